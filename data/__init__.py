@@ -1,0 +1,1 @@
+"""Knowledge tables shipped with rolefit (read with importlib.resources; see README.md)."""

@@ -1,0 +1,56 @@
+"""rolefit: which AI/data role do your skills fit, why, and what to learn next.
+
+Importing rolefit is light (numpy and the standard library); tables are loaded on first
+use, and scikit-learn, pandas and matplotlib are imported only by the functions that
+need them.
+"""
+
+from importlib import import_module
+
+from rolefit._data import DataError, load_sample_resume
+from rolefit.batch import score_many
+from rolefit.fit import NoSkillsError, RoleFit, score
+from rolefit.profiles import interview_topics, roadmaps, role_profiles, roles
+from rolefit.skills import extract_skills, find_skills, normalize, skills, suggest
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "SkillVectorizer": "rolefit.model",
+    "ProfileMatcher": "rolefit.model",
+    "profile_pipeline": "rolefit.model",
+    "plot": "rolefit.plot",
+}
+
+__all__ = [
+    "DataError",
+    "NoSkillsError",
+    "ProfileMatcher",
+    "RoleFit",
+    "SkillVectorizer",
+    "extract_skills",
+    "find_skills",
+    "interview_topics",
+    "load_sample_resume",
+    "normalize",
+    "plot",
+    "profile_pipeline",
+    "roadmaps",
+    "role_profiles",
+    "roles",
+    "score",
+    "score_many",
+    "skills",
+    "suggest",
+]
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        module = import_module(_LAZY[name])
+        return module if name == "plot" else getattr(module, name)
+    raise AttributeError(f"module 'rolefit' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,252 @@
+"""Command line: ``rolefit score|gaps|roles|demo``.
+
+User mistakes (unreadable files, unknown roles, nothing recognisable) exit with status 2
+and one line on stderr; results go to stdout, as text or as JSON with ``--json``. Only the
+modules a command needs are imported, so a single score starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+MAX_FILE_BYTES = 20_000_000
+
+
+class UsageError(Exception):
+    """A mistake in the command line or its input files (exit status 2)."""
+
+
+def read_text(source: str) -> str:
+    """Read a resume text from a path or ``-`` (stdin), refusing binary or non-UTF-8 data."""
+    name = "<stdin>" if source == "-" else source
+    if source == "-":
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise UsageError(f"{name}: no such file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise UsageError(f"{name}: larger than {MAX_FILE_BYTES:,} bytes; split it first")
+    if b"\x00" in raw[:65536]:
+        raise UsageError(f"{name}: looks like a binary file (NUL bytes); give plain text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UsageError(
+            f"{name}: not UTF-8 text (line {line}, byte {exc.start}); "
+            "save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
+        ) from None
+
+
+def _input(args):
+    if args.skills is not None:
+        if args.input is not None:
+            raise UsageError("give either a file (or -) or --skills, not both")
+        return [s for s in args.skills.split(",") if s.strip()]
+    if args.input is None:
+        raise UsageError("nothing to score: give a resume file, - for stdin, or --skills")
+    return read_text(args.input)
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(str(x).ljust(w) for x, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _salary(row) -> str:
+    if row["salary_min_usd"] is None:
+        return "-"
+    top = f"{row['salary_max_usd'] // 1000}K" + ("+" if row["salary_open_ended"] else "")
+    return f"${row['salary_min_usd'] // 1000}K-{top}"
+
+
+def _names(ids, limit=None) -> str:
+    from rolefit._data import knowledge
+
+    by_id = knowledge().skill_by_id
+    ids = list(ids)[:limit] if limit else list(ids)
+    return ", ".join(by_id[i].name for i in ids) or "-"
+
+
+def _notes(fit) -> None:
+    for item, skill in fit.corrections.items():
+        print(f"rolefit: read {item!r} as {_names([skill])}", file=sys.stderr)
+    for item, hints in fit.unknown.items():
+        hint = f" (did you mean: {_names(hints)}?)" if hints else ""
+        print(f"rolefit: not recognised: {item!r}{hint}", file=sys.stderr)
+
+
+def _print_ranking(fit, top) -> None:
+    rows = fit._ranking_rows()[:top]
+    print(f"Skills recognised ({len(fit.skills)}): {_names(fit.skills)}")
+    if fit.implied:
+        print(f"Implied: {_names(fit.implied)}")
+    print()
+    print(
+        _table(
+            [
+                [
+                    r["title"] + (" *" if r["adjacent"] else ""),
+                    f"{r['score']:.0%}",
+                    _salary(r),
+                    _names(r["missing"], 3),
+                ]
+                for r in rows
+            ],
+            ["role", "fit", "guide salary (US)", "learn next"],
+        )
+    )
+    if any(r["adjacent"] for r in rows):
+        print("* adjacent role: a common starting point rather than a target")
+
+
+def _print_gaps(fit, role, top) -> None:
+    from rolefit._data import knowledge
+
+    titles = {r.id: r.title for r in knowledge().roles}
+    gaps = fit._gain_rows(role)[:top]
+    print(f"\nGaps for {titles[role]} (fit {fit.scores[role]:.0%}):")
+    print(
+        _table(
+            [[g["name"], g["category"], f"+{g['gain']:.1%}"] for g in gaps],
+            ["skill", "category", "fit gain"],
+        )
+    )
+    rows, roadmap_id = fit._plan_rows(role)
+    label = roadmap_id.replace("_", " ") if roadmap_id else "generated from your gaps"
+    print(f"\nPlan ({label}):")
+    for r in rows:
+        mark = "[x]" if r["covered"] else "[ ]"
+        print(f"  {mark} step {r['step']} ({r['step_title']}): {r['action']}")
+
+
+def cmd_score(args) -> int:
+    import rolefit
+
+    fit = rolefit.score(_input(args))
+    if args.json:
+        data = fit.to_dict()
+        data["ranking"] = data["ranking"][: args.top]
+        print(json.dumps(data, indent=2))
+    else:
+        _notes(fit)
+        _print_ranking(fit, args.top)
+    return 0
+
+
+def cmd_gaps(args) -> int:
+    import rolefit
+    from rolefit.profiles import check_role
+
+    fit = rolefit.score(_input(args))
+    role = fit.target if args.role is None else check_role(args.role)
+    if args.json:
+        rows, roadmap_id = fit._plan_rows(role)
+        print(
+            json.dumps(
+                {
+                    "role": role,
+                    "score": fit.scores[role],
+                    "gaps": fit._gain_rows(role)[: args.top],
+                    "roadmap_id": roadmap_id,
+                    "plan": rows,
+                },
+                indent=2,
+            )
+        )
+    else:
+        _notes(fit)
+        _print_gaps(fit, role, args.top)
+    return 0
+
+
+def cmd_roles(args) -> int:
+    from rolefit._data import knowledge
+
+    roles = knowledge().roles
+    if args.json:
+        print(json.dumps([r.__dict__ for r in roles], indent=2))
+        return 0
+    rows = [
+        [r.id, r.title + (" *" if r.adjacent else ""), r.focus,
+         _salary(r.__dict__)]
+        for r in roles
+    ]
+    print(_table(rows, ["role id", "title", "focus", "guide salary (US)"]))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    import rolefit
+
+    text = rolefit.load_sample_resume()
+    print("Sample resume (shipped with rolefit):\n")
+    print("  " + "\n  ".join(text.strip().splitlines()[:6]) + "\n  ...\n")
+    fit = rolefit.score(text)
+    _print_ranking(fit, args.top)
+    _print_gaps(fit, fit.target, 8)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rolefit",
+        description="Which AI/data role do your skills fit, why, and what to learn next.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add_input(p):
+        p.add_argument("input", nargs="?", help="resume text file, or - for stdin")
+        p.add_argument("--skills", help='comma-separated skill list, e.g. "python, sql"')
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.add_argument("--top", type=_positive, default=None, metavar="N", help="show N rows")
+
+    p = sub.add_parser("score", help="rank the roles for a resume or skill list")
+    add_input(p)
+    p.set_defaults(func=cmd_score)
+    p = sub.add_parser("gaps", help="missing skills and roadmap for one role")
+    add_input(p)
+    p.add_argument("--role", help="role id (default: the best-fitting target role)")
+    p.set_defaults(func=cmd_gaps)
+    p = sub.add_parser("roles", help="list the roles")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_roles)
+    p = sub.add_parser("demo", help="score the sample resume shipped with rolefit")
+    p.add_argument("--top", type=_positive, default=None, metavar="N", help="show N rows")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # pragma: no cover - e.g. `rolefit roles | head -1`
+        return 0
+    except (UsageError, ValueError, TypeError, OSError) as exc:
+        print(f"rolefit: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

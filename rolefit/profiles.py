@@ -1,0 +1,204 @@
+"""The role catalogue: role skill profiles, salaries, interview topics and roadmaps.
+
+A role profile is a vector of skill weights. A person's fit to a role is the share of
+the role's weight that their skills cover (implied skills included): a number in
+``[0, 1]`` that is the exact sum of per-skill contributions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from rolefit._data import knowledge
+
+__all__ = ["interview_topics", "roadmaps", "role_profiles", "roles"]
+
+
+@dataclass(frozen=True)
+class ProfileMatrices:
+    """Dense arrays behind scoring; rows and columns follow the catalogue order.
+
+    ``weights`` is roles x skills and sums to 1 over each row; ``implication`` is
+    skills x skills with ``implication[i, j] = 1`` when skill ``i`` is or implies ``j``.
+    """
+
+    role_ids: tuple[str, ...]
+    skill_ids: tuple[str, ...]
+    weights: np.ndarray
+    implication: np.ndarray
+
+
+def implication_matrix() -> np.ndarray:
+    """Skills x skills 0/1 matrix: row ``i`` marks ``i`` and every skill it implies."""
+    kn = knowledge()
+    out = np.eye(len(kn.skills), dtype=np.float64)
+    for skill in kn.skills:
+        i = kn.skill_index[skill.id]
+        for implied in kn.closure[skill.id]:
+            out[i, kn.skill_index[implied]] = 1.0
+    return out
+
+
+def weight_matrix(rows, role_ids, skill_index) -> np.ndarray:
+    """Roles x skills raw weights from tidy ``(role_id, skill_id, weight)`` rows."""
+    role_pos = {r: i for i, r in enumerate(role_ids)}
+    out = np.zeros((len(role_ids), len(skill_index)))
+    for row in rows:
+        out[role_pos[row["role_id"]], skill_index[row["skill_id"]]] = row["weight"]
+    return out
+
+
+def normalize_rows(weights: np.ndarray) -> np.ndarray:
+    """Scale each row to sum to 1 (rows of zeros stay zero)."""
+    weights = np.asarray(weights, dtype=np.float64)
+    total = weights.sum(axis=1, keepdims=True)
+    return np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+
+
+@cache
+def matrices() -> ProfileMatrices:
+    """The shipped role profiles as arrays (built once per process)."""
+    kn = knowledge()
+    role_ids = tuple(r.id for r in kn.roles)
+    raw = weight_matrix(kn.role_skills, role_ids, kn.skill_index)
+    return ProfileMatrices(
+        role_ids=role_ids,
+        skill_ids=tuple(s.id for s in kn.skills),
+        weights=normalize_rows(raw),
+        implication=implication_matrix(),
+    )
+
+
+def close_skills(explicit: np.ndarray, implication: np.ndarray) -> np.ndarray:
+    """Add implied skills to 0/1 skill vectors (a dense 1-d or 2-d array)."""
+    return np.minimum(explicit @ implication, 1.0)
+
+
+def roles():
+    """Return the role catalogue as a DataFrame indexed by ``role_id``.
+
+    Columns: ``title``, ``adjacent`` (a starting-point role rather than a target),
+    ``identity``, ``focus``, ``responsibilities`` (tuple), ``salary_min_usd``,
+    ``salary_max_usd`` (the guide's quoted US range, nullable integers),
+    ``salary_open_ended`` (the top is "and up"), ``best_for`` (tuple) and ``n_skills``
+    (skills in the profile).
+
+    Examples
+    --------
+    >>> import rolefit
+    >>> cat = rolefit.roles()
+    >>> list(cat.index[:5])
+    ['ml_engineer', 'ai_engineer', 'data_scientist', 'data_engineer', 'research_scientist']
+    >>> int(cat.loc["data_scientist", "salary_min_usd"])
+    130000
+    """
+    import pandas as pd
+
+    kn = knowledge()
+    counts = {r.id: 0 for r in kn.roles}
+    for row in kn.role_skills:
+        counts[row["role_id"]] += 1
+    frame = pd.DataFrame(
+        [
+            {
+                "role_id": r.id,
+                "title": r.title,
+                "adjacent": r.adjacent,
+                "identity": r.identity,
+                "focus": r.focus,
+                "responsibilities": r.responsibilities,
+                "salary_min_usd": r.salary_min_usd,
+                "salary_max_usd": r.salary_max_usd,
+                "salary_open_ended": r.salary_open_ended,
+                "best_for": r.best_for,
+                "n_skills": counts[r.id],
+            }
+            for r in kn.roles
+        ]
+    )
+    frame = frame.astype({"salary_min_usd": "Int64", "salary_max_usd": "Int64"})
+    return frame.set_index("role_id")
+
+
+def role_profiles():
+    """Return the role skill profiles as a tidy DataFrame.
+
+    One row per role and skill, sorted by role (catalogue order) then weight, with columns
+    ``role_id``, ``skill_id``, ``name``, ``category``, ``weight`` (as edited, in
+    ``(0, 1]``), ``share`` (the weight's share of the role's total: what covering it adds to
+    the fit score) and ``source`` (``guide``, ``curated`` or ``market``).
+
+    Examples
+    --------
+    >>> import rolefit
+    >>> prof = rolefit.role_profiles()
+    >>> prof.groupby("role_id")["share"].sum().round(6).unique().tolist()
+    [1.0]
+    """
+    import pandas as pd
+
+    kn = knowledge()
+    by_id = kn.skill_by_id
+    frame = pd.DataFrame(kn.role_skills).drop(columns="_row")
+    frame["name"] = frame["skill_id"].map(lambda s: by_id[s].name)
+    frame["category"] = frame["skill_id"].map(lambda s: by_id[s].category)
+    frame["share"] = frame["weight"] / frame.groupby("role_id")["weight"].transform("sum")
+    frame["_order"] = frame["role_id"].map(kn.role_index)
+    frame = frame.sort_values(["_order", "weight", "skill_id"], ascending=[True, False, True])
+    columns = ["role_id", "skill_id", "name", "category", "weight", "share", "source"]
+    return frame[columns].reset_index(drop=True)
+
+
+def interview_topics(role: str | None = None):
+    """Return interview preparation topics as a DataFrame.
+
+    Columns: ``role_id``, ``type`` (``coding``, ``sql``, ``system_design``,
+    ``debugging``, ``statistics``, ``case_study``, ``theory``, ``paper_discussion``,
+    ``product_sense``, ``behavioral``), ``topic`` and ``skills`` (tuple of related ids),
+    sorted by role then type.
+
+    Examples
+    --------
+    >>> import rolefit
+    >>> "system_design" in set(rolefit.interview_topics("ml_engineer")["type"])
+    True
+    """
+    import pandas as pd
+
+    kn = knowledge()
+    rows = [r for r in kn.topics if role is None or r["role_id"] == check_role(role)]
+    frame = pd.DataFrame(rows, columns=["role_id", "type", "topic", "skills", "_row"])
+    frame["_order"] = frame["role_id"].map(kn.role_index)
+    frame = frame.sort_values(["_order", "type", "_row"], kind="stable")
+    return frame[["role_id", "type", "topic", "skills"]].reset_index(drop=True)
+
+
+def roadmaps():
+    """Return the transition roadmaps as a DataFrame, one row per action, in order.
+
+    Columns: ``roadmap_id``, ``background``, ``target_role``, ``step``, ``step_title``,
+    ``action`` and ``skills`` (tuple of skill ids the action adds).
+
+    Examples
+    --------
+    >>> import rolefit
+    >>> sorted(rolefit.roadmaps()["roadmap_id"].unique())[0]
+    'academic_to_research_scientist'
+    """
+    import pandas as pd
+
+    columns = ["roadmap_id", "background", "target_role", "step", "step_title", "action"]
+    frame = pd.DataFrame(knowledge().roadmaps, columns=[*columns, "skills"])
+    return frame.reset_index(drop=True)
+
+
+def check_role(role) -> str:
+    """Return ``role`` if it is a known role id, else raise a ValueError that lists them."""
+    kn = knowledge()
+    if role not in kn.role_index:
+        known = ", ".join(r.id for r in kn.roles)
+        raise ValueError(f"unknown role {role!r}; known roles: {known}")
+    return role

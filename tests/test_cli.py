@@ -1,0 +1,119 @@
+"""The command line, run as a user would: a subprocess of the installed entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+RESUME = "Python, PyTorch and Docker on Kubernetes; SQL every day."
+
+
+def run(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "rolefit.cli", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def test_score_skills_text_output():
+    out = run("score", "--skills", "python, pytorch, docker, k8s, sql")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout.decode()
+    assert text.index("ML Engineer") < text.index("Data Analyst")
+    assert "learn next" in text
+
+
+def test_score_file_json_and_top(tmp_path):
+    path = tmp_path / "resume.txt"
+    path.write_text(RESUME)
+    out = run("score", str(path), "--json", "--top", "2")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert len(data["ranking"]) == 2
+    assert data["top"] == data["ranking"][0]["role_id"]
+    assert {"python", "pytorch", "docker", "kubernetes", "sql"} <= set(data["skills"])
+
+
+def test_score_stdin():
+    out = run("score", "-", stdin=RESUME.encode())
+    assert out.returncode == 0, out.stderr
+    assert b"ML Engineer" in out.stdout
+
+
+def test_gaps_for_role(tmp_path):
+    path = tmp_path / "resume.txt"
+    path.write_text(RESUME)
+    out = run("gaps", str(path), "--role", "data_engineer", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["role"] == "data_engineer"
+    gains = [g["gain"] for g in data["gaps"]]
+    assert gains == sorted(gains, reverse=True)
+    assert data["roadmap_id"] == "backend_engineer_to_data_engineer"
+    text = run("gaps", str(path), "--role", "data_engineer").stdout.decode()
+    assert "Gaps for Data Engineer" in text and "Plan" in text
+
+
+def test_roles_and_demo():
+    out = run("roles")
+    assert out.returncode == 0 and b"research_scientist" in out.stdout
+    roles = json.loads(run("roles", "--json").stdout)
+    assert len(roles) == 7
+    demo = run("demo")
+    assert demo.returncode == 0, demo.stderr
+    assert b"Gaps for" in demo.stdout
+
+
+def test_unknown_and_corrected_skills_are_reported():
+    out = run("score", "--skills", "python, pytroch, qwertyuiop")
+    assert out.returncode == 0
+    err = out.stderr.decode()
+    assert "read 'pytroch' as PyTorch" in err
+    assert "not recognised: 'qwertyuiop'" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "content", "words"),
+    [
+        (["score"], None, "nothing to score"),
+        (["score", "missing.txt"], None, "no such file"),
+        (["score", "{file}"], b"\x00\x01\x02binary", "binary"),
+        (["score", "{file}"], "café résumé python".encode("latin-1"), "not UTF-8"),
+        (["score", "{file}"], b"hello world", "no known skill"),
+        (["score", "--skills", "qwertyuiop"], None, "none of the skills"),
+        (["gaps", "--skills", "python", "--role", "astronaut"], None, "unknown role"),
+        (["score", "{file}", "--skills", "python"], b"python", "not both"),
+    ],
+)
+def test_user_mistakes_exit_2_with_one_line(tmp_path, args, content, words):
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    args = [a.replace("{file}", str(path)) for a in args]
+    out = run(*args)
+    assert out.returncode == 2
+    err = out.stderr.decode().strip()
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("rolefit: error:") and words in err
+    assert b"Traceback" not in out.stderr
+
+
+def test_bad_top_is_a_usage_error():
+    out = run("score", "--skills", "python", "--top", "0")
+    assert out.returncode == 2
+
+
+def test_score_path_does_not_import_heavy_modules():
+    code = (
+        "import sys, rolefit.cli as c; c.main(['score', '--skills', 'python, sql']);"
+        "heavy = [m for m in ('sklearn', 'pandas', 'matplotlib') if m in sys.modules];"
+        "print('HEAVY', heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert b"HEAVY []" in out.stdout

@@ -1,0 +1,202 @@
+"""score(): ranking, explanation, gaps, plan, questions, output, and its invariants."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rolefit
+from rolefit import NoSkillsError
+
+ML = ["Python", "PyTorch", "Docker", "SQL", "k8s"]
+ROLE_IDS = list(rolefit.roles().index)
+SKILL_IDS = list(rolefit.skills().index)
+
+
+def test_issue_example():
+    fit = rolefit.score(ML)
+    assert fit.top == "ml_engineer"
+    ranking = fit.ranking
+    assert list(ranking.index) == fit.order
+    assert set(ranking.index) == set(ROLE_IDS)
+    assert ranking["score"].is_monotonic_decreasing
+    assert {"title", "score", "matched", "missing", "salary_min_usd", "salary_max_usd",
+            "adjacent"} <= set(ranking.columns)
+    assert ranking.loc["ml_engineer", "salary_min_usd"] == 160_000
+    assert ranking.loc["data_analyst", "adjacent"]
+
+
+@pytest.mark.parametrize(
+    ("skills", "top"),
+    [
+        (["spark", "airflow", "kafka", "snowflake", "sql", "python", "dbt"], "data_engineer"),
+        (["sql", "pandas", "scikit-learn", "statistics", "a/b testing", "hypothesis testing"],
+         "data_scientist"),
+        (["hugging face", "langchain", "llm", "rag", "prompt engineering", "python"],
+         "ai_engineer"),
+        (["pytorch", "jax", "latex", "linear algebra", "publications", "research papers"],
+         "research_scientist"),
+        (["excel", "tableau", "power bi", "sql"], "data_analyst"),
+    ],
+)
+def test_archetypes_rank_their_role_first(skills, top):
+    assert rolefit.score(skills).top == top
+
+
+def test_explain_contributions_add_up_for_every_role():
+    fit = rolefit.score(ML)
+    for role in ROLE_IDS:
+        table = fit.explain(role)
+        assert table["contribution"].sum() == pytest.approx(fit.scores[role])
+        assert table["contribution"].is_monotonic_decreasing
+    deep = fit.explain("ml_engineer").set_index("skill_id")
+    if "deep_learning" in deep.index:
+        assert deep.loc["deep_learning", "via"] == ("pytorch",)
+
+
+def test_gain_is_exact_score_increase():
+    fit = rolefit.score(ML)
+    gaps = fit.gaps("ml_engineer")
+    assert list(gaps.columns) == ["skill_id", "name", "category", "share", "gain", "step",
+                                  "step_title"]
+    assert gaps["gain"].is_monotonic_decreasing
+    for row in gaps.head(5).itertuples():
+        better = rolefit.score([*ML, row.skill_id])
+        assert better.scores["ml_engineer"] - fit.scores["ml_engineer"] == pytest.approx(
+            row.gain
+        )
+    assert not set(gaps["skill_id"]) & set(fit.skills)
+    assert gaps["step"].notna().any()
+
+
+def test_gaps_default_role_is_best_target():
+    fit = rolefit.score(["excel", "tableau", "sql"])
+    assert fit.top == "data_analyst"
+    assert fit.target != "data_analyst"
+    assert len(fit.gaps(n=3)) == 3
+
+
+def test_plan_uses_the_roadmap_and_marks_covered_steps():
+    fit = rolefit.score(["java", "python", "git", "docker", "mlflow", "rest api"])
+    plan = fit.plan("ml_engineer")
+    assert (plan["roadmap_id"] == "software_engineer_to_ml_engineer").all()
+    assert plan["step"].is_monotonic_increasing
+    assert plan["covered"].dtype == bool
+    covered = plan[plan["covered"]]
+    for row in covered.itertuples():
+        assert row.missing == ()
+
+
+def test_plan_without_a_guide_roadmap_is_generated_prerequisites_first():
+    fit = rolefit.score(["sql"])
+    plan = fit.plan("ai_engineer")
+    assert plan["roadmap_id"].isna().all()
+    learned = [s for skills in plan["skills"] for s in skills]
+    if "python" in learned and "langchain" in learned:
+        assert learned.index("python") < learned.index("langchain")
+
+
+def test_background_detection():
+    assert rolefit.score(["excel", "tableau", "power bi", "sql"]).background == "data_analyst"
+    assert rolefit.score(["latex", "publications", "statistics"]).background == "academic"
+
+
+def test_questions_grouped_by_type():
+    fit = rolefit.score(ML)
+    q = fit.questions("data_scientist")
+    assert list(q.columns) == ["type", "topic", "skills", "prepared"]
+    assert list(q["type"]) == sorted(q["type"])
+    assert q["prepared"].dropna().between(0, 1).all()
+
+
+def test_to_dict_is_json_and_complete():
+    fit = rolefit.score([*ML, "pytroch", "qwertyuiop"])
+    data = json.loads(fit.to_json())
+    assert data["top"] == fit.top
+    assert data["unknown"] == {"qwertyuiop": fit.unknown["qwertyuiop"]}
+    assert data["corrections"] == {"pytroch": "pytorch"}
+    assert [r["role_id"] for r in data["ranking"]] == fit.order
+
+
+def test_repr_html_and_repr():
+    fit = rolefit.score([*ML, "qwertyuiop"])
+    page = fit._repr_html_()
+    assert "<table>" in page and "ML Engineer" in page and "qwertyuiop" in page
+    assert "ML Engineer" in repr(fit)
+
+
+def test_text_input():
+    fit = rolefit.score(rolefit.load_sample_resume())
+    assert fit.kind == "text"
+    assert {"python", "docker", "kubernetes"} <= set(fit.skills)
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "words"),
+    [
+        ([], NoSkillsError, "empty"),
+        (["  ", ""], NoSkillsError, "empty"),
+        (["qwertyuiop"], NoSkillsError, "qwertyuiop"),
+        ("nothing to see here", NoSkillsError, "no known skill"),
+        ("", NoSkillsError, "no known skill"),
+        (None, TypeError, "NoneType"),
+        (42, TypeError, "int"),
+        (b"python", TypeError, "decode"),
+        (["python", None], TypeError, "item 1"),
+        (["python", float("nan")], TypeError, "item 1"),
+    ],
+)
+def test_bad_input_messages(value, error, words):
+    with pytest.raises(error, match=words):
+        rolefit.score(value)
+
+
+def test_unknown_role_is_named():
+    fit = rolefit.score(ML)
+    for method in (fit.explain, fit.gaps, fit.plan, fit.questions):
+        with pytest.raises(ValueError, match="unknown role 'astronaut'"):
+            method("astronaut")
+
+
+def test_series_and_set_inputs():
+    import pandas as pd
+
+    a = rolefit.score(pd.Series(ML)).scores
+    b = rolefit.score(set(ML)).scores
+    assert a == b == rolefit.score(ML).scores
+
+
+skill_lists = st.lists(st.sampled_from(SKILL_IDS), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(skill_lists, st.randoms())
+def test_order_case_and_duplicates_do_not_matter(skills, rnd):
+    base = rolefit.score(skills).scores
+    shuffled = list(skills) * 2
+    rnd.shuffle(shuffled)
+    shouted = [s.upper() if rnd.random() < 0.5 else s for s in shuffled]
+    assert rolefit.score(shouted).scores == pytest.approx(base)
+
+
+@settings(max_examples=60, deadline=None)
+@given(skill_lists, st.sampled_from(SKILL_IDS))
+def test_adding_a_skill_never_lowers_any_score(skills, extra):
+    before = rolefit.score(skills).scores
+    after = rolefit.score([*skills, extra]).scores
+    for role in ROLE_IDS:
+        assert after[role] >= before[role] - 1e-12
+
+
+@settings(max_examples=60, deadline=None)
+@given(skill_lists)
+def test_scores_in_unit_interval_and_explained(skills):
+    fit = rolefit.score(skills)
+    values = np.array(list(fit.scores.values()))
+    assert ((values >= 0) & (values <= 1 + 1e-12)).all()
+    role = fit.top
+    assert fit.explain(role)["contribution"].sum() == pytest.approx(fit.scores[role])

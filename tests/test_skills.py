@@ -1,0 +1,147 @@
+"""Taxonomy, normalisation, suggestions and precise extraction from text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import rolefit
+from rolefit.skills import MAX_TEXT_CHARS, parse_skill_list
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("k8s", "kubernetes"),
+        ("Kubernetes", "kubernetes"),
+        ("torch", "pytorch"),
+        ("sklearn", "scikit_learn"),
+        ("scikit-learn's", "scikit_learn"),
+        ("GCP", "gcp"),
+        ("Google Cloud Platform", "gcp"),
+        ("LLMs", "llm"),
+        ("large language models", "llm"),
+        ("A/B testing", "ab_testing"),
+        ("C++", "cpp"),
+        ("C++17", "cpp"),
+        ("C#", "csharp"),
+        (".NET", "dotnet"),
+        ("Node.js", "nodejs"),
+        ("CI/CD", "ci_cd"),
+        ("  PyTorch  ", "pytorch"),
+        ("pytorch,", "pytorch"),
+        ("Python3", "python"),
+        ("python 3.11", "python"),
+        ("Dockers", "docker"),
+        ("R", "r"),
+        ("Go", "go"),
+        ("golang", "go"),
+        ("AWS SageMaker", "aws_sagemaker"),
+    ],
+)
+def test_normalize_forgives_spelling(name, expected):
+    assert rolefit.normalize(name) == expected
+
+
+@pytest.mark.parametrize("name", ["", "   ", "underwater basket weaving", "zzz", "R&D"])
+def test_normalize_unknown_is_none(name):
+    assert rolefit.normalize(name) is None
+
+
+def test_normalize_rejects_non_strings():
+    with pytest.raises(TypeError, match="string"):
+        rolefit.normalize(3)
+
+
+def test_typos_are_corrected_and_reported():
+    parsed = parse_skill_list(["pytroch", "Pandsa", "kubernets"])
+    assert parsed.skills == ["pytorch", "pandas", "kubernetes"]
+    assert parsed.corrections == {
+        "pytroch": "pytorch",
+        "Pandsa": "pandas",
+        "kubernets": "kubernetes",
+    }
+    assert parsed.unknown == {}
+
+
+def test_unknown_items_kept_with_suggestions():
+    parsed = parse_skill_list(["python", "tensorflw lite extreme", "qwertyuiop"])
+    assert parsed.skills == ["python"]
+    assert set(parsed.unknown) == {"tensorflw lite extreme", "qwertyuiop"}
+    assert "tensorflow" in parsed.unknown["tensorflw lite extreme"]
+
+
+def test_list_item_with_several_skills():
+    assert parse_skill_list(["Python and SQL"]).skills == ["python", "sql"]
+
+
+def test_list_item_type_error_names_position():
+    with pytest.raises(TypeError, match="item 1 is 3.5"):
+        parse_skill_list(["python", 3.5])
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Expert in C++17 and C++/CUDA kernels", {"cpp", "cuda"}, {"c"}),
+        ("We use C# and .NET and F# daily", {"csharp", "dotnet", "fsharp"}, set()),
+        ("Node.js services with CI/CD", {"nodejs", "ci_cd"}, set()),
+        ("ran A/B testing with pre-trained models", {"ab_testing"}, set()),
+        ("scikit-learn's API", {"scikit_learn"}, set()),
+        ("Strong R&D culture and an R-squared of 0.9", set(), {"r"}),
+        ("We program in R and Go.", {"r", "go"}, set()),
+        ("Own the go-to-market plan with the C-suite", set(), {"go", "c"}),
+        ("This sparked excellent results", set(), {"spark", "excel"}),
+        ("Spark and Excel are required", {"spark", "excel"}, set()),
+        ("We use Rust, Julia, Ray, Helm and React", {"rust", "julia", "ray", "helm", "react"},
+         set()),
+    ],
+)
+def test_extract_hard_cases(text, present, absent):
+    found = set(rolefit.extract_skills(text))
+    assert present <= found, present - found
+    assert not (absent & found), absent & found
+
+
+def test_extract_is_sorted_unique():
+    out = rolefit.extract_skills("Python python PYTHON and SQL")
+    assert out == sorted(set(out)) == ["python", "sql"]
+
+
+def test_find_skills_spans_index_the_text():
+    text = "Built RAG apps with LangChain; deployed on k8s. C++17 too."
+    frame = rolefit.find_skills(text)
+    assert list(frame.columns) == ["skill_id", "name", "category", "matched", "start", "end"]
+    for row in frame.itertuples():
+        assert text[row.start : row.end] == row.matched
+    assert {"rag", "langchain", "kubernetes", "cpp"} <= set(frame["skill_id"])
+
+
+def test_extract_rejects_non_text_and_huge_text():
+    with pytest.raises(TypeError):
+        rolefit.extract_skills(None)
+    with pytest.raises(ValueError, match="limit"):
+        rolefit.extract_skills("a" * (MAX_TEXT_CHARS + 1))
+
+
+def test_taxonomy_frame():
+    tax = rolefit.skills()
+    assert tax.index.is_unique and len(tax) >= 300
+    assert set(tax.columns) == {"name", "category", "aliases", "implies", "implies_all", "match"}
+    assert "aws" in tax.loc["aws_sagemaker", "implies_all"]
+
+
+def test_every_alias_normalizes_to_its_skill():
+    tax = rolefit.skills()
+    for skill_id, row in tax.iterrows():
+        for alias in (row["name"], *row["aliases"]):
+            assert rolefit.normalize(alias) == skill_id, (alias, skill_id)
+
+
+@given(st.text(max_size=300))
+def test_find_skills_any_text(text):
+    frame = rolefit.find_skills(text)
+    for row in frame.itertuples():
+        assert text[row.start : row.end] == row.matched
+    assert sorted(set(frame["skill_id"])) == rolefit.extract_skills(text)
