@@ -19,19 +19,34 @@ class UsageError(Exception):
     """A mistake in the command line or its input files (exit status 2)."""
 
 
+_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+
 def read_text(source: str) -> str:
     """Read a resume text from a path or ``-`` (stdin), refusing binary or non-UTF-8 data."""
-    name = "<stdin>" if source == "-" else source
+    name = "<stdin>" if source == "-" else source if source.isprintable() else ascii(source)
     if source == "-":
         raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     else:
         path = Path(source)
-        if not path.is_file():
+        if path.is_dir():
+            raise UsageError(f"{name}: is a directory; give a text file")
+        if not path.exists():
             raise UsageError(f"{name}: no such file")
+        if not path.is_file():
+            raise UsageError(f"{name}: not a regular file")
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
         raise UsageError(f"{name}: larger than {MAX_FILE_BYTES:,} bytes; split it first")
+    if not raw.removeprefix(b"\xef\xbb\xbf"):
+        raise UsageError(f"{name}: is empty")
+    if raw.startswith(_UTF16_32_BOMS):
+        raise UsageError(
+            f"{name}: is UTF-16 or UTF-32 text; save it as UTF-8 (e.g. iconv -f utf-16 -t utf-8)"
+        )
+    if raw.startswith(b"%PDF-"):
+        raise UsageError(f"{name}: is a PDF; save its text as a plain UTF-8 file first")
     if b"\x00" in raw[:65536]:
         raise UsageError(f"{name}: looks like a binary file (NUL bytes); give plain text")
     try:
@@ -48,7 +63,7 @@ def _input(args):
     if args.skills is not None:
         if args.input is not None:
             raise UsageError("give either a file (or -) or --skills, not both")
-        return [s for s in args.skills.split(",") if s.strip()]
+        return [s.strip() for s in args.skills.split(",") if s.strip()]
     if args.input is None:
         raise UsageError("nothing to score: give a resume file, - for stdin, or --skills")
     return read_text(args.input)
@@ -244,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # pragma: no cover - e.g. `rolefit roles | head -1`
         return 0
     except (UsageError, ValueError, TypeError, OSError) as exc:
-        print(f"rolefit: error: {exc}", file=sys.stderr)
+        message = " ".join(str(exc).split()) or type(exc).__name__  # always one line
+        print(f"rolefit: error: {message}", file=sys.stderr)
         return 2
 
 

@@ -1,7 +1,8 @@
 """Score a person's skills against the role profiles: ranking, explanation, gaps, plan.
 
 The score of a role is the share of the role's profile weight that the person's skills
-cover, implied skills included (``PyTorch`` covers ``deep learning`` and ``Python``). It is
+cover; a skill that is only implied (``PyTorch`` implies ``deep learning``) earns partial
+credit (:data:`rolefit.profiles.IMPLIED_CREDIT` per implying skill, at most full). It is
 in ``[0, 1]`` and is exactly the sum of the per-skill contributions shown by
 :meth:`RoleFit.explain`; the gain of a missing skill (:meth:`RoleFit.gaps`) is the exact
 increase of the score if the person learned it.
@@ -147,7 +148,7 @@ class RoleFit:
         kn = knowledge()
         explicit = np.zeros(len(mats.skill_ids))
         explicit[[kn.skill_index[s] for s in self.skills]] = 1.0
-        self._explicit = explicit
+        self._credit = explicit @ mats.implication  # unclipped, for exact gains
         self._covered = close_skills(explicit, mats.implication)
         self.implied = sorted(
             mats.skill_ids[i] for i in np.flatnonzero(self._covered - explicit > 0)
@@ -162,9 +163,11 @@ class RoleFit:
         mats = matrices()
         by_id = knowledge().skill_by_id
         weights = mats.weights[mats.role_ids.index(role)]
-        open_weight = weights * (1.0 - self._covered)
-        gains = mats.implication @ open_weight
-        missing = np.flatnonzero((weights > 0) & (self._covered == 0))
+        missing = np.flatnonzero((weights > 0) & (self._covered < 1))
+        # learning skill s adds row s of the credit matrix; the score gain is exact
+        after = np.minimum(self._credit[None, :] + mats.implication[missing], 1.0)
+        gains = np.zeros(len(mats.skill_ids))
+        gains[missing] = (after - self._covered[None, :]) @ weights
         rows = [
             {
                 "skill_id": mats.skill_ids[i],
@@ -242,7 +245,7 @@ class RoleFit:
             for r in candidates:
                 if r["roadmap_id"] != roadmap_id:
                     continue
-                missing = tuple(s for s in r["skills"] if not covered[kn.skill_index[s]])
+                missing = tuple(s for s in r["skills"] if covered[kn.skill_index[s]] < 1)
                 rows.append(
                     {
                         "step": r["step"],
@@ -304,8 +307,9 @@ class RoleFit:
         -------
         pandas.DataFrame
             Columns ``skill_id``, ``name``, ``category``, ``via`` (the input skills that
-            bring it: the skill itself, or the skills that imply it), ``contribution``;
-            largest contribution first.
+            bring it: the skill itself, or the skills that imply it), ``credit`` (1 for a
+            listed skill, less for one that is only implied) and ``contribution`` (credit
+            times the skill's share of the profile); largest contribution first.
         """
         import pandas as pd
 
@@ -320,9 +324,12 @@ class RoleFit:
                 s for s in self.skills if s == skill_id or skill_id in kn.closure[s]
             )
             skill = kn.skill_by_id[skill_id]
-            rows.append((skill_id, skill.name, skill.category, via, float(weights[i])))
+            credit = float(self._covered[i])
+            rows.append(
+                (skill_id, skill.name, skill.category, via, credit, credit * float(weights[i]))
+            )
         frame = pd.DataFrame(
-            rows, columns=["skill_id", "name", "category", "via", "contribution"]
+            rows, columns=["skill_id", "name", "category", "via", "credit", "contribution"]
         )
         return frame.sort_values(
             ["contribution", "skill_id"], ascending=[False, True], ignore_index=True
@@ -466,8 +473,8 @@ class RoleFit:
 
         return fit_bars(self, ax=ax, **kwargs)
 
-    def plot_gaps(self, role: str | None = None, ax=None, n: int = 12):
+    def plot_gaps(self, role: str | None = None, ax=None, n: int = 12, **kwargs):
         """Missing skills for ``role`` by gain; see :func:`rolefit.plot.gap_bars`."""
         from rolefit.plot import gap_bars
 
-        return gap_bars(self, role, ax=ax, n=n)
+        return gap_bars(self, role, ax=ax, n=n, **kwargs)

@@ -1,7 +1,8 @@
 """scikit-learn estimators behind rolefit's scores.
 
-- :class:`SkillVectorizer` turns skill lists or texts into a sparse 0/1 matrix over the
-  taxonomy (implied skills added). It is the thin string front end.
+- :class:`SkillVectorizer` turns skill lists or texts into a sparse matrix over the
+  taxonomy: 1 for a listed skill, partial credit for an implied one. It is the thin
+  string front end.
 - :class:`ProfileMatcher` is the numeric estimator: it learns one weight profile per role
   (the mean of that role's skill vectors) and scores a vector by the share of each
   profile's weight it covers. With the shipped profiles as training rows it reproduces
@@ -26,12 +27,16 @@ __all__ = ["ProfileMatcher", "SkillVectorizer", "profile_pipeline"]
 
 
 class SkillVectorizer(TransformerMixin, BaseEstimator):
-    """Skill lists or texts -> sparse 0/1 matrix with one column per taxonomy skill.
+    """Skill lists or texts -> sparse coverage matrix with one column per taxonomy skill.
+
+    A listed skill gets 1; a skill only implied by listed ones gets
+    :data:`rolefit.profiles.IMPLIED_CREDIT` per implying skill, at most 1.
 
     Parameters
     ----------
     implied : bool, default=True
-        Also mark the skills implied by the recognised ones (PyTorch -> deep learning).
+        Also credit the skills implied by the recognised ones (PyTorch -> deep learning);
+        with False the matrix is 0/1 over listed skills only.
 
     Attributes
     ----------
@@ -44,7 +49,7 @@ class SkillVectorizer(TransformerMixin, BaseEstimator):
     >>> vec = SkillVectorizer().fit([["python"]])
     >>> X = vec.transform([["pytorch"], "SQL and Tableau"])
     >>> sorted(vec.get_feature_names_out()[X[0].indices])
-    ['deep_learning', 'machine_learning', 'python', 'pytorch']
+    ['deep_learning', 'machine_learning', 'neural_networks', 'python', 'pytorch']
     """
 
     def __init__(self, implied: bool = True):

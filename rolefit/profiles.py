@@ -1,8 +1,10 @@
 """The role catalogue: role skill profiles, salaries, interview topics and roadmaps.
 
 A role profile is a vector of skill weights. A person's fit to a role is the share of
-the role's weight that their skills cover (implied skills included): a number in
-``[0, 1]`` that is the exact sum of per-skill contributions.
+the role's weight that their skills cover: a number in ``[0, 1]`` that is the exact sum of
+per-skill contributions. A skill the person lists counts fully; a skill only implied by
+what they list (PyTorch implies deep learning) counts :data:`IMPLIED_CREDIT` for each
+listed skill that implies it, up to fully.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import numpy as np
 from rolefit._data import knowledge
 
 __all__ = ["interview_topics", "roadmaps", "role_profiles", "roles"]
+
+IMPLIED_CREDIT = 0.5
 
 
 @dataclass(frozen=True)
@@ -32,13 +36,14 @@ class ProfileMatrices:
 
 
 def implication_matrix() -> np.ndarray:
-    """Skills x skills 0/1 matrix: row ``i`` marks ``i`` and every skill it implies."""
+    """Skills x skills credit matrix: row ``i`` gives 1 to skill ``i`` itself and
+    :data:`IMPLIED_CREDIT` to every skill it implies (transitively)."""
     kn = knowledge()
     out = np.eye(len(kn.skills), dtype=np.float64)
     for skill in kn.skills:
         i = kn.skill_index[skill.id]
         for implied in kn.closure[skill.id]:
-            out[i, kn.skill_index[implied]] = 1.0
+            out[i, kn.skill_index[implied]] = IMPLIED_CREDIT
     return out
 
 
@@ -73,7 +78,7 @@ def matrices() -> ProfileMatrices:
 
 
 def close_skills(explicit: np.ndarray, implication: np.ndarray) -> np.ndarray:
-    """Add implied skills to 0/1 skill vectors (a dense 1-d or 2-d array)."""
+    """Coverage in [0, 1] of every skill, implied credit included, from 0/1 vectors."""
     return np.minimum(explicit @ implication, 1.0)
 
 

@@ -118,7 +118,7 @@ def suggest(name: str, n: int = 3) -> list[str]:
     lex = _lexicon()
     out: list[str] = []
     for alias, _score, _position in process.extract(
-        key, list(lex.choices), scorer=fuzz.WRatio, limit=8 * n, score_cutoff=70
+        key, list(lex.choices), scorer=fuzz.ratio, limit=8 * n, score_cutoff=70
     ):
         skill_id = lex.choices[alias]
         if skill_id not in out:
