@@ -1,0 +1,679 @@
+"""Charts: salaries against the survey, skill overlap between roles, a fit, a cohort.
+
+Every function takes ``ax=None``, creates a figure only when no Axes is given, and returns
+the Axes it drew on; matplotlib is imported inside the functions and nothing calls
+``plt.show()``. Roles are labelled with their titles, colours come from the colour-blind
+safe Okabe-Ito palette (``viridis`` for heatmaps).
+
+Examples
+--------
+>>> import rolefit
+>>> from matplotlib.figure import Figure
+>>> ax = Figure().subplots()
+>>> rolefit.plot.fit_bars(rolefit.score(["python", "sql", "pytorch"]), ax=ax) is ax
+True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = [
+    "cohort_scores",
+    "cohort_top_roles",
+    "fit_bars",
+    "gap_bars",
+    "role_similarity",
+    "salary_ranges",
+    "skill_matrix",
+    "skill_overlap",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe palette, black last.
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+LEVEL_COLORS = {"EN": "#56B4E9", "MI": "#009E73", "SE": "#0072B2", "EX": "#D55E00"}
+GUIDE_COLOR = "#D9D9D9"
+HATCHES = ("", "//", "..", "xx")
+CATEGORY_LABELS = {
+    "language": "Programming language",
+    "ml_framework": "ML framework",
+    "data_library": "Data library",
+    "genai": "Generative AI",
+    "nlp": "NLP",
+    "cv": "Computer vision",
+    "ml_concept": "ML concept",
+    "statistics_math": "Statistics & math",
+    "data_engineering": "Data engineering",
+    "database": "Database",
+    "cloud": "Cloud",
+    "mlops": "MLOps",
+    "devops": "DevOps",
+    "bi_visualization": "BI & visualisation",
+    "software_engineering": "Software engineering",
+    "research": "Research",
+    "soft_skill": "Soft skill",
+}
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _new_axes(ax, figsize):
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def _titles() -> dict[str, str]:
+    from rolefit._data import knowledge
+
+    return {r.id: r.title for r in knowledge().roles}
+
+
+def _usd(value, _pos=None) -> str:
+    return f"${value / 1000:,.0f}K"
+
+
+def _percent_axis(axis, decimals=None):
+    from matplotlib.ticker import PercentFormatter
+
+    axis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=decimals))
+
+
+def category_colors(categories, start=None) -> dict[str, tuple[str, str]]:
+    """Give each category a (colour, hatch) pair, in order of first appearance.
+
+    The first eight categories get the eight Okabe-Ito colours; later ones reuse them
+    with a hatch, so every category in a chart stays distinguishable. Pass the same
+    mapping to several charts (their ``colors`` argument) to keep colours consistent.
+
+    Parameters
+    ----------
+    categories : iterable of str
+        Category ids, repeats allowed.
+    start : dict, optional
+        An existing mapping to extend: its pairs are kept, new categories get the next
+        pairs.
+
+    Returns
+    -------
+    dict
+        Category id to ``(colour, hatch)``; ``hatch`` is ``""`` for the first eight.
+
+    Examples
+    --------
+    >>> from rolefit.plot import category_colors
+    >>> category_colors(["cloud", "mlops", "cloud"])
+    {'cloud': ('#0072B2', ''), 'mlops': ('#E69F00', '')}
+    >>> category_colors(["nlp", "cloud"], start={"cloud": ("#0072B2", "")})
+    {'cloud': ('#0072B2', ''), 'nlp': ('#E69F00', '')}
+    """
+    out: dict[str, tuple[str, str]] = dict(start or {})
+    pairs = (
+        (OKABE_ITO[k % len(OKABE_ITO)], HATCHES[(k // len(OKABE_ITO)) % len(HATCHES)])
+        for k in range(len(OKABE_ITO) * len(HATCHES))
+    )
+    free = [pair for pair in pairs if pair not in set(out.values())]
+    for category in categories:
+        if category not in out:
+            out[category] = free.pop(0) if free else (OKABE_ITO[-1], "")
+    return out
+
+
+def _category_legend(ax, colors, title="Skill category", **kwargs):
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(facecolor=c, hatch=h, edgecolor="white", label=CATEGORY_LABELS.get(k, k))
+        for k, (c, h) in colors.items()
+    ]
+    return ax.legend(handles=handles, title=title, frameon=False, **kwargs)
+
+
+def _check_scores(scores):
+    from rolefit.profiles import matrices
+
+    role_ids = list(matrices().role_ids)
+    missing = [c for c in [*role_ids, "top_role"] if c not in getattr(scores, "columns", ())]
+    if missing:
+        raise ValueError(
+            "expected a rolefit.score_many result (a DataFrame with one column per role "
+            f"and top_role); missing columns: {missing}"
+        )
+    return role_ids
+
+
+# -- salaries --------------------------------------------------------------------------------
+def salary_ranges(ax=None, region: str = "us", roles=None, levels=("EN", "MI", "SE", "EX"),
+                  percentiles=None):
+    """The guide's quoted salary range per role against the survey, by experience level.
+
+    Each role gets a grey band for the guide's quoted US range (an arrow marks an
+    open-ended top) and, per experience level, the survey's 10th-90th percentile (thin
+    line), 25th-75th percentile (thick line) and median (white dot). Groups with fewer
+    than 20 people are not drawn. Survey: ai-jobs.net, full-time, 2023-2025 (see
+    :mod:`rolefit.salaries`).
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is created when None.
+    region : {"us", "worldwide"}
+        Survey respondents living in the US, or everyone.
+    roles : list of str, optional
+        Role ids to show, top to bottom (default: every role, catalogue order).
+    levels : tuple of str
+        Experience levels to show among ``EN`` (entry), ``MI`` (mid), ``SE`` (senior),
+        ``EX`` (executive).
+    percentiles : pandas.DataFrame, optional
+        As returned by :func:`rolefit.salaries.salary_percentiles` (default: shipped).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Artists carry ``gid`` ``"guide:<role_id>"`` (the band, a Rectangle) and
+        ``"survey:<role_id>:<level>:<p10-p90|p25-p75|p50>"`` (lines).
+    """
+    import pandas as pd
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import FuncFormatter
+    from matplotlib.transforms import ScaledTranslation
+
+    from rolefit.profiles import roles as role_table
+    from rolefit.salaries import LEVEL_NAMES, MIN_N, MIN_YEAR, REGIONS, salary_percentiles
+
+    if region not in REGIONS:
+        raise ValueError(f"region must be one of {REGIONS}, got {region!r}")
+    unknown = [lv for lv in levels if lv not in LEVEL_NAMES]
+    if unknown:
+        raise ValueError(f"unknown experience levels {unknown}; use {list(LEVEL_NAMES)}")
+    catalogue = role_table()
+    role_ids = list(catalogue.index) if roles is None else list(roles)
+    for role in role_ids:
+        if role not in catalogue.index:
+            raise ValueError(f"unknown role {role!r}; known roles: {', '.join(catalogue.index)}")
+    table = salary_percentiles() if percentiles is None else percentiles
+    table = table[table["region"] == region].set_index(["role_id", "experience_level"])
+    ax = _new_axes(ax, (9, 0.95 * len(role_ids) + 2.2))
+    offsets = (np.arange(len(levels)) - (len(levels) - 1) / 2) * (0.72 / max(len(levels), 1))
+    ticklabels = []
+    xmax = 0.0
+    for y, role in enumerate(role_ids):
+        info = catalogue.loc[role]
+        low, high = info["salary_min_usd"], info["salary_max_usd"]
+        label = info["title"]
+        if not (pd.isna(low) or pd.isna(high)):
+            low, high = float(low), float(high)
+            band = ax.barh(y, high - low, left=low, height=0.86, color=GUIDE_COLOR,
+                           zorder=1)[0]
+            band.set_gid(f"guide:{role}")
+            top = f"{high / 1000:,.0f}K" + ("+" if info["salary_open_ended"] else "")
+            label += f"\nguide: {_usd(low)}-{top}"  # one "$": no mathtext
+            xmax = max(xmax, high)
+            if info["salary_open_ended"]:
+                ax.annotate("", xy=(high + 0.06 * high, y), xytext=(high, y),
+                            arrowprops={"arrowstyle": "-|>", "color": "#7F7F7F", "lw": 2},
+                            zorder=1)
+                xmax = max(xmax, 1.06 * high)
+        else:
+            label += "\nguide: no range"
+        ticklabels.append(label)
+        for dy, level in zip(offsets, levels, strict=True):
+            if (role, level) not in table.index:
+                continue
+            row = table.loc[(role, level)]
+            if row["n"] < MIN_N or row[["p10", "p50", "p90"]].isna().any():
+                continue
+            yy = y + dy
+            color = LEVEL_COLORS[level]
+            p10, p25, p50, p75, p90 = (float(row[c]) for c in ("p10", "p25", "p50", "p75", "p90"))
+            (thin,) = ax.plot([p10, p90], [yy, yy], color=color, lw=1.4, zorder=2,
+                              solid_capstyle="butt")
+            (thick,) = ax.plot([p25, p75], [yy, yy], color=color, lw=6, zorder=3,
+                               solid_capstyle="butt")
+            (mid,) = ax.plot([p50], [yy], marker="o", ms=5, color="white",
+                             markeredgecolor=color, markeredgewidth=1.2, zorder=4, ls="none")
+            thin.set_gid(f"survey:{role}:{level}:p10-p90")
+            thick.set_gid(f"survey:{role}:{level}:p25-p75")
+            mid.set_gid(f"survey:{role}:{level}:p50")
+            xmax = max(xmax, p90)
+    ax.set_yticks(range(len(role_ids)), ticklabels)
+    ax.set_ylim(len(role_ids) - 0.5, -0.5)
+    ax.set_xlim(0, xmax * 1.04 if xmax else 1)
+    ax.xaxis.set_major_formatter(FuncFormatter(_usd))
+    ax.set_xlabel("Yearly salary (USD)")
+    ax.grid(axis="x", color="#E5E5E5", zorder=0)
+    ax.set_axisbelow(True)
+    for y in range(len(role_ids) - 1):
+        ax.axhline(y + 0.5, color="#BFBFBF", lw=0.6)
+    where = "US residents" if region == "us" else "all countries"
+    ax.set_title(
+        f"Guide's quoted salary ranges (US) vs. survey salaries ({where})\n"
+        f"survey: ai-jobs.net {MIN_YEAR}-2025, full-time; line p10-p90, bar p25-p75, "
+        "dot median;\n"
+        f"groups under {MIN_N} people not drawn",
+        fontsize=11,
+    )
+    handles = [Patch(facecolor=GUIDE_COLOR, label="guide's range")]
+    handles += [
+        Line2D([], [], color=LEVEL_COLORS[lv], lw=6, label=f"{LEVEL_NAMES[lv]} ({lv})")
+        for lv in levels
+    ]
+    below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0),
+              bbox_transform=below, ncol=len(handles), frameon=False, fontsize=9)
+    return ax
+
+
+# -- overlap between roles -------------------------------------------------------------------
+def role_similarity():
+    """Cosine similarity between the roles' normalised skill-profile weight vectors.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Square, symmetric, indexed and labelled by role id, with 1 on the diagonal; 0
+        means the profiles share no skill.
+
+    Examples
+    --------
+    >>> from rolefit.plot import role_similarity
+    >>> sim = role_similarity()
+    >>> bool((sim.to_numpy() == sim.to_numpy().T).all()), float(sim.iloc[0, 0])
+    (True, 1.0)
+    """
+    import pandas as pd
+
+    from rolefit.profiles import matrices
+
+    mats = matrices()
+    weights = mats.weights
+    norms = np.linalg.norm(weights, axis=1)
+    unit = np.divide(weights, norms[:, None], out=np.zeros_like(weights),
+                     where=norms[:, None] > 0)
+    sim = np.clip(unit @ unit.T, 0.0, 1.0)
+    sim = (sim + sim.T) / 2
+    np.fill_diagonal(sim, np.where(norms > 0, 1.0, 0.0))
+    return pd.DataFrame(sim, index=list(mats.role_ids), columns=list(mats.role_ids))
+
+
+def skill_overlap(ax=None, annotate: bool = True):
+    """Heatmap of how similar the roles' skill profiles are (cosine similarity).
+
+    The measure is the cosine similarity of the normalised profile weight vectors (see
+    :func:`role_similarity`): 1 for identical profiles, 0 for no shared skill.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is created when None.
+    annotate : bool
+        Write each value in its cell.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.images[0].get_array()`` holds the similarity matrix (roles in catalogue
+        order).
+    """
+    sim = role_similarity()
+    titles = _titles()
+    labels = [titles[r] for r in sim.index]
+    values = sim.to_numpy()
+    ax = _new_axes(ax, (7.5, 6.2))
+    image = ax.imshow(values, cmap="viridis", vmin=0.0, vmax=1.0)
+    ax.set_xticks(range(len(labels)), labels, rotation=35, ha="right", rotation_mode="anchor")
+    ax.set_yticks(range(len(labels)), labels)
+    if annotate:
+        for i in range(len(labels)):
+            for j in range(len(labels)):
+                v = values[i, j]
+                ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=9,
+                        color="black" if v > 0.55 else "white")
+    colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.03)
+    colorbar.set_label("cosine similarity of skill profiles")
+    ax.set_title("How much the roles' skill profiles overlap\n"
+                 "(cosine similarity of profile weight vectors)", fontsize=11)
+    return ax
+
+
+def _top_skill_shares(n):
+    """Pick ``n`` skills: the most shared ones, then each role's largest, in turns.
+
+    First the ``n // 3`` skills with the largest summed share over all profiles, then
+    rank 1 of every role's profile (catalogue order), rank 2, and so on, skipping skills
+    already taken. Returns (skills x roles shares, names, ids, role ids).
+    """
+    from rolefit._data import knowledge
+    from rolefit.profiles import matrices
+
+    mats = matrices()
+    weights = mats.weights  # roles x skills, rows sum to 1
+    ids = np.asarray(mats.skill_ids, dtype=object)
+    ranked = [
+        [j for j in np.lexsort((ids, -row)) if row[j] > 0] for row in weights
+    ]
+    keep = [int(j) for j in np.lexsort((ids, -weights.sum(axis=0)))[: n // 3]]
+    for rank in range(max(len(r) for r in ranked)):
+        for role_skills in ranked:
+            if rank < len(role_skills) and role_skills[rank] not in keep and len(keep) < n:
+                keep.append(int(role_skills[rank]))
+    by_id = knowledge().skill_by_id
+    names = [by_id[s].name for s in ids[keep]]
+    return weights[:, keep].T, names, list(ids[keep]), list(mats.role_ids)
+
+
+def skill_matrix(ax=None, n: int = 30):
+    """Skill x role matrix of profile weights for the ``n`` most important skills.
+
+    The rows are the ``n // 3`` skills with the largest summed share over all profiles
+    (the widely shared ones), then skills taken in turns from each role's profile,
+    largest share first (every role's distinctive top skills); they are ordered by
+    hierarchical clustering (average linkage on the cosine distance between the skills'
+    role-share vectors, optimal leaf order), so skills shared by many roles and skills
+    distinctive of one role form blocks. Cells are the skill's share of the role's
+    profile weight (what covering the skill adds to that role's fit); blank cells are
+    skills outside the profile.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is created when None.
+    n : int
+        Number of skills (rows).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.images[0].get_array()`` holds the shares in percent (masked where zero),
+        rows in the clustered order shown by the y tick labels.
+    """
+    from scipy.cluster.hierarchy import leaves_list, linkage
+
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    shares, names, _, role_ids = _top_skill_shares(n)
+    if len(names) > 2:
+        order = leaves_list(linkage(shares, method="average", metric="cosine",
+                                    optimal_ordering=True))
+    else:
+        order = np.arange(len(names))
+    shares = shares[order] * 100
+    names = [names[i] for i in order]
+    titles = _titles()
+    ax = _new_axes(ax, (7.5, 0.26 * len(names) + 2.4))
+    import matplotlib as mpl
+
+    cmap = mpl.colormaps["viridis"].with_extremes(bad="#F2F2F2")
+    image = ax.imshow(np.ma.masked_equal(shares, 0.0), cmap=cmap, vmin=0, aspect="auto",
+                      interpolation="nearest")
+    ax.set_xticks(range(len(role_ids)), [titles[r] for r in role_ids], rotation=35,
+                  ha="right", rotation_mode="anchor")
+    ax.set_yticks(range(len(names)), names, fontsize=9)
+    ax.set_xticks(np.arange(len(role_ids) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(names) + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", lw=1)
+    ax.tick_params(which="minor", length=0)
+    colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.03)
+    colorbar.set_label("share of the role's profile weight (%)")
+    ax.set_title(f"{len(names)} key skills: shared across roles and distinctive of one\n"
+                 "(rows clustered; grey = not in the profile)", fontsize=11)
+    return ax
+
+
+# -- one person --------------------------------------------------------------------------------
+def _text_width(text, fontsize, axes_inches):
+    """Rough width of ``text`` as a fraction of the axes width (~0.55 em a character)."""
+    return len(text) * 0.55 * fontsize / 72 / axes_inches
+
+
+def _names_that_fit(names, room, axes_inches, limit, fontsize=8.5) -> str:
+    """Join as many of ``names`` as fit in ``room`` (axes fraction), noting the rest."""
+    for k in range(min(limit, len(names)), 0, -1):
+        more = len(names) - k
+        text = ", ".join(names[:k]) + (f" +{more}" if more else "")
+        if _text_width(text, fontsize, axes_inches) <= room:
+            return text
+    return ""
+
+
+def fit_bars(fit, ax=None, max_names: int = 4, colors=None):
+    """Ranked bar chart of a fit's role scores, each bar split into skill contributions.
+
+    Bars are in ranking order (best fit at the top); each segment is one covered skill's
+    contribution (:meth:`rolefit.RoleFit.explain`), largest first, coloured by skill
+    category, so a bar's length is exactly the role's score. The score and the largest
+    contributors' names are written after each bar.
+
+    Parameters
+    ----------
+    fit : rolefit.RoleFit
+        The result of :func:`rolefit.score`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is created when None.
+    max_names : int
+        Name at most this many contributing skills after a bar (fewer when space is
+        short; ``+k`` counts the others).
+    colors : dict, optional
+        Category to ``(colour, hatch)``, e.g. from :func:`category_colors`, to match other
+        charts; categories it lacks get free colours.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One bar container per category (labelled with the category id); the segments of a
+        role share the role's y position.
+    """
+    from matplotlib.transforms import ScaledTranslation
+
+    rows = fit._ranking_rows()
+    ax = _new_axes(ax, (9.5, 0.62 * len(rows) + 2.3))
+    explained = {r["role_id"]: fit.explain(r["role_id"]) for r in rows}
+    used = [c for r in rows for c in explained[r["role_id"]]["category"]]
+    colors = {c: v for c, v in category_colors(used, start=colors).items() if c in set(used)}
+    segments: dict[str, list[tuple[int, float, float]]] = {c: [] for c in colors}
+    for y, r in enumerate(rows):
+        left = 0.0
+        for seg in explained[r["role_id"]].itertuples():
+            segments[seg.category].append((y, left, seg.contribution))
+            left += seg.contribution
+    for category, parts in segments.items():
+        color, hatch = colors[category]
+        ys, lefts, widths = (np.array(v, dtype=float) for v in zip(*parts, strict=True))
+        ax.barh(ys, widths, left=lefts, height=0.7, color=color, hatch=hatch,
+                edgecolor="white", linewidth=0.8, label=category)
+    axes_inches = ax.figure.get_figwidth() * ax.get_position().width
+    for y, r in enumerate(rows):
+        score, text = r["score"], f"{r['score']:.0%}"
+        if score > 0.9:
+            ax.annotate(text, (score, y), xytext=(-4, 0), textcoords="offset points",
+                        va="center", ha="right", fontsize=10, fontweight="bold",
+                        color="white")
+            continue
+        ax.annotate(text, (score, y), xytext=(4, 0), textcoords="offset points",
+                    va="center", ha="left", fontsize=10, fontweight="bold")
+        offset = 4 + 7 * len(text) + 6  # points: after the bold percentage
+        room = 1.0 - score - offset / 72 / axes_inches
+        shown = _names_that_fit(explained[r["role_id"]]["name"].tolist(), room, axes_inches,
+                                max_names)
+        if shown:
+            ax.annotate(shown, (score, y), xytext=(offset, 0), textcoords="offset points",
+                        va="center", ha="left", fontsize=8.5, color="#4D4D4D")
+    ticklabels = [r["title"] + (" (adjacent)" if r["adjacent"] else "") for r in rows]
+    ax.set_yticks(range(len(rows)), ticklabels, fontsize=10)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    _percent_axis(ax.xaxis)
+    ax.set_xlabel("fit score (% of the role's profile weight your skills cover)")
+    ax.grid(axis="x", color="#E5E5E5")
+    ax.set_axisbelow(True)
+    ax.set_title(f"Role fit for {len(fit.skills)} recognised skills "
+                 "(segments: each skill's contribution)", fontsize=11)
+    below = ax.transAxes + ScaledTranslation(0, -0.62, ax.figure.dpi_scale_trans)
+    _category_legend(ax, colors, loc="upper center", bbox_to_anchor=(0.5, 0),
+                     bbox_transform=below, ncol=min(4, max(len(colors), 1)), fontsize=9,
+                     title_fontsize=9)
+    return ax
+
+
+def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
+    """The ``n`` missing skills with the largest gain for one role, coloured by category.
+
+    Parameters
+    ----------
+    fit : rolefit.RoleFit
+        The result of :func:`rolefit.score`.
+    role : str, optional
+        Role id (default: the best-fitting target role, ``fit.target``).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is created when None.
+    n : int
+        Number of skills to show.
+    colors : dict, optional
+        Category to ``(colour, hatch)``, e.g. from :func:`category_colors`, to match other
+        charts; categories it lacks get free colours.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One bar per skill, biggest gain at the top; bar widths are the gains
+        (:meth:`rolefit.RoleFit.gaps`), tick labels the skill names.
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    role = fit.target if role is None else role
+    gaps = fit.gaps(role, n=n)
+    title = _titles()[role]
+    ax = _new_axes(ax, (8, 0.4 * max(len(gaps), 3) + 1.8))
+    ax.set_title(f"What to learn next for {title} (fit now {fit.scores[role]:.0%})",
+                 fontsize=11)
+    if gaps.empty:
+        ax.text(0.5, 0.5, "No missing skills: the profile is fully covered.",
+                ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    used = list(gaps["category"])
+    colors = {c: v for c, v in category_colors(used, start=colors).items() if c in set(used)}
+    ys = np.arange(len(gaps))
+    bars = ax.barh(ys, gaps["gain"].to_numpy(), height=0.7,
+                   color=[colors[c][0] for c in gaps["category"]], edgecolor="white")
+    for bar, category in zip(bars, gaps["category"], strict=True):
+        bar.set_hatch(colors[category][1])
+    for y, gain in zip(ys, gaps["gain"], strict=True):
+        ax.text(gain, y, f" +{gain:.1%}", va="center", ha="left", fontsize=9)
+    ax.set_yticks(ys, gaps["name"].tolist(), fontsize=10)
+    ax.set_ylim(len(gaps) - 0.5, -0.5)
+    ax.set_xlim(0, float(gaps["gain"].max()) * 1.22)
+    _percent_axis(ax.xaxis)
+    ax.set_xlabel("fit gain if learned (percentage points, implied skills included)")
+    ax.grid(axis="x", color="#E5E5E5")
+    ax.set_axisbelow(True)
+    _category_legend(ax, colors, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9,
+                     title_fontsize=9)
+    return ax
+
+
+# -- a cohort ------------------------------------------------------------------------------------
+def cohort_top_roles(scores, ax=None):
+    """How many people fit each role best, for a :func:`rolefit.score_many` result.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        A :func:`rolefit.score_many` result (rows scored as NaN are left out).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is created when None.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One bar per role (every role, most frequent first); bar widths are the share of
+        people whose best-fitting role it is.
+    """
+    role_ids = _check_scores(scores)
+    top = scores["top_role"].dropna()
+    counts = top.value_counts().reindex(role_ids, fill_value=0)
+    counts = counts.iloc[np.lexsort((np.arange(len(counts)), -counts.to_numpy()))]
+    total = int(counts.sum())
+    shares = counts / total if total else counts.astype(float)
+    titles = _titles()
+    ax = _new_axes(ax, (8, 0.5 * len(role_ids) + 1.6))
+    ys = np.arange(len(counts))
+    ax.barh(ys, shares.to_numpy(), height=0.7, color=OKABE_ITO[0])
+    for y, (count, share) in enumerate(zip(counts, shares, strict=True)):
+        ax.text(share, y, f" {count:,} ({share:.0%})", va="center", ha="left", fontsize=9)
+    ax.set_yticks(ys, [titles[r] for r in counts.index], fontsize=10)
+    ax.set_ylim(len(counts) - 0.5, -0.5)
+    ax.set_xlim(0, max(float(shares.max()) * 1.25, 0.05) if total else 1)
+    _percent_axis(ax.xaxis)
+    ax.set_xlabel("share of people whose best-fitting role it is (%)")
+    ax.grid(axis="x", color="#E5E5E5")
+    ax.set_axisbelow(True)
+    ax.set_title(f"Best-fitting role across {total:,} people", fontsize=11)
+    return ax
+
+
+def cohort_scores(scores, ax=None, max_points: int = 1500, seed: int = 0):
+    """Distribution of each role's fit score over a cohort (box plot with the points).
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        A :func:`rolefit.score_many` result (rows scored as NaN are left out).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is created when None.
+    max_points : int
+        At most this many people are drawn as jittered points (a seeded random sample);
+        the boxes always use everyone.
+    seed : int
+        Seed of the sample and of the jitter.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Roles ordered by median score, highest at the top; the boxes' medians are the
+        roles' median scores.
+    """
+    role_ids = _check_scores(scores)
+    values = scores[role_ids].dropna(how="all")
+    medians = values.median()
+    order = sorted(role_ids, key=lambda r: (-medians[r], role_ids.index(r)))
+    titles = _titles()
+    ax = _new_axes(ax, (8, 0.6 * len(order) + 1.6))
+    data = [values[r].dropna().to_numpy() for r in order]
+    ys = np.arange(len(order))
+    ax.boxplot(data, positions=ys, orientation="horizontal", widths=0.6, showfliers=False,
+               patch_artist=True, manage_ticks=False,
+               boxprops={"facecolor": "#DCEBF5", "edgecolor": OKABE_ITO[0]},
+               medianprops={"color": OKABE_ITO[5], "lw": 2},
+               whiskerprops={"color": OKABE_ITO[0]}, capprops={"color": OKABE_ITO[0]})
+    rng = np.random.default_rng(seed)
+    pick = np.arange(len(values))
+    if len(pick) > max_points:
+        pick = np.sort(rng.choice(len(values), size=max_points, replace=False))
+    for y, role in enumerate(order):
+        x = values[role].to_numpy()[pick]
+        x = x[~np.isnan(x)]
+        ax.scatter(x, y + rng.uniform(-0.22, 0.22, len(x)), s=6, color="#333333",
+                   alpha=0.35, linewidths=0, zorder=3)
+    ax.set_yticks(ys, [titles[r] for r in order], fontsize=10)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    _percent_axis(ax.xaxis)
+    ax.set_xlabel("fit score (%)")
+    ax.grid(axis="x", color="#E5E5E5")
+    ax.set_axisbelow(True)
+    ax.set_title(f"Fit scores per role across {len(values):,} people "
+                 "(box: quartiles, line: median)", fontsize=11)
+    return ax
