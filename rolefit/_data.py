@@ -341,7 +341,9 @@ def _load_roles(source) -> list[Role]:
     roles = []
     for row in _read(source, name):
         rid = _id(name, row, "role_id")
-        _require(name, row, "role_id", rid in ROLE_IDS, f"unknown role; expected one of {ROLE_IDS}")
+        _require(
+            name, row, "role_id", rid in ROLE_IDS, f"unknown role; expected one of {ROLE_IDS}"
+        )
         _require(name, row, "role_id", rid not in {r.id for r in roles}, "duplicate role id")
         _require(name, row, "title", row["title"], "title is empty")
         low = _int_or_none(name, row, "salary_min_usd")
@@ -428,9 +430,8 @@ def _load_roadmaps(source, skill_ids, role_ids, background_ids) -> list[dict]:
             )
         _require(name, row, "step", row["step"] in ("1", "2", "3"), "must be 1, 2 or 3")
         _require(name, row, "action", row["action"], "action is empty")
-        out.append(
-            {**row, "step": int(row["step"]), "skills": _skill_list(name, row, "skills", skill_ids)}
-        )
+        skills = _skill_list(name, row, "skills", skill_ids)
+        out.append({**row, "step": int(row["step"]), "skills": skills})
     return out
 
 

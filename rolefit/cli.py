@@ -238,6 +238,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="score the sample resume shipped with rolefit")
     p.add_argument("--top", type=_positive, default=None, metavar="N", help="show N rows")
     p.set_defaults(func=cmd_demo)
+    # these modules import only the standard library and numpy at the top
+    from rolefit.io import add_score_file_parser
+    from rolefit.market import add_evaluate_parser, add_train_parser
+    from rolefit.report import add_report_parser
+
+    add_score_file_parser(sub)
+    add_report_parser(sub)
+    add_train_parser(sub)
+    add_evaluate_parser(sub)
     return parser
 
 

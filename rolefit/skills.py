@@ -9,6 +9,7 @@ are found (``R`` but not ``R&D``, ``Spark`` but not ``sparked``).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -136,6 +137,8 @@ def _correct(name: str) -> str | None:
         return None
     budget = 1 if len(key) < 8 else 2
     lex = _lexicon()
+    if len(key) - budget > max(map(len, lex.choices), default=0):
+        return None  # longer than any name by more than the edits allowed (a pasted text)
     hits = extract(key, list(lex.choices), scorer=OSA.distance, score_cutoff=budget, limit=10)
     if not hits:
         return None
@@ -202,8 +205,21 @@ def parse_skill_list(items: Iterable) -> ParsedSkills:
     return ParsedSkills(found, corrections, unknown)
 
 
-@cache
+_MATCHER_LOCK = threading.Lock()
+
+
 def _matcher():
+    """The text matcher, built once per process.
+
+    Building it compiles one large regular expression (about a second); threads that race
+    the first call wait for that one build instead of each compiling their own.
+    """
+    with _MATCHER_LOCK:
+        return _build_matcher()
+
+
+@cache
+def _build_matcher():
     from rolefit._matcher import TermMatcher
 
     terms = []
@@ -214,7 +230,7 @@ def _matcher():
         surfaces = {skill.name, *skill.aliases}
         if not case:
             surfaces.add(skill.id.replace("_", " "))
-        terms.extend((surface, skill.id, case) for surface in surfaces)
+        terms.extend((surface, skill.id, case) for surface in sorted(surfaces))
     return TermMatcher(terms)
 
 

@@ -101,3 +101,91 @@ def test_property_batch_equals_single(rows):
         expected = rolefit.score(row).scores
         np.testing.assert_allclose(out.loc[i, ROLE_IDS].to_numpy(float),
                                    [expected[r] for r in ROLE_IDS], atol=1e-12)
+
+
+def test_progress_bar_renders_only_when_asked(capsys):
+    rows = [["python", "sql"]] * 30
+    rolefit.score_many(rows, progress=True, chunksize=10)
+    err = capsys.readouterr().err
+    assert "rolefit" in err and "rows" in err
+    rolefit.score_many(rows, progress=False, chunksize=10)
+    assert capsys.readouterr().err == ""
+    rolefit.score_many(rows)  # default: no bar when stderr is not a terminal
+    assert capsys.readouterr().err == ""
+
+
+def test_mixed_rows_blank_items_and_numpy_strings():
+    items = [
+        ["python", "  ", ""],
+        "Spark and Airflow pipelines",
+        np.array(["sql", "tableau"]),  # numpy str_ items
+        ("Python and SQL",),  # one item giving two skills
+        ["qwertyuiop", "python", "qwertyuiop"],
+    ]
+    out = rolefit.score_many(items)
+    assert out["n_unknown"].tolist() == [0, 0, 0, 0, 2]
+    assert out["unknown"].tolist() == [(), (), (), (), ("qwertyuiop", "qwertyuiop")]
+    assert all(type(s) is str for s in out.loc[4, "unknown"])
+    for i, item in enumerate(items):
+        expected = rolefit.score(item).scores
+        np.testing.assert_allclose(out.loc[i, ROLE_IDS].to_numpy(float),
+                                   [expected[r] for r in ROLE_IDS])
+        assert out.loc[i, "n_skills"] == len(rolefit.score(item).skills)
+
+
+def test_results_do_not_depend_on_what_was_scored_before():
+    """The vocabulary shared across calls only caches: a fresh one gives equal results."""
+    import rolefit.batch as batch
+
+    items = [["pytroch", "sql"], ["zzz-unknown", "docker"], "Kafka"]
+    before = rolefit.score_many(items)
+    saved = batch._VOCABULARY
+    try:
+        batch._VOCABULARY = batch._Vocabulary()
+        pd.testing.assert_frame_equal(rolefit.score_many(items), before)
+    finally:
+        batch._VOCABULARY = saved
+
+
+def test_threads_share_the_vocabulary_safely():
+    from concurrent.futures import ThreadPoolExecutor
+
+    import rolefit.batch as batch
+
+    rows = [[s, f"unknown-{i % 97}", SKILL_IDS[(i * 7) % len(SKILL_IDS)]]
+            for i, s in enumerate(SKILL_IDS * 3)]
+    expected = rolefit.score_many(rows)
+    saved = batch._VOCABULARY
+    try:
+        batch._VOCABULARY = batch._Vocabulary()
+        with ThreadPoolExecutor(4) as pool:
+            results = list(pool.map(lambda _: rolefit.score_many(rows, chunksize=50), range(4)))
+    finally:
+        batch._VOCABULARY = saved
+    for got in results:
+        pd.testing.assert_frame_equal(got, expected)
+
+
+def test_arrow_lists_score_like_python_lists():
+    pa = pytest.importorskip("pyarrow")
+    from rolefit.batch import score_arrow
+
+    rows = [["python", "sql"], None, ["pytroch", "qwertyuiop", "Python and SQL"], [], ["k8s"]]
+    cells = pa.array(rows, pa.list_(pa.string()))
+    for part in (cells, cells.slice(1, 3), cells.slice(2)):
+        expected = rolefit.score_many(part.to_pylist(), missing="nan")
+        pd.testing.assert_frame_equal(score_arrow(part), expected)
+
+
+def test_arrow_backed_series_takes_the_arrow_path_with_the_same_result():
+    pa = pytest.importorskip("pyarrow")
+    rows = [["python", "sql"], ["pytroch", "qwertyuiop"], [], ["k8s", "Python and SQL"]]
+    series = pd.Series(rows, index=list("abcd"), dtype=pd.ArrowDtype(pa.list_(pa.string())))
+    got = rolefit.score_many(series, chunksize=3)
+    pd.testing.assert_frame_equal(got, rolefit.score_many(pd.Series(rows, index=list("abcd"))))
+    gaps = pd.Series([["python"], None], index=[7, 8], dtype=series.dtype)
+    with pytest.raises(ValueError, match="row 8 is missing"):
+        rolefit.score_many(gaps)
+    assert rolefit.score_many(gaps, missing="nan")["ml_engineer"].isna().tolist() == [False, True]
+    with pytest.raises(TypeError, match="item 1 of row 'x'"):
+        rolefit.score_many(pd.Series([["sql", None]], index=["x"], dtype=series.dtype))

@@ -10,7 +10,6 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 import rolefit
 from rolefit import ProfileMatcher, SkillVectorizer
 
-
 _REASON = (
     "a coverage score against class-mean profiles is not a discriminative classifier on "
     "the check's real-valued, standardised blobs (rolefit's inputs are 0/1 skill vectors); "

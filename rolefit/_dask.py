@@ -1,0 +1,82 @@
+"""Score a Dask Series lazily, one pandas partition at a time.
+
+Dask is an optional extra (``pip install rolefit[dask]``) and is only imported by the code
+that receives a Dask collection. :func:`rolefit.score_many` sends Dask objects here, so the
+usual recipe needs nothing else::
+
+    import dask.dataframe as dd
+    import rolefit
+
+    postings = dd.read_parquet("postings/")
+    scores = rolefit.score_many(postings["skills"])  # lazy: nothing is read yet
+    scores.to_parquet("scores/")  # runs on the cluster, partition by partition
+
+Each partition is scored by :func:`rolefit.score_many` in the worker that holds it, so the
+result equals the in-process one row for row (the index is kept).
+"""
+
+from __future__ import annotations
+
+__all__ = ["score_many_dask"]
+
+
+def _score_partition(part, missing):
+    from rolefit.batch import score_many
+
+    return score_many(part, missing=missing, progress=False)
+
+
+def result_meta(index=None):
+    """An empty pandas DataFrame with the columns and dtypes of a ``score_many`` result."""
+    from rolefit.batch import _empty_result
+
+    meta = _empty_result()
+    if index is not None:
+        meta.index = index[:0]
+    return meta
+
+
+def score_many_dask(items, *, missing: str = "raise"):
+    """Score a Dask Series of skill lists or texts, lazily.
+
+    Parameters
+    ----------
+    items : dask.dataframe.Series or one-column dask.dataframe.DataFrame
+        Each element is a skill list or a text, as for :func:`rolefit.score_many`.
+    missing : {"raise", "nan"}
+        What to do with a None/NaN row (checked when the partition is computed).
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Lazy; one partition per input partition, with the columns and dtypes of the pandas
+        result of :func:`rolefit.score_many` and the input's index.
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd
+    >>> import pandas as pd
+    >>> import rolefit
+    >>> texts = pd.Series(["PyTorch, Docker and k8s", "SQL, Tableau and Excel"])
+    >>> scores = rolefit.score_many(dd.from_pandas(texts, npartitions=2))
+    >>> scores.npartitions, list(scores.columns[-4:])
+    (2, ['top_role', 'n_skills', 'n_unknown', 'unknown'])
+    >>> scores["top_role"].compute(scheduler="sync").tolist()
+    ['ml_engineer', 'data_analyst']
+
+    Note that ``dd.from_pandas`` turns a column of lists into strings unless Dask's
+    ``dataframe.convert-string`` option is off; ``dd.read_parquet`` keeps lists as lists.
+    """
+    if missing not in ("raise", "nan"):
+        raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
+    if getattr(items, "ndim", 1) == 2:
+        columns = list(items.columns)
+        if len(columns) != 1:
+            raise TypeError(
+                f"score_many needs one column of skill lists or texts, got a DataFrame with "
+                f"columns {columns}; pass df[column]"
+            )
+        items = items[columns[0]]
+    return items.map_partitions(
+        _score_partition, missing, meta=result_meta(items._meta.index)
+    )

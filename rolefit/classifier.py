@@ -1,0 +1,667 @@
+"""The role classifier: fit, save, load and apply it without ever unpickling.
+
+A rolefit model is a multinomial logistic regression over closed skill vectors (one 0/1
+column per taxonomy skill, implied skills included). It is stored as two files side by
+side:
+
+- ``NAME.npz``: plain float64 arrays ``coef`` (classes x features) and ``intercept``,
+  read with ``numpy.load(..., allow_pickle=False)``;
+- ``NAME.json``: the sidecar with the format name and version, the class labels (role
+  ids), the feature names (skill ids), the training date, the data versions and metrics.
+
+Neither file can run code when loaded: the archive may only hold the two float arrays,
+the sidecar only the documented keys and JSON types, and anything else (a pickle renamed
+to ``.npz``, object arrays, foreign keys, wrong shapes, non-finite numbers) is refused
+with a :class:`ModelFileError` naming the file.
+
+:func:`classifier_proba` applies the shipped model (or any rolefit model) with numpy
+alone, so ``rolefit score`` never imports scikit-learn or pandas; :func:`load_model`
+rebuilds a fitted scikit-learn pipeline for everything else.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import lzma
+import math
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "PROFILE_WEIGHT",
+    "LinearModel",
+    "ModelFileError",
+    "classifier_proba",
+    "combine_scores",
+    "fit_classifier",
+    "load_model",
+    "read_model",
+    "save_model",
+]
+
+FORMAT = "rolefit-classifier"
+FORMAT_VERSION = 1
+ESTIMATOR = "LogisticRegression"
+DEFAULT_MODEL = "role_classifier.npz"
+MAX_MODEL_BYTES = 50_000_000
+#: Recommended weight of the guide profile fit in :func:`combine_scores` (see
+#: docs/evaluation.md for the numbers behind it).
+PROFILE_WEIGHT = 0.5
+
+_ARRAYS = {"coef": 2, "intercept": 1}
+_REQUIRED = {
+    "format": str,
+    "format_version": int,
+    "estimator": str,
+    "classes": list,
+    "feature_names": list,
+}
+_OPTIONAL = {
+    "trained": str,
+    "rolefit_version": str,
+    "description": str,
+    "data_versions": dict,
+    "training": dict,
+    "metrics": dict,
+}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_ID = re.compile(r"[A-Za-z0-9_.+#\- ]{1,100}\Z")
+
+
+class ModelFileError(ValueError):
+    """A file is not a valid rolefit model; it was refused without running any code.
+
+    Attributes
+    ----------
+    path : str
+        The refused file.
+    """
+
+    def __init__(self, path, message):
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}; refused (not loaded)")
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A validated model as plain arrays (what :func:`read_model` returns).
+
+    Attributes
+    ----------
+    classes : tuple of str
+        Class labels (role ids), in the row order of ``coef``.
+    feature_names : tuple of str
+        Skill ids, in the column order of ``coef``.
+    coef : ndarray of shape (n_classes, n_features), or (1, n_features) for two classes
+    intercept : ndarray of shape (n_classes,) or (1,)
+    meta : dict
+        The JSON sidecar.
+    """
+
+    classes: tuple[str, ...]
+    feature_names: tuple[str, ...]
+    coef: np.ndarray
+    intercept: np.ndarray
+    meta: dict = field(default_factory=dict)
+
+    def aligned(self, feature_names) -> LinearModel:
+        """The same model with columns reordered to ``feature_names``.
+
+        Skills the model does not know get a zero coefficient; skills the model knows but
+        ``feature_names`` lacks are dropped (they could never be set).
+        """
+        feature_names = tuple(feature_names)
+        if feature_names == self.feature_names:
+            return self
+        position = {f: i for i, f in enumerate(self.feature_names)}
+        coef = np.zeros((self.coef.shape[0], len(feature_names)))
+        for j, name in enumerate(feature_names):
+            if name in position:
+                coef[:, j] = self.coef[:, position[name]]
+        return LinearModel(self.classes, feature_names, coef, self.intercept, self.meta)
+
+    def decision_function(self, X) -> np.ndarray:
+        """Logits ``X @ coef.T + intercept`` for a dense or sparse 0/1 matrix."""
+        if X.shape[1] != self.coef.shape[1]:
+            raise ValueError(
+                f"X has {X.shape[1]} columns, the model has {self.coef.shape[1]} features"
+            )
+        return np.asarray(X @ self.coef.T) + self.intercept
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Class probabilities (columns in :attr:`classes` order), like scikit-learn's."""
+        z = self.decision_function(X)
+        if len(self.classes) == 2:
+            p = 1.0 / (1.0 + np.exp(-z[:, 0]))
+            return np.column_stack([1.0 - p, p])
+        z = z - z.max(axis=1, keepdims=True)
+        np.exp(z, out=z)
+        return z / z.sum(axis=1, keepdims=True)
+
+
+# -- fitting ---------------------------------------------------------------------------------
+def single_thread():
+    """Context manager limiting BLAS to one thread.
+
+    lbfgs on these small problems spends its time in tiny BLAS calls, which multi-threaded
+    BLAS makes many times slower (15x measured on two cores).
+    """
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def fit_classifier(X_closed, y, *, sample_weight=None, C=1.0, coverage_scale=4.0,
+                   class_power=1.0, max_iter=2000):
+    """Fit rolefit's classifier: logistic regression on skills plus guide-profile coverage.
+
+    The features are the closed skill vector ``x`` and ``coverage_scale`` times the share of
+    each guide role profile that ``x`` covers (``x @ W.T``, the profile fit of
+    :func:`rolefit.score`). Coverage is linear in ``x``, so the fitted model is folded back
+    into a plain :class:`~sklearn.linear_model.LogisticRegression` over ``x`` alone
+    (``coef = A + coverage_scale * B @ W``): it is saved, loaded and applied as one.
+
+    Parameters
+    ----------
+    X_closed : array-like or sparse matrix of shape (n_samples, n_skills)
+        0/1 skill vectors with implied skills, columns in taxonomy order.
+    y : array-like of str
+        Role ids.
+    sample_weight : array-like, optional
+        Row weights, multiplied by the class weights.
+    C : float
+        Inverse L2 regularisation strength.
+    coverage_scale : float
+        Scale of the coverage features; 0 disables them.
+    class_power : float
+        Class weights ``(n / (n_classes * n_class)) ** class_power``: 1 makes every role
+        count equally (balanced), 0 leaves rows as they are; in between trades balanced
+        accuracy for plain accuracy.
+    max_iter : int
+        Iterations of the lbfgs solver.
+
+    Returns
+    -------
+    sklearn.linear_model.LogisticRegression
+        Fitted, with ``n_features_in_ == n_skills``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from rolefit.classifier import fit_classifier
+    >>> from rolefit.profiles import matrices
+    >>> n = len(matrices().skill_ids)
+    >>> X = np.zeros((4, n)); X[0, 0] = X[1, 0] = X[2, 1] = X[3, 1] = 1
+    >>> lr = fit_classifier(X, ["data_analyst", "data_analyst", "ml_engineer", "ml_engineer"])
+    >>> lr.predict(X[:1]).tolist(), lr.coef_.shape == (1, n)
+    (['data_analyst'], True)
+    """
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    from rolefit.profiles import matrices
+
+    y = np.asarray(y, dtype=object)
+    mats = matrices()
+    n_skills = len(mats.skill_ids)
+    X = sparse.csr_matrix(X_closed, dtype=np.float64)
+    if X.shape[1] != n_skills:
+        raise ValueError(f"X has {X.shape[1]} columns, the taxonomy has {n_skills} skills")
+    weights = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, float)
+    classes, codes = np.unique(y, return_inverse=True)
+    if len(classes) < 2:
+        raise ValueError(f"need at least two roles to train, got {classes.tolist()}")
+    if not 0.0 <= class_power <= 1.0:
+        raise ValueError(f"class_power must be in [0, 1], got {class_power!r}")
+    per_class = np.bincount(codes, weights=weights, minlength=len(classes))
+    weights = weights * ((weights.sum() / (len(classes) * per_class)) ** class_power)[codes]
+    W = mats.weights
+    if coverage_scale:
+        features = sparse.hstack([X, sparse.csr_matrix(coverage_scale * (X @ W.T))]).tocsr()
+    else:
+        features = X
+    lr = LogisticRegression(C=C, max_iter=max_iter)
+    with single_thread():
+        lr.fit(features, y, sample_weight=weights)
+    if coverage_scale:
+        A, B = lr.coef_[:, :n_skills], lr.coef_[:, n_skills:]
+        lr.coef_ = A + coverage_scale * (B @ W)
+        lr.n_features_in_ = n_skills
+    return lr
+
+
+def combine_scores(profile_scores, proba, profile_weight: float = PROFILE_WEIGHT):
+    """Blend guide-profile fit scores with classifier probabilities into one ranking score.
+
+    ``(1 - w) * proba + w * profile_scores / profile_scores.sum()``, per row: the profile
+    fit is rescaled to sum to one like the probabilities (uniform when it is all zero).
+
+    Parameters
+    ----------
+    profile_scores : array-like of shape (n, n_roles) or (n_roles,)
+        Scores from :func:`rolefit.score` (coverage shares in [0, 1]).
+    proba : array-like of the same shape
+        :func:`classifier_proba`, same role order.
+    profile_weight : float
+        ``w`` in [0, 1]; the default is the value chosen by cross-validation on the
+        training postings (see docs/evaluation.md).
+
+    Examples
+    --------
+    >>> from rolefit.classifier import combine_scores
+    >>> combine_scores([0.2, 0.6], [0.5, 0.5], profile_weight=0.5).tolist()
+    [0.375, 0.625]
+    """
+    if not 0.0 <= profile_weight <= 1.0:
+        raise ValueError(f"profile_weight must be in [0, 1], got {profile_weight!r}")
+    scores = np.asarray(profile_scores, dtype=np.float64)
+    proba = np.asarray(proba, dtype=np.float64)
+    if scores.shape != proba.shape:
+        raise ValueError(f"shapes differ: scores {scores.shape}, proba {proba.shape}")
+    total = scores.sum(axis=-1, keepdims=True)
+    uniform = np.full_like(scores, 1.0 / scores.shape[-1])
+    shares = np.divide(scores, total, out=uniform, where=total > 0)
+    return (1.0 - profile_weight) * proba + profile_weight * shares
+
+
+# -- saving ----------------------------------------------------------------------------------
+def _npy_bytes(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.lib.format.write_array(buffer, np.ascontiguousarray(array), allow_pickle=False)
+    return buffer.getvalue()
+
+
+def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """An ``.npz`` archive with fixed timestamps, so equal arrays give equal bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name in sorted(arrays):
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, _npy_bytes(arrays[name]))
+    path.write_bytes(buffer.getvalue())
+
+
+def _paths(path) -> tuple[Path, Path]:
+    path = Path(path)
+    if path.suffix in (".npz", ".json"):
+        return path.with_suffix(".npz"), path.with_suffix(".json")
+    return path.with_name(path.name + ".npz"), path.with_name(path.name + ".json")
+
+
+def _unwrap(model):
+    """The LogisticRegression and feature names of a model or pipeline."""
+    if isinstance(model, LinearModel):
+        return model, list(model.feature_names)
+    steps = getattr(model, "steps", None)
+    names = None
+    if steps is not None:
+        first, model = steps[0][1], steps[-1][1]
+        if len(steps) > 1 and hasattr(first, "get_feature_names_out"):
+            names = [str(n) for n in first.get_feature_names_out()]
+    if type(model).__name__ != ESTIMATOR or not hasattr(model, "coef_"):
+        raise TypeError(
+            f"only a fitted LogisticRegression (or a pipeline ending in one) can be saved, "
+            f"got {type(model).__name__}"
+        )
+    if names is None:
+        from rolefit.profiles import matrices
+
+        names = list(matrices().skill_ids)
+    return model, names
+
+
+def save_model(model, path, *, metadata: dict | None = None) -> Path:
+    """Save a fitted classifier as ``NAME.npz`` (arrays) plus ``NAME.json`` (sidecar).
+
+    Parameters
+    ----------
+    model : LogisticRegression, Pipeline or LinearModel
+        A fitted logistic regression over closed skill vectors in taxonomy order, or a
+        pipeline whose first step names its features (a fitted
+        :class:`rolefit.SkillVectorizer`) and whose last step is the regression.
+    path : str or Path
+        Where to write; ``.npz`` is added when missing and the sidecar gets ``.json``.
+    metadata : dict, optional
+        Extra sidecar entries: ``trained`` (YYYY-MM-DD), ``description``,
+        ``data_versions``, ``training`` and ``metrics`` (JSON values).
+
+    Returns
+    -------
+    Path
+        The ``.npz`` path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from rolefit.classifier import load_model, read_model, save_model
+    >>> shipped = read_model()
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = save_model(shipped, pathlib.Path(tmp) / "copy.npz")
+    ...     copy = read_model(path)
+    >>> copy.classes == shipped.classes
+    True
+    """
+    lr, feature_names = _unwrap(model)
+    coef = np.asarray(lr.coef, dtype=np.float64) if isinstance(lr, LinearModel) else \
+        np.asarray(lr.coef_, dtype=np.float64)
+    intercept = np.asarray(
+        lr.intercept if isinstance(lr, LinearModel) else lr.intercept_, dtype=np.float64
+    )
+    classes = [str(c) for c in (lr.classes if isinstance(lr, LinearModel) else lr.classes_)]
+    meta = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "estimator": ESTIMATOR,
+        "classes": classes,
+        "feature_names": list(feature_names),
+    }
+    base = dict(lr.meta) if isinstance(lr, LinearModel) else {}
+    for key in _OPTIONAL:
+        if key in base:
+            meta[key] = base[key]
+    for key, value in (metadata or {}).items():
+        if key not in _OPTIONAL:
+            raise ValueError(f"unknown metadata key {key!r}; allowed: {sorted(_OPTIONAL)}")
+        meta[key] = value
+    npz_path, json_path = _paths(path)
+    _check(npz_path, meta, {"coef": coef, "intercept": intercept}, json_path)
+    npz_path.parent.mkdir(parents=True, exist_ok=True)
+    _write_npz(npz_path, {"coef": coef, "intercept": intercept})
+    text = json.dumps(meta, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    json_path.write_text(text + "\n", encoding="utf-8")
+    return npz_path
+
+
+# -- loading ---------------------------------------------------------------------------------
+def _json_value_ok(value, depth=0) -> bool:
+    if depth > 6:
+        return False
+    if value is None or isinstance(value, bool | str):
+        return True
+    if isinstance(value, int | float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(_json_value_ok(v, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _json_value_ok(v, depth + 1) for k, v in value.items())
+    return False
+
+
+def _check(npz_path, meta, arrays, json_path) -> None:
+    """Validate sidecar and arrays together; raise ModelFileError naming the bad file."""
+    if not isinstance(meta, dict):
+        raise ModelFileError(json_path, "the sidecar is not a JSON object")
+    if meta.get("format") != FORMAT:
+        raise ModelFileError(json_path, f"not a rolefit model (format is not {FORMAT!r})")
+    unknown = sorted(set(meta) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise ModelFileError(json_path, f"unknown sidecar keys {unknown}")
+    for key, kind in (*_REQUIRED.items(), *_OPTIONAL.items()):
+        if key not in meta:
+            if key in _REQUIRED:
+                raise ModelFileError(json_path, f"sidecar key {key!r} is missing")
+            continue
+        value = meta[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ModelFileError(
+                json_path, f"sidecar key {key!r} must be {kind.__name__}, got "
+                f"{type(value).__name__}"
+            )
+        if not _json_value_ok(value):
+            raise ModelFileError(json_path, f"sidecar key {key!r} holds a non-finite number")
+    if meta["format_version"] != FORMAT_VERSION:
+        raise ModelFileError(
+            json_path, f"format_version {meta['format_version']} is not supported "
+            f"(this rolefit reads {FORMAT_VERSION})"
+        )
+    if meta["estimator"] != ESTIMATOR:
+        raise ModelFileError(json_path, f"estimator {meta['estimator']!r} is not trusted")
+    if "trained" in meta and not _DATE.match(meta["trained"]):
+        raise ModelFileError(json_path, "'trained' must be a date YYYY-MM-DD")
+    for key, minimum in (("classes", 2), ("feature_names", 1)):
+        items = meta[key]
+        if len(items) < minimum or not all(isinstance(s, str) and _ID.match(s) for s in items):
+            raise ModelFileError(
+                json_path, f"{key!r} must list at least {minimum} short names"
+            )
+        if len(set(items)) != len(items):
+            raise ModelFileError(json_path, f"{key!r} has duplicates")
+    n_classes, n_features = len(meta["classes"]), len(meta["feature_names"])
+    rows = 1 if n_classes == 2 else n_classes
+    expected = {"coef": (rows, n_features), "intercept": (rows,)}
+    if set(arrays) != set(_ARRAYS):
+        raise ModelFileError(
+            npz_path, f"holds arrays {sorted(arrays)}; a rolefit model holds exactly "
+            f"{sorted(_ARRAYS)}"
+        )
+    for name, array in arrays.items():
+        if array.dtype != np.float64:
+            raise ModelFileError(npz_path, f"array {name!r} is {array.dtype}, not float64")
+        if array.shape != expected[name]:
+            raise ModelFileError(
+                npz_path, f"array {name!r} has shape {array.shape}, expected "
+                f"{expected[name]} for {n_classes} classes and {n_features} features"
+            )
+        if not np.isfinite(array).all():
+            raise ModelFileError(npz_path, f"array {name!r} holds non-finite numbers")
+
+
+def _declared_bytes(member) -> int:
+    """Bytes of array data an ``.npy`` header announces (checked before numpy allocates)."""
+    fmt = np.lib.format
+    version = fmt.read_magic(member)
+    read_header = fmt.read_array_header_1_0 if version == (1, 0) else fmt.read_array_header_2_0
+    shape, _, dtype = read_header(member)
+    return math.prod(shape) * dtype.itemsize
+
+
+def _read_arrays(npz_path: Path, raw: bytes) -> dict[str, np.ndarray]:
+    if raw[:1] == b"\x80" or raw[:2] in (b"(d", b"(l", b"}q", b"]q"):
+        raise ModelFileError(npz_path, "this is a Python pickle, which rolefit never loads")
+    if not raw.startswith(b"PK\x03\x04"):
+        raise ModelFileError(npz_path, "not an .npz archive")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            infos = archive.infolist()
+            names = [i.filename for i in infos]
+            if sum(i.file_size for i in infos) > MAX_MODEL_BYTES:
+                raise ModelFileError(npz_path, "archive unpacks to too many bytes")
+            bad = [n for n in names if not n.endswith(".npy") or n[:-4] not in _ARRAYS]
+            if bad or len(names) != len(set(names)):
+                raise ModelFileError(
+                    npz_path, f"holds {sorted(names)}; a rolefit model holds exactly "
+                    f"{sorted(k + '.npy' for k in _ARRAYS)}"
+                )
+            arrays = {}
+            for info in infos:
+                with archive.open(info) as member:
+                    if _declared_bytes(member) > info.file_size:
+                        raise ModelFileError(
+                            npz_path, f"{info.filename} declares more data than it holds"
+                        )
+                with archive.open(info) as member:
+                    arrays[info.filename[:-4]] = np.lib.format.read_array(
+                        member, allow_pickle=False
+                    )
+    except ModelFileError:
+        raise
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile, NotImplementedError,
+            RuntimeError, zlib.error, lzma.LZMAError) as exc:  # damaged or exotic archives
+        raise ModelFileError(npz_path, f"unreadable archive ({exc})") from None
+    return arrays
+
+
+def _read_bytes(path: Path, what: str) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ModelFileError(path, f"{what} not found") from None
+    if size > MAX_MODEL_BYTES:
+        raise ModelFileError(path, f"larger than {MAX_MODEL_BYTES:,} bytes")
+    return path.read_bytes()
+
+
+def read_model(path=None) -> LinearModel:
+    """Read and validate a rolefit model with numpy and json alone (no pickle, no sklearn).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The ``.npz`` file (its ``.json`` sidecar must sit beside it). By default the model
+        shipped in ``rolefit.models``.
+
+    Returns
+    -------
+    LinearModel
+
+    Raises
+    ------
+    ModelFileError
+        When either file is missing, is not a rolefit model, or holds unexpected keys,
+        types or shapes. Nothing in the file is executed.
+
+    Examples
+    --------
+    >>> from rolefit.classifier import read_model
+    >>> model = read_model()
+    >>> "ai_engineer" in model.classes, model.meta["format"]
+    (True, 'rolefit-classifier')
+    """
+    if path is None:
+        return _shipped()
+    npz_path, json_path = _paths(path)
+    raw = _read_bytes(npz_path, "model file")
+    arrays = _read_arrays(npz_path, raw)
+    text = _read_bytes(json_path, "model sidecar (.json beside the .npz)")
+    try:
+        meta = json.loads(text.decode("utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ModelFileError(json_path, f"the sidecar is not valid JSON ({exc})") from None
+    _check(npz_path, meta, arrays, json_path)
+    return LinearModel(
+        tuple(meta["classes"]),
+        tuple(meta["feature_names"]),
+        arrays["coef"],
+        arrays["intercept"],
+        meta,
+    )
+
+
+def _no_constant(name):
+    raise ValueError(f"{name} is not allowed")
+
+
+@cache
+def _shipped() -> LinearModel:
+    folder = resources.files("rolefit.models")
+    with resources.as_file(folder.joinpath(DEFAULT_MODEL)) as path:
+        return read_model(path)
+
+
+@cache
+def _aligned_default() -> LinearModel:
+    from rolefit.profiles import matrices
+
+    return _shipped().aligned(matrices().skill_ids)
+
+
+def load_model(path=None):
+    """Load a rolefit model as a fitted scikit-learn pipeline.
+
+    The pipeline is ``SkillVectorizer -> LogisticRegression``: it takes skill lists or
+    texts like :func:`rolefit.profile_pipeline`. The regression is rebuilt from the arrays
+    (``coef_``, ``intercept_``, ``classes_``, ``n_features_in_``), aligned to the installed
+    taxonomy, and the sidecar is kept as ``pipeline.rolefit_metadata_``.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A model saved by :func:`save_model` or ``rolefit train``; by default the shipped
+        one.
+
+    Raises
+    ------
+    ModelFileError
+        As :func:`read_model`.
+
+    Examples
+    --------
+    >>> from rolefit.classifier import load_model
+    >>> pipe = load_model()
+    >>> pipe.predict([["sql", "tableau", "excel", "power bi"]]).tolist()
+    ['data_analyst']
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    from rolefit.model import SkillVectorizer
+    from rolefit.profiles import matrices
+
+    model = read_model(path).aligned(matrices().skill_ids)
+    lr = LogisticRegression()
+    lr.classes_ = np.asarray(model.classes, dtype=object)
+    lr.coef_ = model.coef.copy()
+    lr.intercept_ = model.intercept.copy()
+    lr.n_features_in_ = model.coef.shape[1]
+    lr.n_iter_ = np.zeros(1, dtype=np.int32)
+    pipe = Pipeline([("skills", SkillVectorizer().fit()), ("classifier", lr)])
+    pipe.rolefit_metadata_ = model.meta
+    return pipe
+
+
+def classifier_proba(X_closed, model=None) -> np.ndarray:
+    """Role probabilities from the trained classifier, with numpy alone.
+
+    Parameters
+    ----------
+    X_closed : ndarray or scipy.sparse matrix of shape (n, n_skills)
+        0/1 skill vectors with implied skills added, columns in taxonomy order
+        (``rolefit.profiles.matrices().skill_ids``).
+    model : str, Path or LinearModel, optional
+        A model file or a read model; by default the shipped one.
+
+    Returns
+    -------
+    ndarray of shape (n, n_roles)
+        Columns in ``matrices().role_ids`` order; each row sums to 1 (a role the model was
+        not trained on gets 0).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from rolefit.classifier import classifier_proba
+    >>> from rolefit.profiles import close_skills, matrices
+    >>> mats = matrices()
+    >>> x = np.zeros((1, len(mats.skill_ids)))
+    >>> for s in ("sql", "tableau", "excel"):
+    ...     x[0, mats.skill_ids.index(s)] = 1
+    >>> p = classifier_proba(close_skills(x, mats.implication))
+    >>> mats.role_ids[int(p.argmax())], bool(np.isclose(p.sum(), 1.0))
+    ('data_analyst', True)
+    """
+    from rolefit.profiles import matrices
+
+    mats = matrices()
+    if model is None:
+        linear = _aligned_default()
+    else:
+        linear = model if isinstance(model, LinearModel) else read_model(model)
+        linear = linear.aligned(mats.skill_ids)
+    X = X_closed if hasattr(X_closed, "tocsr") else np.atleast_2d(np.asarray(X_closed, float))
+    proba = linear.predict_proba(X)
+    out = np.zeros((proba.shape[0], len(mats.role_ids)))
+    position = {r: i for i, r in enumerate(mats.role_ids)}
+    for k, label in enumerate(linear.classes):
+        if label in position:
+            out[:, position[label]] = proba[:, k]
+    return out

@@ -1,0 +1,569 @@
+"""Score a whole file of postings or resumes, streaming: ``rolefit score-file``.
+
+A Parquet or CSV file is read in chunks (``pyarrow.parquet.ParquetFile.iter_batches``,
+``pandas.read_csv(chunksize=...)``), each chunk is scored with
+:func:`rolefit.score_many`, and the results are appended to a Parquet or CSV file, so
+memory stays bounded by the chunk size whatever the size of the file. The output is
+written to a temporary file in the output's folder and renamed into place only when every
+row was scored: a failed run never leaves a partial file behind.
+
+A cell of the scored column is read as:
+
+* a list (a Parquet list column): a skill list;
+* a string that is a Python or JSON list literal, ``"['sql', 'python']"``: a skill list
+  (with ``--format auto``, the default, or ``list``; parsed with ``ast.literal_eval``, which
+  never runs code);
+* any other string: a text (``--format auto`` or ``text``) or, with ``--format list``, a
+  skill list separated by ``--sep`` (``"sql, python"``). With ``--format text`` every
+  string is a text, even one in brackets.
+
+Problems in the file (empty, binary, not UTF-8, missing column, empty cell, unreadable
+list literal) raise :class:`FileError`, which names the file and, where it applies, the
+1-based data row (header excluded) and the column; the command prints it as one line and
+exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import codecs
+import contextlib
+import io
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+__all__ = [
+    "FileError",
+    "add_score_file_parser",
+    "cmd_score_file",
+    "read_cells",
+    "result_schema",
+    "score_file",
+]
+
+CHUNK_ROWS = 100_000
+MAX_LITERAL_CHARS = 100_000
+FORMATS = ("auto", "list", "text")
+_PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
+_CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+_QUOTED = r"""(?:'[^'\\\n]*'|"[^"\\\n]*")"""
+_SIMPLE_LIST = re.compile(rf"\[\s*(?:{_QUOTED}\s*(?:,\s*{_QUOTED}\s*)*,?\s*)?\]")
+_ITEM = re.compile(r"""'([^'\\\n]*)'|"([^"\\\n]*)\"""")
+
+
+class FileError(ValueError):
+    """A problem with an input or output file.
+
+    Attributes
+    ----------
+    file : str
+    row : int or None
+        1-based data row (the header of a CSV file is not counted), or None.
+    column : str or None
+    """
+
+    def __init__(self, file, message, row=None, column=None):
+        self.file, self.row, self.column = str(file), row, column
+        where = self.file
+        if row is not None:
+            where += f", row {row:,}"
+        if column is not None:
+            where += f", column {column!r}"
+        super().__init__(f"{where}: {message}")
+
+
+def result_schema(extra=None):
+    """The Arrow schema of a :func:`rolefit.score_many` result, for writing Parquet.
+
+    Parameters
+    ----------
+    extra : dict, optional
+        Columns to put first, as ``{name: pyarrow type}`` (an id column, say).
+
+    Returns
+    -------
+    pyarrow.Schema
+        One float64 column per role, ``top_role`` (string), ``n_skills`` and
+        ``n_unknown`` (int64) and ``unknown`` (list of strings).
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> from rolefit.io import result_schema
+    >>> result_schema({"id": pa.int64()}).names[:2]
+    ['id', 'ml_engineer']
+    >>> str(result_schema().field("unknown").type)
+    'list<item: string>'
+    """
+    import pyarrow as pa
+
+    from rolefit.profiles import matrices
+
+    fields = [pa.field(name, kind) for name, kind in (extra or {}).items()]
+    fields += [pa.field(role, pa.float64()) for role in matrices().role_ids]
+    fields += [
+        pa.field("top_role", pa.string()),
+        pa.field("n_skills", pa.int64()),
+        pa.field("n_unknown", pa.int64()),
+        pa.field("unknown", pa.list_(pa.string())),
+    ]
+    return pa.schema(fields)
+
+
+# -- reading ---------------------------------------------------------------------------------
+def _kind(path: Path, *, output: bool = False) -> str:
+    suffix = path.suffix.lower()
+    if suffix in _PARQUET_SUFFIXES:
+        return "parquet"
+    if suffix in _CSV_SUFFIXES:
+        return "csv"
+    if output:
+        raise FileError(path, "the output must end in .parquet or .csv")
+    with path.open("rb") as handle:
+        return "parquet" if handle.read(4) == b"PAR1" else "csv"
+
+
+def _check_input(path: Path) -> str:
+    if path.is_dir():
+        raise FileError(path, "is a directory; give a .parquet or .csv file")
+    if not path.is_file():
+        raise FileError(path, "no such file")
+    if path.stat().st_size == 0:
+        raise FileError(path, "file is empty")
+    kind = _kind(path)
+    if kind == "csv":
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+        if head.startswith(b"PAR1"):
+            raise FileError(path, "is a Parquet file; name it .parquet")
+        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            raise FileError(path, "is UTF-16 or UTF-32 text; save it as UTF-8 "
+                            "(e.g. iconv -f utf-16 -t utf-8)")
+        if b"\x00" in head:
+            raise FileError(path, "looks like a binary file (NUL bytes), not CSV text")
+    return kind
+
+
+class _Utf8Text(io.TextIOBase):
+    """Decode a binary stream as UTF-8 for ``pandas.read_csv``, naming the line of a bad
+    byte (pandas alone reports neither line nor row)."""
+
+    def __init__(self, raw, name):
+        self.raw, self.name = raw, name
+        self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        self.line, self.offset = 1, 0
+
+    def readable(self):
+        return True
+
+    def read(self, size=-1):
+        data = self.raw.read(size if size is not None and size > 0 else -1)
+        pending = len(self.decoder.getstate()[0])
+        try:
+            text = self.decoder.decode(data, final=not data)
+        except UnicodeDecodeError as exc:
+            bad = max(exc.start - pending, 0)
+            line = self.line + data[:bad].count(b"\n")
+            raise FileError(
+                self.name,
+                f"not UTF-8 text (line {line:,}, byte {self.offset + bad:,}); "
+                "save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
+            ) from None
+        self.line += data.count(b"\n")
+        self.offset += len(data)
+        return text
+
+
+def _csv_chunks(path, column, id_column, chunksize):
+    """Yield ``(cells, ids)`` lists from a CSV file, ``chunksize`` rows at a time."""
+    import pandas as pd
+
+    sep = "\t" if path.suffix.lower() == ".tsv" else ","
+    wanted = [column] if id_column is None else [column, id_column]
+    with path.open("rb") as raw:
+        text = _Utf8Text(raw, path)
+        try:
+            header = pd.read_csv(text, sep=sep, nrows=0, dtype=str)
+        except pd.errors.EmptyDataError:
+            raise FileError(path, "file is empty (no header row)") from None
+        except pd.errors.ParserError as exc:
+            raise FileError(path, f"not valid CSV: {exc}") from None
+        for name in wanted:
+            if name not in header.columns:
+                known = ", ".join(map(repr, header.columns[:20]))
+                raise FileError(path, f"no such column; the columns are {known}", column=name)
+    with path.open("rb") as raw:
+        reader = pd.read_csv(
+            _Utf8Text(raw, path),
+            sep=sep,
+            usecols=wanted,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            chunksize=chunksize,
+        )
+        try:
+            for chunk in reader:
+                ids = None if id_column is None else chunk[id_column].tolist()
+                yield chunk[column].tolist(), ids
+        except pd.errors.ParserError as exc:
+            raise FileError(path, f"not valid CSV: {exc}") from None
+
+
+def _parquet_file(path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise FileError(path, f"not a readable Parquet file ({exc})") from None
+
+
+def _parquet_chunks(path, column, id_column, chunksize):
+    """Yield ``(cells, ids)`` from a Parquet file, ``chunksize`` rows at a time; ``cells``
+    is a pyarrow list array for a list column (scored without Python lists), else a list."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    parquet = _parquet_file(path)
+    schema = parquet.schema_arrow
+    wanted = [column] if id_column is None else [column, id_column]
+    for name in wanted:
+        if name not in schema.names:
+            known = ", ".join(map(repr, schema.names[:20]))
+            raise FileError(path, f"no such column; the columns are {known}", column=name)
+    kind = schema.field(column).type
+    is_list = pa.types.is_list(kind) or pa.types.is_large_list(kind)
+    if is_list and not (pa.types.is_string(kind.value_type)
+                        or pa.types.is_large_string(kind.value_type)):
+        raise FileError(path, f"holds lists of {kind.value_type}; expected lists of strings",
+                        column=column)
+    if not is_list and not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        raise FileError(path, f"has type {kind}; expected lists of strings or text",
+                        column=column)
+    start = 0
+    try:
+        for batch in parquet.iter_batches(batch_size=chunksize, columns=wanted):
+            cells = batch.column(column)
+            if is_list and cells.values.null_count and pc.list_flatten(cells).null_count:
+                for pos, row in enumerate(cells.to_pylist()):
+                    if row is not None and None in row:
+                        raise FileError(
+                            path, f"item {row.index(None)} of the list is null",
+                            row=start + pos + 1, column=column,
+                        )
+            ids = None if id_column is None else batch.column(id_column)  # stays Arrow
+            yield (cells if is_list else cells.to_pylist()), ids
+            start += batch.num_rows
+    except pa.ArrowException as exc:
+        raise FileError(path, f"cannot read the Parquet data ({exc})") from None
+
+
+def _literal(cell: str):
+    """Parse a list literal (``"['sql', 'python']"``); None if ``cell`` is not one."""
+    text = cell.strip()
+    if not (text.startswith("[") and text.endswith("]")):
+        return None
+    if _SIMPLE_LIST.fullmatch(text):  # the common case, without ast
+        return [single or double for single, double in _ITEM.findall(text)]
+    hint = "; use --format text if the column holds free text"
+    if len(text) > MAX_LITERAL_CHARS:
+        raise ValueError(f"list literal longer than {MAX_LITERAL_CHARS:,} characters{hint}")
+    try:
+        value = ast.literal_eval(text)  # literals only: never runs code
+    except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError) as exc:
+        raise ValueError(f"cannot read the list literal ({type(exc).__name__}){hint}") from None
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"the list literal must hold only strings{hint}")
+    return list(value)
+
+
+def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
+               column="skills", start=0):
+    """Turn raw cells into rows for :func:`rolefit.score_many` (see the module docstring).
+
+    Parameters
+    ----------
+    cells : list
+        Raw cell values: lists, strings or missing values (None, NaN).
+    fmt : {"auto", "list", "text"}
+        How a string cell that is not a list literal is read.
+    sep : str
+        Item separator for ``fmt="list"``.
+    missing : {"raise", "nan"}
+        A missing cell raises :class:`FileError`, or is kept as None (scored as NaN).
+    file, column, start
+        Used in error messages: the file name, the column and the number of data rows
+        before ``cells``.
+
+    Examples
+    --------
+    >>> from rolefit.io import read_cells
+    >>> read_cells(["['sql', 'python']", "sql; R", "Python and SQL"], fmt="list", sep=";")
+    [['sql', 'python'], ['sql', 'R'], ['Python and SQL']]
+    >>> read_cells(["Python and SQL", ["k8s"]])
+    ['Python and SQL', ['k8s']]
+    """
+    from rolefit.skills import MAX_TEXT_CHARS
+
+    if fmt not in FORMATS:
+        raise ValueError(f"fmt must be one of {FORMATS}, got {fmt!r}")
+    out = []
+    for pos, cell in enumerate(cells):
+        if isinstance(cell, str):
+            try:
+                parsed = None if fmt == "text" else _literal(cell)
+            except ValueError as exc:
+                raise FileError(file, str(exc), row=start + pos + 1, column=column) from None
+            if parsed is not None:
+                out.append(parsed)
+            elif fmt == "list":
+                out.append([s.strip() for s in cell.split(sep) if s.strip()])
+            elif len(cell) > MAX_TEXT_CHARS:
+                raise FileError(
+                    file, f"text of {len(cell):,} characters; the limit is {MAX_TEXT_CHARS:,}",
+                    row=start + pos + 1, column=column,
+                )
+            else:
+                out.append(cell)
+        elif cell is None or (isinstance(cell, float) and math.isnan(cell)):
+            if missing == "raise":
+                raise FileError(
+                    file, "empty cell; pass --missing nan to score it as NaN",
+                    row=start + pos + 1, column=column,
+                )
+            out.append(None)
+        elif isinstance(cell, list | tuple):
+            out.append(cell)
+        else:
+            raise FileError(
+                file, f"a {type(cell).__name__}, expected a list of strings or text",
+                row=start + pos + 1, column=column,
+            )
+    return out
+
+
+# -- writing ---------------------------------------------------------------------------------
+class _Writer:
+    """Append scored chunks to a temporary file; :meth:`commit` moves it into place."""
+
+    def __init__(self, out: Path, kind: str, id_column, id_type):
+        self.out, self.kind, self.id_column = out, kind, id_column
+        handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        os.close(handle)
+        self.tmp = Path(name)
+        self.rows = 0
+        if kind == "parquet":
+            import pyarrow.parquet as pq
+
+            extra = None if id_column is None else {id_column: id_type}
+            self.schema = result_schema(extra)
+            self.handle = pq.ParquetWriter(self.tmp, self.schema)
+        else:
+            self.handle = self.tmp.open("w", encoding="utf-8", newline="")
+
+    def write(self, frame, ids) -> None:
+        """Append ``frame`` (a score_many result) with ``ids`` (a list or a pyarrow array)."""
+        import pyarrow as pa
+
+        if self.kind == "parquet":
+            scores = self.schema if self.id_column is None else self.schema.remove(0)
+            table = pa.Table.from_pandas(frame, schema=scores, preserve_index=False)
+            if self.id_column is not None:
+                field = self.schema.field(0)
+                ids = ids.cast(field.type) if isinstance(ids, pa.Array) else pa.array(
+                    ids, type=field.type, from_pandas=True
+                )
+                table = table.add_column(0, field, ids)
+            self.handle.write_table(table)
+        else:
+            if self.id_column is not None:
+                if isinstance(ids, pa.Array):
+                    ids = ids.to_pylist()
+                frame.insert(0, self.id_column, ids)
+            frame["unknown"] = [json.dumps(list(names)) for names in frame["unknown"]]
+            frame.to_csv(self.handle, index=False, header=self.rows == 0)
+        self.rows += len(frame)
+
+    def commit(self) -> None:
+        if self.kind == "csv" and self.rows == 0:
+            from rolefit.batch import _empty_result
+
+            self.write(_empty_result(), [])
+        self.handle.close()
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o666 & ~umask)  # as a plainly created file (mkstemp uses 0600)
+        os.replace(self.tmp, self.out)
+
+    def discard(self) -> None:
+        with contextlib.suppress(Exception):  # the original error matters, not this one
+            self.handle.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep=",",
+               missing="raise", chunksize=CHUNK_ROWS, progress=None) -> int:
+    """Score every row of a Parquet or CSV file and write the scores to ``output``.
+
+    Parameters
+    ----------
+    path, output : str or Path
+        Input and output files; each is Parquet or CSV by its suffix (``.parquet``,
+        ``.pq``; ``.csv``, ``.tsv``). The output is replaced only when every row was
+        scored.
+    column : str
+        The column of skill lists or texts.
+    id_column : str, optional
+        A column copied to the output as its first column.
+    fmt, sep, missing
+        How cells are read; see :func:`read_cells`.
+    chunksize : int
+        Rows read, scored and written at a time (bounds memory).
+    progress : bool, optional
+        Show a progress bar on stderr; by default only on an interactive terminal.
+
+    Returns
+    -------
+    int
+        The number of rows written.
+
+    Raises
+    ------
+    FileError
+        Naming the file and, where it applies, the row and column of the problem.
+    """
+    from rolefit.batch import score_arrow, score_many
+
+    path, output = Path(path), Path(output)
+    if missing not in ("raise", "nan"):
+        raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
+    if chunksize < 1:
+        raise ValueError(f"chunksize must be a positive number of rows, got {chunksize}")
+    kind = _check_input(path)
+    out_kind = _kind(output, output=True)
+    if not output.parent.is_dir():
+        raise FileError(output, f"the folder {str(output.parent)!r} does not exist")
+    if output.exists() and output.resolve() == path.resolve():
+        raise FileError(output, "the output would overwrite the input")
+    if id_column is not None and id_column in result_schema().names:
+        raise FileError(path, "is also the name of a result column", column=id_column)
+    total, id_type = None, None
+    if kind == "parquet":
+        parquet = _parquet_file(path)
+        total = parquet.metadata.num_rows
+        chunks = _parquet_chunks(path, column, id_column, chunksize)
+        if id_column is not None and id_column in parquet.schema_arrow.names:
+            id_type = parquet.schema_arrow.field(id_column).type
+    else:
+        chunks = _csv_chunks(path, column, id_column, chunksize)
+    if id_type is None:
+        import pyarrow as pa
+
+        id_type = pa.string()
+    bar = None
+    if progress or (progress is None and sys.stderr.isatty()):
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=total, unit="rows", desc=path.name, leave=False)
+    writer = None
+    try:
+        start = 0
+        for cells, ids in chunks:  # reading the first chunk checks the columns
+            if writer is None:
+                writer = _Writer(output, out_kind, id_column, id_type)
+            if isinstance(cells, list):
+                rows = read_cells(cells, fmt=fmt, sep=sep, missing=missing, file=path,
+                                  column=column, start=start)
+                scores = score_many(rows, missing=missing, progress=False)
+            else:  # an Arrow list array
+                if missing == "raise" and cells.null_count:
+                    first = cells.is_null().to_numpy(zero_copy_only=False).argmax()
+                    raise FileError(path, "empty cell; pass --missing nan to score it as NaN",
+                                    row=start + int(first) + 1, column=column)
+                scores = score_arrow(cells)
+            writer.write(scores, ids)
+            start += len(scores)
+            if bar is not None:
+                bar.update(len(scores))
+        if writer is None:  # no data rows: still write a file with the columns
+            writer = _Writer(output, out_kind, id_column, id_type)
+        writer.commit()
+    except BaseException:
+        if writer is not None:
+            writer.discard()
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+    return writer.rows
+
+
+# -- command line ----------------------------------------------------------------------------
+def _positive(value: str) -> int:
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
+
+
+def add_score_file_parser(subparsers) -> argparse.ArgumentParser:
+    """Add the ``score-file`` command to the ``rolefit`` command line's subparsers."""
+    p = subparsers.add_parser(
+        "score-file",
+        help="score every row of a Parquet or CSV file, streaming",
+        description="Score every row of a Parquet or CSV file in chunks (bounded memory) "
+        "and write one row of scores per input row to a Parquet or CSV file.",
+    )
+    p.add_argument("input", help="postings or resumes: .parquet or .csv")
+    p.add_argument("--column", default="skills", help="column to score (default: skills)")
+    p.add_argument("-o", "--output", required=True,
+                   help="output file: .parquet or .csv (replaced only on success)")
+    p.add_argument("--id-column", help="column copied to the output, first")
+    p.add_argument("--format", dest="fmt", choices=FORMATS, default="auto",
+                   help="how text cells are read: auto (list literals as lists, other text "
+                   "as free text), list (split on --sep) or text (default: auto)")
+    p.add_argument("--sep", default=",", help="item separator for --format list (default: ,)")
+    p.add_argument("--missing", choices=("raise", "nan"), default="raise",
+                   help="an empty cell is an error (raise, default) or scores as NaN (nan)")
+    p.add_argument("--chunksize", type=_positive, default=CHUNK_ROWS, metavar="N",
+                   help=f"rows per chunk (default: {CHUNK_ROWS:,})")
+    p.set_defaults(func=cmd_score_file)
+    return p
+
+
+def cmd_score_file(args) -> int:
+    """Run ``rolefit score-file``; a bad file gives one line on stderr and status 2."""
+    try:
+        rows = score_file(
+            args.input, args.output, column=args.column, id_column=args.id_column,
+            fmt=args.fmt, sep=args.sep, missing=args.missing, chunksize=args.chunksize,
+        )
+    except (FileError, OSError) as exc:
+        message = " ".join(str(exc).split())
+        print(f"rolefit: error: {message}", file=sys.stderr)  # noqa: T201 - a command
+        return 2
+    print(f"rolefit: scored {rows:,} rows of {args.input} -> {args.output}", file=sys.stderr)  # noqa: T201
+    return 0
+
+
+def main(argv=None) -> int:
+    """``python -m rolefit.io score-file ...`` (the same as ``rolefit score-file``)."""
+    parser = argparse.ArgumentParser(prog="rolefit")
+    add_score_file_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

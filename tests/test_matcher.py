@@ -1,0 +1,400 @@
+"""Tests for rolefit._matcher.TermMatcher, the free-text matching engine.
+
+Every matcher here is built from the small literal term list below, not from the shipped
+taxonomy, so these tests pin the matching rules themselves.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from rolefit._matcher import TermMatcher
+
+TERMS = [
+    ("Python", "python", False),
+    ("R", "r", True),
+    ("Go", "go", True),
+    ("Golang", "go", False),
+    ("C", "c", True),
+    ("C++", "cpp", False),
+    ("C#", "csharp", False),
+    ("F#", "fsharp", False),
+    (".NET", "dotnet", False),
+    ("Node.js", "nodejs", False),
+    ("Node", "node", False),
+    ("CUDA", "cuda", False),
+    ("CI/CD", "ci_cd", False),
+    ("A/B testing", "ab_testing", False),
+    ("scikit-learn", "scikit_learn", False),
+    ("PyTorch", "pytorch", False),
+    ("TensorFlow", "tensorflow", False),
+    ("SQL", "sql", False),
+    ("Spark", "spark", True),
+    ("Apache Spark", "spark", True),
+    ("Spark Streaming", "spark_streaming", False),
+    ("Apache Spark Streaming", "spark_streaming", False),
+    ("Excel", "excel", True),
+    ("Rust", "rust", True),
+    ("React", "react", True),
+    ("Julia", "julia", True),
+    ("Kubernetes", "kubernetes", False),
+    ("machine learning", "machine_learning", False),
+    ("large language models", "llm", False),
+    ("pre-trained models", "pretrained_models", False),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> TermMatcher:
+    return TermMatcher(TERMS)
+
+
+@pytest.fixture(scope="module", params=["regex", "prefilter"])
+def both(request) -> TermMatcher:
+    """The same matcher through each of its two scanning paths."""
+    m = TermMatcher(TERMS)
+    m._prefilter_min_chars = 0 if request.param == "prefilter" else 10**12
+    return m
+
+
+def spans(m: TermMatcher, text: str) -> list[tuple[str, str]]:
+    """(matched substring, key) pairs, checking find() against keys() on the way."""
+    found = m.find(text)
+    assert m.keys(text) == {k for _, _, k in found}
+    return [(text[s:e], k) for s, e, k in found]
+
+
+def keys(m: TermMatcher, text: str) -> set[str]:
+    return {k for _, k in spans(m, text)}
+
+
+# -- rules ------------------------------------------------------------------------------
+
+
+def test_case_insensitive_terms_match_any_capitalisation(both):
+    assert spans(both, "PYTHON, python and PyThOn") == [
+        ("PYTHON", "python"),
+        ("python", "python"),
+        ("PyThOn", "python"),
+    ]
+
+
+def test_case_sensitive_terms_match_only_their_spelling(both):
+    assert keys(both, "r, spark, SPARK, excel, rust, go, julia, react") == set()
+    assert keys(both, "R, Spark, Excel, Rust, Go, Julia, React") == {
+        "r",
+        "spark",
+        "excel",
+        "rust",
+        "go",
+        "julia",
+        "react",
+    }
+
+
+def test_whitespace_inside_a_term_matches_any_run(both):
+    text = "Built machine\n\n   learning and large\tlanguage  \r\nmodels."
+    assert spans(both, text) == [
+        ("machine\n\n   learning", "machine_learning"),
+        ("large\tlanguage  \r\nmodels", "llm"),
+    ]
+    assert keys(both, "machinelearning") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C++17 and C++20", [("C++", "cpp"), ("C++", "cpp")]),
+        ("C++/CUDA kernels", [("C++", "cpp"), ("CUDA", "cuda")]),
+        ("C++CUDA", [("C++", "cpp"), ("CUDA", "cuda")]),
+        ("C#, F# and .NET", [("C#", "csharp"), ("F#", "fsharp"), (".NET", "dotnet")]),
+        ("Node.js services", [("Node.js", "nodejs")]),
+        ("CI/CD and A/B testing", [("CI/CD", "ci_cd"), ("A/B testing", "ab_testing")]),
+        ("scikit-learn's API", [("scikit-learn", "scikit_learn")]),
+        ("fine-tune pre-trained models", [("pre-trained models", "pretrained_models")]),
+        ("PyTorch/TensorFlow", [("PyTorch", "pytorch"), ("TensorFlow", "tensorflow")]),
+        ("(SQL) and SQL, too", [("SQL", "sql"), ("SQL", "sql")]),
+        ("We write Python.", [("Python", "python")]),
+        ("We write node.js.", [("node.js", "nodejs")]),
+    ],
+)
+def test_terms_with_punctuation(both, text, expected):
+    assert spans(both, text) == expected
+
+
+def test_version_numbers(both):
+    assert spans(both, "Python3, python3.11 and C++17") == [
+        ("Python", "python"),
+        ("python", "python"),
+        ("C++", "cpp"),
+    ]
+    # Case-sensitive short names take no digit suffix: R2 and C11 are not R and C.
+    assert keys(both, "R2 storage, C11 threads, Go1 runtime") == set()
+    # A version must end the word: "Python3x" is not Python.
+    assert keys(both, "Python3x") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sparked",
+        "excellent",
+        "Rusty",
+        "Reacting",
+        "gopher",
+        "Pythonic",
+        "my_python",
+        "xPython",
+        "Python_3",
+        "Goal",
+        "Rails",
+        "Cython",
+        "JuliaLang",
+    ],
+)
+def test_no_match_glued_to_word_characters(both, text):
+    assert keys(both, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R&D",
+        "P&L and R&D",
+        "S&R",
+        "R-squared",
+        "X-R",
+        "go-to-market",
+        "Go-To-Market",
+        "C-suite",
+        "C-level",
+        "C'est la vie",
+        "R.J. Smith",
+    ],
+)
+def test_short_case_sensitive_traps(both, text):
+    assert keys(both, text) == set()
+
+
+def test_short_case_sensitive_true_positives(both):
+    assert spans(both, "R, C and Go; R's ecosystem; stats in R.") == [
+        ("R", "r"),
+        ("C", "c"),
+        ("Go", "go"),
+        ("R", "r"),
+        ("R", "r"),
+    ]
+    assert keys(both, "R/Python and Python/R") == {"r", "python"}
+
+
+def test_hyphen_compounds_of_case_insensitive_terms(both):
+    assert keys(both, "Python-based tools, Kubernetes-native apps") == {"python", "kubernetes"}
+
+
+def test_verbs_at_the_start_of_a_sentence(both):
+    assert keys(both, "Go to our careers page.") == set()
+    assert keys(both, "Apply today. Go to our careers page.") == set()
+    assert keys(both, "- Go to the office twice a week") == set()
+    assert keys(both, "Excel at teamwork.") == set()
+    assert keys(both, "React to incidents calmly.") == set()
+    assert keys(both, "Partner with the Go To Market team.") == set()
+    # ... but the language is still found elsewhere.
+    assert keys(both, "Use Go to build services.") == {"go"}
+    assert keys(both, "Go is our main language.") == {"go"}
+    assert keys(both, "Advanced Excel is required, and React to build UIs.") == {"excel", "react"}
+
+
+def test_longest_match_wins(both):
+    assert spans(both, "Apache Spark Streaming jobs") == [
+        ("Apache Spark Streaming", "spark_streaming")
+    ]
+    assert spans(both, "Apache Spark jobs") == [("Apache Spark", "spark")]
+    assert spans(both, "Spark streaming") == [("Spark streaming", "spark_streaming")]
+    assert spans(both, "C++ and C") == [("C++", "cpp"), ("C", "c")]
+    assert spans(both, "Node.js and Node") == [("Node.js", "nodejs"), ("Node", "node")]
+
+
+def test_a_failed_case_check_falls_back_to_a_shorter_term():
+    m = TermMatcher(
+        [("Spark", "spark", True), ("spark streaming", "ss", True), ("spark", "generic", False)]
+    )
+    # "Spark Streaming" is not spelled like the case-sensitive "spark streaming": the
+    # case-sensitive "Spark" at the same place wins instead.
+    assert spans(m, "Spark Streaming") == [("Spark", "spark")]
+    assert spans(m, "spark streaming") == [("spark streaming", "ss")]
+    assert spans(m, "SPARK") == [("SPARK", "generic")]
+
+
+def test_dotnet_inside_asp_net(both):
+    assert spans(both, "ASP.NET and VB.NET") == [(".NET", "dotnet"), (".NET", "dotnet")]
+    with_asp = TermMatcher([*TERMS, ("ASP.NET", "aspnet", False)])
+    assert spans(with_asp, "ASP.NET and .NET") == [("ASP.NET", "aspnet"), (".NET", "dotnet")]
+    # A lower-case ".net" glued to a word is a domain name, not .NET.
+    assert keys(both, "see example.net") == set()
+
+
+def test_matches_are_sorted_exact_and_do_not_overlap(both):
+    text = "C++/CUDA, Apache Spark Streaming; R&D in R. Node.js\n- Go to it. PyTorch/SQL"
+    found = both.find(text)
+    assert found == sorted(found)
+    assert all(e1 <= s2 for (_, e1, _), (s2, _, _) in zip(found, found[1:], strict=False))
+    assert [text[s:e] for s, e, _ in found] == [
+        "C++",
+        "CUDA",
+        "Apache Spark Streaming",
+        "R",
+        "Node.js",
+        "PyTorch",
+        "SQL",
+    ]
+
+
+def test_bad_terms_are_rejected():
+    with pytest.raises(ValueError, match="empty surface"):
+        TermMatcher([("  ", "x", False)])
+    with pytest.raises(TypeError):
+        TermMatcher([("Python", "python")])
+    with pytest.raises(TypeError):
+        TermMatcher([(None, "python", False)])
+    with pytest.raises(TypeError):
+        TermMatcher(TERMS).find(b"Python")
+
+
+def test_empty_term_list():
+    m = TermMatcher([])
+    assert m.find("Python") == []
+    assert m.keys("Python " * 500) == set()
+
+
+# -- robustness ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00Python\x00",
+        "R\x00D",
+        "\x01\x02\x7f Python \x1b[31m",
+        "\u200fPython\u200e \u202eSQL",
+        "🤗Python🤗 R 🚀",
+        "\ud800Python\udfff",
+        "İPython İ Python İİ",
+        "Python" + "\u0301",
+        "\u212a8s python",
+    ],
+)
+def test_odd_characters(both, text):
+    found = both.find(text)
+    assert both.keys(text) == {k for _, _, k in found}
+    for s, e, _ in found:
+        assert 0 <= s < e <= len(text)
+
+
+def test_dotted_capital_i_keeps_offsets(both):
+    text = "İİ Python"
+    assert spans(both, text) == [("Python", "python")]
+
+
+@pytest.mark.parametrize(
+    ("char", "size"),
+    [
+        ("a", 10_000_000),
+        (" ", 10_000_000),
+        ("İ", 10_000_000),
+        ("-", 10**6),
+        ("1", 10**6),
+        ("R", 10**6),
+        ("\n", 10**6),
+    ],
+)
+def test_megabytes_of_one_character(matcher, char, size):
+    text = char * size
+    start = time.perf_counter()
+    found = matcher.find(text)
+    assert time.perf_counter() - start < 10
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "python" + "1" * 300_000 + "x",
+        "python" + "1." * 150_000,
+        "machine" + " " * 300_000 + "x",
+        "machine " * 40_000,
+        "Go " * 20_000,
+        "R&" * 50_000,
+    ],
+)
+def test_pathological_texts_run_in_linear_time(both, text):
+    start = time.perf_counter()
+    both.find(text)
+    both.keys(text)
+    assert time.perf_counter() - start < 10
+
+
+# -- properties ---------------------------------------------------------------------------
+
+_PREFILTERED = TermMatcher(TERMS)
+_PREFILTERED._prefilter_min_chars = 0
+_REGEX = TermMatcher(TERMS)
+_REGEX._prefilter_min_chars = 10**12
+
+_ALPHABET = st.sampled_from(
+    list("abcdefghijklmnopqrstuvwxyzRGCSE .,;:!?-&'/#+()\n\t_0123456789")
+    + [
+        "\x00",
+        "é",
+        "İ",
+        "\u200f",
+        "🤗",
+        "\ud800",
+        "Go",
+        "R",
+        "C++",
+        "Spark",
+        "Python",
+        "Node.js",
+        ".NET",
+        "machine",
+        "learning",
+        "Apache",
+        "Streaming",
+        "A/B",
+        "testing",
+    ]
+)
+_TEXTS = st.one_of(st.text(max_size=200), st.lists(_ALPHABET, max_size=80).map("".join))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_any_text_gives_exact_sorted_disjoint_spans(text):
+    found = _REGEX.find(text)
+    assert _PREFILTERED.find(text) == found
+    assert _REGEX.keys(text) == _PREFILTERED.keys(text) == {k for _, _, k in found}
+    last = 0
+    for s, e, k in found:
+        assert last <= s < e <= len(text)
+        assert isinstance(k, str)
+        last = e
+
+
+_FILLER = st.lists(
+    st.text(alphabet="bdfhjkmqvwxz", min_size=1, max_size=8), min_size=0, max_size=12
+).map(" ".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_FILLER, st.sampled_from(TERMS), _FILLER)
+def test_an_inserted_term_is_found(before, term, after):
+    surface, key, _ = term
+    text = f"{before} {surface} {after}"
+    assume(not (surface == "Go" and after.split()[:1] == ["to"]))
+    assert key in _REGEX.keys(text)
+    assert key in _PREFILTERED.keys(text)
