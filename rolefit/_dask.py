@@ -20,10 +20,10 @@ from __future__ import annotations
 __all__ = ["score_many_dask"]
 
 
-def _score_partition(part, missing):
+def _score_partition(part, missing, model=None):
     from rolefit.batch import score_many
 
-    return score_many(part, missing=missing, progress=False)
+    return score_many(part, missing=missing, progress=False, model=model)
 
 
 def result_meta(index=None):
@@ -36,7 +36,7 @@ def result_meta(index=None):
     return meta
 
 
-def score_many_dask(items, *, missing: str = "raise"):
+def score_many_dask(items, *, missing: str = "raise", model=None):
     """Score a Dask Series of skill lists or texts, lazily.
 
     Parameters
@@ -45,6 +45,8 @@ def score_many_dask(items, *, missing: str = "raise"):
         Each element is a skill list or a text, as for :func:`rolefit.score_many`.
     missing : {"raise", "nan"}
         What to do with a None/NaN row (checked when the partition is computed).
+    model : None, False or rolefit.classifier.LinearModel, optional
+        The role classifier behind ``top_role``, as for :func:`rolefit.score_many`.
 
     Returns
     -------
@@ -78,5 +80,5 @@ def score_many_dask(items, *, missing: str = "raise"):
             )
         items = items[columns[0]]
     return items.map_partitions(
-        _score_partition, missing, meta=result_meta(items._meta.index)
+        _score_partition, missing, model, meta=result_meta(items._meta.index)
     )

@@ -304,8 +304,15 @@ class TermMatcher:
     def _emit(self, node: dict) -> str:
         alts = []
         for ch in sorted((c for c in node if c != ""), key=lambda c: (_RANK.get(c, 99), c)):
-            head = r"\s++" if ch == _WS else re.escape(ch)
-            alts.append(head + self._emit(node[ch]))
+            # Follow single-child chains in a loop: recursion only at branching nodes.
+            chain = []
+            child = node[ch]
+            while True:
+                chain.append(r"\s++" if ch == _WS else re.escape(ch))
+                if len(child) != 1 or "" in child:
+                    break
+                ((ch, child),) = child.items()
+            alts.append("".join(chain) + self._emit(child))
         leaf = node.get("")
         if leaf is not None:
             alts.append(leaf.end)
@@ -466,7 +473,7 @@ def _signature(run: str) -> int:
 _MASK64 = (1 << 64) - 1
 _MUL = 0x9E3779B97F4A7C15
 _MUL2 = 0x2545F4914F6CDD1D
-_BITS = 20
+_BITS = 18
 
 
 def _slot(sig: int) -> int:
@@ -498,25 +505,25 @@ class _Prefilter:
         lut[ord("a") : ord("z") + 1] = 1
         lut[ord("0") : ord("9") + 1] = 2
         self.lut = lut
-        self.tables: dict[int, tuple] = {}
+        # One small table (fits in L2 cache) of bit flags: for a lead of length i, bit 2i
+        # marks a one-run term's run, bit 2i+1 a (first run, second run) pair.
+        self.table = np.zeros(1 << _BITS, np.uint8)
+        leads: set[int] = set()
         anywhere: set[int] = set()
         for folded in leaves:
             m = _RUN.search(folded)
             lead = folded[: m.start()] if m else folded
-            if m is None or _WS in lead or len(lead) > 4:
+            if m is None or _WS in lead or len(lead) > 3:
                 anywhere.add(folded[0].encode("latin-1", "replace")[0])
                 continue
-            if len(lead) not in self.tables:
-                self.tables[len(lead)] = (
-                    np.zeros(1 << _BITS, bool),
-                    np.zeros(1 << _BITS, bool),
-                )
-            single, pair = self.tables[len(lead)]
+            leads.add(len(lead))
             runs = _RUN.findall(folded)
             if len(runs) == 1:
-                single[_slot(_signature(runs[0]))] = True
+                self.table[_slot(_signature(runs[0]))] |= 1 << (2 * len(lead))
             else:
-                pair[_pair_slot(_signature(runs[0]), _signature(runs[1]))] = True
+                slot = _pair_slot(_signature(runs[0]), _signature(runs[1]))
+                self.table[slot] |= 2 << (2 * len(lead))
+        self.leads = [(lead, np.uint8(3 << (2 * lead))) for lead in sorted(leads)]
         self.anywhere = sorted(anywhere)
         self.mul = np.uint64(_MUL)
         self.mul2 = np.uint64(_MUL2)
@@ -550,11 +557,11 @@ class _Prefilter:
         sig |= codes[ends - 1]
         slot = (sig * self.mul) >> self.shift
         pair_slot = (((sig[:-1] * self.mul2) ^ sig[1:]) * self.mul) >> self.shift
+        flags = self.table[slot]
+        flags[:-1] |= self.table[pair_slot]
         parts = []
-        for lead, (single, pair) in self.tables.items():
-            hit = single[slot]
-            hit[:-1] |= pair[pair_slot]
-            pos = starts[hit]
+        for lead, mask in self.leads:
+            pos = starts[(flags & mask) != 0]
             parts.append(pos[pos >= lead] - lead if lead else pos)
         parts.extend(np.flatnonzero(codes == b) for b in self.anywhere)
         if len(parts) == 1:

@@ -369,7 +369,7 @@ def _progress(total, enabled):
 
 
 def score_many(items, *, missing: str = "raise", progress: bool | None = None,
-               chunksize: int = CHUNK_ROWS):
+               chunksize: int = CHUNK_ROWS, model=None):
     """Score many skill lists or texts at once.
 
     Parameters
@@ -387,34 +387,45 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         ``chunksize`` rows on an interactive terminal. ``False`` silences it.
     chunksize : int
         Rows scored per sparse product (bounds memory).
+    model : None, False, str or path, optional
+        The role classifier that joins the profile fit in the ranking behind
+        ``top_role``, as in :func:`rolefit.score` (None: the shipped one; False: profile
+        fit alone).
 
     Returns
     -------
     pandas.DataFrame
         One row per input (a Series keeps its index) and one float column per role id (the
-        score, as :func:`rolefit.score` computes it), then ``top_role``, ``n_skills``
+        profile fit, as :func:`rolefit.score` computes it), then ``top_role`` (the
+        best-ranked role, as ``rolefit.score(row).top``), ``n_skills``
         (skills recognised, implied ones excluded), ``n_unknown`` and ``unknown`` (tuple of
         the unrecognised skill-list items).
 
     Examples
     --------
     >>> import rolefit
-    >>> out = rolefit.score_many([["python", "pytorch", "docker"], "SQL, Tableau and Excel"])
+    >>> out = rolefit.score_many([["python", "docker", "kubernetes", "mlflow"],
+    ...                           "SQL, Tableau and Excel"])
     >>> out["top_role"].tolist()
     ['ml_engineer', 'data_analyst']
     """
     if missing not in ("raise", "nan"):
         raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
+    if model is not None and model is not False:
+        from rolefit.classifier import LinearModel, read_model
+
+        if not isinstance(model, LinearModel):
+            model = read_model(model)  # once, not per chunk
     if hasattr(items, "map_partitions") and hasattr(items, "npartitions"):
         from rolefit._dask import score_many_dask
 
-        return score_many_dask(items, missing=missing)
+        return score_many_dask(items, missing=missing, model=model)
     import pandas as pd
 
     resolver = _Resolver()
     total = len(items) if hasattr(items, "__len__") else None
     bar = _progress(total, progress)
-    parts = _Parts()
+    parts = _Parts(model)
     arrow = _arrow_lists(items)  # e.g. read with dtype_backend="pyarrow": no Python lists
     try:
         if arrow is not None:
@@ -441,17 +452,32 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
 
 
 class _Parts:
-    """Score encoded chunks and collect their columns until :meth:`result`."""
+    """Score encoded chunks and collect their columns until :meth:`result`.
 
-    def __init__(self):
+    ``model`` is the role classifier whose probabilities join the profile fit in the
+    ranking that picks ``top_role`` (as in :func:`rolefit.score`); False ranks by the
+    profile fit alone.
+    """
+
+    def __init__(self, model=None):
         self.weights_t = np.ascontiguousarray(matrices().weights.T)
+        self.model = model
         self.scores, self.n_skills, self.n_unknown, self.unknown = [], [], [], []
+        self.rank = []
         self.rows = 0
 
     def add(self, indptr, indices, n_unknown, unknown, valid) -> None:
         n = len(valid)
-        chunk = close_sparse(skill_matrix(indptr, indices, n)) @ self.weights_t
+        closed = close_sparse(skill_matrix(indptr, indices, n))
+        chunk = np.asarray(closed @ self.weights_t)
+        rank = chunk
+        if self.model is not False:
+            from rolefit.classifier import classifier_proba, combine_scores
+
+            rank = combine_scores(chunk, classifier_proba(closed, model=self.model))
         chunk[~valid] = np.nan
+        rank[~valid] = np.nan
+        self.rank.append(rank)
         self.scores.append(chunk)
         self.n_skills.append(np.diff(indptr))
         self.n_unknown.append(n_unknown)
@@ -459,7 +485,7 @@ class _Parts:
         self.rows += n
 
     def result(self):
-        return _result(self.scores, self.n_skills, self.n_unknown, self.unknown)
+        return _result(self.scores, self.n_skills, self.n_unknown, self.unknown, self.rank)
 
 
 def score_arrow(cells):
@@ -470,8 +496,9 @@ def score_arrow(cells):
     return parts.result()
 
 
-def _result(scores, n_skills, n_unknown, unknown):
-    """The result DataFrame from per-chunk arrays (also builds the empty result)."""
+def _result(scores, n_skills, n_unknown, unknown, rank=None):
+    """The result DataFrame from per-chunk arrays (also builds the empty result);
+    ``top_role`` follows ``rank`` (per-chunk arrays like ``scores``), else the scores."""
     import pandas as pd
 
     role_ids = matrices().role_ids
@@ -483,8 +510,9 @@ def _result(scores, n_skills, n_unknown, unknown):
         return out.astype(dtype, copy=False)
 
     scores = join(scores, np.float64, len(role_ids))
+    rank = scores if not rank else join(rank, np.float64, len(role_ids))
     frame = pd.DataFrame(scores, columns=list(role_ids), copy=False)
-    top = np.asarray(role_ids, dtype=object)[np.argmax(scores, axis=1)]
+    top = np.asarray(role_ids, dtype=object)[np.argmax(np.nan_to_num(rank, nan=0.0), axis=1)]
     top[np.isnan(scores[:, 0])] = None  # rows scored as NaN (missing="nan")
     frame["top_role"] = pd.Series(top, dtype=pd.Series(["x"]).dtype)  # str (or object)
     frame["n_skills"] = join(n_skills, np.int64)

@@ -128,14 +128,25 @@ def _print_gaps(fit, role, top) -> None:
     from rolefit._data import knowledge
 
     titles = {r.id: r.title for r in knowledge().roles}
-    gaps = fit._gain_rows(role)[:top]
+    gaps = fit._gap_table(role)[:top]
     print(f"\nGaps for {titles[role]} (fit {fit.scores[role]:.0%}):")
     print(
         _table(
-            [[g["name"], g["category"], f"+{g['gain']:.1%}"] for g in gaps],
-            ["skill", "category", "fit gain"],
+            [
+                [
+                    g["name"] + (" (!)" if g["rare"] else ""),
+                    g["category"],
+                    f"+{g['gain']:.1%}",
+                    "-" if g["prevalence"] is None else f"{g['prevalence']:.0%}",
+                    "-" if g["premium_usd"] is None else f"{g['premium_usd']:+,.0f}",
+                ]
+                for g in gaps
+            ],
+            ["skill", "category", "fit gain", "in postings", "median pay with it (USD)"],
         )
     )
+    if any(g["rare"] for g in gaps):
+        print("(!) named by the guide or profile, but rarely asked for in postings")
     rows, roadmap_id = fit._plan_rows(role)
     label = roadmap_id.replace("_", " ") if roadmap_id else "generated from your gaps"
     print(f"\nPlan ({label}):")
@@ -171,7 +182,7 @@ def cmd_gaps(args) -> int:
                 {
                     "role": role,
                     "score": fit.scores[role],
-                    "gaps": fit._gain_rows(role)[: args.top],
+                    "gaps": fit._gap_table(role)[: args.top],
                     "roadmap_id": roadmap_id,
                     "plan": rows,
                 },

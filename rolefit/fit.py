@@ -83,8 +83,15 @@ def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
     return "list", parsed
 
 
-def score(skills_or_text) -> RoleFit:
+def score(skills_or_text, *, model=None) -> RoleFit:
     """Score a skill list or a resume text against every role.
+
+    Each role gets two numbers: ``score``, the explainable profile fit (the share of the
+    role's skill profile the person covers, see :meth:`RoleFit.explain`), and ``proba``,
+    the probability from a classifier trained on real job postings. Roles are ranked by
+    ``rank_score = 0.5 * proba + 0.5 * score / sum(scores)``
+    (:func:`rolefit.classifier.combine_scores`; the weight was chosen by cross-validation,
+    see ``docs/evaluation.md``).
 
     Parameters
     ----------
@@ -92,6 +99,9 @@ def score(skills_or_text) -> RoleFit:
         A skill list (any iterable of strings, e.g. a list or a pandas Series) is read
         forgivingly (aliases, case, plurals, typos); a single string is treated as free
         text and read precisely.
+    model : None, False, str or path, optional
+        The role classifier: None for the shipped one, the path of a model saved by
+        ``rolefit train``, or False to rank by the profile fit alone.
 
     Returns
     -------
@@ -117,7 +127,7 @@ def score(skills_or_text) -> RoleFit:
     True
     """
     kind, parsed = _read_input(skills_or_text)
-    return RoleFit(parsed, kind)
+    return RoleFit(parsed, kind, model=model)
 
 
 class RoleFit:
@@ -135,11 +145,17 @@ class RoleFit:
         Each unrecognised skill-list item mapped to suggested skill ids.
     corrections : dict
         Skill-list items read as a skill after a typo fix, mapped to that skill id.
+    scores : dict
+        Profile fit of each role, in [0, 1] (explained by :meth:`explain`).
+    proba : dict or None
+        Classifier probability of each role (None when scored with ``model=False``).
+    rank_scores : dict
+        What the ranking sorts by (see :func:`rolefit.score`).
     top : str
-        The best-fitting role id.
+        The best-ranked role id.
     """
 
-    def __init__(self, parsed: ParsedSkills, kind: str = "list"):
+    def __init__(self, parsed: ParsedSkills, kind: str = "list", model=None):
         self.kind = kind
         self.skills = sorted(parsed.skills)
         self.unknown = dict(parsed.unknown)
@@ -156,8 +172,17 @@ class RoleFit:
         self.implied = sorted(
             mats.skill_ids[i] for i in np.flatnonzero(self._covered - explicit > 0)
         )
-        self.scores = dict(zip(mats.role_ids, mats.weights @ self._covered, strict=True))
-        order = sorted(range(len(mats.role_ids)), key=lambda i: -self.scores[mats.role_ids[i]])
+        profile = mats.weights @ self._covered
+        self.scores = dict(zip(mats.role_ids, profile, strict=True))
+        self.proba, rank = None, profile
+        if model is not False:
+            from rolefit.classifier import classifier_proba, combine_scores
+
+            proba = classifier_proba(self._covered[None, :], model=model)[0]
+            self.proba = dict(zip(mats.role_ids, proba, strict=True))
+            rank = combine_scores(profile, proba)
+        self.rank_scores = dict(zip(mats.role_ids, rank, strict=True))
+        order = sorted(range(len(mats.role_ids)), key=lambda i: -rank[i])
         self.order = [mats.role_ids[i] for i in order]
         self.top = self.order[0]
 
@@ -199,6 +224,8 @@ class RoleFit:
                     "title": role.title,
                     "adjacent": role.adjacent,
                     "score": float(self.scores[role_id]),
+                    "proba": None if self.proba is None else float(self.proba[role_id]),
+                    "rank_score": float(self.rank_scores[role_id]),
                     "matched": tuple(mats.skill_ids[i] for i in matched),
                     "missing": tuple(
                         r["skill_id"] for r in self._gain_rows(role_id)[:TOP_MISSING]
@@ -292,11 +319,13 @@ class RoleFit:
     # -- public tables ----------------------------------------------------------------------
     @property
     def ranking(self):
-        """DataFrame indexed by ``role_id``, best fit first.
+        """DataFrame indexed by ``role_id``, best-ranked first.
 
-        Columns: ``title``, ``adjacent``, ``score`` (in [0, 1]), ``matched`` (profile
-        skills covered, most important first), ``missing`` (the five missing skills with the
-        largest gain), ``salary_min_usd``, ``salary_max_usd``, ``salary_open_ended``.
+        Columns: ``title``, ``adjacent``, ``score`` (profile fit in [0, 1]), ``proba``
+        (classifier probability), ``rank_score`` (what the order follows), ``matched``
+        (profile skills covered, most important first), ``missing`` (the five missing
+        skills with the largest gain), ``salary_min_usd``, ``salary_max_usd``,
+        ``salary_open_ended`` (the guide's quoted US range).
         """
         import pandas as pd
 
@@ -338,6 +367,33 @@ class RoleFit:
             ["contribution", "skill_id"], ascending=[False, True], ignore_index=True
         )
 
+    def _gap_table(self, role: str) -> list[dict]:
+        """Gain rows with their plan step and the market evidence (plain data)."""
+        from rolefit.market import gap_evidence
+
+        steps: dict[str, tuple[int, str]] = {}
+        for row in self._plan_rows(role)[0]:
+            for s in row["skills"]:
+                steps.setdefault(s, (row["step"], row["step_title"]))
+        evidence = gap_evidence(role)
+        rows = []
+        for g in self._gain_rows(role):
+            step, title = steps.get(g["skill_id"], (None, None))
+            ev = evidence.get(g["skill_id"], {})
+            rows.append(
+                {
+                    **g,
+                    "step": step,
+                    "step_title": title,
+                    "prevalence": ev.get("prevalence"),
+                    "premium_usd": ev.get("premium_usd"),
+                    "premium_pct": ev.get("premium_pct"),
+                    "guide": bool(ev.get("guide", False)),
+                    "rare": bool(ev.get("rare", False)),
+                }
+            )
+        return rows
+
     def gaps(self, role: str | None = None, n: int | None = None):
         """Missing skills for ``role`` (default: the best target role), biggest gain first.
 
@@ -347,22 +403,22 @@ class RoleFit:
             Columns ``skill_id``, ``name``, ``category``, ``share`` (the skill's own share
             of the role profile), ``gain`` (how much the score would rise if it were learned,
             implied skills included), ``step`` and ``step_title`` (the plan step that covers
-            it, missing when no step does).
+            it, missing when no step does), and the market evidence from job postings:
+            ``prevalence`` (share of the role's postings asking for it; missing when too
+            few postings could show it), ``premium_usd`` and ``premium_pct`` (median
+            advertised salary of the role's postings with the skill minus those without;
+            missing when too few postings carry a salary), ``guide`` (the guide names it
+            for the role) and ``rare`` (in the profile but asked for by under 5% of the
+            role's postings: flagged, not hidden).
         """
         import pandas as pd
 
         role = self.target if role is None else check_role(role)
-        steps: dict[str, tuple[int, str]] = {}
-        for row in self._plan_rows(role)[0]:
-            for s in row["skills"]:
-                steps.setdefault(s, (row["step"], row["step_title"]))
-        rows = [
-            {**g, "step": steps.get(g["skill_id"], (None, None))[0],
-             "step_title": steps.get(g["skill_id"], (None, None))[1]}
-            for g in self._gain_rows(role)
-        ]
-        columns = ["skill_id", "name", "category", "share", "gain", "step", "step_title"]
-        frame = pd.DataFrame(rows, columns=columns).astype({"step": "Int64"})
+        columns = ["skill_id", "name", "category", "share", "gain", "step", "step_title",
+                   "prevalence", "premium_usd", "premium_pct", "guide", "rare"]
+        frame = pd.DataFrame(self._gap_table(role), columns=columns)
+        frame = frame.astype({"step": "Int64", "prevalence": "Float64",
+                              "premium_usd": "Float64", "premium_pct": "Float64"})
         return frame if n is None else frame.head(n)
 
     def plan(self, role: str | None = None):
@@ -427,7 +483,7 @@ class RoleFit:
                 for r in self._ranking_rows()
             ],
             "target": target,
-            "gaps": self._gain_rows(target)[:n_gaps],
+            "gaps": self._gap_table(target)[:n_gaps],
         }
 
     def to_json(self, **kwargs) -> str:

@@ -23,9 +23,9 @@ def test_issue_example():
     ranking = fit.ranking
     assert list(ranking.index) == fit.order
     assert set(ranking.index) == set(ROLE_IDS)
-    assert ranking["score"].is_monotonic_decreasing
-    assert {"title", "score", "matched", "missing", "salary_min_usd", "salary_max_usd",
-            "adjacent"} <= set(ranking.columns)
+    assert ranking["rank_score"].is_monotonic_decreasing
+    assert {"title", "score", "proba", "rank_score", "matched", "missing", "salary_min_usd",
+            "salary_max_usd", "adjacent"} <= set(ranking.columns)
     assert ranking.loc["ml_engineer", "salary_min_usd"] == 160_000
     assert ranking.loc["data_analyst", "adjacent"]
 
@@ -61,8 +61,8 @@ def test_explain_contributions_add_up_for_every_role():
 def test_gain_is_exact_score_increase():
     fit = rolefit.score(ML)
     gaps = fit.gaps("ml_engineer")
-    assert list(gaps.columns) == ["skill_id", "name", "category", "share", "gain", "step",
-                                  "step_title"]
+    assert list(gaps.columns)[:7] == ["skill_id", "name", "category", "share", "gain", "step",
+                                      "step_title"]
     assert gaps["gain"].is_monotonic_decreasing
     for row in gaps.head(5).itertuples():
         better = rolefit.score([*ML, row.skill_id])
@@ -200,3 +200,27 @@ def test_scores_in_unit_interval_and_explained(skills):
     assert ((values >= 0) & (values <= 1 + 1e-12)).all()
     role = fit.top
     assert fit.explain(role)["contribution"].sum() == pytest.approx(fit.scores[role])
+
+
+def test_ranking_blends_profile_fit_and_classifier():
+    from rolefit.classifier import combine_scores
+
+    fit = rolefit.score(ML)
+    ranking = fit.ranking
+    assert ranking["proba"].sum() == pytest.approx(1.0)
+    expected = combine_scores(ranking["score"].to_numpy(), ranking["proba"].to_numpy())
+    np.testing.assert_allclose(ranking["rank_score"], expected)
+
+
+def test_model_false_ranks_by_profile_fit_alone():
+    fit = rolefit.score(ML, model=False)
+    assert fit.proba is None
+    assert fit.ranking["score"].is_monotonic_decreasing
+    assert fit.scores == rolefit.score(ML).scores
+
+
+def test_gaps_carry_market_evidence():
+    gaps = rolefit.score(["python", "sql", "java"]).gaps("data_engineer")
+    assert {"prevalence", "premium_usd", "premium_pct", "guide", "rare"} <= set(gaps.columns)
+    spark = gaps.set_index("skill_id").loc["spark"]
+    assert 0 < spark["prevalence"] <= 1 and spark["guide"]
