@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench fuzz clean
+.PHONY: demo test bench fuzz data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
+
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py --examples 20000
+
+# rebuild the derived tables and the model from ../shared/datasets
+data: $(STAMP)
+	$(BIN)/python -m rolefit.market build --datasets ../shared/datasets --out .
+	$(BIN)/python -m rolefit.salaries ../shared/datasets -o data/salary_percentiles.csv
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info benchmarks/.corpus
