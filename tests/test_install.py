@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+import rolefit
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -43,12 +45,14 @@ def test_installed_copy_works_elsewhere(wheel, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
+    skills = ["python", "docker", "kubernetes", "mlflow", "aws sagemaker"]
     code = (
-        "import rolefit, pathlib; f = rolefit.score(['python','pytorch','docker']);"
+        f"import rolefit, pathlib; f = rolefit.score({skills!r});"
         "print(pathlib.Path(rolefit.__file__).parent.parent, f.top)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env,
                          capture_output=True, timeout=120)
     assert out.returncode == 0, out.stderr
     where, top = out.stdout.decode().split()
-    assert Path(where) == site and top == "ml_engineer"
+    assert Path(where) == site
+    assert top == rolefit.score(skills).top == "ml_engineer"
