@@ -19,9 +19,8 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from rolefit._data import knowledge
 from rolefit.batch import _Resolver, close_sparse, encode_chunk, skill_matrix
-from rolefit.profiles import matrices, normalize_rows, weight_matrix
+from rolefit.profiles import matrices, normalize_rows
 
 __all__ = ["ProfileMatcher", "SkillVectorizer", "profile_pipeline"]
 
@@ -197,7 +196,5 @@ def profile_pipeline() -> Pipeline:
     ['data_engineer']
     """
     mats = matrices()
-    kn = knowledge()
-    raw = weight_matrix(kn.role_skills, mats.role_ids, kn.skill_index)
-    matcher = ProfileMatcher().fit(raw, np.asarray(mats.role_ids, dtype=object))
+    matcher = ProfileMatcher().fit(mats.weights, np.asarray(mats.role_ids, dtype=object))
     return Pipeline([("skills", SkillVectorizer().fit()), ("roles", matcher)])

@@ -19,6 +19,7 @@ from rolefit._data import knowledge
 __all__ = ["interview_topics", "roadmaps", "role_profiles", "roles"]
 
 IMPLIED_CREDIT = 0.5
+MARKET_BLEND = 0.5
 
 
 @dataclass(frozen=True)
@@ -63,16 +64,59 @@ def normalize_rows(weights: np.ndarray) -> np.ndarray:
     return np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
 
 
+def blend_market(guide: np.ndarray, prevalence: np.ndarray, observed: np.ndarray,
+                 blend: float = MARKET_BLEND) -> np.ndarray:
+    """Blend job-posting prevalence into row-normalised guide profile weights.
+
+    Only the skills of a role's profile whose prevalence was observed (enough postings
+    could show them) are re-weighted: their joint share of the profile stays the same and
+    is split ``(1 - blend)`` by the guide's weights and ``blend`` by how often the role's
+    postings ask for each. Every other skill keeps its guide share, so each row still
+    sums to 1 and no skill enters or leaves the profile.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> guide = np.array([[0.5, 0.25, 0.25]])
+    >>> prevalence = np.array([[0.1, 0.9, 0.0]])
+    >>> observed = np.array([[True, True, False]])
+    >>> blend_market(guide, prevalence, observed).round(4).tolist()
+    [[0.2875, 0.4625, 0.25]]
+    """
+    mask = observed & (guide > 0)
+    mass = (guide * mask).sum(axis=1, keepdims=True)
+    market = normalize_rows(np.where(mask, prevalence, 0.0)) * mass
+    has_market = market.sum(axis=1, keepdims=True) > 0
+    blended = np.where(mask, (1 - blend) * guide + blend * market, guide)
+    return np.where(has_market, blended, guide)
+
+
+def _market_prevalence(role_ids, skill_index) -> tuple[np.ndarray, np.ndarray]:
+    from rolefit.market import _prevalence_records
+
+    values = np.zeros((len(role_ids), len(skill_index)))
+    observed = np.zeros(values.shape, dtype=bool)
+    role_pos = {r: i for i, r in enumerate(role_ids)}
+    for rec in _prevalence_records():
+        i, j = role_pos.get(rec["role_id"]), skill_index.get(rec["skill_id"])
+        if i is None or j is None or rec["share"] is None:
+            continue
+        values[i, j], observed[i, j] = rec["share"], True
+    return values, observed
+
+
 @cache
 def matrices() -> ProfileMatrices:
-    """The shipped role profiles as arrays (built once per process)."""
+    """The shipped role profiles as arrays (built once per process): the guide's weights
+    with job-posting prevalence blended in (:func:`blend_market`)."""
     kn = knowledge()
     role_ids = tuple(r.id for r in kn.roles)
-    raw = weight_matrix(kn.role_skills, role_ids, kn.skill_index)
+    guide = normalize_rows(weight_matrix(kn.role_skills, role_ids, kn.skill_index))
+    prevalence, observed = _market_prevalence(role_ids, kn.skill_index)
     return ProfileMatrices(
         role_ids=role_ids,
         skill_ids=tuple(s.id for s in kn.skills),
-        weights=normalize_rows(raw),
+        weights=blend_market(guide, prevalence, observed),
         implication=implication_matrix(),
     )
 
@@ -133,7 +177,8 @@ def role_profiles():
 
     One row per role and skill, sorted by role (catalogue order) then weight, with columns
     ``role_id``, ``skill_id``, ``name``, ``category``, ``weight`` (as edited, in
-    ``(0, 1]``), ``share`` (the weight's share of the role's total: what covering it adds to
+    ``(0, 1]``), ``guide_share`` (the weight's share of the role's total), ``share``
+    (after blending in job-posting prevalence, :func:`blend_market`: what covering it adds to
     the fit score) and ``source`` (``guide``, ``curated`` or ``market``).
 
     Examples
@@ -150,10 +195,16 @@ def role_profiles():
     frame = pd.DataFrame(kn.role_skills).drop(columns="_row")
     frame["name"] = frame["skill_id"].map(lambda s: by_id[s].name)
     frame["category"] = frame["skill_id"].map(lambda s: by_id[s].category)
-    frame["share"] = frame["weight"] / frame.groupby("role_id")["weight"].transform("sum")
+    frame["guide_share"] = frame["weight"] / frame.groupby("role_id")["weight"].transform("sum")
+    mats = matrices()
+    frame["share"] = [
+        mats.weights[kn.role_index[r], kn.skill_index[s]]
+        for r, s in zip(frame["role_id"], frame["skill_id"], strict=True)
+    ]
     frame["_order"] = frame["role_id"].map(kn.role_index)
     frame = frame.sort_values(["_order", "weight", "skill_id"], ascending=[True, False, True])
-    columns = ["role_id", "skill_id", "name", "category", "weight", "share", "source"]
+    columns = ["role_id", "skill_id", "name", "category", "weight", "guide_share", "share",
+               "source"]
     return frame[columns].reset_index(drop=True)
 
 

@@ -61,8 +61,8 @@ TAX = rolefit.skills()
 SKILL_IDS = frozenset(TAX.index)
 ROLE_IDS = list(rolefit.roles().index)
 SURFACES = sorted(
-    {s for _, row in TAX.iterrows() if row["match"] != "list" for s in (row["name"],
-                                                                          *row["aliases"])}
+    {s for _, row in TAX.iterrows() if row["match"] != "list"
+     for s in (row["name"], *row["aliases"])}
 )
 HOSTILE = [
     "\x00", "\x01", "\x1b[31m", "\x7f", "\r\n", "\r", "\t", "\x0b", "\x85", "\u2028",

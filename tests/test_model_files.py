@@ -334,7 +334,7 @@ def _write_sidecar(model, meta):
         (lambda m: m.update(feature_names=["python", "sql", "pytorch", "sql"]), "duplicates"),
         (lambda m: m.update(trained="yesterday"), "YYYY-MM-DD"),
         (lambda m: m.update(metrics={"a": {"b": {"c": {"d": {"e": {"f": {"g": 1}}}}}}}),
-         "non-finite"),
+         "'metrics'"),  # nested deeper than the sidecar allows
         (lambda m: m.update(metrics=[1, 2]), "must be dict"),
     ],
 )
@@ -342,7 +342,7 @@ def test_tampered_sidecar_is_refused(model, edit, words):
     meta = _sidecar(model)
     edit(meta)
     _write_sidecar(model, meta)
-    _refused(model, "model.json" if "shape" not in words else "model.npz", words)
+    _refused(model, "model.json", words)
 
 
 @pytest.mark.parametrize(
