@@ -20,7 +20,10 @@ _LAZY = {
     "ProfileMatcher": "rolefit.model",
     "profile_pipeline": "rolefit.model",
     "plot": "rolefit.plot",
+    "classifier": "rolefit.classifier",
+    "market": "rolefit.market",
 }
+_MODULES = {"plot", "classifier", "market"}
 
 __all__ = [
     "DataError",
@@ -48,7 +51,7 @@ __all__ = [
 def __getattr__(name):
     if name in _LAZY:
         module = import_module(_LAZY[name])
-        return module if name == "plot" else getattr(module, name)
+        return module if name in _MODULES else getattr(module, name)
     raise AttributeError(f"module 'rolefit' has no attribute {name!r}")
 
 

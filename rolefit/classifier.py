@@ -55,7 +55,7 @@ DEFAULT_MODEL = "role_classifier.npz"
 MAX_MODEL_BYTES = 50_000_000
 #: Recommended weight of the guide profile fit in :func:`combine_scores` (see
 #: docs/evaluation.md for the numbers behind it).
-PROFILE_WEIGHT = 0.5
+PROFILE_WEIGHT = 0.7
 
 _ARRAYS = {"coef": 2, "intercept": 1}
 _REQUIRED = {

@@ -112,14 +112,20 @@ def _print_ranking(fit, top) -> None:
                 [
                     r["title"] + (" *" if r["adjacent"] else ""),
                     f"{r['score']:.0%}",
+                    "-" if r["proba"] is None else f"{r['proba']:.2f}",
                     _salary(r),
                     _names(r["missing"], 3),
                 ]
                 for r in rows
             ],
-            ["role", "fit", "guide salary (US)", "learn next"],
+            ["role", "fit", "market p", "guide salary (US)", "learn next"],
         )
     )
+    print("fit: share of the role's skill profile you cover; market p: probability from a "
+          "model of real postings")
+    from rolefit.classifier import PROFILE_WEIGHT as w
+
+    print(f"roles are ranked by {w:g} x fit (rescaled to sum to 1) + {1 - w:g} x market p")
     if any(r["adjacent"] for r in rows):
         print("* adjacent role: a common starting point rather than a target")
 

@@ -89,7 +89,7 @@ def score(skills_or_text, *, model=None) -> RoleFit:
     Each role gets two numbers: ``score``, the explainable profile fit (the share of the
     role's skill profile the person covers, see :meth:`RoleFit.explain`), and ``proba``,
     the probability from a classifier trained on real job postings. Roles are ranked by
-    ``rank_score = 0.5 * proba + 0.5 * score / sum(scores)``
+    ``rank_score = 0.3 * proba + 0.7 * score / sum(scores)``
     (:func:`rolefit.classifier.combine_scores`; the weight was chosen by cross-validation,
     see ``docs/evaluation.md``).
 
