@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
+from _tables import read_rows, write_rows
 
 from rolefit._data import SCHEMAS, DataError, knowledge, load_knowledge
 
-
-def _rows(path):
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _write(path, rows, fieldnames=None):
-    fieldnames = fieldnames or list(rows[0])
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=fieldnames, lineterminator="\n", extrasaction="ignore"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+_rows, _write = read_rows, write_rows
 
 
 def test_shipped_tables_load_and_meet_the_brief():

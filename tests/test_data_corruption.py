@@ -12,6 +12,7 @@ import csv
 import io
 
 import pytest
+from _tables import read_rows, write_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,20 +21,7 @@ from rolefit._data import SCHEMAS, DataError, load_knowledge
 TABLES = sorted(SCHEMAS)
 
 
-def _rows(path):
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _write(path, rows, fieldnames=None):
-    fieldnames = fieldnames or list(rows[0])
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=fieldnames, lineterminator="\n", extrasaction="ignore"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+_rows, _write = read_rows, write_rows
 
 
 def _refused(folder, name, row, field, words):
