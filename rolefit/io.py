@@ -199,10 +199,11 @@ def _csv_chunks(path, column, id_column, chunksize):
                 known = ", ".join(map(repr, header.columns[:20]))
                 raise FileError(path, f"no such column; the columns are {known}", column=name)
     with path.open("rb") as raw:
+        # every column is read (no usecols): only then does the parser check that each row
+        # has as many fields as the header, which catches an unquoted comma in a cell
         reader = pd.read_csv(
             _Utf8Text(raw, path),
             sep=sep,
-            usecols=wanted,
             dtype=str,
             keep_default_na=False,
             na_values=[""],
@@ -213,6 +214,14 @@ def _csv_chunks(path, column, id_column, chunksize):
                 ids = None if id_column is None else chunk[id_column].tolist()
                 yield chunk[column].tolist(), ids
         except pd.errors.ParserError as exc:
+            line = re.search(r"line (\d+), saw (\d+)", str(exc))
+            if line:
+                raise FileError(
+                    path,
+                    f"has {line[2]} fields, the header has {len(header.columns)} "
+                    "(an unquoted separator in a cell?)",
+                    row=int(line[1]) - 1,
+                ) from None
             raise FileError(path, f"not valid CSV: {exc}") from None
 
 
