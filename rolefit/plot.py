@@ -90,6 +90,18 @@ def _percent_axis(axis, decimals=None):
     axis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=decimals))
 
 
+
+def _bar_axes(ax, ys, labels, xmax, xlabel) -> None:
+    """Shared look of the horizontal bar charts: labelled rows top to bottom, a percent
+    x axis from 0 to ``xmax`` with a light grid behind the bars."""
+    ax.set_yticks(ys, labels, fontsize=10)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_xlim(0, xmax)
+    _percent_axis(ax.xaxis)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="x", color="#E5E5E5")
+    ax.set_axisbelow(True)
+
 def category_colors(categories, start=None) -> dict[str, tuple[str, str]]:
     """Give each category a (colour, hatch) pair, in order of first appearance.
 
@@ -511,13 +523,8 @@ def fit_bars(fit, ax=None, max_names: int = 4, colors=None):
             ax.annotate(shown, (score, y), xytext=(offset, 0), textcoords="offset points",
                         va="center", ha="left", fontsize=8.5, color="#4D4D4D")
     ticklabels = [r["title"] + (" (adjacent)" if r["adjacent"] else "") for r in rows]
-    ax.set_yticks(range(len(rows)), ticklabels, fontsize=10)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlim(0, 1)
-    _percent_axis(ax.xaxis)
-    ax.set_xlabel("fit score (% of the role's profile weight your skills cover)")
-    ax.grid(axis="x", color="#E5E5E5")
-    ax.set_axisbelow(True)
+    _bar_axes(ax, range(len(rows)), ticklabels, xmax=1,
+              xlabel="fit score (% of the role's profile weight your skills cover)")
     ax.set_title(f"Role fit for {len(fit.skills)} recognised skills "
                  "(segments: each skill's contribution)", fontsize=11)
     below = ax.transAxes + ScaledTranslation(0, -0.62, ax.figure.dpi_scale_trans)
@@ -572,13 +579,8 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
         bar.set_hatch(colors[category][1])
     for y, gain in zip(ys, gaps["gain"], strict=True):
         ax.text(gain, y, f" +{gain:.1%}", va="center", ha="left", fontsize=9)
-    ax.set_yticks(ys, gaps["name"].tolist(), fontsize=10)
-    ax.set_ylim(len(gaps) - 0.5, -0.5)
-    ax.set_xlim(0, float(gaps["gain"].max()) * 1.22)
-    _percent_axis(ax.xaxis)
-    ax.set_xlabel("fit gain if learned (percentage points, implied skills included)")
-    ax.grid(axis="x", color="#E5E5E5")
-    ax.set_axisbelow(True)
+    _bar_axes(ax, ys, gaps["name"].tolist(), xmax=float(gaps["gain"].max()) * 1.22,
+              xlabel="fit gain if learned (percentage points, implied skills included)")
     _category_legend(ax, colors, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9,
                      title_fontsize=9)
     return ax
@@ -613,13 +615,9 @@ def cohort_top_roles(scores, ax=None):
     ax.barh(ys, shares.to_numpy(), height=0.7, color=OKABE_ITO[0])
     for y, (count, share) in enumerate(zip(counts, shares, strict=True)):
         ax.text(share, y, f" {count:,} ({share:.0%})", va="center", ha="left", fontsize=9)
-    ax.set_yticks(ys, [titles[r] for r in counts.index], fontsize=10)
-    ax.set_ylim(len(counts) - 0.5, -0.5)
-    ax.set_xlim(0, max(float(shares.max()) * 1.25, 0.05) if total else 1)
-    _percent_axis(ax.xaxis)
-    ax.set_xlabel("share of people whose best-fitting role it is (%)")
-    ax.grid(axis="x", color="#E5E5E5")
-    ax.set_axisbelow(True)
+    xmax = max(float(shares.max()) * 1.25, 0.05) if total else 1
+    _bar_axes(ax, ys, [titles[r] for r in counts.index], xmax=xmax,
+              xlabel="share of people whose best-fitting role it is (%)")
     ax.set_title(f"Best-fitting role across {total:,} people", fontsize=11)
     return ax
 
@@ -667,13 +665,7 @@ def cohort_scores(scores, ax=None, max_points: int = 1500, seed: int = 0):
         x = x[~np.isnan(x)]
         ax.scatter(x, y + rng.uniform(-0.22, 0.22, len(x)), s=6, color="#333333",
                    alpha=0.35, linewidths=0, zorder=3)
-    ax.set_yticks(ys, [titles[r] for r in order], fontsize=10)
-    ax.set_ylim(len(order) - 0.5, -0.5)
-    ax.set_xlim(0, 1)
-    _percent_axis(ax.xaxis)
-    ax.set_xlabel("fit score (%)")
-    ax.grid(axis="x", color="#E5E5E5")
-    ax.set_axisbelow(True)
+    _bar_axes(ax, ys, [titles[r] for r in order], xmax=1, xlabel="fit score (%)")
     ax.set_title(f"Fit scores per role across {len(values):,} people "
                  "(box: quartiles, line: median)", fontsize=11)
     return ax
