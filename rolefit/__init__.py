@@ -11,7 +11,14 @@ from rolefit._data import DataError, load_sample_resume
 from rolefit.batch import score_many
 from rolefit.fit import NoSkillsError, RoleFit, score
 from rolefit.profiles import interview_topics, roadmaps, role_profiles, roles
-from rolefit.skills import extract_skills, find_skills, normalize, skills, suggest
+from rolefit.skills import (
+    extract_skills,
+    extract_skills_many,
+    find_skills,
+    normalize,
+    skills,
+    suggest,
+)
 
 __version__ = "0.1.0"
 
@@ -32,6 +39,7 @@ __all__ = [
     "RoleFit",
     "SkillVectorizer",
     "extract_skills",
+    "extract_skills_many",
     "find_skills",
     "interview_topics",
     "load_sample_resume",

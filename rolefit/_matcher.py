@@ -14,33 +14,45 @@ against the original text when they match. A failed check falls back to the long
 term at the same place, then the scan resumes, so the result is exactly the leftmost-longest
 set of valid matches.
 
+Every text is scanned with a newline added at both ends, so the start and the end of a text
+behave exactly like the start and the end of a line.
+
 Texts of at least ``_PREFILTER_MIN_CHARS`` characters first go through a vectorised
 (numpy) filter, :class:`_Prefilter`: it cuts the folded text into runs of ASCII letters or
 digits and keeps the positions where the first run (and, for terms of several runs, the
-second) could be a term's, a superset of the real starts about 1.3x the number of matches.
-The regex is then only tried there (``Pattern.match``), which skips the ~600 machine
-instructions that ``re`` spends on every word it is tried at. Both paths give identical
-results (tested); ``keys`` uses ``findall`` when no leaf needs checking.
+second) could be a term's, a superset of the real starts (about 1.5x the number of
+matches on job-posting text). The regex is then tried only there, in one C-level ``map``
+of ``Pattern.match``, and Python code walks the matches to drop overlaps. Both paths give
+identical results (tested); ``keys`` on a short text uses ``findall`` when no leaf needs
+checking.
 
-Measured with ``valgrind --tool=cachegrind`` (instructions per character of job-posting
-text, deterministic, unlike wall time on a shared machine) for the shipped taxonomy (5.5k
-surfaces), whole scan including the Python loop:
+:meth:`TermMatcher.find_many` and :meth:`TermMatcher.keys_many` scan many texts per pass:
+the padded texts are joined with a NUL character between them (no term may contain one,
+and no rule looks past the padding newline), so each text gets exactly the result it gets
+alone, while numpy's fixed cost per call is paid once per block of about
+``_BLOCK_CHARS`` characters instead of once per text.
 
-* trie regex + ``finditer`` over the whole text: ~720 instr/char;
-* the same with the numpy prefilter: ~470 on 3 kB texts, ~330-375 on 10-100 kB texts
-  (slower below ~1.2 kB because of the fixed numpy overhead, hence the threshold);
+Measured on the 20 MB benchmark corpus of job postings (``benchmarks/bench_extract.py``,
+5.5k surfaces), one core, best of several runs on a quiet moment of a shared machine:
+folding 4 ms/MB, the prefilter 12 ms/MB, the regex at the candidates 18 ms/MB, the Python
+walk over the matches 3-4 ms/MB. Per posting (about 2.8k characters) numpy adds ~40 us of
+fixed cost per call, which is why short texts (below the threshold) skip the prefilter
+and why the batch methods are faster.
+
+Design history, with what was measured:
+
+* trie regex + ``finditer`` over the whole text (what short texts still use): ~720
+  instructions per character (``valgrind --tool=cachegrind``), about 12 MB/s;
 * ``[^\\w]`` (consume the separator) instead of ``\\b``: -13 % on the scan, rejected for the
   glue cases it gets wrong (``C++CUDA``);
-* ordering trie branches by letter frequency, simpler end look-arounds, ``\\s`` instead of
-  ``\\s++``: no measurable change (``re`` checks every literal-led branch anyway; the cost
-  is the ~130 instructions per entered branch and ~600 per attempted position).
-
-Rejected by wall-clock measurement: the trie over the original text with case classes
-(``[pP][yY]``) or ``(?i:...)`` (2-4x slower: ``re`` only skips a branch cheaply when it
-starts with a plain literal); a second case-sensitive pass merged with the folded one (2x
-the scanning); tokenising with ``re.findall(r"\\w+")`` (slower than the trie scan itself);
-``str.split`` plus per-token candidate lookup was estimated no faster than the numpy filter
-(splitting and hashing the tokens alone measured ~40 MB/s, before recovering positions).
+* the trie over the original text with case classes (``[pP][yY]``) or ``(?i:...)``: 2-4x
+  slower (``re`` only skips a branch cheaply when it starts with a plain literal);
+* one small regex per first run, chosen in Python at each candidate: no faster than the one
+  big regex (the Python dispatch costs what the smaller regex saves);
+* a bigger bit table for the prefilter (2^20 instead of 2^18 entries): 10 % fewer false
+  candidates; the signature of a run reads its first four bytes in one gather through a
+  4-byte view with a 1-byte stride, which made the prefilter 2x faster than gathering
+  bytes one at a time.
 
 Matching rules
 --------------
@@ -72,6 +84,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import repeat
 
 __all__ = ["TermMatcher"]
 
@@ -90,14 +103,29 @@ _PARTICLES = (
     "to|at|in|on|into|beyond|further|ahead|above|deeper|up|out|back|your|our|their|the|a|an"
 )
 _SENTENCE_START = (
-    r"(?:(?<![\s\S])|(?<=[\n\r])|(?<=[.!?:;•*)\-–—]\s)|(?<=[.!?]\s\s)"
+    r"(?:(?<=[\n\r])|(?<=[.!?:;•*)\-–—]\s)|(?<=[.!?]\s\s)"
     r"|(?<=[\n\r][-*•·]\s)|(?<=[\n\r][ \t][-*•·]\s)|(?<=[\n\r][ \t])|(?<=[\n\r][ \t][ \t]))"
 )
 _GLUED_LOWER = re.compile(r"(?!(?<=\w)[\s\S][a-z])")
 _CACHE_LIMIT = 100_000
 # Texts at least this long go through the vectorised candidate filter (see _Prefilter).
-_PREFILTER_MIN_CHARS = 1_500
+_PREFILTER_MIN_CHARS = 1_200
+# Every text is scanned as _PAD + text + _PAD, so its start and end look like the start
+# and end of a line; find_many/keys_many put _SEP between padded texts. No term may contain
+# _SEP, so no match crosses it, and no rule looks past a _PAD into a neighbouring text.
+_PAD = "\n"
+_SEP = "\x00"
+_GLUE = _PAD + _SEP + _PAD
+# find_many/keys_many scan texts in joined blocks of about this many characters.
+_BLOCK_CHARS = 1 << 16
 _RUN = re.compile(r"[a-z]+|[0-9]+")
+_GROUP = re.Match.group
+_SPAN = re.Match.span
+
+
+def _check_text(text, name: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be a string, got {type(text).__name__}")
 
 
 def _fold(text: str) -> str:
@@ -225,6 +253,8 @@ class TermMatcher:
             norm = _WS.join(surface.split())
             if not norm:
                 raise ValueError(f"empty surface for key {key!r}")
+            if _SEP in norm:
+                raise ValueError(f"surface {surface!r} of key {key!r} contains a NUL character")
             ident = (norm, key, bool(case))
             if ident not in seen:
                 seen.add(ident)
@@ -351,12 +381,8 @@ class TermMatcher:
         -------
         list of tuple of (int, int, str)
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a string, got {type(text).__name__}")
-        folded = _fold(text)
-        if len(text) >= self._prefilter_min_chars:
-            return self._scan_candidates(text, folded)
-        return self._scan(text, folded)
+        _check_text(text, "text")
+        return [(s - 1, e - 1, k) for s, e, k in self._matches(_PAD + text + _PAD)]
 
     def keys(self, text: str) -> set[str]:
         """Return the set of keys mentioned in ``text``.
@@ -372,13 +398,101 @@ class TermMatcher:
         -------
         set of str
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a string, got {type(text).__name__}")
-        folded = _fold(text)
-        if len(text) >= self._prefilter_min_chars:
-            return {key for _, _, key in self._scan_candidates(text, folded)}
-        if self._checked:
-            return {key for _, _, key in self._scan(text, folded)}
+        _check_text(text, "text")
+        return self._keys(_PAD + text + _PAD)
+
+    def find_many(self, texts: Iterable[str]) -> list[list[tuple[int, int, str]]]:
+        """Return :meth:`find` of each text, scanning many texts per pass.
+
+        The texts are joined (in blocks of about ``_BLOCK_CHARS`` characters) with a
+        separator that no term can match across and that every rule sees exactly as the
+        start or end of a text, so the result equals ``[self.find(t) for t in texts]``
+        (tested), at the throughput of one long text.
+
+        Parameters
+        ----------
+        texts : iterable of str
+
+        Returns
+        -------
+        list of list of tuple of (int, int, str)
+        """
+        out: list[list[tuple[int, int, str]]] = []
+        for joined, bounds in self._blocks(texts):
+            found: list[list[tuple[int, int, str]]] = [[] for _ in bounds]
+            doc = 0
+            offset, end = 1, bounds[0]
+            for start, stop, key in self._matches(joined):
+                while start >= end:
+                    doc += 1
+                    offset, end = end + len(_GLUE), bounds[doc]
+                found[doc].append((start - offset, stop - offset, key))
+            out.extend(found)
+        return out
+
+    def keys_many(self, texts: Iterable[str]) -> list[set[str]]:
+        """Return :meth:`keys` of each text, scanning many texts per pass (see find_many).
+
+        Parameters
+        ----------
+        texts : iterable of str
+
+        Returns
+        -------
+        list of set of str
+        """
+        out: list[set[str]] = []
+        for joined, bounds in self._blocks(texts):
+            found: list[set[str]] = [set() for _ in bounds]
+            doc, end = 0, bounds[0]
+            for start, _, key in self._matches(joined):
+                while start >= end:
+                    doc += 1
+                    end = bounds[doc]
+                found[doc].add(key)
+            out.extend(found)
+        return out
+
+    def _blocks(self, texts: Iterable[str]):
+        """Yield ``(joined, bounds)``: padded texts glued together, and where each ends.
+
+        ``joined`` is ``PAD + t0 + PAD + SEP + PAD + t1 + ... + PAD``; ``bounds[i]`` is the
+        index just past text ``i`` in ``joined``.
+        """
+        if isinstance(texts, str):
+            raise TypeError("texts must be an iterable of strings, not one string")
+        block: list[str] = []
+        size = 0
+        for i, text in enumerate(texts):
+            _check_text(text, f"texts[{i}]")
+            block.append(text)
+            size += len(text) + len(_GLUE)
+            if size >= _BLOCK_CHARS:
+                yield self._join(block)
+                block, size = [], 0
+        if block:
+            yield self._join(block)
+
+    @staticmethod
+    def _join(block: list[str]) -> tuple[str, list[int]]:
+        bounds = []
+        end = 1 - len(_GLUE)
+        for text in block:
+            end += len(_GLUE) + len(text)
+            bounds.append(end)
+        return _PAD + _GLUE.join(block) + _PAD, bounds
+
+    def _matches(self, padded: str) -> list[tuple[int, int, str]]:
+        """Every match in a padded text (or block of texts), in its coordinates."""
+        folded = _fold(padded)
+        if len(padded) >= self._prefilter_min_chars:
+            return self._scan_candidates(padded, folded)
+        return self._scan(padded, folded)
+
+    def _keys(self, padded: str) -> set[str]:
+        if len(padded) >= self._prefilter_min_chars or self._checked:
+            return {key for _, _, key in self._matches(padded)}
+        folded = _fold(padded)
         lut = self._lut
         found: set[str] = set()
         for matched in set(self._regex.findall(folded)):
@@ -386,7 +500,7 @@ class TermMatcher:
             if value is None:
                 value = self._lookup(matched)
             if value.__class__ is not str:
-                return {key for _, _, key in self._scan(text, folded)}
+                return {key for _, _, key in self._scan(padded, folded)}
             found.add(value)
         return found
 
@@ -433,47 +547,51 @@ class TermMatcher:
                 return out
 
     def _scan_candidates(self, text: str, folded: str) -> list[tuple[int, int, str]]:
-        """Same result as :meth:`_scan`, trying the regex only where a match can start."""
+        """Same result as :meth:`_scan`, trying the regex only where a match can start.
+
+        The regex is tried at every candidate in one C-level ``map`` (candidates inside an
+        earlier match included: that costs less than deciding in Python which to skip);
+        Python then walks the matches only, to drop overlaps and check case-sensitive leaves.
+        """
         if self._prefilter is None:
             self._prefilter = _Prefilter(self._leaves)
-        match = self._regex.match
-        lut = self._lut
+        starts = self._prefilter.candidates(folded)
+        found = list(filter(None, map(self._regex.match, repeat(folded, len(starts)), starts)))
+        groups = list(map(_GROUP, found))
+        values = map(self._lut.get, groups)
         out: list[tuple[int, int, str]] = []
         append = out.append
         last = 0
-        for start in self._prefilter.candidates(folded):
+        for (start, end), value, group in zip(map(_SPAN, found), values, groups, strict=True):
             if start < last:
                 continue
-            m = match(folded, start)
-            if m is None:
-                continue
-            value = lut.get(m.group())
             if value is None:
-                value = self._lookup(m.group())
+                value = self._lookup(group)
             if value.__class__ is str:
-                last = m.end()
-                append((start, last, value))
+                last = end
+                append((start, end, value))
                 continue
-            settled = self._settle(value, text, folded, start, m.end())
+            settled = self._settle(value, text, folded, start, end)
             if settled is not None:
                 last = settled[0]
                 append((start, *settled))
         return out
 
 
-def _signature(run: str) -> int:
-    """Length, first three and last character of an ASCII run (see _Prefilter)."""
-    b = run.encode("ascii")
-    n = len(b)
-    c1 = b[1] if n > 1 else 0
-    c2 = b[2] if n > 2 else 0
-    return (min(n, 255) << 32) | (b[0] << 24) | (c1 << 16) | (c2 << 8) | b[-1]
-
-
+# Class of each Latin-1 byte for the prefilter: 1 for a-z, 2 for 0-9, 0 for anything else
+# (folded text has no A-Z; characters beyond Latin-1 are encoded as "?").
+_CLASS = bytes(1 if 97 <= b <= 122 else 2 if 48 <= b <= 57 else 0 for b in range(256))
 _MASK64 = (1 << 64) - 1
 _MUL = 0x9E3779B97F4A7C15
 _MUL2 = 0x2545F4914F6CDD1D
-_BITS = 18
+_BITS = 20
+
+
+def _signature(run: str) -> int:
+    """Length, first four and last byte of an ASCII run (see _Prefilter)."""
+    b = run.encode("ascii")
+    first = int.from_bytes(b[:4], "little")
+    return (min(len(b), 255) << 40) | (b[-1] << 32) | first
 
 
 def _slot(sig: int) -> int:
@@ -490,31 +608,32 @@ class _Prefilter:
     The folded text is cut into *runs* of ASCII letters or of ASCII digits. A word-initial
     term can only match where its first run equals a run of the text, and a term of two or
     more runs also needs its second run to be the text's next run. Runs are compared through
-    a signature (length, first three and last characters) hashed into a bit table, so the
+    a signature (length, first four and last characters) hashed into a bit table, so the
     filter can only err on the side of a false candidate, which the regex then rejects.
     Terms with a short punctuation lead (``.net``) are found at their first run minus the
     lead; the rare others (a lead with whitespace, or no ASCII run) at every occurrence of
     their first character.
+
+    Each step is one pass of C code over the text or over its runs: ``bytes.translate``
+    for the classes, one comparison and ``flatnonzero`` for the class changes, and two
+    gathers for the signature (the first four bytes of every run read at once through a
+    4-byte view with a 1-byte stride).
     """
 
     def __init__(self, leaves: dict[str, _Leaf]):
         import numpy as np
 
         self.np = np
-        lut = np.zeros(256, np.uint8)
-        lut[ord("a") : ord("z") + 1] = 1
-        lut[ord("0") : ord("9") + 1] = 2
-        self.lut = lut
         # One small table (fits in L2 cache) of bit flags: for a lead of length i, bit 2i
         # marks a one-run term's run, bit 2i+1 a (first run, second run) pair.
         self.table = np.zeros(1 << _BITS, np.uint8)
         leads: set[int] = set()
-        anywhere: set[int] = set()
+        anywhere: set[str] = set()
         for folded in leaves:
             m = _RUN.search(folded)
             lead = folded[: m.start()] if m else folded
             if m is None or _WS in lead or len(lead) > 3:
-                anywhere.add(folded[0].encode("latin-1", "replace")[0])
+                anywhere.add(folded[0])
                 continue
             leads.add(len(lead))
             runs = _RUN.findall(folded)
@@ -525,45 +644,48 @@ class _Prefilter:
                 self.table[slot] |= 2 << (2 * len(lead))
         self.leads = [(lead, np.uint8(3 << (2 * lead))) for lead in sorted(leads)]
         self.anywhere = sorted(anywhere)
-        self.mul = np.uint64(_MUL)
-        self.mul2 = np.uint64(_MUL2)
-        self.shift = np.uint64(64 - _BITS)
+        self.masks = np.array([0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF], np.uint32)
 
     def candidates(self, folded: str) -> list[int]:
-        """Sorted positions of ``folded`` where a term may start (a superset)."""
+        """Sorted positions of ``folded`` where a term may start (a superset).
+
+        ``folded`` must start and end with a character that is not an ASCII letter or
+        digit (the matcher pads every text with a newline).
+        """
         np = self.np
-        codes = np.frombuffer(folded.encode("latin-1", "replace"), np.uint8)
-        n = len(codes)
-        if n == 0:
-            return []
-        # Class of each character, padded with a 0 at both ends; runs are the non-zero
-        # segments between two class changes.
-        cls = np.zeros(n + 2, np.uint8)
-        cls[1:-1] = self.lut[codes]
-        edges = np.flatnonzero(cls[1:] != cls[:-1])
-        cls = cls[1:-1]
-        starts = edges[:-1]
-        keep = cls[starts] != 0
-        starts = starts[keep]
-        ends = edges[1:][keep]
-        length = (ends - starts).astype(np.uint64)
         u64 = np.uint64
-        second = codes[np.minimum(starts + 1, n - 1)] * (length > 1)
-        third = codes[np.minimum(starts + 2, n - 1)] * (length > 2)
-        sig = np.minimum(length, u64(255)) << u64(32)
-        sig |= codes[starts].astype(u64) << u64(24)
-        sig |= second.astype(u64) << u64(16)
-        sig |= third.astype(u64) << u64(8)
-        sig |= codes[ends - 1]
-        slot = (sig * self.mul) >> self.shift
-        pair_slot = (((sig[:-1] * self.mul2) ^ sig[1:]) * self.mul) >> self.shift
+        raw = folded.encode("latin-1", "replace")
+        cls = np.frombuffer(raw.translate(_CLASS), np.uint8)
+        if len(cls) < 2 or cls[0] or cls[-1]:  # pragma: no cover - callers pad
+            raise ValueError("the prefilter needs a padded text")
+        # Class changes; a run starts at a change to a non-zero class and ends at the next
+        # change (the padding guarantees both exist).
+        edges = np.flatnonzero(cls[1:] != cls[:-1]) + 1
+        keep = cls[edges] != 0
+        starts = edges[keep]
+        ends = edges[1:][keep[:-1]]
+        length = ends - starts
+        padded = raw + b"\0\0\0"
+        window = np.ndarray(buffer=padded, dtype="<u4", shape=(len(raw),), strides=(1,))
+        first = window[starts] & self.masks[np.minimum(length, 4)]
+        last = np.frombuffer(raw, np.uint8)[ends - 1]
+        sig = np.minimum(length, 255).astype(u64) << u64(40)
+        sig |= last.astype(u64) << u64(32)
+        sig |= first
+        shift = u64(64 - _BITS)
+        slot = (sig * u64(_MUL)) >> shift
         flags = self.table[slot]
-        flags[:-1] |= self.table[pair_slot]
+        if len(sig) > 1:
+            pair = (((sig[:-1] * u64(_MUL2)) ^ sig[1:]) * u64(_MUL)) >> shift
+            flags[:-1] |= self.table[pair]
         parts = []
         for lead, mask in self.leads:
             pos = starts[(flags & mask) != 0]
             parts.append(pos[pos >= lead] - lead if lead else pos)
-        parts.extend(np.flatnonzero(codes == b) for b in self.anywhere)
+        for ch in self.anywhere:
+            if ch in folded:
+                found = [m.start() for m in re.finditer(re.escape(ch), folded)]
+                parts.append(np.array(found, np.int64))
         if len(parts) == 1:
             return parts[0].tolist()
         # Duplicates are harmless: the scan skips positions inside the last match.

@@ -125,8 +125,10 @@ class _Resolver:
         ids, _ = resolve(item)
         return tuple(self.index[i] for i in ids) if ids else None
 
-    def text(self, text: str) -> tuple[int, ...]:
-        return tuple(sorted(self.index[k] for k in _matcher().keys(_check_text(text))))
+    def texts(self, texts: list[str]) -> list[tuple[int, ...]]:
+        """Column indices of the skills in each text (texts scanned together)."""
+        index = self.index
+        return [tuple(sorted(index[k] for k in keys)) for keys in _matcher().keys_many(texts)]
 
 
 def _label(labels, start, pos):
@@ -206,7 +208,10 @@ def encode_chunk(rows: list, resolver: _Resolver, start: int = 0, labels=None, m
     )
     text_entries = None
     if texts:
-        found = [(pos, c) for pos, text in texts.items() for c in resolver.text(text)]
+        for pos, text in texts.items():
+            _check_text(text, f"text of row {_label(labels, start, pos)!r}")
+        cols = resolver.texts(list(texts.values()))
+        found = [(pos, c) for pos, row in zip(texts, cols, strict=True) for c in row]
         if found:
             text_entries = np.array(found, dtype=np.int64)
     return _encode_codes(codes, row_of_item, n, vocab, text_entries) + (valid,)

@@ -9,6 +9,7 @@ are found (``R`` but not ``R&D``, ``Spark`` but not ``sparked``).
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -234,12 +235,12 @@ def _build_matcher():
     return TermMatcher(terms)
 
 
-def _check_text(text) -> str:
+def _check_text(text, where: str = "text") -> str:
     if not isinstance(text, str):
-        raise TypeError(f"text must be a string, got {type(text).__name__}")
+        raise TypeError(f"{where} must be a string, got {type(text).__name__}")
     if len(text) > MAX_TEXT_CHARS:
         raise ValueError(
-            f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}. "
+            f"{where} is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}. "
             "Split it into documents and use rolefit.score_many."
         )
     return text
@@ -255,6 +256,49 @@ def extract_skills(text: str) -> list[str]:
     ['ab_testing', 'cpp', 'cuda']
     """
     return sorted(_matcher().keys(_check_text(text)))
+
+
+def extract_skills_many(texts):
+    """Return :func:`extract_skills` of every text, scanning many texts per pass.
+
+    The result equals ``[extract_skills(t) for t in texts]``, at about twice the
+    throughput on job-posting-sized texts (numpy's fixed cost is paid per block of texts,
+    not per text; see ``docs/performance.md``).
+
+    Parameters
+    ----------
+    texts : iterable of str, or pandas.Series of str
+
+    Returns
+    -------
+    list of list of str, or pandas.Series
+        A Series with the same index and name when ``texts`` is a Series.
+
+    Raises
+    ------
+    TypeError
+        If an element is not a string (missing values included); the message names its
+        position, or its index label for a Series.
+
+    Examples
+    --------
+    >>> from rolefit import extract_skills_many
+    >>> extract_skills_many(["Python and SQL", "R&D budgets", "We run Spark on k8s"])
+    [['python', 'sql'], [], ['kubernetes', 'spark']]
+    """
+    pd = sys.modules.get("pandas")
+    series = pd is not None and isinstance(texts, pd.Series)
+    if isinstance(texts, str | bytes):
+        raise TypeError("texts must be an iterable of strings, not one string")
+    values = texts.tolist() if series else list(texts)
+    for pos, text in enumerate(values):
+        if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
+            label = texts.index[pos : pos + 1].tolist()[0] if series else pos
+            _check_text(text, f"text {label!r}")
+    found = [sorted(keys) for keys in _matcher().keys_many(values)]
+    if series:
+        return pd.Series(found, index=texts.index, name=texts.name, dtype=object)
+    return found
 
 
 def find_skills(text: str):

@@ -398,3 +398,69 @@ def test_an_inserted_term_is_found(before, term, after):
     assume(not (surface == "Go" and after.split()[:1] == ["to"]))
     assert key in _REGEX.keys(text)
     assert key in _PREFILTERED.keys(text)
+
+
+# -- many texts at once -----------------------------------------------------------------
+
+_TINY_BLOCKS = TermMatcher(TERMS)
+
+
+@pytest.fixture
+def tiny_blocks(monkeypatch) -> TermMatcher:
+    """Blocks of a few characters, so that block boundaries fall everywhere."""
+    import rolefit._matcher as matcher_module
+
+    monkeypatch.setattr(matcher_module, "_BLOCK_CHARS", 7)
+    return _TINY_BLOCKS
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TEXTS, max_size=8))
+def test_many_texts_at_once_equal_one_at_a_time(texts):
+    for m in (_REGEX, _PREFILTERED):
+        assert m.find_many(texts) == [m.find(t) for t in texts]
+        assert m.keys_many(texts) == [m.keys(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [],
+        [""],
+        ["", "", "Python"],
+        ["machine", "learning"],  # no match across the texts
+        ["Go", "to market"],  # the verb rule does not look into the next text
+        ["R&", "D in R"],
+        ["C++", "17"],
+        ["Python\n\x00\n", "\x00R\x00", "\n\x00\nSQL"],  # the separator inside texts
+        ["  Go to", "- Go to", "Go"],
+        ["Python " * 3000, "R", "SQL " * 2000],  # longer than a block
+    ],
+)
+def test_many_texts_edge_cases(both, texts):
+    assert both.find_many(texts) == [both.find(t) for t in texts]
+    assert both.keys_many(iter(texts)) == [both.keys(t) for t in texts]
+
+
+def test_many_texts_across_small_blocks(tiny_blocks):
+    texts = ["Python and SQL", "", "R&D", "machine learning in R", "C++17/CUDA"] * 5
+    assert tiny_blocks.find_many(texts) == [tiny_blocks.find(t) for t in texts]
+    assert tiny_blocks.keys_many(texts) == [tiny_blocks.keys(t) for t in texts]
+
+
+def test_many_texts_refuse_a_non_string_and_name_it(matcher):
+    with pytest.raises(TypeError, match=r"texts\[2\] must be a string, got NoneType"):
+        matcher.keys_many(["Python", "R", None])
+    with pytest.raises(TypeError, match="not one string"):
+        matcher.find_many("Python")
+
+
+def test_a_nul_character_in_a_term_is_refused():
+    with pytest.raises(ValueError, match="NUL"):
+        TermMatcher([("py\x00thon", "python", False)])
+
+
+def test_start_and_end_of_a_text_are_the_start_and_end_of_a_line(both):
+    # An indented "Go to ..." opens a sentence whether it starts the text or a line.
+    assert both.keys("  Go to market") == both.keys("x\n  Go to market") - {"x"} == set()
+    assert both.keys("Go") == {"go"}

@@ -125,6 +125,44 @@ def test_extract_rejects_non_text_and_huge_text():
         rolefit.extract_skills("a" * (MAX_TEXT_CHARS + 1))
 
 
+def test_extract_skills_many_equals_one_at_a_time():
+    texts = [
+        "Python, SQL and dbt; R&D budgets",
+        "",
+        "We run Spark on k8s. Go to market with C++17/CUDA.",
+        "Excel at teamwork. Built dashboards in Excel and Tableau.",
+    ] * 3
+    assert rolefit.extract_skills_many(texts) == [rolefit.extract_skills(t) for t in texts]
+    assert rolefit.extract_skills_many(iter(texts)) == [rolefit.extract_skills(t) for t in texts]
+    assert rolefit.extract_skills_many([]) == []
+
+
+def test_extract_skills_many_keeps_a_series_index_and_name():
+    import pandas as pd
+
+    texts = pd.Series(["Python and SQL", "Spark, Airflow"], index=["a", "b"], name="bio")
+    out = rolefit.extract_skills_many(texts)
+    assert isinstance(out, pd.Series)
+    assert out.index.tolist() == ["a", "b"] and out.name == "bio"
+    assert out.tolist() == [["python", "sql"], ["airflow", "spark"]]
+
+
+def test_extract_skills_many_names_the_bad_row(monkeypatch):
+    import pandas as pd
+
+    with pytest.raises(TypeError, match=r"text 2 must be a string, got NoneType"):
+        rolefit.extract_skills_many(["Python", "SQL", None])
+    with pytest.raises(TypeError, match=r"text 'b' must be a string, got float"):
+        rolefit.extract_skills_many(pd.Series(["Python", float("nan")], index=["a", "b"]))
+    with pytest.raises(TypeError, match="not one string"):
+        rolefit.extract_skills_many("Python, SQL")
+    from importlib import import_module
+
+    monkeypatch.setattr(import_module("rolefit.skills"), "MAX_TEXT_CHARS", 10)
+    with pytest.raises(ValueError, match=r"text 1 is 11 characters; the limit is 10"):
+        rolefit.extract_skills_many(["Python", "Python, SQL"])
+
+
 def test_taxonomy_frame():
     tax = rolefit.skills()
     assert tax.index.is_unique and len(tax) >= 300
