@@ -118,6 +118,8 @@ _SEP = "\x00"
 _GLUE = _PAD + _SEP + _PAD
 # find_many/keys_many scan texts in joined blocks of about this many characters.
 _BLOCK_CHARS = 1 << 16
+# The prefilter's candidates are matched this many at a time.
+_MATCH_SLICE = 4096
 _RUN = re.compile(r"[a-z]+|[0-9]+")
 _GROUP = re.Match.group
 _SPAN = re.Match.span
@@ -556,25 +558,31 @@ class TermMatcher:
         if self._prefilter is None:
             self._prefilter = _Prefilter(self._leaves)
         starts = self._prefilter.candidates(folded)
-        found = list(filter(None, map(self._regex.match, repeat(folded, len(starts)), starts)))
-        groups = list(map(_GROUP, found))
-        values = map(self._lut.get, groups)
+        match = self._regex.match
+        lut_get = self._lut.get
         out: list[tuple[int, int, str]] = []
         append = out.append
         last = 0
-        for (start, end), value, group in zip(map(_SPAN, found), values, groups, strict=True):
-            if start < last:
-                continue
-            if value is None:
-                value = self._lookup(group)
-            if value.__class__ is str:
-                last = end
-                append((start, end, value))
-                continue
-            settled = self._settle(value, text, folded, start, end)
-            if settled is not None:
-                last = settled[0]
-                append((start, *settled))
+        # Slices of candidates, so that few match objects are alive at once (a long text
+        # would otherwise keep millions, and the garbage collector would walk them).
+        for lo in range(0, len(starts), _MATCH_SLICE):
+            part = starts[lo : lo + _MATCH_SLICE]
+            found = list(filter(None, map(match, repeat(folded, len(part)), part)))
+            groups = list(map(_GROUP, found))
+            values = map(lut_get, groups)
+            for (start, end), value, group in zip(map(_SPAN, found), values, groups, strict=True):
+                if start < last:
+                    continue
+                if value is None:
+                    value = self._lookup(group)
+                if value.__class__ is str:
+                    last = end
+                    append((start, end, value))
+                    continue
+                settled = self._settle(value, text, folded, start, end)
+                if settled is not None:
+                    last = settled[0]
+                    append((start, *settled))
         return out
 
 
