@@ -31,6 +31,7 @@ The competitors, configured as their APIs allow:
 Usage::
 
     python benchmarks/bench_extract.py [--corpus PATH] [--runs 5] [--sample 50000]
+    /usr/bin/time -v python benchmarks/bench_extract.py --process rolefit-batch --repeat 4
 """
 
 from __future__ import annotations
@@ -113,6 +114,35 @@ def load_corpus(path: Path):
     return text, docs, records
 
 
+def load_docs(path: Path) -> list[str]:
+    """The postings of the corpus (the ground truth is read and dropped)."""
+    return load_corpus(path)[1]
+
+
+def _process_rolefit(terms, docs, repeat):
+    matcher = TermMatcher(terms)
+    for _ in range(repeat):
+        matcher.keys_many(docs)
+
+
+def _process_each(build):
+    def run(terms, docs, repeat):
+        extract = build(terms)
+        for _ in range(repeat):
+            for doc in docs:
+                extract(doc)
+
+    return run
+
+
+PROCESS_MODES = {
+    "rolefit-batch": _process_rolefit,
+    "rolefit-each": _process_each(lambda terms: TermMatcher(terms).keys),
+    "flashtext2-each": _process_each(build_flashtext),
+    "pyahocorasick-each": _process_each(build_aho),
+}
+
+
 def speed(extract, docs, megabytes: float, runs: int, batch: bool = False) -> float:
     """MB/s of ``extract`` over ``docs``: one call per doc, or one call for all if batch."""
     times = []
@@ -147,11 +177,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sample", type=int, default=50_000, help="sentences for the all-sentence P/R"
     )
+    parser.add_argument(
+        "--process",
+        choices=sorted(PROCESS_MODES),
+        help="no table: load the corpus, build this tool and extract every posting --repeat "
+        "times, printing nothing (for timing whole processes from outside, e.g. with "
+        "/usr/bin/time -v, against --repeat 0)",
+    )
+    parser.add_argument("--repeat", type=int, default=4, help="passes with --process")
     args = parser.parse_args(argv)
 
     if not args.corpus.exists():
         print(f"generating {args.corpus} (make_corpus.py defaults) ...", flush=True)
         generate(args.corpus, seed=0, mb=20)
+    if args.process:
+        docs = load_docs(args.corpus)
+        PROCESS_MODES[args.process](load_terms(), docs, args.repeat)
+        return 0
     text, docs, records = load_corpus(args.corpus)
     terms = load_terms()
     megabytes = sum(len(d.encode("utf-8")) for d in docs) / 1e6

@@ -32,12 +32,13 @@ and no rule looks past the padding newline), so each text gets exactly the resul
 alone, while numpy's fixed cost per call is paid once per block of about
 ``_BLOCK_CHARS`` characters instead of once per text.
 
-Measured on the 20 MB benchmark corpus of job postings (``benchmarks/bench_extract.py``,
-5.5k surfaces), one core, best of several runs on a quiet moment of a shared machine:
-folding 4 ms/MB, the prefilter 12 ms/MB, the regex at the candidates 18 ms/MB, the Python
-walk over the matches 3-4 ms/MB. Per posting (about 2.8k characters) numpy adds ~40 us of
-fixed cost per call, which is why short texts (below the threshold) skip the prefilter
-and why the batch methods are faster.
+Measured on 11.3 MB of the benchmark corpus of job postings (``benchmarks/bench_extract.py``,
+5.5k surfaces) through ``keys_many``, one core, best of several runs on a shared machine:
+folding 4 ms/MB, the prefilter 11 ms/MB, the regex at the candidates 9-11 ms/MB (about
+0.45 us per candidate), getting the matched strings, spans and keys 5 ms/MB, the Python
+walk over the matches and the per-text sets 6 ms/MB: about 36 ms/MB, 28 MB/s. One posting
+(about 2.8k characters) per call pays ~40 us of NumPy fixed cost, which is why short
+texts (below the threshold) skip the prefilter and why the batch methods are faster.
 
 Design history, with what was measured:
 
@@ -49,10 +50,11 @@ Design history, with what was measured:
   slower (``re`` only skips a branch cheaply when it starts with a plain literal);
 * one small regex per first run, chosen in Python at each candidate: no faster than the one
   big regex (the Python dispatch costs what the smaller regex saves);
-* a bigger bit table for the prefilter (2^20 instead of 2^18 entries): 10 % fewer false
-  candidates; the signature of a run reads its first four bytes in one gather through a
-  4-byte view with a 1-byte stride, which made the prefilter 2x faster than gathering
-  bytes one at a time.
+* the prefilter as first written (a 2^18-entry table, one gather per byte of the
+  signature, and every character beyond Latin-1 a candidate because one term starts with an
+  emoji): 300k candidates and 159 ms on those 11.3 MB; now (2^20 entries, the first four
+  bytes of every run in one gather through a 4-byte view with a 1-byte stride, classes by
+  ``bytes.translate``, rare leads searched as strings) 218k candidates and 134 ms.
 
 Matching rules
 --------------
