@@ -219,10 +219,12 @@ def _matcher():
         return _build_matcher()
 
 
-@cache
-def _build_matcher():
-    from rolefit._matcher import TermMatcher
+def text_terms() -> list[tuple[str, str, bool]]:
+    """The ``(surface, skill_id, case_sensitive)`` triples the text matcher looks for.
 
+    Each skill's name and aliases, and (for case-insensitive skills) its id with ``_``
+    replaced by a space; skills whose ``match`` is ``list`` are never looked for in text.
+    """
     terms = []
     for skill in knowledge().skills:
         if skill.match == "list":
@@ -232,7 +234,14 @@ def _build_matcher():
         if not case:
             surfaces.add(skill.id.replace("_", " "))
         terms.extend((surface, skill.id, case) for surface in sorted(surfaces))
-    return TermMatcher(terms)
+    return terms
+
+
+@cache
+def _build_matcher():
+    from rolefit._matcher import TermMatcher
+
+    return TermMatcher(text_terms())
 
 
 def _check_text(text, where: str = "text") -> str:
