@@ -553,9 +553,9 @@ class TermMatcher:
     def _scan_candidates(self, text: str, folded: str) -> list[tuple[int, int, str]]:
         """Same result as :meth:`_scan`, trying the regex only where a match can start.
 
-        The regex is tried at every candidate in one C-level ``map`` (candidates inside an
-        earlier match included: that costs less than deciding in Python which to skip);
-        Python then walks the matches only, to drop overlaps and check case-sensitive leaves.
+        The regex is tried at every candidate in one C-level ``map``, candidates inside an
+        earlier match included; Python then walks the matches only, to drop those overlaps
+        and check case-sensitive leaves.
         """
         if self._prefilter is None:
             self._prefilter = _Prefilter(self._leaves)
