@@ -18,6 +18,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check rolefit tests benchmarks scripts
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -28,8 +29,8 @@ fuzz: $(STAMP)
 
 # rebuild the derived tables and the model from ../shared/datasets
 data: $(STAMP)
-	$(BIN)/python -m rolefit.market build --datasets ../shared/datasets --out .
-	$(BIN)/python -m rolefit.salaries ../shared/datasets -o data/salary_percentiles.csv
+	$(BIN)/python -m rolefit.build build --datasets ../shared/datasets --out .
+	$(BIN)/python -m rolefit.build.salaries ../shared/datasets -o data/salary_percentiles.csv
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info benchmarks/.corpus

@@ -28,9 +28,9 @@ _LAZY = {
     "profile_pipeline": "rolefit.model",
     "plot": "rolefit.plot",
     "classifier": "rolefit.classifier",
-    "market": "rolefit.market",
+    "evidence": "rolefit.evidence",
 }
-_MODULES = {"plot", "classifier", "market"}
+_MODULES = {"plot", "classifier", "evidence"}
 
 __all__ = [
     "DataError",

@@ -20,29 +20,22 @@ from __future__ import annotations
 __all__ = ["score_many_dask"]
 
 
-def _score_partition(part, missing, model=None):
-    from rolefit.batch import score_many
-
-    return score_many(part, missing=missing, progress=False, model=model)
+def _score_partition(part, score, missing, model=None):
+    return score(part, missing=missing, progress=False, model=model)
 
 
-def result_meta(index=None):
-    """An empty pandas DataFrame with the columns and dtypes of a ``score_many`` result."""
-    from rolefit.batch import _empty_result
-
-    meta = _empty_result()
-    if index is not None:
-        meta.index = index[:0]
-    return meta
-
-
-def score_many_dask(items, *, missing: str = "raise", model=None):
+def score_many_dask(items, *, score, empty, missing: str = "raise", model=None):
     """Score a Dask Series of skill lists or texts, lazily.
 
     Parameters
     ----------
     items : dask.dataframe.Series or one-column dask.dataframe.DataFrame
         Each element is a skill list or a text, as for :func:`rolefit.score_many`.
+    score : callable
+        The in-process scorer applied to each pandas partition
+        (:func:`rolefit.score_many`; passed in so that this module never imports it).
+    empty : pandas.DataFrame
+        The zero-row result, whose columns and dtypes are the lazy result's ``meta``.
     missing : {"raise", "nan"}
         What to do with a None/NaN row (checked when the partition is computed).
     model : None, False or rolefit.classifier.LinearModel, optional
@@ -79,6 +72,6 @@ def score_many_dask(items, *, missing: str = "raise", model=None):
                 f"columns {columns}; pass df[column]"
             )
         items = items[columns[0]]
-    return items.map_partitions(
-        _score_partition, missing, model, meta=result_meta(items._meta.index)
-    )
+    meta = empty.copy()
+    meta.index = items._meta.index[:0]
+    return items.map_partitions(_score_partition, score, missing, model, meta=meta)

@@ -489,3 +489,27 @@ def load_sample_resume() -> str:
     True
     """
     return resources.files("rolefit").joinpath("sample_resume.txt").read_text("utf-8")
+
+
+def check_role(role) -> str:
+    """The role id that ``role`` names, else a ValueError that lists the roles.
+
+    A role id (``data_engineer``) or a role's title in any case (``"Data Engineer"``,
+    ``"data engineer"``) is accepted.
+
+    Examples
+    --------
+    >>> from rolefit.profiles import check_role
+    >>> check_role("data_engineer"), check_role("ML engineer")
+    ('data_engineer', 'ml_engineer')
+    """
+    kn = knowledge()
+    if isinstance(role, str) and role in kn.role_index:
+        return role
+    if isinstance(role, str):
+        wanted = " ".join(role.split()).casefold()
+        for r in kn.roles:
+            if wanted in (r.id.casefold(), r.title.casefold(), r.id.replace("_", " ")):
+                return r.id
+    known = ", ".join(f"{r.id} ({r.title})" for r in kn.roles)
+    raise ValueError(f"unknown role {role!r}; known roles: {known}")

@@ -3,341 +3,33 @@
 Each row is a skill list (list, tuple, array of strings) or a text (str), read exactly as
 :func:`rolefit.score` reads it, so ``score_many`` and ``score`` agree row for row.
 
-How it stays fast: the items of a chunk are dictionary-encoded by one C-level ``map``
-over a process-wide vocabulary (:class:`_Vocabulary`), so Python code runs once per
-*distinct* string, not once per item, and each distinct string is resolved once per
-process (which is also what makes chunked files and Dask partitions cheap). Rows then
-become a sparse 0/1 matrix, skill coverage (implied credit included) comes from a sparse
-product with the implication matrix, and role scores from one product with the profile
-weights.
+How it stays fast: each chunk is encoded as a sparse skill matrix by
+:mod:`rolefit._encode` (Python code runs once per distinct string), and role scores come
+from one sparse product with the role weights.
 """
 
 from __future__ import annotations
 
-import math
 import sys
-import threading
 from collections.abc import Iterable, Iterator
-from functools import cache
-from itertools import chain, islice
+from itertools import islice
 
 import numpy as np
 
-from rolefit._data import knowledge
+from rolefit._encode import (
+    _arrow_lists,
+    _Resolver,
+    _vocabulary,
+    close_sparse,
+    encode_arrow,
+    encode_chunk,
+    skill_matrix,
+)
 from rolefit.profiles import matrices
-from rolefit.skills import _check_text, _matcher, check_item, resolve
 
 __all__ = ["score_many"]
 
 CHUNK_ROWS = 100_000
-VOCABULARY_SIZE = 250_000  # distinct strings remembered across calls before a reset
-_EMPTY: tuple = ()
-_SEQUENCES = (list, tuple, np.ndarray)
-
-
-def _is_missing(value) -> bool:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return True
-    return type(value).__name__ == "NAType"  # pandas.NA, without importing pandas
-
-
-class _NotText(TypeError):
-    """A skill-list item that is not a string (found while encoding)."""
-
-
-class _Vocabulary(dict):
-    """Distinct skill-list items seen so far, each mapped to a code, with their columns.
-
-    Looking an item up (``vocabulary[item]``) gives its code and, for a new item, assigns
-    the next one (``__missing__``), so a whole chunk is encoded by one C-level ``map``.
-    :meth:`resolve` then resolves the new items; ``cols``/``counts``/``unknown`` are
-    arrays indexed by code. Thread-safe: Dask may score partitions in threads.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self.items: list[str] = []
-        self.resolved: list[tuple[int, ...] | None] = []
-        # item k gives columns cols[offsets[k] : offsets[k] + counts[k]]
-        self.counts = np.zeros(0, dtype=np.int64)
-        self.offsets = np.zeros(0, dtype=np.int64)
-        self.cols = np.zeros(0, dtype=np.int64)
-        self.unknown = np.zeros(0, dtype=bool)
-        self.names = np.zeros(0, dtype=object)  # the items, as an array
-        self.lock = threading.Lock()
-
-    def __missing__(self, item):
-        if not isinstance(item, str):
-            raise _NotText(item)
-        with self.lock:
-            code = self.get(item)
-            if code is None:
-                code = len(self.items)
-                self.items.append(str(item))
-                self[item] = code
-        return code
-
-    def resolve(self, resolver) -> None:
-        """Resolve every item added since the last call (each distinct string once)."""
-        with self.lock:
-            done = len(self.resolved)
-            new = self.items[done:]
-            if not new:
-                return
-            found = [resolver.item(item) for item in new]
-            counts = np.fromiter((len(r) if r else 0 for r in found), np.int64, len(found))
-            cols = np.fromiter(chain.from_iterable(r for r in found if r), np.int64)
-            offsets = len(self.cols) + np.cumsum(counts) - counts
-            self.unknown = np.concatenate([self.unknown, [r is None for r in found]])
-            self.names = np.concatenate([self.names, np.array(new, dtype=object)])
-            self.offsets = np.concatenate([self.offsets, offsets])
-            self.cols = np.concatenate([self.cols, cols])
-            self.counts = np.concatenate([self.counts, counts])  # published last
-            self.resolved.extend(found)
-
-
-_VOCABULARY = _Vocabulary()
-
-
-def _vocabulary() -> _Vocabulary:
-    global _VOCABULARY
-    if len(_VOCABULARY.items) > VOCABULARY_SIZE:
-        _VOCABULARY = _Vocabulary()  # callers still holding the old one keep using it
-    return _VOCABULARY
-
-
-class _Resolver:
-    """Resolve skill-list items and texts to column indices.
-
-    Skill-list items go through a process-wide :class:`_Vocabulary` (reset once it holds
-    ``VOCABULARY_SIZE`` strings), so repeated calls over chunks of one big input, or over
-    Dask partitions, resolve each distinct string once.
-    """
-
-    def __init__(self):
-        self.index = knowledge().skill_index
-        self.vocabulary = _vocabulary()
-
-    def item(self, item: str) -> tuple[int, ...] | None:
-        """Column indices of one skill-list item; None when it is unknown."""
-        if not item.strip():  # skipped, as rolefit.score skips blank items
-            return ()
-        ids, _ = resolve(item)
-        return tuple(self.index[i] for i in ids) if ids else None
-
-    def texts(self, texts: list[str]) -> list[tuple[int, ...]]:
-        """Column indices of the skills in each text (texts scanned together)."""
-        index = self.index
-        return [tuple(sorted(index[k] for k in keys)) for keys in _matcher().keys_many(texts)]
-
-
-def _label(labels, start, pos):
-    """The name of row ``pos`` of a chunk: its index label, or its position overall."""
-    if labels is None:
-        return start + pos
-    return labels[pos : pos + 1].tolist()[0]  # a plain Python value, not a NumPy scalar
-
-
-def _classify(rows, start, labels, missing):
-    """Split a chunk into list rows (position, sequence), text rows and missing rows."""
-    list_pos: list[int] = []
-    list_rows: list = []
-    texts: dict[int, str] = {}
-    valid = np.ones(len(rows), dtype=bool)
-    for pos, row in enumerate(rows):
-        if isinstance(row, str):
-            texts[pos] = row
-        elif _is_missing(row):
-            if missing == "raise":
-                raise ValueError(
-                    f"row {_label(labels, start, pos)!r} is missing ({row!r}); "
-                    "pass missing='nan' to score it as NaN"
-                )
-            valid[pos] = False
-        elif isinstance(row, bytes | bytearray) or not isinstance(row, Iterable):
-            raise TypeError(
-                f"row {_label(labels, start, pos)!r} is {type(row).__name__}; "
-                "expected a skill list or a text string"
-            )
-        else:
-            list_pos.append(pos)
-            if isinstance(row, set | frozenset):  # as score() does: no hash-seed order
-                row = sorted(row, key=str)
-            list_rows.append(row if isinstance(row, _SEQUENCES) else list(row))
-    return list_pos, list_rows, texts, valid
-
-
-def _first_non_string(list_rows):
-    for row_pos, row in enumerate(list_rows):
-        for item_pos, item in enumerate(row):
-            if not isinstance(item, str):
-                return row_pos, item_pos, item
-    raise AssertionError("no non-string item found")  # pragma: no cover
-
-
-def encode_chunk(rows: list, resolver: _Resolver, start: int = 0, labels=None, missing="raise"):
-    """Turn one chunk of rows into CSR parts of explicit skills plus unknown items.
-
-    Returns ``(indptr, indices, n_unknown, unknown, valid)``: ``indptr`` and ``indices``
-    are the CSR structure of the distinct explicit skills of each row (column indices
-    sorted within a row), ``n_unknown`` counts unknown items per row, ``unknown`` is an
-    object array holding each row's tuple of unknown items (``()`` for none) and ``valid``
-    is False for missing rows kept with ``missing="nan"``.
-    """
-    n = len(rows)
-    if set(map(type, rows)) <= set(_SEQUENCES):  # the common case: only skill lists
-        list_pos, list_rows, texts, valid = None, rows, {}, np.ones(n, dtype=bool)
-    else:
-        list_pos, list_rows, texts, valid = _classify(rows, start, labels, missing)
-    lengths = np.fromiter(map(len, list_rows), dtype=np.int64, count=len(list_rows))
-    vocab = resolver.vocabulary
-    try:  # one C-level pass: each item -> its code (new items get the next code)
-        codes = np.fromiter(
-            map(vocab.__getitem__, chain.from_iterable(list_rows)),
-            dtype=np.int64,
-            count=int(lengths.sum()),
-        )
-    except TypeError:  # a non-string item (_NotText) or an unhashable one
-        row_pos, item_pos, item = _first_non_string(list_rows)
-        pos = row_pos if list_pos is None else list_pos[row_pos]
-        check_item(item, f"{item_pos} of row {_label(labels, start, pos)!r}")
-    vocab.resolve(resolver)
-    row_of_item = np.repeat(
-        np.arange(len(list_rows)) if list_pos is None else np.asarray(list_pos, np.int64),
-        lengths,
-    )
-    text_entries = None
-    if texts:
-        for pos, text in texts.items():
-            _check_text(text, f"text of row {_label(labels, start, pos)!r}")
-        cols = resolver.texts(list(texts.values()))
-        found = [(pos, c) for pos, row in zip(texts, cols, strict=True) for c in row]
-        if found:
-            text_entries = np.array(found, dtype=np.int64)
-    return _encode_codes(codes, row_of_item, n, vocab, text_entries) + (valid,)
-
-
-def encode_arrow(cells, resolver: _Resolver, start=0, labels=None, missing="raise"):
-    """:func:`encode_chunk` for a pyarrow list<string> array, without Python lists.
-
-    The items are dictionary-encoded by Arrow (C++); Python only sees the distinct ones.
-    Null rows are missing rows; a null item raises a TypeError naming it.
-    """
-    import pyarrow.compute as pc
-
-    n = len(cells)
-    valid = cells.is_valid().to_numpy(zero_copy_only=False)
-    if missing == "raise" and not valid.all():
-        pos = int(np.argmin(valid))
-        raise ValueError(
-            f"row {_label(labels, start, pos)!r} is missing (None); "
-            "pass missing='nan' to score it as NaN"
-        )
-    flat = pc.list_flatten(cells)
-    row_of_item = pc.list_parent_indices(cells).to_numpy(zero_copy_only=False).astype(np.int64)
-    if flat.null_count:
-        bad = int(np.argmax(flat.is_null().to_numpy(zero_copy_only=False)))
-        row = int(row_of_item[bad])
-        item_pos = bad - int(np.searchsorted(row_of_item, row))
-        check_item(None, f"{item_pos} of row {_label(labels, start, row)!r}")
-    encoded = pc.dictionary_encode(flat)
-    vocab = resolver.vocabulary
-    distinct = encoded.dictionary.to_pylist()
-    local = np.fromiter(map(vocab.__getitem__, distinct), dtype=np.int64, count=len(distinct))
-    vocab.resolve(resolver)
-    codes = local[encoded.indices.to_numpy(zero_copy_only=False)]
-    return _encode_codes(codes, row_of_item, n, vocab) + (valid,)
-
-
-def _arrow_lists(items):
-    """The pyarrow list<string> array behind a pandas Series, or None if it has none."""
-    import pandas as pd
-
-    dtype = getattr(items, "dtype", None)
-    if not isinstance(items, pd.Series) or not isinstance(dtype, pd.ArrowDtype):
-        return None
-    import pyarrow as pa
-
-    kind = dtype.pyarrow_dtype
-    if not (pa.types.is_list(kind) or pa.types.is_large_list(kind)):
-        return None
-    if not (pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type)):
-        return None
-    cells = pa.array(items)
-    return cells.combine_chunks() if isinstance(cells, pa.ChunkedArray) else cells
-
-
-def _encode_codes(codes, row_of_item, n, vocab, text_entries=None):
-    """CSR parts and unknown items from item codes (see :func:`encode_chunk`)."""
-    counts = vocab.counts[codes]
-    if counts.size and counts.max() > 1:  # items like "Python and SQL" give several skills
-        first = np.repeat(vocab.offsets[codes], counts)
-        within = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
-        entry_rows, entry_cols = np.repeat(row_of_item, counts), vocab.cols[first + within]
-    else:
-        hit = counts == 1
-        entry_rows, entry_cols = row_of_item[hit], vocab.cols[vocab.offsets[codes[hit]]]
-    ordered = text_entries is None
-    if text_entries is not None:
-        entry_rows = np.concatenate([entry_rows, text_entries[:, 0]])
-        entry_cols = np.concatenate([entry_cols, text_entries[:, 1]])
-    indptr, indices = _csr_distinct(entry_rows, entry_cols, n, ordered)
-    # unknown items, reported per row in input order
-    where = np.flatnonzero(vocab.unknown[codes])
-    unknown_rows = row_of_item[where]
-    n_unknown = np.bincount(unknown_rows, minlength=n)
-    unknown = np.empty(n, dtype=object)
-    unknown.fill(_EMPTY)
-    if where.size:
-        names = vocab.names[codes[where]].tolist()
-        bounds = np.flatnonzero(np.diff(unknown_rows)) + 1
-        starts, ends = [0, *bounds.tolist()], [*bounds.tolist(), len(names)]
-        groups = map(tuple, map(names.__getitem__, map(slice, starts, ends)))
-        unknown[unknown_rows[starts]] = np.fromiter(groups, dtype=object, count=len(starts))
-    return indptr, indices, n_unknown, unknown
-
-
-def _csr_distinct(rows, cols, n_rows, ordered=False):
-    """CSR ``indptr`` and ``indices`` of the distinct (row, col) pairs, sorted in each row.
-
-    ``ordered`` says ``rows`` is already non-decreasing (entries grouped by row).
-    """
-    from scipy import sparse
-
-    shape = (n_rows, len(knowledge().skill_index))
-    data = np.ones(len(rows))
-    if ordered:
-        indptr = np.zeros(n_rows + 1, dtype=np.int64)
-        np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
-        matrix = sparse.csr_matrix((data, cols, indptr), shape=shape)
-    else:
-        matrix = sparse.csr_matrix((data, (rows, cols)), shape=shape)
-    matrix.sum_duplicates()  # sorts each row's columns and merges repeats, in C++
-    return matrix.indptr, matrix.indices
-
-
-def skill_matrix(indptr, indices, n_rows):
-    """Explicit 0/1 CSR matrix (rows x skills) from CSR parts."""
-    from scipy import sparse
-
-    n_skills = len(knowledge().skills)
-    data = np.ones(len(indices))
-    return sparse.csr_matrix((data, indices, indptr), shape=(n_rows, n_skills))
-
-
-@cache
-def _implication_csr():
-    from scipy import sparse
-
-    return sparse.csr_matrix(matrices().implication)
-
-
-def close_sparse(explicit):
-    """Coverage in [0, 1] of every skill (implied credit included) from a sparse 0/1
-    matrix of listed skills; stays sparse (see :func:`rolefit.profiles.close_skills`)."""
-    closed = explicit @ _implication_csr()
-    np.minimum(closed.data, 1.0, out=closed.data)
-    return closed
 
 
 def _chunks(items, size) -> Iterator[tuple[list, object]]:
@@ -424,7 +116,8 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     if hasattr(items, "map_partitions") and hasattr(items, "npartitions"):
         from rolefit._dask import score_many_dask
 
-        return score_many_dask(items, missing=missing, model=model)
+        return score_many_dask(items, score=score_many, empty=_empty_result(), missing=missing,
+                               model=model)
     import pandas as pd
 
     resolver = _Resolver()

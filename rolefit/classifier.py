@@ -1,4 +1,4 @@
-"""The role classifier: fit, save, load and apply it without ever unpickling.
+"""The role classifier: save, load and apply it without ever unpickling.
 
 A rolefit model is a multinomial logistic regression over closed skill vectors (one 0/1
 column per taxonomy skill, implied skills included). It is stored as two files side by
@@ -14,6 +14,7 @@ the sidecar only the documented keys and JSON types, and anything else (a pickle
 to ``.npz``, object arrays, foreign keys, wrong shapes, non-finite numbers) is refused
 with a :class:`ModelFileError` naming the file.
 
+It is fitted by the build (:func:`rolefit.build.training.fit_classifier`).
 :func:`classifier_proba` applies the shipped model (or any rolefit model) with numpy
 alone, so ``rolefit score`` never imports scikit-learn or pandas; :func:`load_model`
 rebuilds a fitted scikit-learn pipeline for everything else.
@@ -42,7 +43,6 @@ __all__ = [
     "ModelFileError",
     "classifier_proba",
     "combine_scores",
-    "fit_classifier",
     "load_model",
     "read_model",
     "save_model",
@@ -148,95 +148,8 @@ class LinearModel:
         return z / z.sum(axis=1, keepdims=True)
 
 
-# -- fitting ---------------------------------------------------------------------------------
-def single_thread():
-    """Context manager limiting BLAS to one thread.
-
-    lbfgs on these small problems spends its time in tiny BLAS calls, which multi-threaded
-    BLAS makes many times slower (15x measured on two cores).
-    """
-    from threadpoolctl import threadpool_limits
-
-    return threadpool_limits(limits=1, user_api="blas")
 
 
-def fit_classifier(X_closed, y, *, sample_weight=None, C=1.0, coverage_scale=4.0,
-                   class_power=1.0, max_iter=2000):
-    """Fit rolefit's classifier: logistic regression on skills plus guide-profile coverage.
-
-    The features are the closed skill vector ``x`` and ``coverage_scale`` times the share of
-    each guide role profile that ``x`` covers (``x @ W.T``, the profile fit of
-    :func:`rolefit.score`). Coverage is linear in ``x``, so the fitted model is folded back
-    into a plain :class:`~sklearn.linear_model.LogisticRegression` over ``x`` alone
-    (``coef = A + coverage_scale * B @ W``): it is saved, loaded and applied as one.
-
-    Parameters
-    ----------
-    X_closed : array-like or sparse matrix of shape (n_samples, n_skills)
-        0/1 skill vectors with implied skills, columns in taxonomy order.
-    y : array-like of str
-        Role ids.
-    sample_weight : array-like, optional
-        Row weights, multiplied by the class weights.
-    C : float
-        Inverse L2 regularisation strength.
-    coverage_scale : float
-        Scale of the coverage features; 0 disables them.
-    class_power : float
-        Class weights ``(n / (n_classes * n_class)) ** class_power``: 1 makes every role
-        count equally (balanced), 0 leaves rows as they are; in between trades balanced
-        accuracy for plain accuracy.
-    max_iter : int
-        Iterations of the lbfgs solver.
-
-    Returns
-    -------
-    sklearn.linear_model.LogisticRegression
-        Fitted, with ``n_features_in_ == n_skills``.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from rolefit.classifier import fit_classifier
-    >>> from rolefit.profiles import matrices
-    >>> n = len(matrices().skill_ids)
-    >>> X = np.zeros((4, n)); X[0, 0] = X[1, 0] = X[2, 1] = X[3, 1] = 1
-    >>> lr = fit_classifier(X, ["data_analyst", "data_analyst", "ml_engineer", "ml_engineer"])
-    >>> lr.predict(X[:1]).tolist(), lr.coef_.shape == (1, n)
-    (['data_analyst'], True)
-    """
-    from scipy import sparse
-    from sklearn.linear_model import LogisticRegression
-
-    from rolefit.profiles import matrices
-
-    y = np.asarray(y, dtype=object)
-    mats = matrices()
-    n_skills = len(mats.skill_ids)
-    X = sparse.csr_matrix(X_closed, dtype=np.float64)
-    if X.shape[1] != n_skills:
-        raise ValueError(f"X has {X.shape[1]} columns, the taxonomy has {n_skills} skills")
-    weights = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, float)
-    classes, codes = np.unique(y, return_inverse=True)
-    if len(classes) < 2:
-        raise ValueError(f"need at least two roles to train, got {classes.tolist()}")
-    if not 0.0 <= class_power <= 1.0:
-        raise ValueError(f"class_power must be in [0, 1], got {class_power!r}")
-    per_class = np.bincount(codes, weights=weights, minlength=len(classes))
-    weights = weights * ((weights.sum() / (len(classes) * per_class)) ** class_power)[codes]
-    W = mats.weights
-    if coverage_scale:
-        features = sparse.hstack([X, sparse.csr_matrix(coverage_scale * (X @ W.T))]).tocsr()
-    else:
-        features = X
-    lr = LogisticRegression(C=C, max_iter=max_iter)
-    with single_thread():
-        lr.fit(features, y, sample_weight=weights)
-    if coverage_scale:
-        A, B = lr.coef_[:, :n_skills], lr.coef_[:, n_skills:]
-        lr.coef_ = A + coverage_scale * (B @ W)
-        lr.n_features_in_ = n_skills
-    return lr
 
 
 def combine_scores(profile_scores, proba, profile_weight: float = PROFILE_WEIGHT):

@@ -10,53 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-MAX_FILE_BYTES = 20_000_000
+from rolefit._input import MAX_FILE_BYTES, UsageError, read_text
 
-
-class UsageError(Exception):
-    """A mistake in the command line or its input files (exit status 2)."""
-
-
-_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
-
-
-def read_text(source: str) -> str:
-    """Read a resume text from a path or ``-`` (stdin), refusing binary or non-UTF-8 data."""
-    name = "<stdin>" if source == "-" else source if source.isprintable() else ascii(source)
-    if source == "-":
-        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    else:
-        path = Path(source)
-        if path.is_dir():
-            raise UsageError(f"{name}: is a directory; give a text file")
-        if not path.exists():
-            raise UsageError(f"{name}: no such file")
-        if not path.is_file():
-            raise UsageError(f"{name}: not a regular file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    if len(raw) > MAX_FILE_BYTES:
-        raise UsageError(f"{name}: larger than {MAX_FILE_BYTES:,} bytes; split it first")
-    if not raw.removeprefix(b"\xef\xbb\xbf"):
-        raise UsageError(f"{name}: is empty")
-    if raw.startswith(_UTF16_32_BOMS):
-        raise UsageError(
-            f"{name}: is UTF-16 or UTF-32 text; save it as UTF-8 (e.g. iconv -f utf-16 -t utf-8)"
-        )
-    if raw.startswith(b"%PDF-"):
-        raise UsageError(f"{name}: is a PDF; save its text as a plain UTF-8 file first")
-    if b"\x00" in raw[:65536]:
-        raise UsageError(f"{name}: looks like a binary file (NUL bytes); give plain text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise UsageError(
-            f"{name}: not UTF-8 text (line {line}, byte {exc.start}); "
-            "save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
-        ) from None
+__all__ = ["MAX_FILE_BYTES", "UsageError", "build_parser", "main", "read_text"]
 
 
 def _input(args):
@@ -256,8 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=_positive, default=None, metavar="N", help="show N rows")
     p.set_defaults(func=cmd_demo)
     # these modules import only the standard library and numpy at the top
+    from rolefit.build.cli import add_evaluate_parser, add_train_parser
     from rolefit.io import add_score_file_parser
-    from rolefit.market import add_evaluate_parser, add_train_parser
     from rolefit.report import add_report_parser
 
     add_score_file_parser(sub)

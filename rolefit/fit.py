@@ -369,7 +369,7 @@ class RoleFit:
 
     def _gap_table(self, role: str) -> list[dict]:
         """Gain rows with their plan step and the market evidence (plain data)."""
-        from rolefit.market import gap_evidence
+        from rolefit.evidence import gap_evidence
 
         steps: dict[str, tuple[int, str]] = {}
         for row in self._plan_rows(role)[0]:

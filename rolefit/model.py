@@ -19,7 +19,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from rolefit.batch import _Resolver, close_sparse, encode_chunk, skill_matrix
+from rolefit._encode import _Resolver, close_sparse, encode_chunk, skill_matrix
 from rolefit.profiles import matrices, normalize_rows
 
 __all__ = ["ProfileMatcher", "SkillVectorizer", "profile_pipeline"]

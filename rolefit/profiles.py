@@ -14,7 +14,7 @@ from functools import cache
 
 import numpy as np
 
-from rolefit._data import knowledge
+from rolefit._data import check_role, knowledge
 
 __all__ = ["interview_topics", "roadmaps", "role_profiles", "roles"]
 
@@ -92,7 +92,7 @@ def blend_market(guide: np.ndarray, prevalence: np.ndarray, observed: np.ndarray
 
 
 def _market_prevalence(role_ids, skill_index) -> tuple[np.ndarray, np.ndarray]:
-    from rolefit.market import _prevalence_records
+    from rolefit.evidence import _prevalence_records
 
     values = np.zeros((len(role_ids), len(skill_index)))
     observed = np.zeros(values.shape, dtype=bool)
@@ -249,12 +249,3 @@ def roadmaps():
     columns = ["roadmap_id", "background", "target_role", "step", "step_title", "action"]
     frame = pd.DataFrame(knowledge().roadmaps, columns=[*columns, "skills"])
     return frame.reset_index(drop=True)
-
-
-def check_role(role) -> str:
-    """Return ``role`` if it is a known role id, else raise a ValueError that lists them."""
-    kn = knowledge()
-    if role not in kn.role_index:
-        known = ", ".join(r.id for r in kn.roles)
-        raise ValueError(f"unknown role {role!r}; known roles: {known}")
-    return role

@@ -319,7 +319,7 @@ def cmd_report(args) -> int:
         For an unknown role, or when nothing in the input is a known skill.
     """
     import rolefit
-    from rolefit.cli import UsageError, read_text
+    from rolefit._input import UsageError, read_text
     from rolefit.profiles import check_role
 
     out = Path(args.output)

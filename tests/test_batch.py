@@ -135,7 +135,7 @@ def test_mixed_rows_blank_items_and_numpy_strings():
 
 def test_results_do_not_depend_on_what_was_scored_before():
     """The vocabulary shared across calls only caches: a fresh one gives equal results."""
-    import rolefit.batch as batch
+    import rolefit._encode as batch
 
     items = [["pytroch", "sql"], ["zzz-unknown", "docker"], "Kafka"]
     before = rolefit.score_many(items)
@@ -150,7 +150,7 @@ def test_results_do_not_depend_on_what_was_scored_before():
 def test_threads_share_the_vocabulary_safely():
     from concurrent.futures import ThreadPoolExecutor
 
-    import rolefit.batch as batch
+    import rolefit._encode as batch
 
     rows = [[s, f"unknown-{i % 97}", SKILL_IDS[(i * 7) % len(SKILL_IDS)]]
             for i, s in enumerate(SKILL_IDS * 3)]

@@ -20,11 +20,11 @@ from rolefit.classifier import (
     ModelFileError,
     classifier_proba,
     combine_scores,
-    fit_classifier,
     load_model,
     read_model,
     save_model,
 )
+from rolefit.build.training import fit_classifier
 from rolefit.profiles import close_skills, matrices
 
 MATS = matrices()

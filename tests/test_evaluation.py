@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rolefit import evaluation as ev
-from rolefit.market import Postings
+from rolefit.build import datasets, metrics, plots
+from rolefit.build import evaluation as ev
+from rolefit.build.datasets import Postings
+from rolefit.build.evaluation_report import to_markdown
 from rolefit.profiles import matrices
 
 CLASSES = ["a", "b", "c"]
@@ -17,31 +19,31 @@ CLASSES = ["a", "b", "c"]
 
 def test_ties_count_against_the_model():
     uniform = np.full((2, 3), 1 / 3)
-    assert ev.topk_accuracy(uniform, ["a", "b"], CLASSES, k=2) == 0.0
-    assert ev.topk_accuracy(uniform, ["a", "b"], CLASSES, k=3) == 1.0
-    assert ev.mean_reciprocal_rank(uniform, ["a", "b"], CLASSES) == pytest.approx(1 / 3)
+    assert metrics.topk_accuracy(uniform, ["a", "b"], CLASSES, k=2) == 0.0
+    assert metrics.topk_accuracy(uniform, ["a", "b"], CLASSES, k=3) == 1.0
+    assert metrics.mean_reciprocal_rank(uniform, ["a", "b"], CLASSES) == pytest.approx(1 / 3)
 
 
 def test_metrics_on_a_literal_example():
     p = np.array([[0.7, 0.2, 0.1], [0.1, 0.6, 0.3], [0.5, 0.1, 0.4], [0.2, 0.3, 0.5]])
     y = ["a", "b", "c", "c"]
-    assert ev.topk_accuracy(p, y, CLASSES) == 0.75
-    assert ev.balanced_topk(p, y, CLASSES) == pytest.approx((1 + 1 + 0.5) / 3)
-    assert ev.balanced_topk(p, y, CLASSES, k=2) == 1.0
-    assert ev.mean_reciprocal_rank(p, y, CLASSES) == pytest.approx((1 + 1 + 0.5 + 1) / 4)
+    assert metrics.topk_accuracy(p, y, CLASSES) == 0.75
+    assert metrics.balanced_topk(p, y, CLASSES) == pytest.approx((1 + 1 + 0.5) / 3)
+    assert metrics.balanced_topk(p, y, CLASSES, k=2) == 1.0
+    assert metrics.mean_reciprocal_rank(p, y, CLASSES) == pytest.approx((1 + 1 + 0.5 + 1) / 4)
     expected = np.mean([0.09 + 0.04 + 0.01, 0.01 + 0.16 + 0.09, 0.25 + 0.01 + 0.36,
                         0.04 + 0.09 + 0.25])
-    assert ev.brier_score(p, y, CLASSES) == pytest.approx(expected)
-    assert ev.confusion_matrix(y, ["a", "b", "a", "c"], CLASSES).tolist() == [
+    assert metrics.brier_score(p, y, CLASSES) == pytest.approx(expected)
+    assert metrics.confusion_matrix(y, ["a", "b", "a", "c"], CLASSES).tolist() == [
         [1, 0, 0], [0, 1, 0], [1, 0, 1]]
-    curve = ev.reliability_curve(p, y, CLASSES, n_bins=2)
+    curve = metrics.reliability_curve(p, y, CLASSES, n_bins=2)
     assert sum(curve["count"]) == 4
-    assert 0 <= ev.expected_calibration_error(p, y, CLASSES) <= 1
+    assert 0 <= metrics.expected_calibration_error(p, y, CLASSES) <= 1
 
 
 def test_unknown_labels_are_named():
     with pytest.raises(ValueError, match="'z' is not among"):
-        ev.topk_accuracy([[1.0, 0, 0]], ["z"], CLASSES)
+        metrics.topk_accuracy([[1.0, 0, 0]], ["z"], CLASSES)
 
 
 @given(st.lists(st.sampled_from(CLASSES), min_size=1, max_size=30), st.integers(0, 2**32 - 1))
@@ -49,13 +51,13 @@ def test_metric_bounds(labels, seed):
     rng = np.random.default_rng(seed)
     p = rng.dirichlet(np.ones(3), size=len(labels))
     for k in (1, 2, 3):
-        assert 0 <= ev.balanced_topk(p, labels, CLASSES, k) <= 1
-    assert ev.balanced_topk(p, labels, CLASSES, 3) == 1.0
-    assert 1 / 3 <= ev.mean_reciprocal_rank(p, labels, CLASSES) <= 1
-    assert 0 <= ev.brier_score(p, labels, CLASSES) <= 2
+        assert 0 <= metrics.balanced_topk(p, labels, CLASSES, k) <= 1
+    assert metrics.balanced_topk(p, labels, CLASSES, 3) == 1.0
+    assert 1 / 3 <= metrics.mean_reciprocal_rank(p, labels, CLASSES) <= 1
+    assert 0 <= metrics.brier_score(p, labels, CLASSES) <= 2
     onehot = np.eye(3)[[CLASSES.index(c) for c in labels]]
-    assert ev.brier_score(onehot, labels, CLASSES) == 0
-    assert ev.balanced_topk(onehot, labels, CLASSES) == 1
+    assert metrics.brier_score(onehot, labels, CLASSES) == 0
+    assert metrics.balanced_topk(onehot, labels, CLASSES) == 1
 
 
 def test_held_out_is_stable_and_by_company():
@@ -72,9 +74,9 @@ def test_bootstrap_margin():
     groups = rng.integers(0, 60, 300)
     perfect = np.eye(3)[[CLASSES.index(c) for c in y]]
     noise = rng.dirichlet(np.ones(3), 300)
-    same = ev._bootstrap_margin(noise, noise, y, CLASSES, groups, 50)
+    same = metrics.bootstrap_margin(noise, noise, y, CLASSES, groups, 50)
     assert same["estimate"] == same["low"] == same["high"] == 0.0
-    better = ev._bootstrap_margin(perfect, noise, y, CLASSES, groups, 50)
+    better = metrics.bootstrap_margin(perfect, noise, y, CLASSES, groups, 50)
     assert better["low"] > 0.3 and better["model"] == 1.0
     assert better["groups"] == 60
 
@@ -153,7 +155,7 @@ def test_report_outputs(report, synthetic):
     assert list(table.index) == list(ev.MODELS)
     conf = report.confusion("text")
     assert list(conf.index) == list(report.classes)
-    text = report.to_markdown()
+    text = to_markdown(report)
     for heading in ("## Targets", "## Skill-list input", "## Text input",
                     "## Split by company and time", "## What the data can support"):
         assert heading in text
@@ -164,7 +166,7 @@ def test_report_outputs(report, synthetic):
 def test_extras_can_be_skipped(synthetic):
     quick = ev.evaluate_postings(synthetic, bootstrap=0, extras=False)
     assert quick.ceiling == {} and quick.time_split == {}
-    assert "## What the data can support" not in quick.to_markdown()
+    assert "## What the data can support" not in to_markdown(quick)
 
 
 def test_tuning_ranks_settings(synthetic, monkeypatch):
@@ -185,10 +187,10 @@ def test_plots_return_axes(report):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    ax = ev.plot_reliability(report, "skills")
+    ax = plots.plot_reliability(report, "skills")
     assert len(ax.lines) == 3 and ax.get_xlim() == (0.0, 1.0)
     fig, axes = plt.subplots(1, 2)
-    assert ev.plot_confusion(report, "text", ax=axes[1]) is axes[1]
+    assert plots.plot_confusion(report, "text", ax=axes[1]) is axes[1]
     assert axes[1].images
     plt.close("all")
 
@@ -196,4 +198,4 @@ def test_plots_return_axes(report):
 def test_find_datasets_honours_the_environment(tmp_path, monkeypatch):
     (tmp_path / "data_jobs_2023").mkdir()
     monkeypatch.setenv("ROLEFIT_DATASETS", str(tmp_path))
-    assert ev.find_datasets() == tmp_path
+    assert datasets.find_datasets() == tmp_path

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import rolefit
-import rolefit.market
+import rolefit.evidence
 from rolefit.profiles import blend_market, matrices, normalize_rows
 
 
@@ -21,7 +21,7 @@ def test_blend_keeps_profile_skills_and_row_sums():
 
 def test_blend_moves_weight_towards_what_postings_ask_for():
     prof = rolefit.role_profiles().set_index(["role_id", "skill_id"])
-    market = rolefit.market.market_prevalence().set_index(["role_id", "skill_id"])
+    market = rolefit.evidence.market_prevalence().set_index(["role_id", "skill_id"])
     de = prof.loc["data_engineer"]
     shares = market.loc["data_engineer", "share"].reindex(de.index)
     observed = shares.notna()

@@ -9,19 +9,16 @@ import pytest
 import rolefit
 from rolefit import DataError
 from rolefit._data import ROLE_IDS
+from rolefit.build.salaries import _to_csv, derive_salary_percentiles, main, title_coverage
 from rolefit.salaries import (
     COLUMNS,
     LEVELS,
     MIN_N,
     PERCENTILES_FILE,
     REGIONS,
-    _to_csv,
     compare_with_guide,
-    derive_salary_percentiles,
-    main,
     salary_percentiles,
     salary_title_map,
-    title_coverage,
 )
 
 SURVEY_HEADER = (
@@ -206,7 +203,7 @@ def test_command_rebuilds_the_file_and_reports_unmapped(datasets, tmp_path, caps
 
 @pytest.mark.datasets
 def test_every_mapped_title_occurs_in_the_survey(datasets):
-    from rolefit.salaries import _read_survey
+    from rolefit.build.salaries import _read_survey
 
     titles = set(_read_survey(datasets)["job_title"])
     assert set(salary_title_map()["job_title"]) <= titles

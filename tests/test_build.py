@@ -1,4 +1,5 @@
-"""The market pipeline: title rules, user postings, shipped tables, gap evidence, rebuild."""
+"""The build: title rules, dataset readers, user postings, shipped tables and evidence,
+the rebuild."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rolefit import market
+from rolefit import evidence
+from rolefit.build import cli as build_cli
+from rolefit.build import datasets, pipeline, titles, training
 from rolefit.classifier import read_model
 from rolefit.profiles import matrices
 
@@ -76,7 +79,7 @@ def postings_csv(tmp_path) -> Path:
     ],
 )
 def test_role_from_title(title, role):
-    assert market.role_from_title(title) == role
+    assert titles.role_from_title(title) == role
 
 
 @pytest.mark.parametrize(
@@ -93,29 +96,33 @@ def test_role_from_title(title, role):
     ],
 )
 def test_parse_list(value, items):
-    assert market._parse_list(value) == items
+    assert training._parse_list(value) == items
 
 
-def test_lenient_yaml_keeps_unindented_description_lines():
-    text = (
-        "job_id: 1\ntitle: AI Engineer\ncompany: Acme\nskills:\n  - Python\n  - RAG\n"
-        "description: |\n  Build agents.\nWe use LangChain: daily.\n  And PyTorch.\n"
-        "posted_date: 2026-01-02\n"
+def test_unreadable_yaml_posting_is_named_and_left_out(tmp_path):
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "ok.yaml").write_text(
+        "job_id: 1\ntitle: AI Engineer\ncompany: Acme\nskills:\n  - Python\n"
+        "description: |\n  Build agents with LangChain.\nposted_date: 2026-01-02\n"
     )
-    doc = market._lenient_yaml(text)
-    assert doc["title"] == "AI Engineer" and doc["skills"] == ["Python", "RAG"]
-    assert "LangChain" in doc["description"] and "PyTorch" in doc["description"]
-    assert doc["posted_date"] == "2026-01-02"
+    (folder / "broken.yaml").write_text("title: AI Engineer\ndescription: |\n  ok\nno colon\n")
+    summary: dict = {}
+    rows, _ = datasets._read_builtin(folder, summary)
+    assert len(rows) == 1 and rows[0][3] == "ai_engineer"
+    assert list(summary["builtin"]["unreadable"]) == ["broken.yaml"]
+    assert "not valid YAML (line" in summary["builtin"]["unreadable"]["broken.yaml"]
+    assert summary["builtin"]["files"] == 2
 
 
 def test_title_is_removed_even_when_wrapped():
     text = "As a Senior AI\n  Engineer you will use Python."
-    assert "Engineer" not in market._remove_title(text, "Senior AI Engineer")
+    assert "Engineer" not in datasets._remove_title(text, "Senior AI Engineer")
 
 
 # -- user postings and rolefit train ---------------------------------------------------------
 def test_read_postings_csv_reports_everything(postings_csv):
-    ids, roles, report = market.read_postings_csv(postings_csv)
+    ids, roles, report = training.read_postings_csv(postings_csv)
     assert len(ids) == len(roles) == report["kept"] == 18
     assert report["rows"] == 20
     assert dict(report["no_role"]) == {"Head of Sales": 1}
@@ -145,15 +152,15 @@ def test_read_postings_csv_reports_everything(postings_csv):
 )
 def test_bad_postings_name_file_row_and_column(tmp_path, rows, kwargs, message):
     path = write(tmp_path / "mine.csv", rows)
-    with pytest.raises(market.PostingsError, match=message) as info:
-        market.read_postings_csv(path, **kwargs)
+    with pytest.raises(datasets.PostingsError, match=message) as info:
+        training.read_postings_csv(path, **kwargs)
     assert str(info.value).startswith("mine.csv")
     assert isinstance(info.value, ValueError)
 
 
 def test_train_command_writes_a_model_the_classifier_reads(postings_csv, tmp_path, capsys):
     out = tmp_path / "mymodel.npz"
-    status = market.main(["train", "--postings", str(postings_csv), "-o", str(out)])
+    status = build_cli.main(["train", "--postings", str(postings_csv), "-o", str(out)])
     assert status == 0
     printed = capsys.readouterr().out
     assert "trained on 18" in printed and "Head of Sales" in printed
@@ -170,7 +177,7 @@ def test_train_command_writes_a_model_the_classifier_reads(postings_csv, tmp_pat
 
 def test_train_on_text_column(postings_csv, tmp_path, capsys):
     out = tmp_path / "text.npz"
-    status = market.main(["train", "--postings", str(postings_csv), "--text-column",
+    status = build_cli.main(["train", "--postings", str(postings_csv), "--text-column",
                           "description", "-o", str(out)])
     assert status == 0, capsys.readouterr().err
     assert read_model(out).meta["training"]["input"] == "text"
@@ -178,7 +185,7 @@ def test_train_on_text_column(postings_csv, tmp_path, capsys):
 
 def test_train_command_exits_2_with_the_reason(tmp_path, capsys):
     path = write(tmp_path / "bad.csv", [("title", "skills"), ("Data Analyst", "[oops")])
-    status = market.main(["train", "--postings", str(path), "-o", str(tmp_path / "m.npz")])
+    status = build_cli.main(["train", "--postings", str(path), "-o", str(tmp_path / "m.npz")])
     assert status == 2
     err = capsys.readouterr().err
     assert "bad.csv, row 1, field 'skills'" in err
@@ -190,30 +197,30 @@ def test_parsers_can_be_added_to_another_cli():
 
     parser = argparse.ArgumentParser(prog="rolefit")
     sub = parser.add_subparsers(dest="command")
-    market.add_train_parser(sub)
-    market.add_evaluate_parser(sub)
+    build_cli.add_train_parser(sub)
+    build_cli.add_evaluate_parser(sub)
     args = parser.parse_args(["train", "--postings", "p.csv", "--text-column", "d", "-o", "m"])
-    assert args.func is market.cmd_train and args.text_column == "d"
+    assert args.func is build_cli.cmd_train and args.text_column == "d"
     args = parser.parse_args(["evaluate", "--bootstrap", "10"])
-    assert args.func is market.cmd_evaluate and args.bootstrap == 10
+    assert args.func is build_cli.cmd_evaluate and args.bootstrap == 10
 
 
 def test_evaluate_without_datasets_exits_2(tmp_path, capsys):
-    assert market.main(["evaluate", "--datasets", str(tmp_path)]) == 2
+    assert build_cli.main(["evaluate", "--datasets", str(tmp_path)]) == 2
     assert "not found" in capsys.readouterr().err
 
 
 # -- the shipped tables ----------------------------------------------------------------------
 def test_prevalence_table():
-    prev = market.market_prevalence()
-    assert list(prev.columns) == list(market.PREVALENCE_COLUMNS)
+    prev = evidence.market_prevalence()
+    assert list(prev.columns) == list(evidence.PREVALENCE_COLUMNS)
     assert set(prev.role_id) == set(matrices().role_ids)
     shares = prev.share.dropna()
     assert ((shares >= 0) & (shares <= 1)).all()
     known = prev.dropna(subset=["share"])
     np.testing.assert_allclose(known.share, known.n_postings / known.n_role_postings,
                                atol=1e-6)
-    assert (known.n_role_postings >= market.MIN_ROLE_POSTINGS).all()
+    assert (known.n_role_postings >= evidence.MIN_ROLE_POSTINGS).all()
     assert not prev.duplicated(["role_id", "skill_id"]).any()
     assert set(prev.onet) <= {"", "hot", "listed", "no"}
     # every skill of every profile is listed, asked for or not
@@ -223,61 +230,48 @@ def test_prevalence_table():
     assert profile <= set(zip(prev.role_id, prev.skill_id, strict=True))
 
 
-def test_prevalence_matrix_matches_the_table():
-    values, seen = market._prevalence_matrix(observed=True)
-    mats = matrices()
-    assert values.shape == (len(mats.role_ids), len(mats.skill_ids)) == seen.shape
-    prev = market.market_prevalence().dropna(subset=["share"])
-    row = prev.iloc[0]
-    i, j = mats.role_ids.index(row.role_id), mats.skill_ids.index(row.skill_id)
-    assert values[i, j] == pytest.approx(row.share) and seen[i, j]
-    assert (values[~seen] == 0).all()
-    np.testing.assert_array_equal(market._prevalence_matrix(), values)
-
-
 def test_salary_premiums():
-    prem = market.salary_premiums()
-    assert list(prem.columns) == list(market.PREMIUM_COLUMNS)
-    assert (prem.n_with >= market.MIN_SALARY_POSTINGS).all()
-    assert (prem.n_without >= market.MIN_SALARY_POSTINGS).all()
+    prem = evidence.salary_premiums()
+    assert list(prem.columns) == list(evidence.PREMIUM_COLUMNS)
+    assert (prem.n_with >= evidence.MIN_SALARY_POSTINGS).all()
+    assert (prem.n_without >= evidence.MIN_SALARY_POSTINGS).all()
     assert (prem.premium_usd == prem.median_with_usd - prem.median_without_usd).all()
     np.testing.assert_allclose(
         prem.premium_pct, 100 * prem.premium_usd / prem.median_without_usd, atol=0.01
     )
-    plain = market.salary_premium_dict()
+    plain = evidence.salary_premium_dict()
     first = prem.iloc[0]
     assert plain[(first.role_id, first.skill_id)]["n_with"] == first.n_with
 
 
 @pytest.mark.parametrize("role", matrices().role_ids)
 def test_gap_evidence(role):
-    evidence = market.gap_evidence(role)
+    found = evidence.gap_evidence(role)
     from rolefit import role_profiles
 
     profile = role_profiles()
-    assert set(profile.loc[profile.role_id == role, "skill_id"]) <= set(evidence)
-    for skill, ev in evidence.items():
+    assert set(profile.loc[profile.role_id == role, "skill_id"]) <= set(found)
+    for skill, ev in found.items():
         assert set(ev) == {"prevalence", "n_role_postings", "premium_usd", "premium_pct",
                            "n_with", "guide", "in_profile", "rare"}
         if ev["rare"]:
-            assert ev["in_profile"] and ev["prevalence"] < market.RARE_SHARE, skill
+            assert ev["in_profile"] and ev["prevalence"] < evidence.RARE_SHARE, skill
         if ev["premium_usd"] is not None:
-            assert ev["n_with"] >= market.MIN_SALARY_POSTINGS
+            assert ev["n_with"] >= evidence.MIN_SALARY_POSTINGS
 
 
 def test_gap_evidence_rejects_unknown_roles():
     with pytest.raises(ValueError, match="unknown role"):
-        market.gap_evidence("astronaut")
+        evidence.gap_evidence("astronaut")
 
 
 def test_plain_accessors_import_no_pandas():
     code = (
         "import sys\n"
-        "from rolefit import market\n"
-        "ev = market.gap_evidence('data_engineer')\n"
-        "m = market._prevalence_matrix()\n"
-        "d = market.salary_premium_dict()\n"
-        "assert ev and m.shape[0] == 7 and d\n"
+        "from rolefit import evidence\n"
+        "ev = evidence.gap_evidence('data_engineer')\n"
+        "d = evidence.salary_premium_dict()\n"
+        "assert ev and d\n"
         "assert 'pandas' not in sys.modules and 'sklearn' not in sys.modules\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
@@ -285,15 +279,15 @@ def test_plain_accessors_import_no_pandas():
 
 
 def test_shipped_outputs_hold_aggregates_only():
-    with (REPO / "data" / market.PREVALENCE_FILE).open(newline="") as handle:
+    with (REPO / "data" / evidence.PREVALENCE_FILE).open(newline="") as handle:
         header = next(csv.reader(handle))
-    assert tuple(header) == market.PREVALENCE_COLUMNS
-    with (REPO / "data" / market.PREMIUM_FILE).open(newline="") as handle:
+    assert tuple(header) == evidence.PREVALENCE_COLUMNS
+    with (REPO / "data" / evidence.PREMIUM_FILE).open(newline="") as handle:
         header = next(csv.reader(handle))
-    assert tuple(header) == market.PREMIUM_COLUMNS
+    assert tuple(header) == evidence.PREMIUM_COLUMNS
     meta = read_model().meta
     assert set(meta["classes"]) == set(matrices().role_ids)
-    assert meta["trained"] == market.BUILD_DATE
+    assert meta["trained"] == pipeline.BUILD_DATE
     assert {"skills", "text"} <= set(meta["metrics"])
 
 
@@ -301,20 +295,20 @@ def test_shipped_outputs_hold_aggregates_only():
 @pytest.fixture(scope="module")
 def rebuilt(datasets, tmp_path_factory):
     out = tmp_path_factory.mktemp("rebuild")
-    summary = market.build(datasets, out)
+    summary = pipeline.build(datasets, out)
     return out, summary
 
 
 @pytest.mark.slow
 def test_rebuild_reproduces_the_committed_outputs_byte_for_byte(rebuilt):
     out, _ = rebuilt
-    for relative in (f"data/{market.PREVALENCE_FILE}", f"data/{market.PREMIUM_FILE}",
+    for relative in (f"data/{evidence.PREVALENCE_FILE}", f"data/{evidence.PREMIUM_FILE}",
                      "models/role_classifier.npz", "models/role_classifier.json",
                      "models/MODEL_CARD.md"):
         committed = (REPO / relative).read_bytes()
         assert (out / relative).read_bytes() == committed, (
             f"{relative} differs from a rebuild: run "
-            "`python -m rolefit.market build --datasets ../shared/datasets --out .`"
+            "`python -m rolefit.build build --datasets ../shared/datasets --out .`"
         )
 
 

@@ -1,0 +1,344 @@
+"""Training rolefit's classifier: rows from postings, the fit, and ``rolefit train``.
+
+The model file format (saving and reading) is runtime code in :mod:`rolefit.classifier`.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import io
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from rolefit._encode import closed_matrix
+from rolefit.build.datasets import Postings, PostingsError, _sha256
+from rolefit.build.metrics import balanced_topk
+from rolefit.build.titles import role_from_title
+from rolefit.profiles import matrices
+from rolefit.skills import extract_skills, resolve
+
+#: The classifier's settings, chosen by grouped CV on the training split (see --tune).
+MODEL_PARAMS = {"C": 0.01, "coverage_scale": 4.0, "builtin_forms": ("tags", "text"),
+                "balance": True, "class_power": 1.0}
+
+__all__ = ["MODEL_PARAMS", "fit_classifier", "read_postings_csv", "train_model", "training_rows"]
+
+#: Within a role, each kind of evidence with at least this many rows (2023 skill lists,
+#: Built In tags, Built In descriptions) gets an equal share of the role's weight.
+MIN_CELL_ROWS = 5
+
+
+def training_rows(postings: Postings, mask=None, forms=("tags", "text"), balance=True):
+    """Skill-id rows, labels, weights and company groups for fitting the classifier.
+
+    ``data_jobs`` postings give one row (their skill list). A Built In posting gives one
+    row per form in ``forms``: ``"union"`` (tags and description skills), ``"tags"`` or
+    ``"text"``, each weighted ``1 / len(forms)``. With ``balance``, the kinds of evidence
+    of a role (``data_jobs`` lists, Built In tags, Built In texts) that have at least
+    :data:`MIN_CELL_ROWS` rows share the role's total weight equally, so that 9,000 tool
+    lists do not drown the 20 descriptions of the same role.
+
+    Returns
+    -------
+    (list of tuple, ndarray, ndarray, ndarray)
+        Skill ids per row, role ids, sample weights and ``source:company`` groups.
+    """
+    frame = postings.frame if mask is None else postings.frame[mask]
+    ids, labels, weights, groups, kinds = [], [], [], [], []
+    share = 1.0 / len(forms)
+    for source, company, role, list_ids, text_ids in zip(
+        frame["source"], frame["company"], frame["role"], frame["list_ids"],
+        frame["text_ids"], strict=True,
+    ):
+        if source == "builtin":
+            rows = [({"union": set(list_ids) | set(text_ids), "tags": set(list_ids),
+                      "text": set(text_ids)}[form], share, f"builtin:{form}") for form in forms]
+            rows = [(tuple(sorted(r)), w, k) for r, w, k in rows if r]
+        else:
+            rows = [(list_ids, 1.0, source)]
+        for row, weight, kind in rows:
+            ids.append(row)
+            labels.append(role)
+            weights.append(weight)
+            groups.append(f"{source}:{company}")
+            kinds.append(kind)
+    labels, weights = np.asarray(labels, dtype=object), np.asarray(weights)
+    if balance:
+        kinds = np.asarray(kinds, dtype=object)
+        for role in np.unique(labels):
+            in_role = labels == role
+            cells = [k for k in np.unique(kinds[in_role])
+                     if (in_role & (kinds == k)).sum() >= MIN_CELL_ROWS]
+            total = weights[in_role].sum()
+            for kind in cells:
+                cell = in_role & (kinds == kind)
+                weights[cell] *= total / (len(cells) * weights[cell].sum())
+    return ids, labels, weights, np.asarray(groups, dtype=object)
+
+
+def single_thread():
+    """Context manager limiting BLAS to one thread.
+
+    lbfgs on these small problems spends its time in tiny BLAS calls, which multi-threaded
+    BLAS makes many times slower (15x measured on two cores).
+    """
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def fit_classifier(X_closed, y, *, sample_weight=None, C=1.0, coverage_scale=4.0,
+                   class_power=1.0, max_iter=2000):
+    """Fit rolefit's classifier: logistic regression on skills plus guide-profile coverage.
+
+    The features are the closed skill vector ``x`` and ``coverage_scale`` times the share of
+    each guide role profile that ``x`` covers (``x @ W.T``, the profile fit of
+    :func:`rolefit.score`). Coverage is linear in ``x``, so the fitted model is folded back
+    into a plain :class:`~sklearn.linear_model.LogisticRegression` over ``x`` alone
+    (``coef = A + coverage_scale * B @ W``): it is saved, loaded and applied as one.
+
+    Parameters
+    ----------
+    X_closed : array-like or sparse matrix of shape (n_samples, n_skills)
+        0/1 skill vectors with implied skills, columns in taxonomy order.
+    y : array-like of str
+        Role ids.
+    sample_weight : array-like, optional
+        Row weights, multiplied by the class weights.
+    C : float
+        Inverse L2 regularisation strength.
+    coverage_scale : float
+        Scale of the coverage features; 0 disables them.
+    class_power : float
+        Class weights ``(n / (n_classes * n_class)) ** class_power``: 1 makes every role
+        count equally (balanced), 0 leaves rows as they are; in between trades balanced
+        accuracy for plain accuracy.
+    max_iter : int
+        Iterations of the lbfgs solver.
+
+    Returns
+    -------
+    sklearn.linear_model.LogisticRegression
+        Fitted, with ``n_features_in_ == n_skills``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from rolefit.build.training import fit_classifier
+    >>> from rolefit.profiles import matrices
+    >>> n = len(matrices().skill_ids)
+    >>> X = np.zeros((4, n)); X[0, 0] = X[1, 0] = X[2, 1] = X[3, 1] = 1
+    >>> lr = fit_classifier(X, ["data_analyst", "data_analyst", "ml_engineer", "ml_engineer"])
+    >>> lr.predict(X[:1]).tolist(), lr.coef_.shape == (1, n)
+    (['data_analyst'], True)
+    """
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+
+    y = np.asarray(y, dtype=object)
+    mats = matrices()
+    n_skills = len(mats.skill_ids)
+    X = sparse.csr_matrix(X_closed, dtype=np.float64)
+    if X.shape[1] != n_skills:
+        raise ValueError(f"X has {X.shape[1]} columns, the taxonomy has {n_skills} skills")
+    weights = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, float)
+    classes, codes = np.unique(y, return_inverse=True)
+    if len(classes) < 2:
+        raise ValueError(f"need at least two roles to train, got {classes.tolist()}")
+    if not 0.0 <= class_power <= 1.0:
+        raise ValueError(f"class_power must be in [0, 1], got {class_power!r}")
+    per_class = np.bincount(codes, weights=weights, minlength=len(classes))
+    weights = weights * ((weights.sum() / (len(classes) * per_class)) ** class_power)[codes]
+    W = mats.weights
+    if coverage_scale:
+        features = sparse.hstack([X, sparse.csr_matrix(coverage_scale * (X @ W.T))]).tocsr()
+    else:
+        features = X
+    lr = LogisticRegression(C=C, max_iter=max_iter)
+    with single_thread():
+        lr.fit(features, y, sample_weight=weights)
+    if coverage_scale:
+        A, B = lr.coef_[:, :n_skills], lr.coef_[:, n_skills:]
+        lr.coef_ = A + coverage_scale * (B @ W)
+        lr.n_features_in_ = n_skills
+    return lr
+
+
+def _parse_list(value: str):
+    text = value.strip()
+    if not text:
+        return []
+    if text[0] in "[(":
+        try:
+            items = json.loads(text)
+        except ValueError:
+            try:
+                items = ast.literal_eval(text)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                return None
+        if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+            return None
+        return list(items)
+    return [part.strip() for part in re.split(r"[,;|]", text) if part.strip()]
+
+
+def read_postings_csv(path, *, title_column="title", skills_column=None, text_column=None):
+    """Read a user's postings CSV for ``rolefit train``.
+
+    Parameters
+    ----------
+    path : str or Path
+        UTF-8 CSV with a header row.
+    title_column : str
+        Job titles; mapped to roles by :func:`role_from_title` (role ids work too).
+    skills_column, text_column : str, optional
+        Either a skill list per row (``python, sql``, ``a|b``, or a JSON/Python list
+        literal) or a free-text description. Default: ``skills_column="skills"``.
+
+    Returns
+    -------
+    (list of tuple of str, list of str, dict)
+        Skill ids per kept row, their role ids, and a report (rows read, kept, titles
+        naming no role, rows without a known skill, unknown skill names).
+
+    Raises
+    ------
+    PostingsError
+        Naming the file, row (1-based, header excluded) and column: a missing column, an
+        empty title, an unparseable skill list, no usable row, or a single role.
+    """
+
+    path = Path(path)
+    name = path.name
+    if skills_column and text_column:
+        raise PostingsError(name, None, None, "give a skills column or a text column, not both")
+    column = text_column or skills_column or "skills"
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise PostingsError(name, None, None, "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise PostingsError(name, None, None, f"not UTF-8 (byte {exc.start})") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(reader, [])]
+    for needed in (title_column, column):
+        if needed not in header:
+            raise PostingsError(name, 0, needed, f"column missing from the header {header}")
+    t_pos, c_pos = header.index(title_column), header.index(column)
+    ids_per_row, roles = [], []
+    report = {"file": str(path), "rows": 0, "kept": 0, "no_role": Counter(),
+              "no_skill": 0, "unknown_skills": Counter()}
+    for number, values in enumerate(reader, start=1):
+        if not any(v.strip() for v in values):
+            continue
+        report["rows"] += 1
+        if len(values) != len(header):
+            raise PostingsError(name, number, None,
+                                f"has {len(values)} fields, the header has {len(header)}")
+        title = values[t_pos].strip()
+        if not title:
+            raise PostingsError(name, number, title_column, "empty title")
+        role = role_from_title(title)
+        if role is None:
+            report["no_role"][title] += 1
+            continue
+        if text_column:
+            ids = extract_skills(values[c_pos])
+        else:
+            items = _parse_list(values[c_pos])
+            if items is None:
+                raise PostingsError(
+                    name, number, column,
+                    f"cannot parse the skill list {values[c_pos][:60]!r} (use 'a, b' or "
+                    "a list like ['a', 'b'])",
+                )
+            found = set()
+            for item in items:
+                got, _ = resolve(item)
+                if not got:
+                    report["unknown_skills"][item] += 1
+                found.update(got)
+            ids = sorted(found)
+        if not ids:
+            report["no_skill"] += 1
+            continue
+        ids_per_row.append(tuple(ids))
+        roles.append(role)
+    report["kept"] = len(roles)
+    distinct = sorted(set(roles))
+    if not roles:
+        raise PostingsError(
+            name, None, title_column,
+            f"no usable row: {len(report['no_role'])} distinct titles name no role and "
+            f"{report['no_skill']} rows have no known skill",
+        )
+    if len(distinct) < 2:
+        raise PostingsError(
+            name, None, title_column,
+            f"all {len(roles)} usable rows are {distinct[0]!r}; a classifier needs at least "
+            "two roles",
+        )
+    return ids_per_row, roles, report
+
+
+#: Regularisation of ``rolefit train`` when --C is not given: ``C = TRAIN_C_ROWS / rows``.
+#: scikit-learn's penalty does not grow with the data, so this keeps the shipped model's
+#: strength per row (C = 0.002 over about 22,000 weighted rows, i.e. about 50).
+TRAIN_C_ROWS = 50.0
+
+
+def train_model(path, *, title_column="title", skills_column=None, text_column=None,
+                C: float | None = None, date: str | None = None):
+    """Train rolefit's classifier recipe on a user's postings CSV.
+
+    Parameters
+    ----------
+    path, title_column, skills_column, text_column
+        As :func:`read_postings_csv`.
+    C : float, optional
+        Inverse regularisation; default ``TRAIN_C_ROWS / rows``.
+    date : str, optional
+        Training date for the sidecar (default today).
+
+    Returns
+    -------
+    (LogisticRegression, dict, dict)
+        The fitted model, the sidecar metadata and the reading report.
+    """
+    import datetime
+
+
+    ids, roles, report = read_postings_csv(
+        path, title_column=title_column, skills_column=skills_column, text_column=text_column
+    )
+    X = closed_matrix(ids)
+    y = np.asarray(roles, dtype=object)
+    C = TRAIN_C_ROWS / len(y) if C is None else float(C)
+    if not C > 0:
+        raise ValueError(f"C must be positive, got {C!r}")
+    lr = fit_classifier(X, y, C=C, coverage_scale=MODEL_PARAMS["coverage_scale"],
+                        class_power=MODEL_PARAMS["class_power"])
+    proba = lr.predict_proba(X)
+    metadata = {
+        "trained": date or datetime.date.today().isoformat(),
+        "description": f"trained with rolefit train on {Path(path).name}",
+        "data_versions": {Path(path).name: f"sha256:{_sha256(Path(path))}"},
+        "training": {
+            "C": C,
+            "coverage_scale": MODEL_PARAMS["coverage_scale"],
+            "class_power": MODEL_PARAMS["class_power"],
+            "rows_per_role": dict(sorted(Counter(roles).items())),
+            "input": "text" if text_column else "skills",
+        },
+        "metrics": {
+            "train_balanced_top1": round(balanced_topk(proba, y, lr.classes_, 1), 6),
+            "note": "in-sample (training rows); evaluate on held-out postings before use",
+        },
+    }
+    return lr, metadata, report
