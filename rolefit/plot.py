@@ -42,7 +42,12 @@ OKABE_ITO = (
 )
 LEVEL_COLORS = {"EN": "#56B4E9", "MI": "#009E73", "SE": "#0072B2", "EX": "#D55E00"}
 GUIDE_COLOR = "#D9D9D9"
-HATCHES = ("", "//", "..", "xx")
+TARGET_COLOR = OKABE_ITO[0]
+ADJACENT_COLOR = "#A6A6A6"
+ADJACENT_HATCH = "//"
+TARGET_BOX = "#DCEBF5"
+ADJACENT_BOX = "#EDEDED"
+RARE_COLOR = "#8C8C8C"
 CATEGORY_LABELS = {
     "language": "Programming language",
     "ml_framework": "ML framework",
@@ -62,7 +67,32 @@ CATEGORY_LABELS = {
     "research": "Research",
     "soft_skill": "Soft skill",
 }
-
+#: The one (colour, hatch) of each skill category, in every chart and in the report.
+#: Related categories share an Okabe-Ito hue and differ by hatch, the category that
+#: weighs most in the role profiles of each family is solid: software (blue), machine
+#: learning (orange), statistics and research (vermillion), data (bluish green),
+#: infrastructure (sky blue), generative AI and language/vision (reddish purple), BI
+#: (yellow), soft skills (grey).
+CATEGORY_COLORS = {
+    "language": ("#0072B2", ""),
+    "software_engineering": ("#0072B2", "//"),
+    "ml_concept": ("#E69F00", ""),
+    "ml_framework": ("#E69F00", "//"),
+    "statistics_math": ("#D55E00", ""),
+    "research": ("#D55E00", "//"),
+    "data_engineering": ("#009E73", ""),
+    "database": ("#009E73", "//"),
+    "data_library": ("#009E73", ".."),
+    "mlops": ("#56B4E9", ""),
+    "devops": ("#56B4E9", "//"),
+    "cloud": ("#56B4E9", ".."),
+    "genai": ("#CC79A7", ""),
+    "nlp": ("#CC79A7", "//"),
+    "cv": ("#CC79A7", ".."),
+    "bi_visualization": ("#F0E442", ""),
+    "soft_skill": ("#999999", ""),
+}
+_UNKNOWN_CATEGORY = ("#000000", "")
 
 # -- helpers ---------------------------------------------------------------------------------
 def _new_axes(ax, figsize):
@@ -91,55 +121,59 @@ def _percent_axis(axis, decimals=None):
 
 
 
-def _bar_axes(ax, ys, labels, xmax, xlabel) -> None:
-    """Shared look of the horizontal bar charts: labelled rows top to bottom, a percent
-    x axis from 0 to ``xmax`` with a light grid behind the bars."""
+def _bar_axes(ax, ys, labels, xlabel, points=False) -> None:
+    """Shared look of the horizontal bar charts: labelled rows top to bottom, an x axis
+    in percent (or percentage points) with a light grid behind the bars."""
+    from matplotlib.ticker import FuncFormatter
+
     ax.set_yticks(ys, labels, fontsize=10)
     ax.set_ylim(len(labels) - 0.5, -0.5)
-    ax.set_xlim(0, xmax)
-    _percent_axis(ax.xaxis)
+    if points:
+        ax.xaxis.set_major_formatter(FuncFormatter(_points))
+    else:
+        _percent_axis(ax.xaxis)
     ax.set_xlabel(xlabel)
     ax.grid(axis="x", color="#E5E5E5")
     ax.set_axisbelow(True)
 
-def category_colors(categories, start=None) -> dict[str, tuple[str, str]]:
-    """Give each category a (colour, hatch) pair, in order of first appearance.
 
-    The first eight categories get the eight Okabe-Ito colours; later ones reuse them
-    with a hatch, so every category in a chart stays distinguishable. Pass the same
-    mapping to several charts (their ``colors`` argument) to keep colours consistent.
+def category_colors(categories=None, start=None) -> dict[str, tuple[str, str]]:
+    """The fixed ``(colour, hatch)`` of each category (:data:`CATEGORY_COLORS`).
+
+    A category has the same colour in every chart, whatever else the chart shows, so
+    two charts of one person (or of two people) can be read side by side.
 
     Parameters
     ----------
-    categories : iterable of str
-        Category ids, repeats allowed.
+    categories : iterable of str, optional
+        Category ids, repeats allowed (default: every category).
     start : dict, optional
-        An existing mapping to extend: its pairs are kept, new categories get the next
-        pairs.
+        ``(colour, hatch)`` pairs that replace the fixed ones of their categories.
 
     Returns
     -------
     dict
-        Category id to ``(colour, hatch)``; ``hatch`` is ``""`` for the first eight.
+        Category id to ``(colour, hatch)``, in order of first appearance.
 
     Examples
     --------
     >>> from rolefit.plot import category_colors
     >>> category_colors(["cloud", "mlops", "cloud"])
-    {'cloud': ('#0072B2', ''), 'mlops': ('#E69F00', '')}
-    >>> category_colors(["nlp", "cloud"], start={"cloud": ("#0072B2", "")})
-    {'cloud': ('#0072B2', ''), 'nlp': ('#E69F00', '')}
+    {'cloud': ('#56B4E9', '..'), 'mlops': ('#56B4E9', '')}
     """
-    out: dict[str, tuple[str, str]] = dict(start or {})
-    pairs = (
-        (OKABE_ITO[k % len(OKABE_ITO)], HATCHES[(k // len(OKABE_ITO)) % len(HATCHES)])
-        for k in range(len(OKABE_ITO) * len(HATCHES))
-    )
-    free = [pair for pair in pairs if pair not in set(out.values())]
-    for category in categories:
-        if category not in out:
-            out[category] = free.pop(0) if free else (OKABE_ITO[-1], "")
-    return out
+    chosen = {**CATEGORY_COLORS, **(start or {})}
+    return {
+        c: chosen.get(c, _UNKNOWN_CATEGORY)
+        for c in (CATEGORY_COLORS if categories is None else categories)
+    }
+
+
+def _used_colors(categories, start=None) -> dict[str, tuple[str, str]]:
+    """The colours of the categories a chart draws, in the order of
+    :data:`CATEGORY_COLORS` (families together), for its bars and its legend."""
+    used = set(categories)
+    order = [c for c in CATEGORY_COLORS if c in used] + sorted(used - set(CATEGORY_COLORS))
+    return category_colors(order, start=start)
 
 
 def _category_legend(ax, colors, title="Skill category", **kwargs):
@@ -445,28 +479,36 @@ def skill_matrix(ax=None, n: int = 30):
 
 
 # -- one person --------------------------------------------------------------------------------
-def _text_width(text, fontsize, axes_inches):
-    """Rough width of ``text`` as a fraction of the axes width (~0.55 em a character)."""
-    return len(text) * 0.55 * fontsize / 72 / axes_inches
+def _layout(ax) -> float:
+    """Lay the figure out as it will be drawn; return the axes' width in pixels."""
+    ax.figure.draw_without_rendering()
+    return ax.get_window_extent().width
 
 
-def _names_that_fit(names, room, axes_inches, limit, fontsize=8.5) -> str:
-    """Join as many of ``names`` as fit in ``room`` (axes fraction), noting the rest."""
-    for k in range(min(limit, len(names)), 0, -1):
-        more = len(names) - k
-        text = ", ".join(names[:k]) + (f" +{more}" if more else "")
-        if _text_width(text, fontsize, axes_inches) <= room:
-            return text
-    return ""
+def _xmax_for_labels(width, ends, needs, floor=0.05) -> float:
+    """The smallest x limit that leaves ``needs[i]`` pixels right of bar end ``ends[i]``
+    in an axes ``width`` pixels wide (a label never takes more than 60% of it)."""
+    xmax = floor
+    for end, need in zip(ends, needs, strict=True):
+        xmax = max(xmax, float(end) * width / (width - min(need, 0.6 * width)))
+    return xmax
+
+
+def _names(names, k) -> str:
+    more = len(names) - k
+    return ", ".join(names[:k]) + (f" +{more}" if more else "")
 
 
 def fit_bars(fit, ax=None, max_names: int = 4, colors=None):
-    """Ranked bar chart of a fit's role scores, each bar split into skill contributions.
+    """Bar chart of a fit's role scores, highest first, each bar split into skill contributions.
 
-    Bars are in ranking order (best fit at the top); each segment is one covered skill's
-    contribution (:meth:`rolefit.RoleFit.explain`), largest first, coloured by skill
-    category, so a bar's length is exactly the role's score. The score and the largest
-    contributors' names are written after each bar.
+    Bars are sorted by the number written after them, the profile fit ``score`` of
+    :attr:`rolefit.RoleFit.ranking` (which can differ from the ranking's order, which
+    also weighs the market model); each segment is one covered skill's contribution
+    (:meth:`rolefit.RoleFit.explain`), largest first, coloured by skill category
+    (:data:`CATEGORY_COLORS`), so a bar's length is exactly the role's score. The x axis
+    ends a little after the longest bar; the largest contributors' names follow each
+    score as far as space allows. Adjacent roles are marked in their labels.
 
     Parameters
     ----------
@@ -478,26 +520,28 @@ def fit_bars(fit, ax=None, max_names: int = 4, colors=None):
         Name at most this many contributing skills after a bar (fewer when space is
         short; ``+k`` counts the others).
     colors : dict, optional
-        Category to ``(colour, hatch)``, e.g. from :func:`category_colors`, to match other
-        charts; categories it lacks get free colours.
+        Category to ``(colour, hatch)`` pairs overriding :data:`CATEGORY_COLORS`.
 
     Returns
     -------
     matplotlib.axes.Axes
         One bar container per category (labelled with the category id); the segments of a
-        role share the role's y position.
+        role share the role's y position. The score labels are texts with ``gid``
+        ``"score:<role_id>"``.
     """
     from matplotlib.transforms import ScaledTranslation
 
-    rows = fit._ranking_rows()
-    ax = _new_axes(ax, (9.5, 0.62 * len(rows) + 2.3))
-    explained = {r["role_id"]: fit.explain(r["role_id"]) for r in rows}
-    used = [c for r in rows for c in explained[r["role_id"]]["category"]]
-    colors = {c: v for c, v in category_colors(used, start=colors).items() if c in set(used)}
+    ranking = fit.ranking
+    ranking = ranking.iloc[np.argsort(-ranking["score"].to_numpy(float), kind="stable")]
+    role_ids = list(ranking.index)
+    scores = ranking["score"].to_numpy(float)
+    ax = _new_axes(ax, (9.5, 0.62 * len(role_ids) + 2.3))
+    explained = {r: fit.explain(r) for r in role_ids}
+    colors = _used_colors([c for r in role_ids for c in explained[r]["category"]], colors)
     segments: dict[str, list[tuple[int, float, float]]] = {c: [] for c in colors}
-    for y, r in enumerate(rows):
+    for y, role in enumerate(role_ids):
         left = 0.0
-        for seg in explained[r["role_id"]].itertuples():
+        for seg in explained[role].itertuples():
             segments[seg.category].append((y, left, seg.contribution))
             left += seg.contribution
     for category, parts in segments.items():
@@ -505,37 +549,71 @@ def fit_bars(fit, ax=None, max_names: int = 4, colors=None):
         ys, lefts, widths = (np.array(v, dtype=float) for v in zip(*parts, strict=True))
         ax.barh(ys, widths, left=lefts, height=0.7, color=color, hatch=hatch,
                 edgecolor="white", linewidth=0.8, label=category)
-    axes_inches = ax.figure.get_figwidth() * ax.get_position().width
-    for y, r in enumerate(rows):
-        score, text = r["score"], f"{r['score']:.0%}"
-        if score > 0.9:
-            ax.annotate(text, (score, y), xytext=(-4, 0), textcoords="offset points",
-                        va="center", ha="right", fontsize=10, fontweight="bold",
-                        color="white")
-            continue
-        ax.annotate(text, (score, y), xytext=(4, 0), textcoords="offset points",
-                    va="center", ha="left", fontsize=10, fontweight="bold")
-        offset = 4 + 7 * len(text) + 6  # points: after the bold percentage
-        room = 1.0 - score - offset / 72 / axes_inches
-        shown = _names_that_fit(explained[r["role_id"]]["name"].tolist(), room, axes_inches,
-                                max_names)
-        if shown:
-            ax.annotate(shown, (score, y), xytext=(offset, 0), textcoords="offset points",
-                        va="center", ha="left", fontsize=8.5, color="#4D4D4D")
-    ticklabels = [r["title"] + (" (adjacent)" if r["adjacent"] else "") for r in rows]
-    _bar_axes(ax, range(len(rows)), ticklabels, xmax=1,
+    ticklabels = [t + (" (adjacent)" if a else "")
+                  for t, a in zip(ranking["title"], ranking["adjacent"], strict=True)]
+    _bar_axes(ax, range(len(role_ids)), ticklabels,
               xlabel="fit score (% of the role's profile weight your skills cover)")
-    ax.set_title(f"Role fit for {len(fit.skills)} recognised skills "
-                 "(segments: each skill's contribution)", fontsize=11)
-    below = ax.transAxes + ScaledTranslation(0, -0.62, ax.figure.dpi_scale_trans)
+    skills = f"{len(fit.skills)} recognised skill" + ("" if len(fit.skills) == 1 else "s")
+    ax.set_title(f"Role fit for {skills}, highest first\n"
+                 "(segments: each skill's contribution to the score)", fontsize=11)
+    below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
     _category_legend(ax, colors, loc="upper center", bbox_to_anchor=(0.5, 0),
                      bbox_transform=below, ncol=min(4, max(len(colors), 1)), fontsize=9,
                      title_fontsize=9)
+    width = _layout(ax)
+    px = ax.figure.dpi / 72  # pixels per point
+    values = [
+        ax.annotate(f"{score:.0%}", (score, y), xytext=(4, 0), textcoords="offset points",
+                    va="center", ha="left", fontsize=10, fontweight="bold",
+                    gid=f"score:{role}")
+        for y, (role, score) in enumerate(zip(role_ids, scores, strict=True))
+    ]
+    probe = ax.text(0, 0, "", fontsize=8.5)
+
+    def text_px(text):
+        probe.set_text(text)
+        return probe.get_window_extent().width if text else 0.0
+
+    value_px = [v.get_window_extent().width for v in values]
+    names = {r: explained[r]["name"].tolist() for r in role_ids}
+    # room for every score and the names of its two largest contributors
+    needs = [(4 + 6 + 3) * px + w + text_px(_names(names[r], min(2, len(names[r]))))
+             for r, w in zip(role_ids, value_px, strict=True)]
+    xmax = _xmax_for_labels(width, scores, needs)
+    _set_xmax(ax, xmax)
+    for y, (role, score, w) in enumerate(zip(role_ids, scores, value_px, strict=True)):
+        room = width * (1 - score / xmax) - (4 + 6) * px - w
+        for k in range(min(max_names, len(names[role])), 0, -1):
+            text = _names(names[role], k)
+            if text_px(text) <= room:
+                ax.annotate(text, (score, y), xytext=(4 + 6 + w / px, 0),
+                            textcoords="offset points", va="center", ha="left",
+                            fontsize=8.5, color="#4D4D4D")
+                break
+    probe.remove()
     return ax
+
+
+def _set_xmax(ax, xmax) -> None:
+    """x axis from 0 to ``xmax``; whole percents once the axis spans 10% or more."""
+    from matplotlib.ticker import PercentFormatter
+
+    ax.set_xlim(0, xmax)
+    if xmax >= 0.1 and isinstance(ax.xaxis.get_major_formatter(), PercentFormatter):
+        _percent_axis(ax.xaxis, decimals=0)
+
+
+def _points(value, _pos=None) -> str:
+    return f"{value * 100:g}"
 
 
 def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     """The ``n`` missing skills with the largest gain for one role, coloured by category.
+
+    Each bar is the gain in the role's fit score if the skill were learned, in
+    percentage points (implied skills included), written after the bar. Skills that the
+    role's profile holds but few of its job postings ask for (``rare`` in
+    :meth:`rolefit.RoleFit.gaps`) are flagged with that share of postings.
 
     Parameters
     ----------
@@ -548,52 +626,135 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     n : int
         Number of skills to show.
     colors : dict, optional
-        Category to ``(colour, hatch)``, e.g. from :func:`category_colors`, to match other
-        charts; categories it lacks get free colours.
+        Category to ``(colour, hatch)`` pairs overriding :data:`CATEGORY_COLORS`.
 
     Returns
     -------
     matplotlib.axes.Axes
         One bar per skill, biggest gain at the top; bar widths are the gains
-        (:meth:`rolefit.RoleFit.gaps`), tick labels the skill names.
+        (:meth:`rolefit.RoleFit.gaps`), tick labels the skill names; gain labels have
+        ``gid`` ``"gain:<skill_id>"``, rare flags ``"rare:<skill_id>"``.
     """
+    from matplotlib.transforms import ScaledTranslation
+
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
     role = fit.target if role is None else role
     gaps = fit.gaps(role, n=n)
-    title = _titles()[role]
-    ax = _new_axes(ax, (8, 0.4 * max(len(gaps), 3) + 1.8))
-    ax.set_title(f"What to learn next for {title} (fit now {fit.scores[role]:.0%})",
-                 fontsize=11)
+    title = f"What to learn next for {_titles()[role]} (fit now {fit.scores[role]:.0%})"
+    ax = _new_axes(ax, (8, 0.4 * max(len(gaps), 3) + 2.3))
     if gaps.empty:
+        ax.set_title(title, fontsize=11)
         ax.text(0.5, 0.5, "No missing skills: the profile is fully covered.",
                 ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return ax
-    used = list(gaps["category"])
-    colors = {c: v for c, v in category_colors(used, start=colors).items() if c in set(used)}
+    rare = gaps["rare"].to_numpy(bool)
+    if rare.any():
+        title += "\n(rare: in the role's profile, but few of its job postings ask for it)"
+    ax.set_title(title, fontsize=11)
+    colors = _used_colors(gaps["category"], colors)
     ys = np.arange(len(gaps))
-    bars = ax.barh(ys, gaps["gain"].to_numpy(), height=0.7,
-                   color=[colors[c][0] for c in gaps["category"]], edgecolor="white")
+    gains = gaps["gain"].to_numpy(float)
+    bars = ax.barh(ys, gains, height=0.7, color=[colors[c][0] for c in gaps["category"]],
+                   edgecolor="white", linewidth=0.8)
     for bar, category in zip(bars, gaps["category"], strict=True):
         bar.set_hatch(colors[category][1])
-    for y, gain in zip(ys, gaps["gain"], strict=True):
-        ax.text(gain, y, f" +{gain:.1%}", va="center", ha="left", fontsize=9)
-    _bar_axes(ax, ys, gaps["name"].tolist(), xmax=float(gaps["gain"].max()) * 1.22,
-              xlabel="fit gain if learned (percentage points, implied skills included)")
-    _category_legend(ax, colors, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9,
+    _bar_axes(ax, ys, gaps["name"].tolist(), points=True,
+              xlabel="gain in fit score if learned (percentage points, implied skills "
+                     "included)")
+    below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
+    _category_legend(ax, colors, loc="upper center", bbox_to_anchor=(0.5, 0),
+                     bbox_transform=below, ncol=min(3, len(colors)), fontsize=9,
                      title_fontsize=9)
+    width = _layout(ax)
+    px = ax.figure.dpi / 72
+    needs = []
+    for y, row in enumerate(gaps.itertuples()):
+        label = ax.annotate(f"+{row.gain * 100:.1f}", (row.gain, y), xytext=(3, 0),
+                            textcoords="offset points", va="center", ha="left", fontsize=9,
+                            gid=f"gain:{row.skill_id}")
+        need = 3 * px + label.get_window_extent().width
+        if row.rare:
+            share = ("" if row.prevalence is None or np.isnan(row.prevalence)
+                     else f" ({row.prevalence:.0%} of postings)" if row.prevalence >= 0.005
+                     else " (<1% of postings)")
+            flag = ax.annotate(f"rare{share}", (row.gain, y),
+                               xytext=(3 + 5 + need / px - 3, 0), textcoords="offset points",
+                               va="center", ha="left", fontsize=8.5, fontstyle="italic",
+                               color=RARE_COLOR, gid=f"rare:{row.skill_id}")
+            need += 5 * px + flag.get_window_extent().width
+        needs.append(need + 2 * px)
+    ax.set_xlim(0, _xmax_for_labels(width, gains, needs, floor=0.005))
     return ax
 
 
 # -- a cohort ------------------------------------------------------------------------------------
+def _adjacent() -> set[str]:
+    from rolefit._data import knowledge
+
+    return {r.id for r in knowledge().roles if r.adjacent}
+
+
+def _signal_rows(scores):
+    """Role ids, the rows worth charting, and how many low-signal rows were left out.
+
+    Low-signal rows: flagged by a ``low_signal`` column, not scored (every role NaN or no
+    ``top_role``), or with no recognised skill (``n_skills`` 0).
+    """
+    import pandas as pd
+
+    role_ids = _check_scores(scores)
+    low = scores[role_ids].isna().all(axis=1) | scores["top_role"].isna()
+    if "low_signal" in scores.columns:
+        low |= scores["low_signal"].eq(True)
+    if "n_skills" in scores.columns:
+        low |= pd.to_numeric(scores["n_skills"], errors="coerce").eq(0)
+    low = low.to_numpy(bool)
+    return role_ids, scores.loc[~low], int(low.sum())
+
+
+def _left_out(n_low: int) -> str:
+    if not n_low:
+        return ""
+    rows = "row" if n_low == 1 else "rows"
+    return f"\n{n_low:,} low-signal {rows} left out (no or too few recognised skills)"
+
+
+def _role_label(role, titles, adjacent) -> str:
+    return titles[role] + (" (adjacent)" if role in adjacent else "")
+
+
+def _role_legend(ax, boxes=False, **kwargs):
+    from matplotlib.patches import Patch
+
+    if boxes:  # the look of cohort_scores' boxes
+        handles = [
+            Patch(facecolor=TARGET_BOX, edgecolor=TARGET_COLOR, label="target role"),
+            Patch(facecolor=ADJACENT_BOX, edgecolor=ADJACENT_COLOR, hatch=ADJACENT_HATCH,
+                  label="adjacent role (a starting point)"),
+        ]
+    else:
+        handles = [
+            Patch(facecolor=TARGET_COLOR, label="target role"),
+            Patch(facecolor=ADJACENT_COLOR, hatch=ADJACENT_HATCH, edgecolor="white",
+                  label="adjacent role (a starting point)"),
+        ]
+    return ax.legend(handles=handles, frameon=False, fontsize=9, **kwargs)
+
+
 def cohort_top_roles(scores, ax=None):
     """How many people fit each role best, for a :func:`rolefit.score_many` result.
+
+    Low-signal rows (see below) are left out and counted in the title; adjacent roles
+    (starting points such as Data Analyst, not target roles) are grey, hatched and
+    marked in their labels.
 
     Parameters
     ----------
     scores : pandas.DataFrame
-        A :func:`rolefit.score_many` result (rows scored as NaN are left out).
+        A :func:`rolefit.score_many` result. Rows flagged ``low_signal``, rows scored as
+        NaN and rows with no recognised skill are left out.
     ax : matplotlib Axes, optional
         Where to draw; a new figure is created when None.
 
@@ -601,39 +762,57 @@ def cohort_top_roles(scores, ax=None):
     -------
     matplotlib.axes.Axes
         One bar per role (every role, most frequent first); bar widths are the share of
-        people whose best-fitting role it is.
+        the charted people whose best-fitting role it is.
     """
-    role_ids = _check_scores(scores)
-    top = scores["top_role"].dropna()
-    counts = top.value_counts().reindex(role_ids, fill_value=0)
+    from matplotlib.transforms import ScaledTranslation
+
+    role_ids, kept, n_low = _signal_rows(scores)
+    counts = kept["top_role"].value_counts().reindex(role_ids, fill_value=0)
     counts = counts.iloc[np.lexsort((np.arange(len(counts)), -counts.to_numpy()))]
     total = int(counts.sum())
     shares = counts / total if total else counts.astype(float)
-    titles = _titles()
-    ax = _new_axes(ax, (8, 0.5 * len(role_ids) + 1.6))
+    titles, adjacent = _titles(), _adjacent()
+    ax = _new_axes(ax, (8, 0.5 * len(role_ids) + 2.4))
     ys = np.arange(len(counts))
-    ax.barh(ys, shares.to_numpy(), height=0.7, color=OKABE_ITO[0])
-    for y, (count, share) in enumerate(zip(counts, shares, strict=True)):
-        ax.text(share, y, f" {count:,} ({share:.0%})", va="center", ha="left", fontsize=9)
-    xmax = max(float(shares.max()) * 1.25, 0.05) if total else 1
-    _bar_axes(ax, ys, [titles[r] for r in counts.index], xmax=xmax,
+    bars = ax.barh(ys, shares.to_numpy(), height=0.7, color=TARGET_COLOR,
+                   edgecolor="white", linewidth=0.8)
+    for bar, role in zip(bars, counts.index, strict=True):
+        bar.set_gid(f"role:{role}")
+        if role in adjacent:
+            bar.set_facecolor(ADJACENT_COLOR)
+            bar.set_hatch(ADJACENT_HATCH)
+    _bar_axes(ax, ys, [_role_label(r, titles, adjacent) for r in counts.index],
               xlabel="share of people whose best-fitting role it is (%)")
-    ax.set_title(f"Best-fitting role across {total:,} people", fontsize=11)
+    ax.set_title(f"Best-fitting role across {total:,} people{_left_out(n_low)}", fontsize=11)
+    below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
+    _role_legend(ax, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below,
+                 ncol=2)
+    width = _layout(ax)
+    needs = []
+    for y, (count, share) in enumerate(zip(counts, shares, strict=True)):
+        label = ax.text(share, y, f" {count:,} ({share:.0%})", va="center", ha="left",
+                        fontsize=9)
+        needs.append(label.get_window_extent().width + 2)
+    _set_xmax(ax, _xmax_for_labels(width, shares.to_numpy(), needs))
     return ax
 
 
 def cohort_scores(scores, ax=None, max_points: int = 1500, seed: int = 0):
     """Distribution of each role's fit score over a cohort (box plot with the points).
 
+    Low-signal rows are left out and counted in the title; adjacent roles are grey and
+    marked in their labels; the x axis ends just after the highest score.
+
     Parameters
     ----------
     scores : pandas.DataFrame
-        A :func:`rolefit.score_many` result (rows scored as NaN are left out).
+        A :func:`rolefit.score_many` result. Rows flagged ``low_signal``, rows scored as
+        NaN and rows with no recognised skill are left out.
     ax : matplotlib Axes, optional
         Where to draw; a new figure is created when None.
     max_points : int
         At most this many people are drawn as jittered points (a seeded random sample);
-        the boxes always use everyone.
+        the boxes always use everyone charted.
     seed : int
         Seed of the sample and of the jitter.
 
@@ -643,19 +822,29 @@ def cohort_scores(scores, ax=None, max_points: int = 1500, seed: int = 0):
         Roles ordered by median score, highest at the top; the boxes' medians are the
         roles' median scores.
     """
-    role_ids = _check_scores(scores)
-    values = scores[role_ids].dropna(how="all")
+    from matplotlib.transforms import ScaledTranslation
+
+    role_ids, kept, n_low = _signal_rows(scores)
+    values = kept[role_ids].astype(float)
     medians = values.median()
-    order = sorted(role_ids, key=lambda r: (-medians[r], role_ids.index(r)))
-    titles = _titles()
-    ax = _new_axes(ax, (8, 0.6 * len(order) + 1.6))
+    order = sorted(role_ids, key=lambda r: (-np.nan_to_num(medians[r], nan=-1.0),
+                                            role_ids.index(r)))
+    titles, adjacent = _titles(), _adjacent()
+    ax = _new_axes(ax, (8, 0.6 * len(order) + 2.4))
     data = [values[r].dropna().to_numpy() for r in order]
     ys = np.arange(len(order))
-    ax.boxplot(data, positions=ys, orientation="horizontal", widths=0.6, showfliers=False,
-               patch_artist=True, manage_ticks=False,
-               boxprops={"facecolor": "#DCEBF5", "edgecolor": OKABE_ITO[0]},
-               medianprops={"color": OKABE_ITO[5], "lw": 2},
-               whiskerprops={"color": OKABE_ITO[0]}, capprops={"color": OKABE_ITO[0]})
+    boxes = ax.boxplot(data, positions=ys, orientation="horizontal", widths=0.6,
+                       showfliers=False, patch_artist=True, manage_ticks=False,
+                       boxprops={"facecolor": TARGET_BOX, "edgecolor": TARGET_COLOR},
+                       medianprops={"color": OKABE_ITO[5], "lw": 2},
+                       whiskerprops={"color": TARGET_COLOR},
+                       capprops={"color": TARGET_COLOR})
+    for box, role in zip(boxes["boxes"], order, strict=True):
+        box.set_gid(f"role:{role}")
+        if role in adjacent:
+            box.set_facecolor(ADJACENT_BOX)
+            box.set_edgecolor(ADJACENT_COLOR)
+            box.set_hatch(ADJACENT_HATCH)
     rng = np.random.default_rng(seed)
     pick = np.arange(len(values))
     if len(pick) > max_points:
@@ -665,7 +854,14 @@ def cohort_scores(scores, ax=None, max_points: int = 1500, seed: int = 0):
         x = x[~np.isnan(x)]
         ax.scatter(x, y + rng.uniform(-0.22, 0.22, len(x)), s=6, color="#333333",
                    alpha=0.35, linewidths=0, zorder=3)
-    _bar_axes(ax, ys, [titles[r] for r in order], xmax=1, xlabel="fit score (%)")
+    _bar_axes(ax, ys, [_role_label(r, titles, adjacent) for r in order],
+              xlabel="fit score (%)")
+    top = float(np.nanmax(values.to_numpy())) if values.size and values.notna().any(
+        axis=None) else 0.0
+    _set_xmax(ax, max(top * 1.04, 0.05))
     ax.set_title(f"Fit scores per role across {len(values):,} people "
-                 "(box: quartiles, line: median)", fontsize=11)
+                 f"(box: quartiles, line: median){_left_out(n_low)}", fontsize=11)
+    below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
+    _role_legend(ax, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below,
+                 ncol=2, boxes=True)
     return ax

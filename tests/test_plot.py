@@ -1,6 +1,9 @@
-"""Charts: checked on the data and artists they draw, not on pixels."""
+"""Charts: checked on the data and artists they draw, and on where their text lands once
+laid out (window extents after a draw), not on pixels."""
 
 from __future__ import annotations
+
+import itertools
 
 import matplotlib
 
@@ -10,6 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
@@ -157,24 +161,158 @@ def test_skill_matrix_small_n(ax):
         plot.skill_matrix(n=0)
 
 
+# -- readability: every chart laid out and drawn, then checked on its text boxes ---------------
+def _drawn(ax):
+    """Draw ``ax``'s figure with Agg; return the renderer."""
+    fig = ax.figure
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    return fig.canvas.get_renderer()
+
+
+def _boxes(texts, renderer):
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in texts
+            if t.get_visible() and t.get_text()]
+
+
+def _assert_apart(boxes, what):
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        assert not box_a.overlaps(box_b), f"{what} overlap: {a!r} and {b!r}"
+
+
+def _tick_labels(axis):
+    """The tick labels drawn: those of ticks inside the view interval."""
+    low, high = sorted(axis.get_view_interval())
+    return [tick.label1 for tick in axis.get_major_ticks()
+            if low - 1e-9 <= tick.get_loc() <= high + 1e-9]
+
+
+def _assert_rotated_apart(labels, renderer, ax):
+    """Slanted labels are parallel: they overlap when their anchors are closer, across
+    the slant, than a line of text is high."""
+    xs = sorted(ax.transData.transform((label.get_position()[0], 0))[0] for label in labels)
+    angle = np.deg2rad(labels[0].get_rotation())
+    line = labels[0].get_fontsize() * ax.figure.dpi / 72
+    assert all(np.diff(xs) * abs(np.sin(angle)) >= line), "slanted tick labels overlap"
+
+
+def _assert_readable(ax):
+    """No overlapping tick labels or annotations, nothing cut off by the figure's edge,
+    annotations inside the axes, the legend clear of the axis labels."""
+    renderer = _drawn(ax)
+    fig_box = ax.figure.bbox
+    xlabels = [t for t in _tick_labels(ax.xaxis) if t.get_visible() and t.get_text()]
+    xticks = _boxes(xlabels, renderer)
+    yticks = _boxes(_tick_labels(ax.yaxis), renderer)
+    texts = _boxes(ax.texts, renderer)
+    if xlabels and xlabels[0].get_rotation():
+        _assert_rotated_apart(xlabels, renderer, ax)
+    else:
+        _assert_apart(xticks, "x tick labels")
+    _assert_apart(yticks, "y tick labels")
+    _assert_apart(texts, "annotations")
+    _assert_apart([*yticks, *texts], "annotations and y tick labels")
+    for text, box in [*xticks, *yticks, *texts, *_boxes([ax.title, ax.xaxis.label], renderer)]:
+        assert fig_box.x0 - 1 <= box.x0 and box.x1 <= fig_box.x1 + 1, f"{text!r} cut off"
+        assert fig_box.y0 - 1 <= box.y0 and box.y1 <= fig_box.y1 + 1, f"{text!r} cut off"
+    if ax.axison:
+        for text, box in texts:
+            assert box.x1 <= ax.bbox.x1 + 1, f"{text!r} runs out of the axes"
+    legend = ax.get_legend()
+    if legend is not None:
+        box = legend.get_window_extent(renderer)
+        assert fig_box.y0 - 1 <= box.y0 and box.x0 >= fig_box.x0 - 1
+        assert box.x1 <= fig_box.x1 + 1
+        for text, other in [*xticks, *_boxes([ax.xaxis.label], renderer)]:
+            assert not box.overlaps(other), f"legend covers {text!r}"
+
+
+def _constrained(figsize=(9.5, 6.5)):
+    return Figure(figsize=figsize, layout="constrained").subplots()
+
+
+READABLE = {
+    "salary_ranges": lambda fit, cohort, ax: plot.salary_ranges(ax=ax),
+    "skill_overlap": lambda fit, cohort, ax: plot.skill_overlap(ax=ax),
+    "skill_matrix": lambda fit, cohort, ax: plot.skill_matrix(ax=ax),
+    "fit_bars": lambda fit, cohort, ax: plot.fit_bars(fit, ax=ax),
+    "fit_bars_one_skill": lambda fit, cohort, ax: plot.fit_bars(rolefit.score(["python"]),
+                                                                ax=ax),
+    "gap_bars": lambda fit, cohort, ax: plot.gap_bars(fit, ax=ax),
+    "gap_bars_other_role": lambda fit, cohort, ax: plot.gap_bars(fit, "ai_engineer", ax=ax),
+    "cohort_top_roles": lambda fit, cohort, ax: plot.cohort_top_roles(cohort, ax=ax),
+    "cohort_scores": lambda fit, cohort, ax: plot.cohort_scores(cohort, ax=ax),
+}
+
+
+@pytest.mark.parametrize("chart", list(READABLE))
+def test_charts_are_readable_at_their_own_size(chart, fit, cohort):
+    ax = READABLE[chart](fit, cohort, None)
+    _assert_readable(ax)
+
+
+@pytest.mark.parametrize("chart", ["fit_bars", "gap_bars", "cohort_top_roles",
+                                   "cohort_scores"])
+def test_bar_charts_are_readable_in_a_given_axes(chart, fit, cohort):
+    _assert_readable(READABLE[chart](fit, cohort, _constrained()))
+
+
 # -- one person ----------------------------------------------------------------------------
-def test_fit_bars_total_widths_are_the_scores(ax, fit):
+def _score_labels(ax):
+    """(role id, y, text) of the score written after each fit bar, top to bottom."""
+    found = [(t.get_gid().split(":", 1)[1], t.xy[1], t.get_text()) for t in ax.texts
+             if (t.get_gid() or "").startswith("score:")]
+    return sorted(found, key=lambda item: item[1])
+
+
+def _drawn_colours(ax):
+    """Category -> (colour, hatch) of every bar container of a fit chart."""
+    return {c.get_label(): (to_hex(c.patches[0].get_facecolor()),
+                            c.patches[0].get_hatch() or "") for c in ax.containers}
+
+
+def _gap_colours(ax, gaps):
+    out = {}
+    for bar, category in zip(ax.patches, gaps["category"], strict=True):
+        key = (to_hex(bar.get_facecolor()), bar.get_hatch() or "")
+        assert out.setdefault(category, key) == key
+    return out
+
+
+def test_fit_bars_are_sorted_by_the_score_they_show(ax, fit):
     assert plot.fit_bars(fit, ax=ax) is ax
     ranking = fit.ranking
+    labels = _score_labels(ax)
+    assert [y for _, y, _ in labels] == list(range(len(ranking)))
+    shown = [float(text.rstrip("%")) for *_, text in labels]
+    assert shown == sorted(shown, reverse=True)
+    roles = [role for role, *_ in labels]
+    scores = ranking.loc[roles, "score"].to_numpy()
+    assert list(scores) == sorted(scores, reverse=True)
+    assert [f"{s:.0%}" for s in scores] == [text for *_, text in labels]
     totals = np.zeros(len(ranking))
     for patch in ax.patches:
-        y = round(patch.get_y() + patch.get_height() / 2)
-        totals[y] += patch.get_width()
-    np.testing.assert_allclose(totals, ranking["score"].to_numpy(), atol=1e-12)
-    expected = [t + (" (adjacent)" if a else "") for t, a in
-                zip(ranking["title"], ranking["adjacent"], strict=True)]
+        totals[round(patch.get_y() + patch.get_height() / 2)] += patch.get_width()
+    np.testing.assert_allclose(totals, scores, atol=1e-12)
+    expected = [ranking.loc[r, "title"] + (" (adjacent)" if ranking.loc[r, "adjacent"] else "")
+                for r in roles]
     assert _ticks(ax.get_yticklabels()) == expected
-    assert ax.get_xlim() == (0, 1)
 
 
-def test_fit_bars_segments_are_the_explanation_coloured_by_category(ax, fit):
+def test_fit_bars_axis_is_scaled_to_the_data(ax, fit):
     plot.fit_bars(fit, ax=ax)
-    top = fit.ranking.index[0]
+    low, high = ax.get_xlim()
+    top = fit.ranking["score"].max()
+    assert low == 0 and top < high < min(2 * top, 1.0)
+    small = Figure().subplots()
+    plot.fit_bars(rolefit.score(["python"]), ax=small)
+    assert small.get_xlim()[1] < 0.25
+
+
+def test_fit_bars_segments_are_the_explanation_in_the_fixed_colours(ax, fit):
+    plot.fit_bars(fit, ax=ax)
+    top = _score_labels(ax)[0][0]
     explained = fit.explain(top)
     segments = sorted(
         (p.get_x(), p.get_width(), c.get_label())
@@ -184,29 +322,100 @@ def test_fit_bars_segments_are_the_explanation_coloured_by_category(ax, fit):
     assert [cat for *_, cat in segments] == explained["category"].tolist()
     for container in ax.containers:
         assert len({to_hex(p.get_facecolor()) for p in container.patches}) == 1
-    colours = [(to_hex(c.patches[0].get_facecolor()), c.patches[0].get_hatch() or "")
-               for c in ax.containers]
-    assert len(set(colours)) == len(ax.containers)
+    assert _drawn_colours(ax) == {c: (to_hex(plot.CATEGORY_COLORS[c][0]),
+                                      plot.CATEGORY_COLORS[c][1]) for c in _drawn_colours(ax)}
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == [plot.CATEGORY_LABELS[c.get_label()] for c in ax.containers]
-    assert any(t.get_text() == f"{fit.ranking['score'].iloc[0]:.0%}" for t in ax.texts)
 
 
-def test_gap_bars_count_widths_and_category_colours(ax, fit):
+@pytest.mark.parametrize("skills", [SKILLS, ["sql", "excel", "tableau", "statistics"],
+                                    ["pytorch", "langchain", "docker"]])
+def test_a_category_has_one_colour_in_the_fit_and_gap_charts(skills):
+    person = rolefit.score(skills)
+    left = Figure().subplots()
+    plot.fit_bars(person, ax=left)
+    colours = _drawn_colours(left)
+    shared = 0
+    for role in person.scores:
+        right = Figure().subplots()
+        plot.gap_bars(person, role, ax=right)
+        gap_colours = _gap_colours(right, person.gaps(role, n=12))
+        for category, pair in gap_colours.items():
+            assert pair == (to_hex(plot.CATEGORY_COLORS[category][0]),
+                            plot.CATEGORY_COLORS[category][1])
+            if category in colours:
+                shared += 1
+                assert colours[category] == pair, category
+    assert shared > 0
+
+
+def test_category_colours_are_fixed_distinct_and_colour_blind_safe():
+    from rolefit._data import CATEGORIES
+
+    assert set(plot.CATEGORY_COLORS) == set(CATEGORIES) == set(plot.CATEGORY_LABELS)
+    assert len(set(plot.CATEGORY_COLORS.values())) == len(CATEGORIES)
+    assert {c for c, _ in plot.CATEGORY_COLORS.values()} <= {*plot.OKABE_ITO, "#999999"}
+    assert plot.category_colors(["cloud", "mlops", "cloud"]) == {
+        "cloud": plot.CATEGORY_COLORS["cloud"], "mlops": plot.CATEGORY_COLORS["mlops"]}
+    assert plot.category_colors() == plot.CATEGORY_COLORS
+    # the order of appearance changes nothing
+    assert plot.category_colors(["nlp", "cloud"])["cloud"] == plot.CATEGORY_COLORS["cloud"]
+
+
+def test_a_given_mapping_overrides_the_fixed_colours(fit):
+    gaps = fit.gaps(fit.target, n=12)
+    mine = {gaps["category"].iloc[0]: ("#123456", "xx")}
+    left, right = Figure().subplots(), Figure().subplots()
+    plot.fit_bars(fit, ax=left, colors=mine)
+    plot.gap_bars(fit, ax=right, colors=mine)
+    for category, pair in _gap_colours(right, gaps).items():
+        colour, hatch = mine.get(category, plot.CATEGORY_COLORS[category])
+        assert pair == (to_hex(colour), hatch)
+    for category, pair in _drawn_colours(left).items():
+        colour, hatch = mine.get(category, plot.CATEGORY_COLORS[category])
+        assert pair == (to_hex(colour), hatch)
+    assert len(left.get_legend().get_texts()) == len(left.containers)  # only categories drawn
+
+
+def test_gap_bars_widths_labels_and_units(ax, fit):
     gaps = fit.gaps(fit.target, n=12)
     assert plot.gap_bars(fit, ax=ax) is ax
     bars = ax.patches
     assert len(bars) == len(gaps) == min(12, len(fit.gaps(fit.target)))
     assert [b.get_width() for b in bars] == pytest.approx(gaps["gain"].tolist())
+    assert [b.get_y() for b in bars] == sorted(b.get_y() for b in bars)  # top to bottom
     assert _ticks(ax.get_yticklabels()) == gaps["name"].tolist()
-    colour_of = {}
-    for bar, category in zip(bars, gaps["category"], strict=True):
-        key = (to_hex(bar.get_facecolor()), bar.get_hatch() or "")
-        assert colour_of.setdefault(category, key) == key
-    assert len(set(colour_of.values())) == len(colour_of)
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [plot.CATEGORY_LABELS[c] for c in colour_of]
+    gains = {t.get_gid()[5:]: t.get_text() for t in ax.texts
+             if (t.get_gid() or "").startswith("gain:")}
+    assert gains == {r.skill_id: f"+{r.gain * 100:.1f}" for r in gaps.itertuples()}
+    shown = [float(gains[s]) for s in gaps["skill_id"]]
+    assert shown == sorted(shown, reverse=True)
+    # units: the axis says percentage points and so do its ticks (no "%" anywhere)
+    assert "percentage points" in ax.get_xlabel()
+    _drawn(ax)
+    for tick, loc in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True):
+        if tick.get_text():
+            assert "%" not in tick.get_text()
+            assert float(tick.get_text().replace("\N{MINUS SIGN}", "-")) == pytest.approx(
+                loc * 100)
+    assert ax.get_xlim()[1] < 2.5 * gaps["gain"].max()
     assert _titles()[fit.target] in ax.get_title()
+
+
+def test_gap_bars_flag_the_rare_skills(ax, fit):
+    gaps = fit.gaps("ml_engineer", n=12)
+    assert gaps["rare"].any() and not gaps["rare"].all()  # the fixture shows both
+    plot.gap_bars(fit, "ml_engineer", ax=ax)
+    flags = {t.get_gid()[5:]: t for t in ax.texts if (t.get_gid() or "").startswith("rare:")}
+    assert set(flags) == set(gaps.loc[gaps["rare"], "skill_id"])
+    y_of = dict(zip(gaps["skill_id"], range(len(gaps)), strict=True))
+    renderer = _drawn(ax)
+    for skill_id, flag in flags.items():
+        assert flag.get_text().startswith("rare")
+        assert flag.xy[1] == y_of[skill_id]
+        bar = ax.patches[y_of[skill_id]].get_window_extent(renderer)
+        assert flag.get_window_extent(renderer).x0 > bar.x1
+    assert "rare" in ax.get_title()
 
 
 def test_gap_bars_for_a_named_role_and_n(ax, fit):
@@ -227,41 +436,6 @@ def test_gap_bars_without_gaps(ax):
     assert "No missing skills" in ax.texts[0].get_text()
 
 
-def test_category_colors_are_stable_and_distinct():
-    cats = list(plot.CATEGORY_LABELS)
-    colors = plot.category_colors(cats)
-    assert list(colors) == cats
-    assert len(set(colors.values())) == len(cats)
-    assert colors["language"][0] in plot.OKABE_ITO
-
-
-def test_category_colors_extend_a_mapping():
-    base = plot.category_colors(["cloud", "mlops"])
-    more = plot.category_colors(["nlp", "cloud"], start=base)
-    assert more["cloud"] == base["cloud"] and more["mlops"] == base["mlops"]
-    assert more["nlp"] not in (base["cloud"], base["mlops"])
-
-
-def test_a_shared_mapping_keeps_colours_consistent_across_charts(fit):
-    gaps = fit.gaps(fit.target, n=12)
-    colors = plot.category_colors([*gaps["category"], "cloud", "language"])
-    left, right = Figure().subplots(), Figure().subplots()
-    plot.fit_bars(fit, ax=left, colors=colors)
-    plot.gap_bars(fit, ax=right, colors=colors)
-    given = {(to_hex(c), h) for c, h in colors.values()}
-    for container in left.containers:
-        drawn = (to_hex(container.patches[0].get_facecolor()), container.patches[0].get_hatch()
-                 or "")
-        if container.get_label() in colors:
-            assert drawn == (to_hex(colors[container.get_label()][0]),
-                             colors[container.get_label()][1])
-        else:  # a category the mapping lacks gets a pair nobody else uses
-            assert drawn not in given
-    for bar, category in zip(right.patches, gaps["category"], strict=True):
-        assert to_hex(bar.get_facecolor()) == to_hex(colors[category][0])
-    assert len(left.get_legend().get_texts()) == len(left.containers)  # only categories drawn
-
-
 def test_shortcuts_on_the_fit(ax, fit):
     assert fit.plot(ax=ax) is ax
     assert len(ax.patches) > 0
@@ -271,31 +445,90 @@ def test_shortcuts_on_the_fit(ax, fit):
 
 
 # -- a cohort ------------------------------------------------------------------------------
+def _low_signal(scores):
+    """The rows the cohort charts leave out, restated."""
+    role_ids = list(_titles())
+    low = scores[role_ids].isna().all(axis=1) | scores["top_role"].isna()
+    if "low_signal" in scores:
+        low |= scores["low_signal"].eq(True)
+    return low | scores["n_skills"].eq(0)
+
+
+def _adjacent_roles():
+    table = rolefit.roles()
+    return set(table.index[table["adjacent"]])
+
+
 def test_cohort_top_roles_shares(ax, cohort):
     assert plot.cohort_top_roles(cohort, ax=ax) is ax
-    counts = cohort["top_role"].value_counts()
+    kept = cohort[~_low_signal(cohort)]
+    counts = kept["top_role"].value_counts()
     widths = [p.get_width() for p in ax.patches]
     assert sum(widths) == pytest.approx(1.0)
     assert widths == sorted(widths, reverse=True)
     titles = _titles()
-    labels = _ticks(ax.get_yticklabels())
+    labels = [t.removesuffix(" (adjacent)") for t in _ticks(ax.get_yticklabels())]
     assert sorted(labels) == sorted(titles.values())
-    by_title = {titles[r]: c / len(cohort) for r, c in counts.items()}
+    by_title = {titles[r]: c / len(kept) for r, c in counts.items()}
     for label, width in zip(labels, widths, strict=True):
         assert width == pytest.approx(by_title.get(label, 0.0))
+    assert ax.get_xlim()[1] < min(2.5 * max(widths), 1.0)
+
+
+@pytest.mark.parametrize("chart", [plot.cohort_top_roles, plot.cohort_scores])
+def test_cohort_charts_mark_adjacent_roles(ax, cohort, chart):
+    chart(cohort, ax=ax)
+    titles, adjacent = _titles(), _adjacent_roles()
+    assert adjacent
+    labels = _ticks(ax.get_yticklabels())
+    for role, title in titles.items():
+        marked = f"{title} (adjacent)" in labels
+        assert marked == (role in adjacent), title
+        assert marked or title in labels
+    patches = {p.get_gid()[5:]: p for p in [*ax.patches, *ax.artists, *ax.findobj()]
+               if (p.get_gid() or "").startswith("role:")}
+    assert set(patches) == set(titles)
+    for role, patch in patches.items():
+        assert bool(patch.get_hatch()) == (role in adjacent)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("adjacent" in t for t in legend)
+
+
+@pytest.mark.parametrize("chart", [plot.cohort_top_roles, plot.cohort_scores])
+def test_cohort_charts_leave_out_low_signal_rows_and_say_how_many(ax, chart):
+    people = [["python", "sql", "pandas"], ["pytorch", "docker", "kubernetes"], None, [],
+              ["qwertyuiop"], ["spark", "airflow", "kafka"], ["excel", "tableau", "sql"]]
+    scores = rolefit.score_many(people, missing="nan")
+    scores["low_signal"] = [False, False, False, False, False, True, False]
+    chart(scores, ax=ax)
+    # NaN row, empty list, nothing recognised, and the flagged one
+    assert "4 low-signal rows left out" in ax.get_title()
+    assert "3 people" in ax.get_title()
+    if chart is plot.cohort_top_roles:
+        assert sum(p.get_width() for p in ax.patches) == pytest.approx(1.0)
+        assert sum(p.get_width() > 0 for p in ax.patches) <= 3
+    else:
+        counts = {len(c.get_offsets()) for c in ax.collections}
+        assert counts == {3}
+    quiet = Figure().subplots()
+    chart(scores.drop(columns="low_signal").iloc[:2], ax=quiet)
+    assert "left out" not in quiet.get_title()
 
 
 def test_cohort_scores_boxes_are_the_medians(ax, cohort):
     assert plot.cohort_scores(cohort, ax=ax, max_points=25) is ax
+    kept = cohort[~_low_signal(cohort)]
     titles = _titles()
-    labels = _ticks(ax.get_yticklabels())
+    labels = [t.removesuffix(" (adjacent)") for t in _ticks(ax.get_yticklabels())]
     role_of = {t: r for r, t in titles.items()}
-    medians = cohort[list(titles)].median()
+    medians = kept[list(titles)].median()
     assert [medians[role_of[label]] for label in labels] == sorted(medians, reverse=True)
     drawn = [line.get_xdata()[0] for line in ax.lines if line.get_color() == plot.OKABE_ITO[5]]
     assert drawn == pytest.approx([medians[role_of[label]] for label in labels])
     assert all(len(c.get_offsets()) <= 25 for c in ax.collections)
     assert "%" in ax.get_xlabel()
+    top = kept[list(titles)].max().max()
+    assert top <= ax.get_xlim()[1] < 1.5 * top
 
 
 def test_cohort_charts_reject_other_tables():
@@ -310,3 +543,4 @@ def test_cohort_charts_skip_missing_rows(ax):
     plot.cohort_top_roles(scores, ax=ax)
     assert sum(p.get_width() for p in ax.patches) == pytest.approx(1.0)
     assert "2 people" in ax.get_title()
+    assert "1 low-signal row left out" in ax.get_title()
