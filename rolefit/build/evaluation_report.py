@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from rolefit.build.evaluation import MIN_CV_TOP2, EvaluationReport
 
 __all__ = ["to_markdown"]
 
+
 def _md_table(header, rows) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
-    return lines
+    """A pipe table (tabulate); cells are printed as given (``disable_numparse``)."""
+    table = pd.DataFrame(rows, columns=header).to_markdown(index=False, disable_numparse=True)
+    return table.splitlines()
 
 
 def to_markdown(r: EvaluationReport) -> str:

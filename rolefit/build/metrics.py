@@ -1,7 +1,15 @@
-"""Ranking metrics for role predictions (numpy only): top-k, balanced top-k, MRR,
-Brier score, calibration, confusion matrix and a company-bootstrap margin.
+"""Ranking metrics for role predictions: top-k, balanced top-k, MRR, Brier score,
+calibration, confusion matrix and a company-bootstrap margin.
 
 ``proba`` is an (n, n_roles) array of scores in ``classes`` order; higher ranks first.
+
+The confusion matrix is scikit-learn's. The others are written here (numpy only) because
+scikit-learn's differ: ``top_k_accuracy_score`` breaks ties in the model's favour (here a
+tie counts against it, so a uniform score never hits by luck) and requires the labels in
+sorted order, while ``classes`` is the catalogue's role order; ``brier_score_loss`` also
+assumes sorted columns (and needs scikit-learn 1.7 for more than two classes);
+``calibration_curve`` is binary and returns neither the bin counts nor the edges that the
+report and the expected calibration error need; nothing there bootstraps by group.
 """
 
 from __future__ import annotations
@@ -155,10 +163,10 @@ def confusion_matrix(y_true, y_pred, classes) -> np.ndarray:
     >>> confusion_matrix(["a", "a", "b"], ["a", "b", "b"], ["a", "b"]).tolist()
     [[1, 1], [0, 1]]
     """
-    t, p = _codes(y_true, classes), _codes(y_pred, classes)
-    out = np.zeros((len(classes), len(classes)), dtype=np.int64)
-    np.add.at(out, (t, p), 1)
-    return out
+    from sklearn.metrics import confusion_matrix
+
+    _codes(y_true, classes), _codes(y_pred, classes)  # name a label that is not a class
+    return confusion_matrix(y_true, y_pred, labels=list(classes))
 
 
 def metrics(proba, y, classes) -> dict:
