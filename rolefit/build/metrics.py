@@ -3,13 +3,14 @@ calibration, confusion matrix and a company-bootstrap margin.
 
 ``proba`` is an (n, n_roles) array of scores in ``classes`` order; higher ranks first.
 
-The confusion matrix is scikit-learn's. The others are written here (numpy only) because
-scikit-learn's differ: ``top_k_accuracy_score`` breaks ties in the model's favour (here a
-tie counts against it, so a uniform score never hits by luck) and requires the labels in
-sorted order, while ``classes`` is the catalogue's role order; ``brier_score_loss`` also
-assumes sorted columns (and needs scikit-learn 1.7 for more than two classes);
-``calibration_curve`` is binary and returns neither the bin counts nor the edges that the
-report and the expected calibration error need; nothing there bootstraps by group.
+The confusion matrix is scikit-learn's. The rest is written here (numpy only) because
+scikit-learn's versions differ: ``top_k_accuracy_score`` breaks ties by label position, so
+a tie can hit by luck (here a tie counts against the model, and top-k, balanced top-k and
+MRR share one rank computation), and it requires sorted labels while ``classes`` follows
+the catalogue's role order; ``brier_score_loss`` also assumes sorted columns (and needs
+scikit-learn 1.7 for more than two classes); ``calibration_curve`` is binary and returns
+neither the bin counts nor the edges that the report and the expected calibration error
+need; nothing there bootstraps by group.
 """
 
 from __future__ import annotations
