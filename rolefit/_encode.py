@@ -21,7 +21,7 @@ import numpy as np
 
 from rolefit._data import knowledge
 from rolefit.profiles import matrices
-from rolefit.skills import _check_text, _matcher, check_item, resolve
+from rolefit.skills import _check_text, check_item, held_keys_many, resolve
 
 VOCABULARY_SIZE = 250_000  # distinct strings remembered across calls before a reset
 _EMPTY: tuple = ()
@@ -121,7 +121,7 @@ class _Resolver:
     def texts(self, texts: list[str]) -> list[tuple[int, ...]]:
         """Column indices of the skills in each text (texts scanned together)."""
         index = self.index
-        return [tuple(sorted(index[k] for k in keys)) for keys in _matcher().keys_many(texts)]
+        return [tuple(sorted(index[k] for k in keys)) for keys in held_keys_many(texts)]
 
 
 def _label(labels, start, pos):

@@ -19,7 +19,7 @@ import numpy as np
 
 from rolefit._data import knowledge
 from rolefit.profiles import check_role, matrices
-from rolefit.skills import ParsedSkills, _check_text, _matcher, parse_skill_list
+from rolefit.skills import ParsedSkills, _check_text, parse_skill_list, read_text
 
 __all__ = ["NoSkillsError", "RoleFit", "score"]
 
@@ -54,13 +54,13 @@ class NoSkillsError(ValueError):
 
 def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
     if isinstance(skills_or_text, str):
-        found = sorted(_matcher().keys(_check_text(skills_or_text)))
-        if not found:
+        parsed = read_text(_check_text(skills_or_text))  # denied and learning skills apart
+        if not parsed.skills:
             raise NoSkillsError(
                 f"no known skill was found in the text ({len(skills_or_text):,} characters); "
                 "pass a skill list, or see rolefit.skills() for what is recognised"
             )
-        return "text", ParsedSkills(found, {}, {})
+        return "text", parsed
     if isinstance(skills_or_text, bytes | bytearray):
         raise TypeError("got bytes: decode the text first (for example data.decode('utf-8'))")
     if skills_or_text is None or not isinstance(skills_or_text, Iterable):
@@ -145,6 +145,8 @@ class RoleFit:
         Each unrecognised skill-list item mapped to suggested skill ids.
     corrections : dict
         Skill-list items read as a skill after a typo fix, mapped to that skill id.
+    learning : tuple of str
+        Ids a text says the person is learning (not counted in ``skills``), sorted.
     scores : dict
         Profile fit of each role, in [0, 1] (explained by :meth:`explain`).
     proba : dict or None
@@ -160,6 +162,7 @@ class RoleFit:
         self.skills = sorted(parsed.skills)
         self.unknown = dict(parsed.unknown)
         self.corrections = dict(parsed.corrections)
+        self.learning = tuple(parsed.learning)
         mats = matrices()
         kn = knowledge()
         rows = [kn.skill_index[s] for s in self.skills]
@@ -492,6 +495,9 @@ class RoleFit:
 
     def __repr__(self) -> str:
         lines = [f"RoleFit({len(self.skills)} skills, {len(self.unknown)} unknown)"]
+        if self.learning:
+            by_id = knowledge().skill_by_id
+            lines.append(f"  learning: {', '.join(by_id[s].name for s in self.learning)}")
         for r in self._ranking_rows():
             mark = " (adjacent)" if r["adjacent"] else ""
             lines.append(f"  {r['score']:6.1%}  {r['title']}{mark}")

@@ -154,12 +154,14 @@ class ParsedSkills:
 
     ``skills`` are canonical ids in first-seen order, ``corrections`` maps an input to the
     id it was read as when that needed a typo fix, ``unknown`` maps an unrecognised input to
-    suggested ids (possibly empty).
+    suggested ids (possibly empty), ``learning`` holds the ids a text says are being
+    learned (sorted; see :func:`extract_skills`).
     """
 
     skills: list[str]
     corrections: dict[str, str]
     unknown: dict[str, list[str]]
+    learning: tuple[str, ...] = ()
 
 
 def resolve(item: str) -> tuple[tuple[str, ...], bool]:
@@ -172,11 +174,20 @@ def resolve(item: str) -> tuple[tuple[str, ...], bool]:
     skill_id = normalize(item)
     if skill_id:
         return (skill_id,), False
-    found = tuple(_matcher().keys(item[:10_000]))
+    text = item[:10_000]
+    found = _matcher().find(text)
+    found = tuple({k for _, _, k in found} | _list_item_keys(text, found))
     if found:
         return tuple(sorted(found)), False
     fixed = _correct(item)
     return ((fixed,), True) if fixed else ((), False)
+
+
+def _list_item_keys(item: str, found) -> set[str]:
+    """Other-case names in a skill-list item ("spark and excel"): a list is list context."""
+    from rolefit._context import list_mentions
+
+    return {k for _, _, k in list_mentions(item, found, whole_item=True)}
 
 
 def check_item(item, position) -> str:
@@ -255,28 +266,130 @@ def _check_text(text, where: str = "text") -> str:
     return text
 
 
-def extract_skills(text: str) -> list[str]:
+STATUSES = ("has", "learning", "negated")
+
+
+def _check_status(status) -> frozenset[str]:
+    wanted = frozenset((status,) if isinstance(status, str) else status)
+    if not wanted or not wanted <= set(STATUSES):
+        raise ValueError(f"status must be one or more of {STATUSES}, got {status!r}")
+    return wanted
+
+
+def _mentions(text: str, found=None, candidates=None) -> list[tuple[int, int, str, str, str]]:
+    """Every mention as ``(start, end, skill_id, status, cue)``, in text order.
+
+    ``found`` (the matcher's mentions) and ``candidates`` (other-case spellings, see
+    :mod:`rolefit._context`) are computed when not given.
+    """
+    from rolefit._context import list_mentions
+    from rolefit._negation import statuses
+
+    if found is None:
+        found = _matcher().find(text)
+    extra = list_mentions(text, found, candidates=candidates)
+    if extra:
+        found = sorted([*found, *extra])
+    decided = statuses(text, [(s, e) for s, e, _ in found])
+    return [(s, e, k, st, cue) for (s, e, k), (st, cue) in zip(found, decided, strict=True)]
+
+
+_RANK = {"has": 0, "learning": 1, "negated": 2}
+
+
+def _skill_status(mentions) -> dict[str, str]:
+    """Each skill's status: ``has`` if any mention is held, else ``learning`` if any
+    mention is learned, else ``negated``."""
+    out: dict[str, str] = {}
+    for _, _, key, status, _ in mentions:
+        if key not in out or _RANK[status] < _RANK[out[key]]:
+            out[key] = status
+    return out
+
+
+def _statuses_many(values: list[str]) -> list[dict[str, str]]:
+    """:func:`_skill_status` of every text; texts with no cue and no other-case spelling
+    take the matcher's batch path (``keys_many``) and are all ``has``."""
+    from rolefit._context import candidates_many
+    from rolefit._negation import has_cue
+
+    matcher = _matcher()
+    candidates = candidates_many(values)
+    plain = [not c and not has_cue(t) for t, c in zip(values, candidates, strict=True)]
+    quick = iter(matcher.keys_many([t for t, p in zip(values, plain, strict=True) if p]))
+    out = []
+    for text, cand, is_plain in zip(values, candidates, plain, strict=True):
+        if is_plain:
+            out.append(dict.fromkeys(next(quick), "has"))
+        else:
+            out.append(_skill_status(_mentions(text, candidates=cand)))
+    return out
+
+
+def held_keys_many(texts: list[str]) -> list[set[str]]:
+    """The skills held in each text (what ``extract_skills_many`` returns), as sets."""
+    return [{k for k, st in found.items() if st == "has"} for found in _statuses_many(texts)]
+
+
+def read_text(text: str) -> ParsedSkills:
+    """Read a text as :func:`rolefit.score` does: held skills, and those being learned."""
+    found = _statuses_many([text])[0]
+    return ParsedSkills(
+        _select(found, frozenset({"has"})), {}, {}, tuple(_select(found, frozenset({"learning"})))
+    )
+
+
+def _select(found: dict[str, str], wanted: frozenset[str]) -> list[str]:
+    return sorted(k for k, st in found.items() if st in wanted)
+
+
+def extract_skills(text: str, status="has") -> list[str]:
     """Return the sorted canonical ids of the skills mentioned in free text.
+
+    Each mention is read in its clause (see :func:`find_skills`) and each skill takes the
+    strongest status of its mentions: ``has`` if any mention is held, else ``learning``,
+    else ``negated``. By default only held skills are returned: a denied skill
+    ("no Kubernetes experience") never counts, and one being learned ("learning dbt",
+    "Airflow (beginner)") is not counted as held.
+
+    Parameters
+    ----------
+    text : str
+    status : str or collection of str, default "has"
+        The statuses to return: any of ``"has"``, ``"learning"`` and ``"negated"``.
+
+    Returns
+    -------
+    list of str
 
     Examples
     --------
     >>> from rolefit import extract_skills
     >>> extract_skills("Shipped C++17/CUDA kernels and A/B testing dashboards; led R&D.")
     ['ab_testing', 'cpp', 'cuda']
+    >>> text = "Python and SQL daily; no Java, but learning Spark. Tools: excel, r"
+    >>> extract_skills(text)
+    ['excel', 'python', 'r', 'sql']
+    >>> extract_skills(text, status="learning"), extract_skills(text, status="negated")
+    (['spark'], ['java'])
     """
-    return sorted(_matcher().keys(_check_text(text)))
+    wanted = _check_status(status)
+    return _select(_statuses_many([_check_text(text)])[0], wanted)
 
 
-def extract_skills_many(texts):
+def extract_skills_many(texts, status="has"):
     """Return :func:`extract_skills` of every text, scanning many texts per pass.
 
-    The result equals ``[extract_skills(t) for t in texts]``, at 1.4 to 1.7 times the
-    throughput (measured on texts of 0.6 and 2.8 KB: NumPy's fixed cost is paid per block
-    of texts, not per text; see ``docs/performance.md``).
+    The result equals ``[extract_skills(t, status) for t in texts]``. Texts with no
+    negation or learning cue and no list-context spelling are scanned together by the
+    matcher (NumPy's fixed cost is paid per block of texts, not per text; see
+    ``docs/performance.md``); the others are read one by one.
 
     Parameters
     ----------
     texts : iterable of str, or pandas.Series of str
+    status : str or collection of str, default "has"
+        As in :func:`extract_skills`.
 
     Returns
     -------
@@ -289,14 +402,18 @@ def extract_skills_many(texts):
         If an element is not a string (missing values included); the message names its
         position, or its index label for a Series.
     ValueError
-        If a text is longer than ``MAX_TEXT_CHARS`` (named the same way).
+        If a text is longer than ``MAX_TEXT_CHARS`` (named the same way), or ``status``
+        is not a known status.
 
     Examples
     --------
     >>> from rolefit import extract_skills_many
     >>> extract_skills_many(["Python and SQL", "R&D budgets", "We run Spark on k8s"])
     [['python', 'sql'], [], ['kubernetes', 'spark']]
+    >>> extract_skills_many(["No Docker yet", "Docker (learning)"], status="learning")
+    [[], ['docker']]
     """
+    wanted = _check_status(status)
     pd = sys.modules.get("pandas")
     series = pd is not None and isinstance(texts, pd.Series)
     if isinstance(texts, str | bytes):
@@ -306,7 +423,7 @@ def extract_skills_many(texts):
         if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
             label = texts.index[pos : pos + 1].tolist()[0] if series else pos
             _check_text(text, f"text {label!r}")
-    found = [sorted(keys) for keys in _matcher().keys_many(values)]
+    found = [_select(st, wanted) for st in _statuses_many(values)]
     if series:
         return pd.Series(found, index=texts.index, name=texts.name, dtype=object)
     return found
@@ -315,32 +432,53 @@ def extract_skills_many(texts):
 def find_skills(text: str):
     """Return every skill mention in ``text`` as a DataFrame.
 
+    Mentions are found precisely (whole words; case-sensitive names such as ``Spark``,
+    ``Excel``, ``R`` and ``Go`` in their own capitalisation), except inside a list of
+    skills ("Skills: python, spark, excel, r", comma, pipe or bullet separated short
+    items), where other capitalisations count too (:mod:`rolefit._context`).
+
+    Each mention's ``status`` is read from its clause (:mod:`rolefit._negation`):
+    ``negated`` under a denial cue ("no", "not", "never", "without", "lack of",
+    "unfamiliar with", "0 years", "not required", ...), ``learning`` under an aspiration
+    or beginner cue ("learning", "studying", "want to learn", "beginner", "basic
+    knowledge of", "exposure to", "(beginner)", "on weekends", ...), else ``has``. A cue
+    covers a list ("no Spark, Kafka or Airflow") and stops at a clause boundary: a
+    sentence end, semicolon, newline, bullet, "but", "however", "although" ("no Java,
+    but strong Python" keeps Python). In a posting, "Python not required" is
+    ``negated``, and requirement wording ("a plus", "required", "nice to have") makes a
+    learning cue ``has`` ("exposure to Kafka is a plus").
+
     Returns
     -------
     pandas.DataFrame
         One row per mention in text order, with columns ``skill_id``, ``name``,
         ``category``, ``matched`` (the exact substring), ``start`` and ``end``
-        (``text[start:end] == matched``).
+        (``text[start:end] == matched``), ``status`` (``has``, ``learning`` or
+        ``negated``) and ``cue`` (the words that decided the status; empty for ``has``).
 
     Examples
     --------
     >>> from rolefit import find_skills
-    >>> find_skills("Python and k8s")[["skill_id", "matched", "start", "end"]]
-         skill_id matched  start  end
-    0      python  Python      0    6
-    1  kubernetes     k8s     11   14
+    >>> find_skills("Python and k8s")[["skill_id", "matched", "start", "end", "status"]]
+         skill_id matched  start  end status
+    0      python  Python      0    6    has
+    1  kubernetes     k8s     11   14    has
+    >>> find_skills("No Spark or Kafka, but strong SQL")[["skill_id", "status", "cue"]]
+      skill_id   status cue
+    0    spark  negated  No
+    1    kafka  negated  No
+    2      sql      has
     """
     import pandas as pd
 
     text = _check_text(text)
     by_id = knowledge().skill_by_id
     rows = [
-        (k, by_id[k].name, by_id[k].category, text[s:e], s, e)
-        for s, e, k in _matcher().find(text)
+        (k, by_id[k].name, by_id[k].category, text[s:e], s, e, status, cue)
+        for s, e, k, status, cue in _mentions(text)
     ]
-    return pd.DataFrame(
-        rows, columns=["skill_id", "name", "category", "matched", "start", "end"]
-    ).astype({"start": "int64", "end": "int64"})
+    columns = ["skill_id", "name", "category", "matched", "start", "end", "status", "cue"]
+    return pd.DataFrame(rows, columns=columns).astype({"start": "int64", "end": "int64"})
 
 
 def skills():

@@ -128,7 +128,9 @@ def test_any_code_points_at_all(text):
 def test_find_skills_spans_index_the_original_text(text):
     with deadline(20):
         mentions = rolefit.find_skills(text)
-    assert list(mentions.columns) == ["skill_id", "name", "category", "matched", "start", "end"]
+    assert list(mentions.columns) == [
+        "skill_id", "name", "category", "matched", "start", "end", "status", "cue"
+    ]
     starts, ends = mentions["start"].to_numpy(), mentions["end"].to_numpy()
     assert ((0 <= starts) & (starts < ends) & (ends <= len(text))).all()
     assert (np.diff(starts) >= 0).all(), "mentions are in text order"

@@ -112,7 +112,9 @@ def test_extract_is_sorted_unique():
 def test_find_skills_spans_index_the_text():
     text = "Built RAG apps with LangChain; deployed on k8s. C++17 too."
     frame = rolefit.find_skills(text)
-    assert list(frame.columns) == ["skill_id", "name", "category", "matched", "start", "end"]
+    assert list(frame.columns) == [
+        "skill_id", "name", "category", "matched", "start", "end", "status", "cue"
+    ]
     for row in frame.itertuples():
         assert text[row.start : row.end] == row.matched
     assert {"rag", "langchain", "kubernetes", "cpp"} <= set(frame["skill_id"])

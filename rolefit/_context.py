@@ -1,0 +1,239 @@
+"""Lower-case (and upper-case) names of case-sensitive skills, accepted inside skill lists.
+
+In prose, case tells a technology from a word: ``Spark`` but not "sparked", ``Excel`` but
+not "excel at", ``Go`` but not "go to market". Inside a *list* of skills the same word
+is a name whatever its case, so ``"Skills: python, spark, excel, r"`` gives all four.
+
+How. A second matcher looks for the other-case spellings (``spark``, ``SPARK``, ``r``,
+``go``, ...) of the case-sensitive terms only; on most texts it finds few or none, and then
+nothing more is done. Each spelling it finds is kept when it stands in a list-like
+context, and is one of that list's items:
+
+* **labelled list**: the line reads ``Label: items`` and the label names skills
+  (``Skills``, ``Tech stack``, ``Tools``, ``Languages``, ``Frameworks``, ...);
+* **separated list**: its sentence splits on ``,`` ``;`` ``|`` ``•`` (and ``and``/``or``)
+  into at least three short items, or two around ``|`` or ``;``, and another item is a
+  skill found the usual way (so "rest, relax and go home" stays prose);
+* **bullet list**: its line is a short bullet item and a neighbouring bullet line holds
+  a skill found the usual way;
+* a **skill-list item** (:func:`rolefit.score` on a list) is always list context.
+
+The item itself must be short (at most three words besides bracketed notes), must not go
+on with a word that makes the name a verb (``go to``, ``excel at``, ``react to``), and a
+one-letter name (``r``, ``c``) must be the whole item. In prose nothing changes:
+"i use spark and excel daily" finds nothing, for the same reason "excel and go further"
+must not.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+__all__ = ["candidates_many", "list_mentions"]
+
+_LABEL = re.compile(
+    r"[^\S\n]*(?:[-*•·▪►●◦]\s*)?(?P<label>[A-Za-z][A-Za-z /&+,()-]{0,48}?)\s*[:：]\s*",
+)
+_SKILL_LABEL = re.compile(
+    r"skill|stack|tool|technolog|tech\b|language|framework|librar|competenc|proficien"
+    r"|expertise|platform|software|database|cloud|program|environment|keyword|package"
+    r"|devops|infrastructure|data|ml\b|ai\b|analytics|visuali[sz]ation|familiar|experience"
+    r"|knowledge|learning|\bos\b|systems|services|methods",
+    re.I,
+)
+_SEP = re.compile(r"\s*(?:[,;|•·▪/]|\band\b|\bor\b|&)\s*", re.I)
+_STRONG_SEP = re.compile(r"[|;]")
+_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_ITEM_WORD = re.compile(r"[^\W_][\w'’+#.-]*")
+# A word after the name that makes it a verb or a common noun in a phrase.
+_VERB_NEXT = frozenset(
+    """to at in on into beyond further ahead above deeper up out back your our their the
+    a an with for of from about through over down off away home live""".split()
+)
+_MAX_ITEM_WORDS = 3
+
+
+@cache
+def _variant_matcher():
+    """Matcher of the other-case spellings of case-sensitive terms (None if there are none)."""
+    from rolefit._matcher import TermMatcher
+    from rolefit.skills import text_terms
+
+    terms = text_terms()
+    taken = {surface for surface, _, _ in terms}
+    taken_folded = {surface.lower() for surface, _, case in terms if not case}
+    variants = []
+    for surface, key, case in terms:
+        if not case:
+            continue
+        for form in {surface.lower(), surface.upper(), surface.title()}:
+            if form not in taken and form.lower() not in taken_folded:
+                taken.add(form)
+                variants.append((form, key, True))
+    return TermMatcher(variants) if variants else None
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _items(segment: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of ``segment``, as offsets in the text."""
+    out, pos = [], 0
+    for m in _SEP.finditer(segment):
+        out.append((offset + pos, offset + m.start()))
+        pos = m.end()
+    out.append((offset + pos, offset + len(segment)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _short(text: str, start: int, end: int) -> bool:
+    return len(_ITEM_WORD.findall(_NOTE.sub(" ", text[start:end]))) <= _MAX_ITEM_WORDS
+
+
+def _holds(items: list[tuple[int, int]], mention_starts: list[int], skip: int) -> bool:
+    """Whether an item other than ``items[skip]`` holds a mention found the usual way."""
+    for k, (s, e) in enumerate(items):
+        if k == skip:
+            continue
+        i = bisect_left(mention_starts, s)
+        if i < len(mention_starts) and mention_starts[i] < e:
+            return True
+    return False
+
+
+def _item_ok(text: str, item: tuple[int, int], start: int, end: int) -> bool:
+    """The name is one short item, not a verb phrase, and a lone letter stands alone."""
+    s, e = item
+    if not _short(text, s, e):
+        return False
+    after = _ITEM_WORD.findall(_NOTE.sub(" ", text[end:e]))
+    if after and after[0].lower() in _VERB_NEXT:
+        return False
+    if end - start == 1:
+        rest = _NOTE.sub("", text[s:e]).strip(" \t\"'*.")
+        if rest != text[start:end] or text[end : end + 1] == ")":
+            return False
+    return True
+
+
+def _in_list(text: str, start: int, end: int, mention_starts: list[int]) -> bool:
+    line_start, line_end = _line_bounds(text, start, end)
+    # the sentence (within the line) that holds the name
+    seg_start = line_start
+    for m in _SENTENCE_END.finditer(text, line_start, start):
+        seg_start = m.end()
+    m = _SENTENCE_END.search(text, end, line_end)
+    seg_end = m.start() if m else line_end
+    label = _LABEL.match(text, seg_start, seg_end)
+    if label and label.end() <= start and _SKILL_LABEL.search(label.group("label")):
+        items = _items(text[label.end() : seg_end], label.end())
+        return _item_ok(text, _item_at(items, start), start, end)
+    bullet = _BULLET.match(text, seg_start, seg_end)
+    body_start = bullet.end() if bullet else seg_start
+    segment = text[body_start:seg_end]
+    items = _items(segment, body_start)
+    here = _item_at(items, start)
+    if not _item_ok(text, here, start, end):
+        return False
+    strong = _STRONG_SEP.search(segment) is not None
+    if (len(items) >= 3 or (strong and len(items) >= 2)) and all(
+        _short(text, s, e) or k == 0 for k, (s, e) in enumerate(items)
+    ):
+        return _holds(items, mention_starts, items.index(here))
+    if bullet and len(items) == 1:
+        return _bullet_neighbour(text, line_start, line_end, mention_starts)
+    return False
+
+
+def _item_at(items: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for item in items:
+        if item[0] <= pos < item[1]:
+            return item
+    return items[-1]
+
+
+def _bullet_neighbour(text: str, line_start: int, line_end: int, starts: list[int]) -> bool:
+    """Another short item of the same run of bullet lines (at most ``_RUN`` lines either
+    way) holds a mention found the usual way."""
+    pos = line_start
+    for _ in range(_RUN):  # upwards
+        if pos == 0:
+            break
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        found = _bullet_item(text, prev, pos - 1, starts)
+        if found is not None:
+            return found
+        pos = prev
+    pos = line_end
+    for _ in range(_RUN):  # downwards
+        if pos >= len(text):
+            break
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        found = _bullet_item(text, pos + 1, nxt, starts)
+        if found is not None:
+            return found
+        pos = nxt
+    return False
+
+
+def _bullet_item(text: str, start: int, end: int, starts: list[int]) -> bool | None:
+    """True if the line is a short bullet item with a mention, None if it is a short bullet
+    item without one (look further), False if it is not a short bullet item (stop)."""
+    bullet = _BULLET.match(text, start, end)
+    if bullet is None or not _short(text, bullet.end(), end):
+        return False
+    return True if _holds([(start, end)], starts, -1) else None
+
+
+_RUN = 8
+
+
+def candidates_many(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """The other-case spellings in each text, wherever they stand (scanned together)."""
+    matcher = _variant_matcher()
+    if matcher is None:
+        return [[] for _ in texts]
+    return matcher.find_many(texts)
+
+
+def list_mentions(
+    text: str,
+    found: list[tuple[int, int, str]],
+    *,
+    candidates: list[tuple[int, int, str]] | None = None,
+    whole_item: bool = False,
+) -> list[tuple[int, int, str]]:
+    """Mentions of other-case spellings that stand in a list, not overlapping ``found``.
+
+    ``found`` are the usual matcher's mentions of ``text`` (sorted by start);
+    ``candidates`` the other-case spellings (:func:`candidates_many`; found when None).
+    With ``whole_item`` the text is itself a skill-list item: every spelling that is not
+    part of a verb phrase is kept.
+    """
+    if candidates is None:
+        matcher = _variant_matcher()
+        candidates = matcher.find(text) if matcher is not None else []
+    if not candidates:
+        return []
+    starts = [s for s, _, _ in found]
+    ends = [e for _, e, _ in found]
+    out = []
+    for start, end, key in candidates:
+        i = bisect_left(starts, end) - 1
+        if i >= 0 and ends[i] > start:
+            continue  # inside a mention found the usual way
+        if whole_item:
+            items = _items(text, 0)
+            if _item_ok(text, _item_at(items, start), start, end):
+                out.append((start, end, key))
+        elif _in_list(text, start, end, starts):
+            out.append((start, end, key))
+    return out

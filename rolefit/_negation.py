@@ -1,0 +1,419 @@
+"""Whether each skill mention is held, being learned, or denied, read from its clause.
+
+Rule-based and English-only (a NegEx-style cue list with scopes; negspacy would bring
+spaCy, its import time and a pipeline to build, for cue lists we would still write, and
+it knows no aspiration cues). A mention gets one of three statuses:
+
+* ``negated``: a denial cue governs it (``no``, ``not``, ``never``, ``without``,
+  ``lack of``, ``unfamiliar with``, ``n't``, ``0 years``, ``little or no``, ``neither``/
+  ``nor``, and after the skill ``not required``, ``Kafka: none``, ``Scala (0 years)``);
+* ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
+  ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
+  ``limited``, ``new to``, ``getting started with``, ``aspiring``, and after the skill
+  ``(beginner)``, ``(learning)``, ``on weekends``, ``in my spare time``);
+* ``has``: anything else (``familiar with`` alone is ``has``).
+
+Scope. A cue *before* a skill reaches it when the words between them are bridge words
+(``experience``, ``with``, ``used``, ``any``, ``professional``, ...; a cue may allow one
+other word), and then runs on over a list: further skills joined by commas, ``and``,
+``or``, ``nor``, ``/`` and bridge words ("no Spark, Kafka or Airflow"). Scope stops at the
+next cue, at a subject pronoun ("and I ...") and at a clause boundary: a sentence end, a
+semicolon, a newline or bullet, a spaced dash, ``but``, ``however``, ``although``,
+``though``, ``whereas``, ``while`` ("no Java, but strong Python" keeps Python). A cue
+*after* skills (``not required``, ``on weekends``) reaches back over the nearest skill and
+the list joined to it by a conjunction; a parenthesised or colon/dash cue
+(``Spark (beginner)``, ``Kafka: none``) only the skill right before it.
+
+Job postings. "Python not required" and "no Python experience required" are ``negated``
+(the posting does not ask for Python); "no experience required" names no skill, so
+changes nothing. Requirement wording in the clause (``required``, ``preferred``,
+``a plus``, ``nice to have``, ``bonus``, ``would help``, ...) turns a ``learning`` cue
+into ``has``: "basic SQL is required" and "exposure to Kafka is a plus" are what the
+posting asks for.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+__all__ = ["HAS", "LEARNING", "NEGATED", "has_cue", "statuses"]
+
+HAS, LEARNING, NEGATED = "has", "learning", "negated"
+
+# -- cues before the skill: (regex, status, words allowed outside the bridge list) --------
+# "not very experienced", "not too familiar": some knowledge, so ``learning``
+_HEDGES = r"very|too|that|so|overly|particularly|super|fully|yet\s+fully|hugely|terribly"
+_NEG_BEFORE = [
+    r"(?:little|limited)\s+(?:or|to)\s+no",
+    r"(?:zero|0|no)\s*(?:\+\s*)?(?:years?|yrs?)",
+    r"zero",
+    r"lack(?:s|ing)?(?:\s+of)?",
+    r"unfamiliar",
+    r"without",
+    r"never(?!\s+(?:stopped|stop|stops|quit|gave\s+up|fails?|failed)\b)",
+    r"neither",
+    r"nor",
+    r"not(?!\s+(?:only|just|merely|limited|least|necessarily|exclusively|simply|always"
+    r"|to\s+mention|even|one|(?:an?\s+)?(?:expert|pro|guru|specialist|master)|"
+    + _HEDGES
+    + r")\b)",
+    r"\w+n['’]t",
+    r"no(?![-.]\w|\s+(?:later|less|more|matter|doubt|longer|one|sooner)\b)",
+]
+_LEARN_BEFORE = [
+    rf"not\s+(?:{_HEDGES})",
+    r"(?:want|wants|wanted|plan|plans|planning|hope|hoping|would\s+like|eager|keen|looking"
+    r"|aim|aiming|intend|going|excited|interested|need)\s+(?:to\s+|in\s+)learn(?:ing)?",
+    r"learn",
+    r"learning",
+    r"studying",
+    r"(?:currently|now|am|'m|’m)\s+taking",
+    r"taking\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:course|class|classes|bootcamp|mooc)",
+    r"enrolled",
+    r"beginners?(?:-level)?",
+    r"novice",
+    r"newbie",
+    r"new\s+to",
+    r"basics?",
+    r"exposure",
+    r"(?<!not\s)limited(?!\s+to\b)",
+    r"little",
+    r"(?:getting|got)\s+started",
+    r"(?:intro|introductory|beginners?|crash)\s+(?:course|class|module|tutorial)s?",
+    r"pick(?:ing)?\s+up",
+    r"getting\s+into",
+    r"teaching\s+myself",
+    r"self-(?:study|studying|learning)",
+    r"working\s+towards?",
+    r"preparing\s+for",
+    r"introduction\s+to",
+    r"intro\s+to",
+    r"aspiring",
+]
+# Words a cue may read across before it reaches a skill, and between skills in its scope.
+_BRIDGE = frozenset(
+    """
+    a an the any some much many all of with in on for to at by from as via into about
+    and or nor plus also either neither yet ever really still even prior previous
+    experience experiences experienced knowledge skill skills background exposure
+    familiarity proficiency expertise training understanding grasp command fluency
+    professional commercial production hands-on practical direct real real-world working
+    industry formal significant extensive deep solid actual relevant enterprise
+    academic personal
+    year years yr yrs month months
+    used use using work worked working written write writing touched touch tried try
+    programmed program programming coded code coding deployed deploy built build done do
+    does did doing had have has having been be am is are was were know knew known
+    get got chance opportunity time
+    familiar comfortable proficient experienced skilled fluent confident versed
+    tools tool languages language frameworks framework libraries library platforms
+    stack like such e.g. including etc
+    course courses class classes tutorial tutorials online intro introductory
+    myself level basic basics fundamentals concepts need needed required
+    """.split()
+)
+_SUBJECTS = frozenset("i we you he she they it my our your their this that which who".split())
+_CONNECTORS = frozenset(
+    {"and", "or", "nor", "&", "/", ",", "plus", "as", "well", "such", "like", "including", "e.g"}
+)
+# Cues that may read across one word outside the bridge list ("never really touched").
+_LOOSE = 1
+_TIGHT_CUES = re.compile(r"(?:without|no|aspiring|nor|neither)$", re.I)
+
+# -- cues after the skill ----------------------------------------------------------------
+_NEG_AFTER = (
+    r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
+    r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected)"
+    r"|(?:is|are)\s+not\s+(?:something\s+)?(?:i|we)\s+\w+"
+)
+_LEARN_AFTER = (
+    r"on\s+(?:the\s+)?weekends?|at\s+weekends?|in\s+(?:my|our)\s+(?:spare|free)\s+time"
+    r"|in\s+the\s+evenings|(?:is|are)\s+(?:a\s+)?work\s+in\s+progress|in\s+progress"
+)
+# Right after the skill, in brackets or after a colon or dash: binds to that skill only.
+_ATTACHED = re.compile(
+    r"(?:\s*(?:\(|:|-|–|—|,)\s*(?:(?P<neg>none|no(?:\s+experience)?|never(?:\s+used)?"
+    r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?)"
+    r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
+    r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting))"
+    r"|\s+(?P<neg2>none|(?:0|zero)\s*(?:years?|yrs?)))\b(?!\s+\w+\s+(?:with|in|of)\b)",
+    re.I,
+)
+_ATTACHED_CLOSE = re.compile(r"(?:\s*-?\s*level)?\s*(?:\)|,|;|\.|$|\n|\s+(?:and|or)\b)", re.I)
+
+# Requirement wording: in a posting, a learning cue names what is asked for.
+_REQUIREMENT = re.compile(
+    r"\b(?:required|requirements?|require|requires|preferred|prefer|a\s+plus|plus\b"
+    r"|nice[\s-]to[\s-]have|bonus|desirable|desired|would\s+help|will\s+help|helpful"
+    r"|would\s+be\s+(?:great|good|ideal|useful)|advantage|advantageous|expected|must"
+    r"|should\s+have|ideally|is\s+essential|candidates?|you\s+(?:have|bring|will\s+need))\b",
+    re.I,
+)
+
+_BOUNDARY = re.compile(
+    r"[.!?](?=\s|$)|[;\n\r•·▪►●◦]|\s[-–—]+\s"
+    r"|\b(?:but|however|although|though|whereas|while|whilst)\b",
+    re.I,
+)
+
+
+def _group(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+_BEFORE = re.compile(
+    rf"(?P<negafter>\b(?:{_NEG_AFTER})\b)|(?P<learnafter>\b(?:{_LEARN_AFTER})\b)"
+    rf"|\b(?:(?P<neg>{_group(_NEG_BEFORE)})|(?P<learn>{_group(_LEARN_BEFORE)}))\b",
+    re.I,
+)
+# One search that rules out the texts with nothing to decide.
+_ANY_CUE = re.compile(
+    rf"{_BEFORE.pattern}|\b(?:none|beginner|basics?|novice|elementary|introductory|starting"
+    r"|in\s+progress)\b",
+    re.I,
+)
+_WORDS = re.compile(r"[^\W_][\w'’+#.-]*|[^\w\s]")
+# "learning" governs what follows only as a verb: at the start of its clause or after one of
+# these words ("I'm learning", "currently learning"), never in "transfer learning with".
+_LEARNING_LEADS = frozenset(
+    """i i'm i’m im am m currently now still actively also been started start begin began
+    begun and while then by to of for keen eager busy enjoy love""".split()
+)
+
+
+def has_cue(text: str) -> bool:
+    """Whether ``text`` holds any cue at all (if not, every mention is ``has``)."""
+    return _ANY_CUE.search(text) is not None
+
+
+def _boundary_before(text: str, pos: int, floor: int) -> int:
+    """Start of the clause holding ``pos`` (searched back to ``floor``)."""
+    start = floor
+    for m in _BOUNDARY.finditer(text, floor, pos):
+        start = m.end()
+    return start
+
+
+def _boundary_after(text: str, pos: int, limit: int) -> int:
+    m = _BOUNDARY.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+def _words(gap: str) -> list[str]:
+    return [w.lower().rstrip(".") or w for w in _WORDS.findall(gap)]
+
+
+def _gap_ok(gap: str, free: int, gerund: bool = False) -> bool:
+    """True if a scope may read across ``gap`` (at most ``free`` non-bridge words; with
+    ``gerund`` also one ``-ing`` word right after the cue: "without relying on")."""
+    for n, word in enumerate(_words(gap)):
+        if word in _SUBJECTS:
+            return False
+        if word in _BRIDGE or word in _CONNECTORS or word in "()\"'“”‘’:":
+            continue
+        if not word[0].isalnum() and word not in "(),/&:\"'":
+            return False
+        if gerund and n == 0 and word.endswith("ing"):
+            continue
+        free -= 1
+        if free < 0:
+            return False
+    return True
+
+
+def _joined(gap: str, seen_conjunction: bool) -> tuple[bool, bool]:
+    """Whether two skills are joined as one list by ``gap``, reading backwards."""
+    words = _words(gap)
+    if not words:
+        return True, seen_conjunction
+    if all(w in {"and", "or", "nor", "/", "&", ","} for w in words):
+        conj = any(w in {"and", "or", "nor", "/", "&"} for w in words)
+        if conj or seen_conjunction:
+            return True, seen_conjunction or conj
+    return False, seen_conjunction
+
+
+def statuses(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """Return ``(status, cue)`` for each mention span of ``text``; spans sorted by start.
+
+    ``cue`` is the text of the cue that decided the status, empty for ``has``.
+    """
+    out = [(HAS, "")] * len(spans)
+    if not spans or not has_cue(text):
+        return out
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    decided: dict[int, tuple[str, str]] = {}
+
+    # 1. attached cues bind to the skill right before them: "Spark (beginner)", "Java: none"
+    taken: list[tuple[int, int]] = []
+    for i, (_, e) in enumerate(spans):
+        m = _ATTACHED.match(text, e)
+        if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
+            continue
+        status = LEARNING if m.group("learn") else NEGATED
+        decided[i] = (status, text[m.start() : m.end()].strip(" (:-–—,\t\n"))
+        taken.append((m.start(), m.end()))
+
+    # 2. cues before and after skills, each within its clause
+    cues = []
+    for m in _BEFORE.finditer(text):
+        if _covered(m.start(), m.end(), starts, ends) or any(
+            a <= m.start() < b for a, b in taken
+        ):
+            continue
+        # a learning word under a denial is part of it: "no exposure to", "lacks basic"
+        if (
+            cues
+            and m.lastgroup == "learn"
+            and cues[-1].lastgroup == "neg"
+            and _gap_ok(text[cues[-1].end() : m.start()], 0)
+            and not _covered_between(cues[-1].end(), m.start(), starts)
+        ):
+            continue
+        cues.append(m)
+    for k, m in enumerate(cues):
+        kind = m.lastgroup
+        cue_text = " ".join(m.group(kind).split())
+        status = NEGATED if kind in ("neg", "negafter") else LEARNING
+        if kind == "learn" and not _learning_verb_ok(text, m, starts):
+            continue
+        limit = cues[k + 1].start() if k + 1 < len(cues) else len(text)
+        heading = _HEADING.match(text, m.end())
+        if heading:  # "Learning next:" over the bullet lines below it
+            scoped = _bullets_below(text, heading.end(), limit, starts)
+        elif kind in ("neg", "learn") or _COLON.match(text, m.end()):
+            scoped = _scope_after(text, m, spans, starts, limit)
+        else:
+            floor = cues[k - 1].end() if k > 0 else 0
+            scoped = _scope_before(text, m, spans, ends, status, floor)
+        if status == LEARNING and scoped and not heading:
+            clause_start = _boundary_before(text, m.start(), max(0, m.start() - 300))
+            clause_end = _boundary_after(text, m.end(), min(len(text), m.end() + 300))
+            if _REQUIREMENT.search(text, clause_start, clause_end):
+                continue
+        for i in scoped:
+            decided.setdefault(i, (status, cue_text))
+    for i, value in decided.items():
+        out[i] = value
+    return out
+
+
+_HEADING = re.compile(r"[^\S\n]*(?:[\w'’-]+[^\S\n]+){0,3}?[\w'’-]*[^\S\n]*:[^\S\n]*\n")
+_COLON = re.compile(r"\s*:")
+_LINE_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])[^\S\n]+")
+# Between two skills of one list: connectors and these few words only.
+_GLUE = frozenset(
+    """and or nor & / , ( ) : plus also either neither as well with in of on for to the a an
+    any other similar related experience knowledge skills exposure tools tooling frameworks
+    libraries platforms systems services databases
+    languages e.g such like including etc even yet""".split()
+)
+
+
+def _scope_after(text, m, spans, starts, limit) -> list[int]:
+    """Skills a cue reaches forward: the first within a few bridge words, then its list."""
+    stop = _boundary_after(text, m.end(), limit)
+    tight = _TIGHT_CUES.search(m.group(m.lastgroup)) is not None
+    pos = m.end()
+    scoped: list[int] = []
+    for i in range(bisect_left(starts, m.end()), len(spans)):
+        s, e = spans[i]
+        if e > stop:
+            break
+        gap = text[pos:s]
+        if scoped:
+            # "..., Redshift is familiar": a skill that starts a new clause ends the list
+            ok = _list_gap_ok(gap) and not _VERB_AFTER.match(text, e)
+        else:
+            ok = _gap_ok(gap, 0 if tight else _LOOSE, tight)
+        if not ok:
+            break
+        scoped.append(i)
+        pos = e
+    return scoped
+
+
+def _scope_before(text, m, spans, ends, status, floor) -> list[int]:
+    """Skills a cue after them reaches: the nearest one, then the list joined to it."""
+    clause_start = _boundary_before(text, m.start(), max(floor, m.start() - 300))
+    scoped: list[int] = []
+    pos = m.start()
+    conj = False
+    for i in range(bisect_left(ends, m.start() + 1) - 1, -1, -1):
+        s, e = spans[i]
+        if s < clause_start:
+            break
+        gap = text[e:pos]
+        if not scoped:
+            ok = _gap_ok(gap, 0 if status == NEGATED else 2)
+        else:
+            ok, conj = _joined(gap, conj)
+        if not ok:
+            break
+        scoped.append(i)
+        pos = s
+    return scoped
+
+
+def _bullets_below(text: str, pos: int, limit: int, starts: list[int]) -> list[int]:
+    """Skills on the bullet lines right below a heading line ("Learning next:")."""
+    scoped: list[int] = []
+    while pos < min(limit, len(text)):
+        bullet = _LINE_BULLET.match(text, pos)
+        if bullet is None:
+            break
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        i = bisect_left(starts, bullet.end())
+        while i < len(starts) and starts[i] < end:
+            scoped.append(i)
+            i += 1
+        pos = end + 1
+    return scoped
+
+
+_VERB_AFTER = re.compile(
+    r"\s+(?:is|are|was|were|has|have|will|would|can|could|seems?|feels?|remains?)\b", re.I
+)
+
+
+def _covered_between(start: int, end: int, starts: list[int]) -> bool:
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
+def _list_gap_ok(gap: str) -> bool:
+    """Two skills are one list: nothing between them, or a connector and glue words."""
+    words = _words(gap)
+    if not words:
+        return True
+    if not any(w in _CONNECTORS or w in "(:" for w in words):
+        return False
+    return all(w in _GLUE for w in words)
+
+
+def _covered(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether ``[start, end)`` lies inside one mention ("learning" in "machine learning")."""
+    i = bisect_left(starts, start + 1) - 1
+    return i >= 0 and starts[i] <= start and ends[i] >= end
+
+
+def _learning_verb_ok(text: str, m: re.Match, starts: list[int]) -> bool:
+    """A bare ``learning`` cue must read as a verb: at the start of its clause, after one
+    of ``_LEARNING_LEADS`` ("I'm learning", "currently learning") or right before a skill
+    ("engineer learning TensorFlow")."""
+    if m.group("learn").lower() != "learning":
+        return True
+    clause_start = _boundary_before(text, m.start(), max(0, m.start() - 40))
+    words = _words(text[clause_start : m.start()])
+    if words and words[-1] in ("keep", "keeps", "kept", "continue", "continues", "stop"):
+        return False  # "keep learning SQL tricks": learning more of a held skill
+    nxt = len(text) - len(text[m.end() :].lstrip())
+    i = bisect_left(starts, nxt)
+    if i < len(starts) and starts[i] == nxt:
+        return True
+    if not words or not words[-1][0].isalnum():
+        return True  # start of the clause, or after punctuation
+    return words[-1] in _LEARNING_LEADS

@@ -1,0 +1,104 @@
+"""Mention statuses (has / learning / negated): the hand-written table and the API."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import rolefit
+
+CASES = Path(__file__).with_name("negation_cases.csv")
+
+
+def _cases():
+    with CASES.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            expected = [tuple(item.split("=")) for item in row["expected"].split()]
+            marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row["xfail"] else []
+            text = row["text"].replace("\\n", "\n")
+            yield pytest.param(text, expected, id=f"{row['source']}:{text[:40]}", marks=marks)
+
+
+def test_table_is_large_and_varied():
+    with CASES.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 150
+    assert {r["source"] for r in rows} >= {"resume", "cover", "linkedin", "posting", "bullet"}
+    statuses = [item.split("=")[1] for r in rows for item in r["expected"].split()]
+    assert set(statuses) == {"has", "learning", "negated"}
+    assert sum(bool(r["xfail"]) for r in rows) <= 0.03 * len(rows)
+
+
+@pytest.mark.parametrize(("text", "expected"), list(_cases()))
+def test_status_of_every_mention(text, expected):
+    found = rolefit.find_skills(text)
+    assert list(zip(found["skill_id"], found["status"], strict=True)) == expected
+
+
+def test_find_skills_columns_and_cue():
+    found = rolefit.find_skills("No Spark or Kafka, but strong SQL. Learning dbt.")
+    assert list(found.columns) == [
+        "skill_id", "name", "category", "matched", "start", "end", "status", "cue"
+    ]
+    assert found.set_index("skill_id")["cue"].to_dict() == {
+        "spark": "No", "kafka": "No", "sql": "", "dbt": "Learning"
+    }
+
+
+def test_extract_skills_drops_denied_and_learning_by_default():
+    text = "No experience with Python or machine learning yet. I have never used Kubernetes."
+    assert rolefit.extract_skills(text) == []
+    assert rolefit.extract_skills(text, status="negated") == [
+        "kubernetes", "machine_learning", "python"
+    ]
+    text = "Learning dbt and Spark on weekends. Airflow (beginner). SQL daily."
+    assert rolefit.extract_skills(text) == ["sql"]
+    assert rolefit.extract_skills(text, status="learning") == ["airflow", "dbt", "spark"]
+    assert rolefit.extract_skills(text, status=("has", "learning")) == [
+        "airflow", "dbt", "spark", "sql"
+    ]
+
+
+def test_a_held_mention_wins_over_a_denied_or_learning_one():
+    text = "Never used Docker before 2020; since then I run Docker daily. Learning Docker Swarm."
+    assert rolefit.extract_skills(text) == ["docker"]
+    assert rolefit.extract_skills(text, status="negated") == []
+
+
+def test_unknown_status_is_an_error():
+    with pytest.raises(ValueError, match="status"):
+        rolefit.extract_skills("Python", status="held")
+    with pytest.raises(ValueError, match="status"):
+        rolefit.extract_skills_many(["Python"], status=())
+
+
+def test_many_equals_one_by_one():
+    texts = [
+        "Python and SQL",
+        "No Java, but strong Python",
+        "Skills: python, spark, excel, r",
+        "Learning Rust; Go (beginner)",
+        "",
+        "We run Spark on k8s. Kafka not required.",
+    ] * 3
+    for status in ("has", "learning", "negated"):
+        assert rolefit.extract_skills_many(texts, status=status) == [
+            rolefit.extract_skills(t, status=status) for t in texts
+        ]
+
+
+def test_score_drops_denied_skills_and_lists_learning():
+    fit = rolefit.score("Python, SQL and Docker daily. No Kubernetes. Learning Spark.")
+    assert "kubernetes" not in fit.skills and "spark" not in fit.skills
+    assert fit.learning == ("spark",)
+    assert "learning: Apache Spark" in repr(fit)
+    plain = rolefit.score("Python, SQL and Docker daily.")
+    assert plain.learning == () and "learning" not in repr(plain)
+
+
+def test_score_many_drops_denied_skills():
+    texts = ["Python and SQL; no Kubernetes", "Python and SQL"]
+    scores = rolefit.score_many(texts)
+    assert scores.iloc[0].equals(scores.iloc[1])
