@@ -47,7 +47,8 @@ ADJACENT_COLOR = "#A6A6A6"
 ADJACENT_HATCH = "//"
 TARGET_BOX = "#DCEBF5"
 ADJACENT_BOX = "#EDEDED"
-RARE_COLOR = "#8C8C8C"
+RARE_COLOR = "#6E6E6E"
+BASELINE_COLOR = "#7F7F7F"
 CATEGORY_LABELS = {
     "language": "Programming language",
     "ml_framework": "ML framework",
@@ -121,16 +122,17 @@ def _percent_axis(axis, decimals=None):
 
 
 
-def _bar_axes(ax, ys, labels, xlabel, points=False) -> None:
+def _bar_axes(ax, ys, labels, xlabel, points=None) -> None:
     """Shared look of the horizontal bar charts: labelled rows top to bottom, an x axis
-    in percent (or percentage points) with a light grid behind the bars."""
+    in percent (``points=None``), percentage points (``True``) or plain numbers
+    (``False``), with a light grid behind the bars."""
     from matplotlib.ticker import FuncFormatter
 
     ax.set_yticks(ys, labels, fontsize=10)
     ax.set_ylim(len(labels) - 0.5, -0.5)
     if points:
         ax.xaxis.set_major_formatter(FuncFormatter(_points))
-    else:
+    elif points is None:
         _percent_axis(ax.xaxis)
     ax.set_xlabel(xlabel)
     ax.grid(axis="x", color="#E5E5E5")
@@ -176,13 +178,14 @@ def _used_colors(categories, start=None) -> dict[str, tuple[str, str]]:
     return category_colors(order, start=start)
 
 
-def _category_legend(ax, colors, title="Skill category", **kwargs):
+def _category_legend(ax, colors, title="Skill category", extra=(), **kwargs):
     from matplotlib.patches import Patch
 
     handles = [
         Patch(facecolor=c, hatch=h, edgecolor="white", label=CATEGORY_LABELS.get(k, k))
         for k, (c, h) in colors.items()
     ]
+    handles += list(extra)
     return ax.legend(handles=handles, title=title, frameon=False, **kwargs)
 
 
@@ -485,13 +488,39 @@ def _layout(ax) -> float:
     return ax.get_window_extent().width
 
 
-def _xmax_for_labels(width, ends, needs, floor=0.05) -> float:
+def _xmax_for_labels(width, ends, needs, floor=0.05, xmin=0.0) -> float:
     """The smallest x limit that leaves ``needs[i]`` pixels right of bar end ``ends[i]``
-    in an axes ``width`` pixels wide (a label never takes more than 60% of it)."""
-    xmax = floor
+    in an axes ``width`` pixels wide starting at ``xmin`` (a label never takes more than
+    60% of it)."""
+    xmax = xmin + floor
     for end, need in zip(ends, needs, strict=True):
-        xmax = max(xmax, float(end) * width / (width - min(need, 0.6 * width)))
+        span = (float(end) - xmin) * width / (width - min(need, 0.6 * width))
+        xmax = max(xmax, xmin + span)
     return xmax
+
+
+def _baseline(explained) -> float:
+    """The part of a score that comes from no skill (rows of ``explain`` without a
+    category, such as a role's baseline); 0 when there is none."""
+    rows = explained["category"].map(lambda c: not (isinstance(c, str) and c))
+    return float(explained.loc[rows, "contribution"].sum())
+
+
+def _is_share(values) -> bool:
+    values = np.asarray(values, dtype=float)
+    values = values[~np.isnan(values)]
+    return bool(((values >= 0) & (values <= 1)).all())
+
+
+def _score_is_share(fit) -> bool:
+    """Scores are shares in [0, 1] made of skill contributions alone (shown in %),
+    rather than points that include a baseline."""
+    return _is_share(list(fit.scores.values())) and not any(
+        _baseline(fit.explain(r)) for r in fit.scores)
+
+
+def _format_score(value, share: bool) -> str:
+    return f"{value:.0%}" if share else f"{value:.2f}"
 
 
 def _names(names, k) -> str:
@@ -502,13 +531,15 @@ def _names(names, k) -> str:
 def fit_bars(fit, ax=None, max_names: int = 4, colors=None):
     """Bar chart of a fit's role scores, highest first, each bar split into skill contributions.
 
-    Bars are sorted by the number written after them, the profile fit ``score`` of
-    :attr:`rolefit.RoleFit.ranking` (which can differ from the ranking's order, which
-    also weighs the market model); each segment is one covered skill's contribution
+    Bars are sorted by the number written after them, the ``score`` column of
+    :attr:`rolefit.RoleFit.ranking`; each segment is one covered skill's contribution
     (:meth:`rolefit.RoleFit.explain`), largest first, coloured by skill category
-    (:data:`CATEGORY_COLORS`), so a bar's length is exactly the role's score. The x axis
-    ends a little after the longest bar; the largest contributors' names follow each
-    score as far as space allows. Adjacent roles are marked in their labels.
+    (:data:`CATEGORY_COLORS`). A row of ``explain`` without a category (a role's
+    baseline) is drawn as a grey line from 0 and the skills' segments start where it
+    ends, so a bar ends exactly at the role's score. Scores in [0, 1] made of skill
+    contributions alone are shown in %, other scores as plain points. The x axis ends
+    a little after the longest bar; the largest contributors' names follow each score
+    as far as space allows. Adjacent roles are marked in their labels.
 
     Parameters
     ----------
@@ -537,13 +568,21 @@ def fit_bars(fit, ax=None, max_names: int = 4, colors=None):
     scores = ranking["score"].to_numpy(float)
     ax = _new_axes(ax, (9.5, 0.62 * len(role_ids) + 2.3))
     explained = {r: fit.explain(r) for r in role_ids}
-    colors = _used_colors([c for r in role_ids for c in explained[r]["category"]], colors)
+    colors = _used_colors([c for r in role_ids for c in explained[r]["category"]
+                           if isinstance(c, str) and c], colors)
+    baselines = {r: _baseline(explained[r]) for r in role_ids}
+    share = _is_share(scores) and not any(baselines.values())
     segments: dict[str, list[tuple[int, float, float]]] = {c: [] for c in colors}
     for y, role in enumerate(role_ids):
-        left = 0.0
+        left = baselines[role]  # a skill's segment starts where the last one ended
         for seg in explained[role].itertuples():
-            segments[seg.category].append((y, left, seg.contribution))
-            left += seg.contribution
+            if isinstance(seg.category, str) and seg.category:
+                segments[seg.category].append((y, left, seg.contribution))
+                left += seg.contribution
+        if baselines[role]:
+            ax.plot([0, baselines[role]], [y, y], color=BASELINE_COLOR, lw=2.5,
+                    marker="|", ms=14, mew=2.5, markevery=[1], gid=f"baseline:{role}",
+                    label="role baseline", zorder=0.9)
     for category, parts in segments.items():
         color, hatch = colors[category]
         ys, lefts, widths = (np.array(v, dtype=float) for v in zip(*parts, strict=True))
@@ -551,20 +590,25 @@ def fit_bars(fit, ax=None, max_names: int = 4, colors=None):
                 edgecolor="white", linewidth=0.8, label=category)
     ticklabels = [t + (" (adjacent)" if a else "")
                   for t, a in zip(ranking["title"], ranking["adjacent"], strict=True)]
-    _bar_axes(ax, range(len(role_ids)), ticklabels,
-              xlabel="fit score (% of the role's profile weight your skills cover)")
+    _bar_axes(ax, range(len(role_ids)), ticklabels, points=None if share else False,
+              xlabel="fit score (% of the role's profile weight your skills cover)" if share
+              else "score (points: the role's baseline plus each skill's contribution)")
     skills = f"{len(fit.skills)} recognised skill" + ("" if len(fit.skills) == 1 else "s")
+    note = ("\nlow signal: too few technical skills recognised to recommend a role"
+            if getattr(fit, "low_signal", False) else "")
     ax.set_title(f"Role fit for {skills}, highest first\n"
-                 "(segments: each skill's contribution to the score)", fontsize=11)
+                 f"(segments: each skill's contribution to the score){note}", fontsize=11)
     below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
-    _category_legend(ax, colors, loc="upper center", bbox_to_anchor=(0.5, 0),
-                     bbox_transform=below, ncol=min(4, max(len(colors), 1)), fontsize=9,
-                     title_fontsize=9)
+    extra = [line for line in ax.lines if (line.get_gid() or "").startswith("baseline:")][:1]
+    _category_legend(ax, colors, extra=extra, loc="upper center", bbox_to_anchor=(0.5, 0),
+                     bbox_transform=below, ncol=min(4, max(len(colors) + len(extra), 1)),
+                     fontsize=9, title_fontsize=9)
     width = _layout(ax)
     px = ax.figure.dpi / 72  # pixels per point
     values = [
-        ax.annotate(f"{score:.0%}", (score, y), xytext=(4, 0), textcoords="offset points",
-                    va="center", ha="left", fontsize=10, fontweight="bold",
+        ax.annotate(_format_score(score, share), (score, y), xytext=(4, 0),
+                    textcoords="offset points", va="center", ha="left", fontsize=10,
+                    fontweight="bold", bbox={"fc": "white", "ec": "none", "pad": 0.5},
                     gid=f"score:{role}")
         for y, (role, score) in enumerate(zip(role_ids, scores, strict=True))
     ]
@@ -575,30 +619,43 @@ def fit_bars(fit, ax=None, max_names: int = 4, colors=None):
         return probe.get_window_extent().width if text else 0.0
 
     value_px = [v.get_window_extent().width for v in values]
-    names = {r: explained[r]["name"].tolist() for r in role_ids}
-    # room for every score and the names of its two largest contributors
-    needs = [(4 + 6 + 3) * px + w + text_px(_names(names[r], min(2, len(names[r]))))
+    names = {r: [n for n, c in zip(explained[r]["name"], explained[r]["category"],
+                                   strict=True) if isinstance(c, str) and c]
+             for r in role_ids}
+    # room for every score and the names of its two largest contributors (at most 30%
+    # of the width: long names give way to "+k")
+    needs = [(4 + 6 + 3) * px + w
+             + min(text_px(_names(names[r], min(2, len(names[r])))), 0.3 * width)
              for r, w in zip(role_ids, value_px, strict=True)]
-    xmax = _xmax_for_labels(width, scores, needs)
-    _set_xmax(ax, xmax)
+    xmin = min(0.0, *baselines.values(), *scores)
+    xmin = xmin - 0.03 * (max(scores.max(), 0.0) - xmin) if xmin < 0 else 0.0
+    xmax = _xmax_for_labels(width, scores, needs, xmin=xmin)
+    used = []  # pixels the labels of each bar take in the end
     for y, (role, score, w) in enumerate(zip(role_ids, scores, value_px, strict=True)):
-        room = width * (1 - score / xmax) - (4 + 6) * px - w
+        room = width * (xmax - score) / (xmax - xmin) - (4 + 6) * px - w
+        used.append((4 + 3) * px + w)
         for k in range(min(max_names, len(names[role])), 0, -1):
             text = _names(names[role], k)
             if text_px(text) <= room:
                 ax.annotate(text, (score, y), xytext=(4 + 6 + w / px, 0),
                             textcoords="offset points", va="center", ha="left",
                             fontsize=8.5, color="#4D4D4D")
+                used[-1] += 6 * px + text_px(text)
                 break
     probe.remove()
+    # no empty band on the right: end where the longest label ends (labels only gain room)
+    _set_xmax(ax, min(xmax, _xmax_for_labels(width, scores, used, xmin=xmin)), xmin)
     return ax
 
 
-def _set_xmax(ax, xmax) -> None:
-    """x axis from 0 to ``xmax``; whole percents once the axis spans 10% or more."""
+def _set_xmax(ax, xmax, xmin=0.0) -> None:
+    """x axis from ``xmin`` to ``xmax``; whole percents once the axis spans 10% or more;
+    a line at zero when the axis starts below it."""
     from matplotlib.ticker import PercentFormatter
 
-    ax.set_xlim(0, xmax)
+    ax.set_xlim(xmin, xmax)
+    if xmin < 0:
+        ax.axvline(0, color="#4D4D4D", lw=0.8, zorder=1.5)
     if xmax >= 0.1 and isinstance(ax.xaxis.get_major_formatter(), PercentFormatter):
         _percent_axis(ax.xaxis, decimals=0)
 
@@ -608,12 +665,14 @@ def _points(value, _pos=None) -> str:
 
 
 def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
-    """The ``n`` missing skills with the largest gain for one role, coloured by category.
+    """The first ``n`` missing skills for one role, coloured by category.
 
-    Each bar is the gain in the role's fit score if the skill were learned, in
-    percentage points (implied skills included), written after the bar. Skills that the
-    role's profile holds but few of its job postings ask for (``rare`` in
-    :meth:`rolefit.RoleFit.gaps`) are flagged with that share of postings.
+    The skills are the first ``n`` rows of :meth:`rolefit.RoleFit.gaps`; each bar is how
+    much the role's score would rise if the skill were learned (``gain`` plus
+    ``implied_gain`` where the table has it: implied skills included), written after the
+    bar, and the bars are sorted by that number. It is in percentage points when scores
+    are shares shown in %, else in points. Skills that few of the role's job postings
+    ask for (``rare``) are flagged with that share of postings.
 
     Parameters
     ----------
@@ -631,17 +690,25 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     Returns
     -------
     matplotlib.axes.Axes
-        One bar per skill, biggest gain at the top; bar widths are the gains
-        (:meth:`rolefit.RoleFit.gaps`), tick labels the skill names; gain labels have
-        ``gid`` ``"gain:<skill_id>"``, rare flags ``"rare:<skill_id>"``.
+        One bar per skill, biggest rise at the top; tick labels are the skill names;
+        the labels of the rises have ``gid`` ``"gain:<skill_id>"``, rare flags
+        ``"rare:<skill_id>"``.
     """
+    import pandas as pd
     from matplotlib.transforms import ScaledTranslation
 
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
-    role = fit.target if role is None else role
-    gaps = fit.gaps(role, n=n)
-    title = f"What to learn next for {_titles()[role]} (fit now {fit.scores[role]:.0%})"
+    from rolefit.profiles import check_role
+
+    gaps = fit.gaps(role, n=n)  # the fit picks the target role, or says why it cannot
+    role = fit.target if role is None else check_role(role)
+    rise = gaps["gain"] + (gaps["implied_gain"].fillna(0.0) if "implied_gain" in gaps else 0)
+    gaps = gaps.assign(rise=rise.astype(float))
+    gaps = gaps.iloc[np.argsort(-gaps["rise"].to_numpy(), kind="stable")]
+    share = _score_is_share(fit)
+    now = _format_score(fit.scores[role], share)
+    title = f"Missing skills for {_titles()[role]}: what each adds (score now {now})"
     ax = _new_axes(ax, (8, 0.4 * max(len(gaps), 3) + 2.3))
     if gaps.empty:
         ax.set_title(title, fontsize=11)
@@ -649,20 +716,21 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
                 ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return ax
-    rare = gaps["rare"].to_numpy(bool)
+    rare = gaps["rare"].fillna(False).to_numpy(bool)
     if rare.any():
         title += "\n(rare: in the role's profile, but few of its job postings ask for it)"
     ax.set_title(title, fontsize=11)
     colors = _used_colors(gaps["category"], colors)
     ys = np.arange(len(gaps))
-    gains = gaps["gain"].to_numpy(float)
+    gains = gaps["rise"].to_numpy()
     bars = ax.barh(ys, gains, height=0.7, color=[colors[c][0] for c in gaps["category"]],
                    edgecolor="white", linewidth=0.8)
     for bar, category in zip(bars, gaps["category"], strict=True):
         bar.set_hatch(colors[category][1])
-    _bar_axes(ax, ys, gaps["name"].tolist(), points=True,
-              xlabel="gain in fit score if learned (percentage points, implied skills "
-                     "included)")
+    _bar_axes(ax, ys, gaps["name"].tolist(), points=share,
+              xlabel="gain in score if learned ("
+                     + ("percentage points" if share else "points")
+                     + ", implied skills included)")
     below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
     _category_legend(ax, colors, loc="upper center", bbox_to_anchor=(0.5, 0),
                      bbox_transform=below, ncol=min(3, len(colors)), fontsize=9,
@@ -671,15 +739,19 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     px = ax.figure.dpi / 72
     needs = []
     for y, row in enumerate(gaps.itertuples()):
-        label = ax.annotate(f"+{row.gain * 100:.1f}", (row.gain, y), xytext=(3, 0),
+        text = f"+{row.rise * 100:.1f}" if share else f"+{row.rise:.2f}"
+        label = ax.annotate(text, (row.rise, y), xytext=(3, 0),
                             textcoords="offset points", va="center", ha="left", fontsize=9,
                             gid=f"gain:{row.skill_id}")
         need = 3 * px + label.get_window_extent().width
         if row.rare:
-            share = ("" if row.prevalence is None or np.isnan(row.prevalence)
-                     else f" ({row.prevalence:.0%} of postings)" if row.prevalence >= 0.005
-                     else " (<1% of postings)")
-            flag = ax.annotate(f"rare{share}", (row.gain, y),
+            if pd.isna(row.prevalence):
+                posted = ""
+            elif row.prevalence < 0.005:
+                posted = " (<1% of postings)"
+            else:
+                posted = f" ({row.prevalence:.0%} of postings)"
+            flag = ax.annotate(f"rare{posted}", (row.rise, y),
                                xytext=(3 + 5 + need / px - 3, 0), textcoords="offset points",
                                va="center", ha="left", fontsize=8.5, fontstyle="italic",
                                color=RARE_COLOR, gid=f"rare:{row.skill_id}")
@@ -707,7 +779,7 @@ def _signal_rows(scores):
     role_ids = _check_scores(scores)
     low = scores[role_ids].isna().all(axis=1) | scores["top_role"].isna()
     if "low_signal" in scores.columns:
-        low |= scores["low_signal"].eq(True)
+        low |= scores["low_signal"].astype("boolean").fillna(False).astype(bool)
     if "n_skills" in scores.columns:
         low |= pd.to_numeric(scores["n_skills"], errors="coerce").eq(0)
     low = low.to_numpy(bool)
@@ -854,12 +926,15 @@ def cohort_scores(scores, ax=None, max_points: int = 1500, seed: int = 0):
         x = x[~np.isnan(x)]
         ax.scatter(x, y + rng.uniform(-0.22, 0.22, len(x)), s=6, color="#333333",
                    alpha=0.35, linewidths=0, zorder=3)
+    share = _is_share(values.to_numpy())
     _bar_axes(ax, ys, [_role_label(r, titles, adjacent) for r in order],
-              xlabel="fit score (%)")
-    top = float(np.nanmax(values.to_numpy())) if values.size and values.notna().any(
-        axis=None) else 0.0
-    _set_xmax(ax, max(top * 1.04, 0.05))
-    ax.set_title(f"Fit scores per role across {len(values):,} people "
+              points=None if share else False,
+              xlabel="fit score (%)" if share else "score (points)")
+    finite = values.to_numpy()[np.isfinite(values.to_numpy())]
+    low, top = (min(float(finite.min()), 0.0), float(finite.max())) if finite.size else (0, 0)
+    pad = 0.04 * (max(top, 0.0) - low)
+    _set_xmax(ax, max(top + pad, 0.05), low - pad if low < 0 else 0.0)
+    ax.set_title(f"Scores per role across {len(values):,} people "
                  f"(box: quartiles, line: median){_left_out(n_low)}", fontsize=11)
     below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
     _role_legend(ax, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below,

@@ -280,18 +280,29 @@ def _gap_colours(ax, gaps):
     return out
 
 
+def _number(text):
+    return float(text.rstrip("%").replace("\N{MINUS SIGN}", "-"))
+
+
+def _rises(gaps):
+    """What gap_bars draws: each gap's whole rise of the score, largest first."""
+    rise = gaps["gain"] + (gaps["implied_gain"].fillna(0.0) if "implied_gain" in gaps else 0)
+    return gaps.assign(rise=rise).sort_values("rise", ascending=False, kind="stable")
+
+
 def test_fit_bars_are_sorted_by_the_score_they_show(ax, fit):
     assert plot.fit_bars(fit, ax=ax) is ax
     ranking = fit.ranking
+    share = plot._score_is_share(fit)
     labels = _score_labels(ax)
     assert [y for _, y, _ in labels] == list(range(len(ranking)))
-    shown = [float(text.rstrip("%")) for *_, text in labels]
+    shown = [_number(text) for *_, text in labels]
     assert shown == sorted(shown, reverse=True)
     roles = [role for role, *_ in labels]
     scores = ranking.loc[roles, "score"].to_numpy()
     assert list(scores) == sorted(scores, reverse=True)
-    assert [f"{s:.0%}" for s in scores] == [text for *_, text in labels]
-    totals = np.zeros(len(ranking))
+    assert [plot._format_score(s, share) for s in scores] == [text for *_, text in labels]
+    totals = np.array([plot._baseline(fit.explain(r)) for r in roles])
     for patch in ax.patches:
         totals[round(patch.get_y() + patch.get_height() / 2)] += patch.get_width()
     np.testing.assert_allclose(totals, scores, atol=1e-12)
@@ -304,16 +315,21 @@ def test_fit_bars_axis_is_scaled_to_the_data(ax, fit):
     plot.fit_bars(fit, ax=ax)
     low, high = ax.get_xlim()
     top = fit.ranking["score"].max()
-    assert low == 0 and top < high < min(2 * top, 1.0)
+    assert low == min(0, *(plot._baseline(fit.explain(r)) for r in fit.ranking.index))
+    assert top < high < 2 * top
+    if plot._score_is_share(fit):
+        assert high < 1
     small = Figure().subplots()
-    plot.fit_bars(rolefit.score(["python"]), ax=small)
-    assert small.get_xlim()[1] < 0.25
+    one = rolefit.score(["python"])
+    plot.fit_bars(one, ax=small)
+    assert small.get_xlim()[1] < 2 * one.ranking["score"].max()
 
 
 def test_fit_bars_segments_are_the_explanation_in_the_fixed_colours(ax, fit):
     plot.fit_bars(fit, ax=ax)
     top = _score_labels(ax)[0][0]
     explained = fit.explain(top)
+    explained = explained[explained["category"].map(lambda c: isinstance(c, str) and c != "")]
     segments = sorted(
         (p.get_x(), p.get_width(), c.get_label())
         for c in ax.containers for p in c.patches if round(p.get_y() + 0.35) == 0
@@ -325,7 +341,8 @@ def test_fit_bars_segments_are_the_explanation_in_the_fixed_colours(ax, fit):
     assert _drawn_colours(ax) == {c: (to_hex(plot.CATEGORY_COLORS[c][0]),
                                       plot.CATEGORY_COLORS[c][1]) for c in _drawn_colours(ax)}
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [plot.CATEGORY_LABELS[c.get_label()] for c in ax.containers]
+    assert [t for t in legend if t != "role baseline"] == [
+        plot.CATEGORY_LABELS[c.get_label()] for c in ax.containers]
 
 
 @pytest.mark.parametrize("skills", [SKILLS, ["sql", "excel", "tableau", "statistics"],
@@ -339,7 +356,7 @@ def test_a_category_has_one_colour_in_the_fit_and_gap_charts(skills):
     for role in person.scores:
         right = Figure().subplots()
         plot.gap_bars(person, role, ax=right)
-        gap_colours = _gap_colours(right, person.gaps(role, n=12))
+        gap_colours = _gap_colours(right, _rises(person.gaps(role, n=12)))
         for category, pair in gap_colours.items():
             assert pair == (to_hex(plot.CATEGORY_COLORS[category][0]),
                             plot.CATEGORY_COLORS[category][1])
@@ -363,7 +380,7 @@ def test_category_colours_are_fixed_distinct_and_colour_blind_safe():
 
 
 def test_a_given_mapping_overrides_the_fixed_colours(fit):
-    gaps = fit.gaps(fit.target, n=12)
+    gaps = _rises(fit.gaps(fit.target, n=12))
     mine = {gaps["category"].iloc[0]: ("#123456", "xx")}
     left, right = Figure().subplots(), Figure().subplots()
     plot.fit_bars(fit, ax=left, colors=mine)
@@ -374,40 +391,49 @@ def test_a_given_mapping_overrides_the_fixed_colours(fit):
     for category, pair in _drawn_colours(left).items():
         colour, hatch = mine.get(category, plot.CATEGORY_COLORS[category])
         assert pair == (to_hex(colour), hatch)
-    assert len(left.get_legend().get_texts()) == len(left.containers)  # only categories drawn
+    legend = [t.get_text() for t in left.get_legend().get_texts()]
+    assert len([t for t in legend if t != "role baseline"]) == len(left.containers)
 
 
 def test_gap_bars_widths_labels_and_units(ax, fit):
-    gaps = fit.gaps(fit.target, n=12)
+    gaps = _rises(fit.gaps(fit.target, n=12))
+    share = plot._score_is_share(fit)
     assert plot.gap_bars(fit, ax=ax) is ax
     bars = ax.patches
     assert len(bars) == len(gaps) == min(12, len(fit.gaps(fit.target)))
-    assert [b.get_width() for b in bars] == pytest.approx(gaps["gain"].tolist())
+    assert [b.get_width() for b in bars] == pytest.approx(gaps["rise"].tolist())
     assert [b.get_y() for b in bars] == sorted(b.get_y() for b in bars)  # top to bottom
     assert _ticks(ax.get_yticklabels()) == gaps["name"].tolist()
     gains = {t.get_gid()[5:]: t.get_text() for t in ax.texts
              if (t.get_gid() or "").startswith("gain:")}
-    assert gains == {r.skill_id: f"+{r.gain * 100:.1f}" for r in gaps.itertuples()}
+    assert gains == {r.skill_id: f"+{r.rise * 100:.1f}" if share else f"+{r.rise:.2f}"
+                     for r in gaps.itertuples()}
     shown = [float(gains[s]) for s in gaps["skill_id"]]
     assert shown == sorted(shown, reverse=True)
-    # units: the axis says percentage points and so do its ticks (no "%" anywhere)
-    assert "percentage points" in ax.get_xlabel()
+    # units: axis label and ticks agree (percentage points or points; no "%" anywhere)
+    assert ("percentage points" if share else "(points") in ax.get_xlabel()
     _drawn(ax)
     for tick, loc in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True):
         if tick.get_text():
             assert "%" not in tick.get_text()
-            assert float(tick.get_text().replace("\N{MINUS SIGN}", "-")) == pytest.approx(
-                loc * 100)
-    assert ax.get_xlim()[1] < 2.5 * gaps["gain"].max()
+            assert _number(tick.get_text()) == pytest.approx(loc * 100 if share else loc)
+    assert ax.get_xlim()[1] < 2.5 * gaps["rise"].max()
     assert _titles()[fit.target] in ax.get_title()
 
 
 def test_gap_bars_flag_the_rare_skills(ax, fit):
-    gaps = fit.gaps("ml_engineer", n=12)
-    assert gaps["rare"].any() and not gaps["rare"].all()  # the fixture shows both
-    plot.gap_bars(fit, "ml_engineer", ax=ax)
+    def first_rare(role):
+        rare = fit.gaps(role)["rare"].fillna(False).to_numpy(bool)
+        return int(np.argmax(rare)) if rare.any() else 10**6
+
+    role = min(fit.scores, key=first_rare)
+    n = max(12, first_rare(role) + 1)
+    gaps = _rises(fit.gaps(role, n=n))
+    rare = gaps["rare"].fillna(False).astype(bool)
+    assert rare.any() and not rare.all()  # the chart shows both
+    plot.gap_bars(fit, role, ax=ax, n=n)
     flags = {t.get_gid()[5:]: t for t in ax.texts if (t.get_gid() or "").startswith("rare:")}
-    assert set(flags) == set(gaps.loc[gaps["rare"], "skill_id"])
+    assert set(flags) == set(gaps.loc[rare, "skill_id"])
     y_of = dict(zip(gaps["skill_id"], range(len(gaps)), strict=True))
     renderer = _drawn(ax)
     for skill_id, flag in flags.items():
@@ -430,7 +456,9 @@ def test_gap_bars_for_a_named_role_and_n(ax, fit):
 
 def test_gap_bars_without_gaps(ax):
     profile = rolefit.role_profiles()
-    full = rolefit.score(profile.loc[profile.role_id == "data_analyst", "skill_id"].tolist())
+    skills = profile.loc[profile.role_id == "data_analyst", "skill_id"].tolist()
+    full = rolefit.score([*skills, *rolefit.score(skills).gaps("data_analyst")["skill_id"]])
+    assert full.gaps("data_analyst").empty
     plot.gap_bars(full, "data_analyst", ax=ax)
     assert not ax.patches
     assert "No missing skills" in ax.texts[0].get_text()
@@ -450,7 +478,7 @@ def _low_signal(scores):
     role_ids = list(_titles())
     low = scores[role_ids].isna().all(axis=1) | scores["top_role"].isna()
     if "low_signal" in scores:
-        low |= scores["low_signal"].eq(True)
+        low |= scores["low_signal"].astype("boolean").fillna(False).astype(bool)
     return low | scores["n_skills"].eq(0)
 
 
@@ -526,7 +554,8 @@ def test_cohort_scores_boxes_are_the_medians(ax, cohort):
     drawn = [line.get_xdata()[0] for line in ax.lines if line.get_color() == plot.OKABE_ITO[5]]
     assert drawn == pytest.approx([medians[role_of[label]] for label in labels])
     assert all(len(c.get_offsets()) <= 25 for c in ax.collections)
-    assert "%" in ax.get_xlabel()
+    share = plot._is_share(kept[list(titles)].to_numpy())
+    assert ("%" if share else "points") in ax.get_xlabel()
     top = kept[list(titles)].max().max()
     assert top <= ax.get_xlim()[1] < 1.5 * top
 
@@ -539,8 +568,39 @@ def test_cohort_charts_reject_other_tables():
 
 
 def test_cohort_charts_skip_missing_rows(ax):
-    scores = rolefit.score_many([["python", "sql"], None, ["pytorch"]], missing="nan")
+    scores = rolefit.score_many([["python", "sql"], None, ["pytorch", "docker"]],
+                                missing="nan")
     plot.cohort_top_roles(scores, ax=ax)
     assert sum(p.get_width() for p in ax.patches) == pytest.approx(1.0)
     assert "2 people" in ax.get_title()
     assert "1 low-signal row left out" in ax.get_title()
+
+
+def test_fit_bars_with_a_baseline_in_points(fit, monkeypatch):
+    """Scores that are points with a per-role baseline (an ``explain`` row without a
+    category), not shares: bars start at the baseline, the axis is plain numbers."""
+    baselines = dict(zip(fit.scores, np.linspace(-0.9, 0.8, len(fit.scores)), strict=True))
+    plain = fit.explain
+
+    def explain(role):
+        row = {"skill_id": None, "name": "baseline", "category": None, "via": (),
+               "credit": np.nan, "contribution": baselines[role]}
+        return pd.concat([plain(role), pd.DataFrame([row])], ignore_index=True)
+
+    ranking = fit.ranking.assign(score=lambda t: t["score"] + pd.Series(baselines))
+    points = type("Points", (), {"explain": staticmethod(explain), "ranking": ranking,
+                                 "skills": fit.skills})()
+    ax = _constrained()
+    plot.fit_bars(points, ax=ax)
+    labels = _score_labels(ax)
+    roles = [role for role, *_ in labels]
+    assert list(ranking.loc[roles, "score"]) == sorted(ranking["score"], reverse=True)
+    assert [text for *_, text in labels] == [f"{ranking.loc[r, 'score']:.2f}" for r in roles]
+    for y, role in enumerate(roles):
+        parts = [p for p in ax.patches if round(p.get_y() + p.get_height() / 2) == y]
+        assert min(p.get_x() for p in parts) == pytest.approx(plot._baseline(explain(role)))
+        assert max(p.get_x() + p.get_width() for p in parts) == pytest.approx(
+            ranking.loc[role, "score"])
+    assert {line.get_gid() for line in ax.lines} >= {f"baseline:{r}" for r in roles}
+    assert ax.get_xlim()[0] < -0.9 and "points" in ax.get_xlabel()
+    _assert_readable(ax)
