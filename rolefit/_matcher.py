@@ -2,61 +2,31 @@
 
 Design
 ------
-All terms are compiled into **one regular expression over the case-folded text**, written
-as a prefix trie (``pytorch|python`` becomes ``py(?:torch(...)|thon(...))``) whose leaves
-end with the boundary look-arounds of their terms; the pattern starts with ``\\b`` (terms
-that begin with punctuation, like ``.NET``, have their own branch). CPython's C regex engine
-does the scanning; Python code runs once per *match*, never once per character.
+The search is done by ``ahocorasick_rs`` (Rust's ``aho-corasick`` crate), Python checks
+the rules. Both automata scan a *view* of the case-folded text (:func:`_view`): one ASCII
+byte per character, in which ``bytes.title`` has upper-cased every letter that follows a
+non-letter. Each spelling is written the same way (:meth:`_Leaf.views`), so a spelling that
+starts with a letter is found only where a word starts ("Python" in ``Python3`` or
+``Python-based``, never the "r" in ``Docker``). Short spellings also list the character
+that follows them, and spellings of several words the ways whitespace can start between
+them, so every real match is a view occurrence, and byte offsets are character offsets.
 
-Because matching runs on folded text, the regex cannot see capitalisation: leaves of
-case-sensitive terms (and of terms that start with punctuation) are *checked* in Python
-against the original text when they match. A failed check falls back to the longest shorter
-term at the same place, then the scan resumes, so the result is exactly the leftmost-longest
-set of valid matches.
+1. One leftmost-longest scan gives the longest view at the leftmost position, then the
+   next one after it. Most are taken as they are: a case-insensitive spelling between two
+   bytes that cannot be word characters needs no other check.
+2. The others are checked with the spelling's own regular expression (its boundaries
+   and case rules, below), compiled on first use. Where a check fails, or an accepted
+   match ends elsewhere than its view, the stretch the scan skipped is scanned again with
+   every overlapping view (:meth:`TermMatcher._rescan`), trying the spellings found there
+   longest first, so the result is the leftmost-longest set of valid matches.
 
-Every text is scanned with a newline added at both ends, so the start and the end of a text
-behave exactly like the start and the end of a line.
-
-Texts of at least ``_PREFILTER_MIN_CHARS`` characters first go through a vectorised
-(numpy) filter, :class:`_Prefilter`: it cuts the folded text into runs of ASCII letters or
-digits and keeps the positions where the first run (and, for terms of several runs, the
-second) could be a term's, a superset of the real starts (about 1.5x the number of
-matches on job-posting text). The regex is then tried only there, in one C-level ``map``
-of ``Pattern.match``, and Python code walks the matches to drop overlaps. Both paths give
-identical results (tested); ``keys`` on a short text uses ``findall`` when no leaf needs
-checking.
-
-:meth:`TermMatcher.find_many` and :meth:`TermMatcher.keys_many` scan many texts per pass:
+The tests check the result against a brute-force scan that tries every spelling at every
+position. Every text is scanned with a newline added at both ends, so the start and the
+end of a text behave exactly like the start and the end of a line.
+:meth:`TermMatcher.find_many` and :meth:`TermMatcher.keys_many` scan many texts per call:
 the padded texts are joined with a NUL character between them (no term may contain one,
 and no rule looks past the padding newline), so each text gets exactly the result it gets
-alone, while numpy's fixed cost per call is paid once per block of about
-``_BLOCK_CHARS`` characters instead of once per text.
-
-Measured on 11.3 MB of the benchmark corpus of job postings (``benchmarks/bench_extract.py``,
-5.5k surfaces) through ``keys_many``, one core, best of several runs on a shared machine:
-folding 4 ms/MB, the prefilter 11 ms/MB, the regex at the candidates 9-11 ms/MB (about
-0.45 us per candidate), getting the matched strings, spans and keys 5 ms/MB, the Python
-walk over the matches and the per-text sets 6 ms/MB: about 36 ms/MB, 28 MB/s. One posting
-(about 2.8k characters) per call pays ~40 us of NumPy fixed cost, which is why short
-texts (below the threshold) skip the prefilter and why the batch methods are faster.
-
-Design history, with what was measured:
-
-* trie regex + ``finditer`` over the whole text (what short texts still use): ~720
-  instructions per character (``valgrind --tool=cachegrind``), about 12 MB/s;
-* ``[^\\w]`` (consume the separator) instead of ``\\b``: -13 % on the scan, rejected for the
-  glue cases it gets wrong (``C++CUDA``);
-* the trie over the original text with case classes (``[pP][yY]``) or ``(?i:...)``: 2-4x
-  slower (``re`` only skips a branch cheaply when it starts with a plain literal);
-* one small regex per first run, chosen in Python at each candidate: no faster than the one
-  big regex (the Python dispatch costs what the smaller regex saves);
-* the prefilter as first written (a 2^18-entry table, one gather per byte of the
-  signature, and every character beyond Latin-1 a candidate because one term starts with an
-  emoji): 300k candidates and 156-159 ms on those 11.3 MB; now (2^20 entries, the first
-  four bytes of every run in one gather through a 4-byte view with a 1-byte stride,
-  classes by ``bytes.translate``, the few terms that do not start with a run found by
-  substring search) 218k candidates and 134-135 ms, and 62 instead of 68 us per 2.8 KB
-  posting when called per text.
+alone, and the fixed cost per call is paid once per block of texts.
 
 Matching rules
 --------------
@@ -88,16 +58,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import repeat
 
 __all__ = ["TermMatcher"]
 
 _WS = " "
-# Order of alternatives in the trie: frequent letters first (CPython tries a branch's
-# alternatives in order, so this shortens the average scan).
-_FREQ = "etaoinsrhldcumfpgwybvkxjqz0123456789"
-_RANK = {ch: i for i, ch in enumerate(_FREQ)}
-
 _INSENSITIVE_END = r"(?![^\W\d]|\d++(?:\.\d++)*+\w)"  # a letter may take a version number
 _STRICT_END = r"(?!\w)"
 _SHORT_AFTER = r"(?![-&][^\W\d_]|['’](?![sS](?!\w))\w|\.[^\W\d_])"
@@ -111,9 +75,6 @@ _SENTENCE_START = (
     r"|(?<=[\n\r][-*•·]\s)|(?<=[\n\r][ \t][-*•·]\s)|(?<=[\n\r][ \t])|(?<=[\n\r][ \t][ \t]))"
 )
 _GLUED_LOWER = re.compile(r"(?!(?<=\w)[\s\S][a-z])")
-_CACHE_LIMIT = 100_000
-# Texts at least this long go through the vectorised candidate filter (see _Prefilter).
-_PREFILTER_MIN_CHARS = 1_200
 # Every text is scanned as _PAD + text + _PAD, so its start and end look like the start
 # and end of a line; find_many/keys_many put _SEP between padded texts. No term may contain
 # _SEP, so no match crosses it, and no rule looks past a _PAD into a neighbouring text.
@@ -122,11 +83,16 @@ _SEP = "\x00"
 _GLUE = _PAD + _SEP + _PAD
 # find_many/keys_many scan texts in joined blocks of about this many characters.
 _BLOCK_CHARS = 1 << 16
-# The prefilter's candidates are matched this many at a time.
-_MATCH_SLICE = 4096
-_RUN = re.compile(r"[a-z]+|[0-9]+")
-_GROUP = re.Match.group
-_SPAN = re.Match.span
+# In a view, whitespace other than " " becomes _BREAK (see _view).
+_BREAK = b"\x01"
+_SPACES = bytes(range(9, 14)) + bytes(range(28, 32))  # what Python's \s matches, but " "
+_TO_VIEW = bytes.maketrans(_SPACES, _BREAK * len(_SPACES))
+# How whitespace between two words of a spelling can start in a view, but " " + a word.
+_GAPS = (_BREAK, b"?", b"  ", b" " + _BREAK, b" ?")
+_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == 95))
+_DIGITS = b"0123456789"
+# 1 for the bytes of a view that are surely not a word character (``?`` may stand for one).
+_BOUNDARY = bytes(c in _NON_WORD and c != ord("?") for c in range(256))
 
 
 def _check_text(text, name: str) -> None:
@@ -145,9 +111,24 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and _is_word(ch)
+
+
 def _literal(surface: str) -> str:
     """Regex for a normalised surface: its characters, whitespace matching any run."""
     return r"\s++".join(re.escape(part) for part in surface.split(_WS))
+
+
+def _view(folded: str) -> bytes:
+    """What the automata scan: an ASCII copy of folded text, one byte per character.
+
+    Characters beyond ASCII become ``?``, whitespace other than a space becomes ``_BREAK``,
+    and ``bytes.title`` upper-cases every letter that follows a non-letter. Spellings are
+    written the same way (:meth:`_Leaf.views`), so one that starts with a letter is only
+    found at the start of a word.
+    """
+    return folded.encode("ascii", "replace").translate(_TO_VIEW).title()
 
 
 class _Item:
@@ -182,28 +163,68 @@ class _Item:
 
 
 class _Leaf:
-    """Everything that ends at one trie leaf (one folded spelling)."""
+    """Everything that shares one folded spelling, and the rules at its end."""
 
-    __slots__ = ("checked", "end", "folded", "plain", "prefixes", "short", "_rx")
+    __slots__ = ("_rx", "checked", "end", "folded", "plain")
 
-    def __init__(self, folded: str):
+    def __init__(self, folded: str, items: list[_Item]):
         self.folded = folded
         self.plain: str | None = None  # key of an unchecked (always valid) term
-        self.checked: list[tuple[re.Pattern | None, str, bool]] = []
-        self.prefixes: list[_Leaf] = []  # shorter leaves on the same trie path, longest first
-        self.end = ""
-        self.short = False
+        self.checked: list[tuple[re.Pattern, str, bool]] = []
+        # Case-sensitive terms first, then input order: that is the priority on a tie.
+        for item in sorted(items, key=lambda it: (not it.case, it.order)):
+            validator = item.validator()
+            if validator is None:
+                if self.plain is None:
+                    self.plain = item.key
+            else:
+                self.checked.append((validator, item.key, validator is not _GLUED_LOWER))
+        last = folded[-1]
+        if not _is_word(last):
+            self.end = ""
+        elif any(not it.case for it in items) and last.isalpha():
+            self.end = _INSENSITIVE_END
+        else:
+            self.end = _STRICT_END
+        if all(it.short for it in items):
+            # The left-hand rule as a look-behind over the (fixed-width) term itself.
+            self.end += _SHORT_AFTER + r"(?<![^\W\d_][-&'’]" + re.escape(folded) + ")"
         self._rx: re.Pattern | None = None
 
+    @property
     def rx(self) -> re.Pattern:
-        """Regex that matches this leaf alone (folded text), with its end conditions."""
-        if self._rx is None:
+        """Matches this spelling alone (in folded text), with its end conditions."""
+        if self._rx is None:  # compiled on first use: most spellings never occur
             head = r"\b" if _is_word(self.folded[0]) else ""
             self._rx = re.compile(head + _literal(self.folded) + self.end)
         return self._rx
 
+    def views(self) -> list[bytes]:
+        """Spellings of this leaf in a view (see :func:`_view`): every match is one of them.
+
+        A short spelling that ends in a word character is listed once per character that
+        may follow it, so that it is not found inside every word it starts. A spelling of
+        several words is also listed as each of its first words followed by the start of
+        any whitespace but one space (``_GAPS``).
+        """
+        folded = self.folded
+        view = folded.encode("ascii", "replace").title()
+        if len(folded) > 3 or not _is_ascii_word(folded[-1]):
+            views = [view]
+        else:
+            after = _NON_WORD + (_DIGITS if self.end.startswith(_INSENSITIVE_END) else b"")
+            views = [view + bytes([c]) for c in after]
+        spaces = [i for i, ch in enumerate(folded) if ch == _WS]
+        return views + [view[:i] + gap for i in spaces for gap in _GAPS]
+
+    @property
+    def fast(self) -> bool:
+        """Whether its full view, between two boundary bytes, is always a valid match."""
+        f = self.folded
+        return not self.checked and f.isascii() and "?" not in f and _is_word(f[0])
+
     def resolve(self, text: str, start: int, end: int) -> str | None:
-        """Key of the first term of this leaf valid at ``text[start:end]``, else None."""
+        """Key of the first term of this spelling valid at ``text[start:end]``, else None."""
         for validator, key, exact in self.checked:
             m = validator.match(text, start)
             if m is not None and (not exact or m.end() == end):
@@ -228,13 +249,14 @@ class TermMatcher:
     TypeError
         If a term is not a ``(str, str, bool)`` triple.
     ValueError
-        If a surface is empty or only whitespace.
+        If a surface is empty or only whitespace, or contains a NUL character.
 
     Notes
     -----
     The module docstring lists the matching rules and explains the design. Construction
-    compiles one large regular expression (a few tenths of a second for thousands of
-    surfaces); matching runs in time linear in the length of the text.
+    builds two automata (a few tenths of a second for thousands of surfaces); matching runs
+    in time linear in the length of the text. A matcher is immutable once built, so threads
+    may share it.
 
     Examples
     --------
@@ -246,7 +268,7 @@ class TermMatcher:
     """
 
     def __init__(self, terms: Iterable[tuple[str, str, bool]]):
-        items: list[_Item] = []
+        by_folded: dict[str, list[_Item]] = {}
         seen: set[tuple[str, str, bool]] = set()
         for term in terms:
             if not (isinstance(term, tuple | list) and len(term) == 3):
@@ -264,112 +286,42 @@ class TermMatcher:
             ident = (norm, key, bool(case))
             if ident not in seen:
                 seen.add(ident)
-                items.append(_Item(norm, key, bool(case), len(items)))
-        self._n_terms = len(items)
-        self._leaves = self._group(items)
-        self._regex = re.compile(self._pattern())
-        self._lut: dict[str, str | _Leaf] = {}
-        self._reset_lut()
-        self._prefilter: _Prefilter | None = None
-        self._checked = any(leaf.checked for leaf in self._leaves.values())
-        self._prefilter_min_chars = _PREFILTER_MIN_CHARS
+                by_folded.setdefault(_fold(norm), []).append(_Item(*ident, len(seen)))
+        self._n_terms = len(seen)
+        # Longest spelling first: sorting candidates by (start, leaf index) then tries the
+        # longest spelling at each position first.
+        self._leaves = [
+            _Leaf(folded, by_folded[folded])
+            for folded in sorted(by_folded, key=lambda f: (-len(f), f))
+        ]
+        by_view: dict[bytes, list[int]] = {}
+        for i, leaf in enumerate(self._leaves):
+            for view in leaf.views():
+                by_view.setdefault(view, []).append(i)
+        views = list(by_view)
+        self._leaves_of = [tuple(by_view[v]) for v in views]  # longest first
+        # The key of a view that is the full spelling of one fast leaf, else None.
+        self._fast = [
+            leaf.plain
+            if len(ids) == 1
+            and (leaf := self._leaves[ids[0]]).fast
+            and v == leaf.folded.encode("ascii", "replace").title()
+            else None
+            for v, ids in zip(views, self._leaves_of, strict=True)
+        ]
+        self._longest = self._all = None
+        self._longest_view = max(map(len, views), default=0)
+        # Views that start with a byte other than a letter or digit (".Net", "? Transformers").
+        heads = {v[0] for v in views if v[:1] in _NON_WORD}
+        self._heads = bytes(c in heads for c in range(256))
+        if views:
+            from ahocorasick_rs import BytesAhoCorasick, MatchKind
+
+            self._longest = BytesAhoCorasick(views, matchkind=MatchKind.LeftmostLongest)
+            self._all = BytesAhoCorasick(views)
 
     def __repr__(self) -> str:
         return f"TermMatcher({self._n_terms} terms, {len(self._leaves)} spellings)"
-
-    # -- construction ---------------------------------------------------------------------
-
-    @staticmethod
-    def _group(items: list[_Item]) -> dict[str, _Leaf]:
-        leaves: dict[str, _Leaf] = {}
-        # Case-sensitive terms first, then input order: that is the priority on a tie.
-        for item in sorted(items, key=lambda it: (not it.case, it.order)):
-            folded = _fold(item.surface)
-            leaf = leaves.get(folded)
-            if leaf is None:
-                leaf = leaves[folded] = _Leaf(folded)
-            validator = item.validator()
-            if validator is None:
-                if leaf.plain is None:
-                    leaf.plain = item.key
-            else:
-                leaf.checked.append((validator, item.key, validator is not _GLUED_LOWER))
-        by_folded: dict[str, list[_Item]] = {}
-        for item in items:
-            by_folded.setdefault(_fold(item.surface), []).append(item)
-        for leaf in leaves.values():
-            items_here = by_folded[leaf.folded]
-            last = leaf.folded[-1]
-            if not _is_word(last):
-                leaf.end = ""
-            elif any(not it.case for it in items_here) and last.isalpha():
-                leaf.end = _INSENSITIVE_END
-            else:
-                leaf.end = _STRICT_END
-            if all(it.short for it in items_here):
-                # The left-hand rule as a look-behind over the (fixed-width) term itself.
-                leaf.short = True
-                leaf.end += _SHORT_AFTER + r"(?<![^\W\d_][-&'’]" + re.escape(leaf.folded) + ")"
-        return leaves
-
-    def _pattern(self) -> str:
-        trie: dict = {}
-        for folded, leaf in self._leaves.items():
-            node = trie
-            for ch in folded:
-                node = node.setdefault(ch, {})
-            node[""] = leaf
-        # Record, for every leaf, the shorter leaves on its path (fallback candidates).
-        stack: list[tuple[dict, list[_Leaf]]] = [(trie, [])]
-        while stack:
-            node, above = stack.pop()
-            leaf = node.get("")
-            if leaf is not None:
-                leaf.prefixes = above[::-1]
-                above = [*above, leaf]
-            stack.extend((child, above) for ch, child in node.items() if ch != "")
-        word = {ch: sub for ch, sub in trie.items() if _is_word(ch)}
-        punct = {ch: sub for ch, sub in trie.items() if ch and not _is_word(ch)}
-        alts = []
-        if word:
-            alts.append(r"\b" + self._emit(word))
-        if punct:
-            alts.append(self._emit(punct))
-        return "|".join(alts) if alts else r"(?!)"
-
-    def _emit(self, node: dict) -> str:
-        alts = []
-        for ch in sorted((c for c in node if c != ""), key=lambda c: (_RANK.get(c, 99), c)):
-            # Follow single-child chains in a loop: recursion only at branching nodes.
-            chain = []
-            child = node[ch]
-            while True:
-                chain.append(r"\s++" if ch == _WS else re.escape(ch))
-                if len(child) != 1 or "" in child:
-                    break
-                ((ch, child),) = child.items()
-            alts.append("".join(chain) + self._emit(child))
-        leaf = node.get("")
-        if leaf is not None:
-            alts.append(leaf.end)
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")"
-
-    def _reset_lut(self) -> None:
-        self._lut = {
-            folded: (leaf if leaf.checked else leaf.plain) for folded, leaf in self._leaves.items()
-        }
-
-    def _lookup(self, matched: str) -> str | _Leaf:
-        """Leaf (or plain key) for a matched folded string with arbitrary whitespace runs."""
-        value = self._lut.get(_WS.join(matched.split()))
-        if value is None:  # pragma: no cover - every match is a leaf's spelling
-            raise AssertionError(f"matched text {matched!r} is not a known spelling")
-        if len(self._lut) > _CACHE_LIMIT:
-            self._reset_lut()
-        self._lut[matched] = value
-        return value
 
     # -- matching -------------------------------------------------------------------------
 
@@ -393,8 +345,7 @@ class TermMatcher:
     def keys(self, text: str) -> set[str]:
         """Return the set of keys mentioned in ``text``.
 
-        Equal to ``{key for _, _, key in self.find(text)}``, computed without building
-        match objects when no case-sensitive term needs checking.
+        Equal to ``{key for _, _, key in self.find(text)}``.
 
         Parameters
         ----------
@@ -405,7 +356,7 @@ class TermMatcher:
         set of str
         """
         _check_text(text, "text")
-        return self._keys(_PAD + text + _PAD)
+        return {key for _, _, key in self._matches(_PAD + text + _PAD)}
 
     def find_many(self, texts: Iterable[str]) -> list[list[tuple[int, int, str]]]:
         """Return :meth:`find` of each text, scanning many texts per pass.
@@ -489,211 +440,70 @@ class TermMatcher:
         return _PAD + _GLUE.join(block) + _PAD, bounds
 
     def _matches(self, padded: str) -> list[tuple[int, int, str]]:
-        """Every match in a padded text (or block of texts), in its coordinates."""
+        """Every match in a padded text (or block of texts), in its coordinates.
+
+        The leftmost-longest matches of the views are taken as they are when their leaf
+        needs no check and boundary bytes surround them (the common case); otherwise the
+        leaf is checked, and where a check fails or a match hides part of the text, the
+        hidden stretch is scanned again with every overlapping view (:meth:`_rescan`).
+        """
+        if self._longest is None:
+            return []
         folded = _fold(padded)
-        if len(padded) >= self._prefilter_min_chars:
-            return self._scan_candidates(padded, folded)
-        return self._scan(padded, folded)
-
-    def _keys(self, padded: str) -> set[str]:
-        if len(padded) >= self._prefilter_min_chars or self._checked:
-            return {key for _, _, key in self._matches(padded)}
-        folded = _fold(padded)
-        lut = self._lut
-        found: set[str] = set()
-        for matched in set(self._regex.findall(folded)):
-            value = lut.get(matched)
-            if value is None:
-                value = self._lookup(matched)
-            if value.__class__ is not str:
-                return {key for _, _, key in self._scan(padded, folded)}
-            found.add(value)
-        return found
-
-    def _settle(
-        self, leaf: _Leaf, text: str, folded: str, start: int, end: int
-    ) -> tuple[int, str] | None:
-        """Check a matched leaf; on failure try the shorter leaves on its path."""
-        key = leaf.resolve(text, start, end)
-        if key is not None:
-            return end, key
-        for shorter in leaf.prefixes:
-            m = shorter.rx().match(folded, start)
-            if m is not None:
-                key = shorter.resolve(text, start, m.end())
-                if key is not None:
-                    return m.end(), key
-        return None
-
-    def _scan(self, text: str, folded: str) -> list[tuple[int, int, str]]:
-        """Leftmost-longest scan with ``finditer`` (resumes after a failed check)."""
-        regex = self._regex
-        lut = self._lut
+        view = _view(folded)
+        fast, leaves_of, leaves = self._fast, self._leaves_of, self._leaves
         out: list[tuple[int, int, str]] = []
-        append = out.append
-        pos = 0
-        while True:
-            for m in regex.finditer(folded, pos):
-                value = lut.get(m.group())
-                if value is None:
-                    value = self._lookup(m.group())
-                if value.__class__ is str:
-                    append((*m.span(), value))
-                    continue
-                start, end = m.span()
-                settled = self._settle(value, text, folded, start, end)
-                if settled is None:
-                    pos = start + 1
-                    break
-                append((start, *settled))
-                if settled[0] != end:
-                    pos = settled[0]
+        last = 0
+        for p, start, end in self._longest.find_matches_as_indexes(view):
+            if start < last:
+                if end > last:
+                    last = self._rescan(view, folded, padded, last, end, out)
+                continue
+            key = fast[p]
+            if key is not None and _BOUNDARY[view[start - 1]] and _BOUNDARY[view[end]]:
+                out.append((start, end, key))
+                last = end
+                continue
+            for index in leaves_of[p]:
+                found = self._check(leaves[index], folded, padded, start)
+                if found is not None:
+                    out.append(found)
+                    last = found[1]
+                    if last < end and self._heads[view[last]]:
+                        last = self._rescan(view, folded, padded, last, end, out)
                     break
             else:
-                return out
-
-    def _scan_candidates(self, text: str, folded: str) -> list[tuple[int, int, str]]:
-        """Same result as :meth:`_scan`, trying the regex only where a match can start.
-
-        The regex is tried at every candidate in one C-level ``map``, candidates inside an
-        earlier match included; Python then walks the matches only, to drop those overlaps
-        and check case-sensitive leaves.
-        """
-        if self._prefilter is None:
-            self._prefilter = _Prefilter(self._leaves)
-        starts = self._prefilter.candidates(folded)
-        match = self._regex.match
-        lut_get = self._lut.get
-        out: list[tuple[int, int, str]] = []
-        append = out.append
-        last = 0
-        # Slices of candidates, so that few match objects are alive at once (a long text
-        # would otherwise keep millions, and the garbage collector would walk them).
-        for lo in range(0, len(starts), _MATCH_SLICE):
-            part = starts[lo : lo + _MATCH_SLICE]
-            found = list(filter(None, map(match, repeat(folded, len(part)), part)))
-            groups = list(map(_GROUP, found))
-            values = map(lut_get, groups)
-            for (start, end), value, group in zip(map(_SPAN, found), values, groups, strict=True):
-                if start < last:
-                    continue
-                if value is None:
-                    value = self._lookup(group)
-                if value.__class__ is str:
-                    last = end
-                    append((start, end, value))
-                    continue
-                settled = self._settle(value, text, folded, start, end)
-                if settled is not None:
-                    last = settled[0]
-                    append((start, *settled))
+                last = self._rescan(view, folded, padded, start, end, out)
         return out
 
+    @staticmethod
+    def _check(leaf: _Leaf, folded: str, padded: str, start: int):
+        """``(start, end, key)`` if ``leaf`` matches at ``start``, else None."""
+        m = leaf.rx.match(folded, start)
+        if m is None:
+            return None
+        end = m.end()
+        key = leaf.resolve(padded, start, end) if leaf.checked else leaf.plain
+        return None if key is None else (start, end, key)
 
-# Class of each Latin-1 byte for the prefilter: 1 for a-z, 2 for 0-9, 0 for anything else
-# (folded text has no A-Z; characters beyond Latin-1 are encoded as "?").
-_CLASS = bytes(1 if 97 <= b <= 122 else 2 if 48 <= b <= 57 else 0 for b in range(256))
-_MASK64 = (1 << 64) - 1
-_MUL = 0x9E3779B97F4A7C15
-_MUL2 = 0x2545F4914F6CDD1D
-_BITS = 20
+    def _rescan(self, view: bytes, folded: str, padded: str, lo: int, hi: int, out) -> int:
+        """Add the matches that start in ``[lo, hi)``, trying every view found there.
 
-
-def _signature(run: str) -> int:
-    """Length, first four and last byte of an ASCII run (see _Prefilter)."""
-    b = run.encode("ascii")
-    first = int.from_bytes(b[:4], "little")
-    return (len(b) << 40) | (b[-1] << 32) | first
-
-
-def _slot(sig: int) -> int:
-    return ((sig * _MUL) & _MASK64) >> (64 - _BITS)
-
-
-def _pair_slot(first: int, second: int) -> int:
-    return _slot(((first * _MUL2) & _MASK64) ^ second)
-
-
-class _Prefilter:
-    """Vectorised search (numpy) for the positions where a match can start.
-
-    The folded text is cut into *runs* of ASCII letters or of ASCII digits. A term that
-    starts with an ASCII letter or digit can only match where its first run equals a run of
-    the text, and a term of two or more runs also needs its second run to be the text's
-    next run. Runs are compared through a signature (length, first four and last
-    characters) hashed into a bit table, so the filter can only err on the side of a false
-    candidate, which the regex then rejects. The few other terms (``.net``, a leading
-    emoji) are found by plain substring search for their beginning: up to their first run
-    when it is close (``.net``), else their first character.
-
-    Each step is one pass of C code over the text or over its runs: ``bytes.translate``
-    for the classes, one comparison and ``flatnonzero`` for the class changes, and two
-    gathers for the signature (the first four bytes of every run read at once through a
-    4-byte view with a 1-byte stride).
-    """
-
-    def __init__(self, leaves: dict[str, _Leaf]):
-        import numpy as np
-
-        self.np = np
-        # One table (1 MB) of flags: 1 marks a one-run term's run, 2 a (first run, second
-        # run) pair.
-        self.table = np.zeros(1 << _BITS, np.uint8)
-        heads: set[str] = set()
-        for folded in leaves:
-            m = _RUN.search(folded)
-            if m is None or m.start() > 0:
-                near = m is not None and m.start() <= 3 and _WS not in folded[: m.start()]
-                heads.add(folded[: m.end()] if near else folded[0])
-                continue
-            runs = _RUN.findall(folded)
-            if len(runs) == 1:
-                self.table[_slot(_signature(runs[0]))] |= 1
-            else:
-                self.table[_pair_slot(_signature(runs[0]), _signature(runs[1]))] |= 2
-        self.heads = sorted(heads)
-        self.masks = np.array([0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF], np.uint32)
-
-    def candidates(self, folded: str) -> list[int]:
-        """Sorted positions of ``folded`` where a term may start (a superset).
-
-        ``folded`` must start and end with a character that is not an ASCII letter or
-        digit (the matcher pads every text with a newline).
+        Returns the end of the last match added, or ``lo``.
         """
-        np = self.np
-        u64 = np.uint64
-        raw = folded.encode("latin-1", "replace")
-        cls = np.frombuffer(raw.translate(_CLASS), np.uint8)
-        if len(cls) < 2 or cls[0] or cls[-1]:  # pragma: no cover - callers pad
-            raise ValueError("the prefilter needs a padded text")
-        # Class changes; a run starts at a change to a non-zero class and ends at the next
-        # change (the padding guarantees both exist).
-        edges = np.flatnonzero(cls[1:] != cls[:-1]) + 1
-        keep = cls[edges] != 0
-        starts = edges[keep]
-        ends = edges[1:][keep[:-1]]
-        length = ends - starts
-        window = np.ndarray(buffer=raw + b"\0\0\0", dtype="<u4", shape=(len(raw),), strides=(1,))
-        first = window[starts] & self.masks[np.minimum(length, 4)]
-        last = np.frombuffer(raw, np.uint8)[ends - 1]
-        # A length beyond 2^24 would spill into nothing but the top bits: only a false
-        # candidate, never a missed one (no term is that long).
-        sig = length.astype(u64) << u64(40)
-        sig |= last.astype(u64) << u64(32)
-        sig |= first
-        shift = u64(64 - _BITS)
-        flags = self.table[(sig * u64(_MUL)) >> shift]
-        if len(sig) > 1:
-            pair = (((sig[:-1] * u64(_MUL2)) ^ sig[1:]) * u64(_MUL)) >> shift
-            flags[:-1] |= self.table[pair]
-        found = starts[flags != 0].tolist()
-        extra = [
-            m.start()
-            for head in self.heads
-            if head in folded
-            for m in re.finditer(re.escape(head), folded)
-        ]
-        if extra:
-            # Duplicates are harmless: the scan skips positions inside the last match.
-            found = sorted(found + extra)
-        return found
+        window = view[lo : hi + self._longest_view]
+        leaves_of, leaves = self._leaves_of, self._leaves
+        candidates = sorted(
+            (lo + start, index)
+            for p, start, _ in self._all.find_matches_as_indexes(window, overlapping=True)
+            if start < hi - lo
+            for index in leaves_of[p]
+        )
+        last = lo
+        for start, index in candidates:
+            if start >= last:
+                found = self._check(leaves[index], folded, padded, start)
+                if found is not None:
+                    out.append(found)
+                    last = found[1]
+        return last
