@@ -2,8 +2,11 @@
 
 Every function takes ``ax=None``, creates a figure only when no Axes is given, and returns
 the Axes it drew on; matplotlib is imported inside the functions and nothing calls
-``plt.show()``. Roles are labelled with their titles, colours come from the colour-blind
-safe Okabe-Ito palette (``viridis`` for heatmaps).
+``plt.show()``. Roles are labelled with their titles, adjacent roles marked; colours come
+from the colour-blind safe Okabe-Ito palette (``viridis`` for heatmaps), and a skill
+category always has the same one (:data:`CATEGORY_COLORS`). Bars are sorted by the number
+written on them and axes end just after the data (labels are measured after a layout pass
+so that they fit).
 
 Examples
 --------
@@ -718,7 +721,7 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
         return ax
     rare = gaps["rare"].fillna(False).to_numpy(bool)
     if rare.any():
-        title += "\n(rare: in the role's profile, but few of its job postings ask for it)"
+        title += "\n(rare: few of the role's job postings ask for it)"
     ax.set_title(title, fontsize=11)
     colors = _used_colors(gaps["category"], colors)
     ys = np.arange(len(gaps))
