@@ -39,7 +39,7 @@ def score_many_dask(items, *, score, empty, missing: str = "raise", model=None):
     missing : {"raise", "nan"}
         What to do with a None/NaN row (checked when the partition is computed).
     model : None, False or rolefit.classifier.LinearModel, optional
-        The role classifier behind ``top_role``, as for :func:`rolefit.score_many`.
+        The role model, as for :func:`rolefit.score_many`.
 
     Returns
     -------
@@ -54,8 +54,8 @@ def score_many_dask(items, *, score, empty, missing: str = "raise", model=None):
     >>> import rolefit
     >>> texts = pd.Series(["PyTorch, Docker and k8s", "SQL, Tableau and Excel"])
     >>> scores = rolefit.score_many(dd.from_pandas(texts, npartitions=2))
-    >>> scores.npartitions, list(scores.columns[-4:])
-    (2, ['top_role', 'n_skills', 'n_unknown', 'unknown'])
+    >>> scores.npartitions, list(scores.columns[-6:])
+    (2, ['target_role', 'top_role', 'low_signal', 'n_skills', 'n_unknown', 'unknown'])
     >>> scores["top_role"].compute(scheduler="sync").tolist()
     ['ml_engineer', 'data_analyst']
 

@@ -16,6 +16,7 @@ from itertools import islice
 
 import numpy as np
 
+from rolefit._data import knowledge
 from rolefit._encode import (
     _arrow_lists,
     _Resolver,
@@ -84,17 +85,18 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         ``chunksize`` rows on an interactive terminal. ``False`` silences it.
     chunksize : int
         Rows scored per sparse product (bounds memory).
-    model : None, False, str or path, optional
-        The role classifier that joins the profile fit in the ranking behind
-        ``top_role``, as in :func:`rolefit.score` (None: the shipped one; False: profile
-        fit alone).
+    model : None, str, path or rolefit.classifier.LinearModel, optional
+        The role model, as in :func:`rolefit.score` (None: the shipped one).
 
     Returns
     -------
     pandas.DataFrame
-        One row per input (a Series keeps its index) and one float column per role id (the
-        profile fit, as :func:`rolefit.score` computes it), then ``top_role`` (the
-        best-ranked role, as ``rolefit.score(row).top``), ``n_skills``
+        One row per input (a Series keeps its index) and one float column per role id (its
+        score, as ``rolefit.score(row).scores``), then ``target_role`` (the best-scored of
+        the five target roles, as ``rolefit.score(row).target``), ``top_role`` (the
+        best-scored role, adjacent roles included, as ``rolefit.score(row).top``), both
+        missing for low-signal rows; ``low_signal`` (fewer than
+        ``rolefit.fit.MIN_TECHNICAL_SKILLS`` technical skills recognised), ``n_skills``
         (skills recognised, implied ones excluded), ``n_unknown`` and ``unknown`` (tuple of
         the unrecognised skill-list items).
 
@@ -108,7 +110,9 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     """
     if missing not in ("raise", "nan"):
         raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
-    if model is not None and model is not False:
+    if model is False:
+        raise TypeError("model=False is no longer supported: the role model is the score")
+    if model is not None:
         from rolefit.classifier import LinearModel, read_model
 
         if not isinstance(model, LinearModel):
@@ -152,38 +156,38 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
 class _Parts:
     """Score encoded chunks and collect their columns until :meth:`result`.
 
-    ``model`` is the role classifier whose probabilities join the profile fit in the
-    ranking that picks ``top_role`` (as in :func:`rolefit.score`); False ranks by the
-    profile fit alone.
+    ``model`` is the role model (None: the shipped one), as in :func:`rolefit.score`.
     """
 
     def __init__(self, model=None):
-        self.weights_t = np.ascontiguousarray(matrices().weights.T)
-        self.model = model
+        from rolefit.classifier import _aligned_model
+
+        self.model = _aligned_model(model)
+        self.technical = np.asarray(
+            [s.category != "soft_skill" for s in knowledge().skills], dtype=np.int64)
         self.scores, self.n_skills, self.n_unknown, self.unknown = [], [], [], []
-        self.rank = []
+        self.n_technical = []
         self.rows = 0
 
     def add(self, indptr, indices, n_unknown, unknown, valid) -> None:
+        from rolefit.classifier import role_scores
+
         n = len(valid)
         closed = close_sparse(skill_matrix(indptr, indices, n))
-        chunk = np.asarray(closed @ self.weights_t)
-        rank = chunk
-        if self.model is not False:
-            from rolefit.classifier import classifier_proba, combine_scores
-
-            rank = combine_scores(chunk, classifier_proba(closed, model=self.model))
+        chunk, _ = role_scores(closed, self.model)
         chunk[~valid] = np.nan
-        rank[~valid] = np.nan
-        self.rank.append(rank)
         self.scores.append(chunk)
         self.n_skills.append(np.diff(indptr))
+        row_of = np.repeat(np.arange(n), np.diff(indptr))
+        self.n_technical.append(np.bincount(row_of, weights=self.technical[indices],
+                                            minlength=n).astype(np.int64))
         self.n_unknown.append(n_unknown)
         self.unknown.append(unknown)
         self.rows += n
 
     def result(self):
-        return _result(self.scores, self.n_skills, self.n_unknown, self.unknown, self.rank)
+        return _result(self.scores, self.n_skills, self.n_unknown, self.unknown,
+                       self.n_technical)
 
 
 def score_arrow(cells):
@@ -194,12 +198,22 @@ def score_arrow(cells):
     return parts.result()
 
 
-def _result(scores, n_skills, n_unknown, unknown, rank=None):
-    """The result DataFrame from per-chunk arrays (also builds the empty result);
-    ``top_role`` follows ``rank`` (per-chunk arrays like ``scores``), else the scores."""
+def _best(scores, columns) -> np.ndarray:
+    sub = scores[:, columns]
+    return np.argmax(np.where(np.isnan(sub), -np.inf, sub), axis=1) if sub.size else np.zeros(
+        len(scores), dtype=np.int64)
+
+
+def _result(scores, n_skills, n_unknown, unknown, n_technical=()):
+    """The result DataFrame from per-chunk arrays (also builds the empty result)."""
     import pandas as pd
 
+    from rolefit.fit import MIN_TECHNICAL_SKILLS
+
+    kn = knowledge()
     role_ids = matrices().role_ids
+    adjacent = {r.id for r in kn.roles if r.adjacent}
+    targets = [i for i, r in enumerate(role_ids) if r not in adjacent]
 
     def join(parts, dtype, width=None):
         if not parts:
@@ -208,11 +222,19 @@ def _result(scores, n_skills, n_unknown, unknown, rank=None):
         return out.astype(dtype, copy=False)
 
     scores = join(scores, np.float64, len(role_ids))
-    rank = scores if not rank else join(rank, np.float64, len(role_ids))
+    n_tech = join(list(n_technical), np.int64)
     frame = pd.DataFrame(scores, columns=list(role_ids), copy=False)
-    top = np.asarray(role_ids, dtype=object)[np.argmax(np.nan_to_num(rank, nan=0.0), axis=1)]
-    top[np.isnan(scores[:, 0])] = None  # rows scored as NaN (missing="nan")
-    frame["top_role"] = pd.Series(top, dtype=pd.Series(["x"]).dtype)  # str (or object)
+    invalid = np.isnan(scores).all(axis=1)  # rows scored as NaN (missing="nan")
+    low = (n_tech < MIN_TECHNICAL_SKILLS) & ~invalid
+    names = np.asarray(role_ids, dtype=object)
+    string = pd.Series(["x"]).dtype  # str (or object)
+    for column, best in (("target_role", names[targets][_best(scores, targets)]),
+                         ("top_role", names[_best(scores, list(range(len(role_ids))))])):
+        best = best.astype(object)
+        best[invalid | low] = None
+        frame[column] = pd.Series(best, dtype=string)
+    frame["low_signal"] = pd.Series(low, dtype="boolean")
+    frame.loc[invalid, "low_signal"] = pd.NA
     frame["n_skills"] = join(n_skills, np.int64)
     frame["n_unknown"] = join(n_unknown, np.int64)
     frame["unknown"] = join(unknown, object)

@@ -38,11 +38,10 @@ import numpy as np
 
 __all__ = [
     "DEFAULT_MODEL",
-    "PROFILE_WEIGHT",
     "LinearModel",
     "ModelFileError",
     "classifier_proba",
-    "combine_scores",
+    "role_scores",
     "load_model",
     "read_model",
     "save_model",
@@ -53,9 +52,6 @@ FORMAT_VERSION = 1
 ESTIMATOR = "LogisticRegression"
 DEFAULT_MODEL = "role_classifier.npz"
 MAX_MODEL_BYTES = 50_000_000
-#: Recommended weight of the guide profile fit in :func:`combine_scores` (see
-#: docs/evaluation.md for the numbers behind it).
-PROFILE_WEIGHT = 0.7
 
 _ARRAYS = {"coef": 2, "intercept": 1}
 _REQUIRED = {
@@ -152,38 +148,6 @@ class LinearModel:
 
 
 
-def combine_scores(profile_scores, proba, profile_weight: float = PROFILE_WEIGHT):
-    """Blend guide-profile fit scores with classifier probabilities into one ranking score.
-
-    ``(1 - w) * proba + w * profile_scores / profile_scores.sum()``, per row: the profile
-    fit is rescaled to sum to one like the probabilities (uniform when it is all zero).
-
-    Parameters
-    ----------
-    profile_scores : array-like of shape (n, n_roles) or (n_roles,)
-        Scores from :func:`rolefit.score` (coverage shares in [0, 1]).
-    proba : array-like of the same shape
-        :func:`classifier_proba`, same role order.
-    profile_weight : float
-        ``w`` in [0, 1]; the default is the value chosen by cross-validation on the
-        training postings (see docs/evaluation.md).
-
-    Examples
-    --------
-    >>> from rolefit.classifier import combine_scores
-    >>> combine_scores([0.2, 0.6], [0.5, 0.5], profile_weight=0.5).tolist()
-    [0.375, 0.625]
-    """
-    if not 0.0 <= profile_weight <= 1.0:
-        raise ValueError(f"profile_weight must be in [0, 1], got {profile_weight!r}")
-    scores = np.asarray(profile_scores, dtype=np.float64)
-    proba = np.asarray(proba, dtype=np.float64)
-    if scores.shape != proba.shape:
-        raise ValueError(f"shapes differ: scores {scores.shape}, proba {proba.shape}")
-    total = scores.sum(axis=-1, keepdims=True)
-    uniform = np.full_like(scores, 1.0 / scores.shape[-1])
-    shares = np.divide(scores, total, out=uniform, where=total > 0)
-    return (1.0 - profile_weight) * proba + profile_weight * shares
 
 
 # -- saving ----------------------------------------------------------------------------------
@@ -578,3 +542,66 @@ def classifier_proba(X_closed, model=None) -> np.ndarray:
         if label in position:
             out[:, position[label]] = proba[:, k]
     return out
+
+
+def _aligned_model(model) -> LinearModel:
+    """``model`` (None: the shipped one; a path; a LinearModel) in taxonomy column order."""
+    from rolefit.profiles import matrices
+
+    if model is None:
+        return _aligned_default()
+    linear = model if isinstance(model, LinearModel) else read_model(model)
+    return linear.aligned(matrices().skill_ids)
+
+
+def role_scores(X_closed, model=None) -> tuple[np.ndarray, np.ndarray]:
+    """rolefit's one number per role, and the probabilities it implies, with numpy alone.
+
+    ``score = intercept + coef @ coverage``: the model's log-odds points for each role
+    (every weight is >= 0, so learning a skill never lowers a score);
+    ``proba = softmax(score)`` over the roles the model knows.
+
+    Parameters
+    ----------
+    X_closed : ndarray or scipy.sparse matrix of shape (n, n_skills)
+        Skill coverage with implied credit (``close_skills``), taxonomy column order.
+    model : str, Path or LinearModel, optional
+        A model file or a read model; by default the shipped one.
+
+    Returns
+    -------
+    (ndarray, ndarray), each of shape (n, n_roles)
+        Scores and probabilities in ``matrices().role_ids`` order; a role the model was
+        not trained on gets a NaN score and probability 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from rolefit.classifier import role_scores
+    >>> from rolefit.profiles import close_skills, matrices
+    >>> mats = matrices()
+    >>> x = np.zeros((1, len(mats.skill_ids)))
+    >>> for s in ("sql", "tableau", "excel"):
+    ...     x[0, mats.skill_ids.index(s)] = 1
+    >>> score, proba = role_scores(close_skills(x, mats.implication))
+    >>> mats.role_ids[int(np.argmax(score))] == mats.role_ids[int(proba.argmax())]
+    True
+    """
+    from rolefit.profiles import matrices
+
+    mats = matrices()
+    linear = _aligned_model(model)
+    X = X_closed if hasattr(X_closed, "tocsr") else np.atleast_2d(np.asarray(X_closed, float))
+    z = linear.decision_function(X)
+    if len(linear.classes) == 2 and z.shape[1] == 1:  # a two-class file: one logit
+        z = np.column_stack([np.zeros(len(z)), z[:, 0]])
+    scores = np.full((z.shape[0], len(mats.role_ids)), np.nan)
+    position = {r: i for i, r in enumerate(mats.role_ids)}
+    for k, label in enumerate(linear.classes):
+        if label in position:
+            scores[:, position[label]] = z[:, k]
+    shifted = np.where(np.isnan(scores), -np.inf, scores)
+    shifted = shifted - shifted.max(axis=1, keepdims=True)
+    proba = np.exp(shifted)
+    proba /= proba.sum(axis=1, keepdims=True)
+    return scores, proba

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 
 from rolefit._input import MAX_FILE_BYTES, UsageError, read_text
@@ -62,27 +63,29 @@ def _print_ranking(fit, top) -> None:
     print(f"Skills recognised ({len(fit.skills)}): {_names(fit.skills)}")
     if fit.implied:
         print(f"Implied: {_names(fit.implied)}")
+    if fit.learning:
+        print(f"Learning (not counted): {_names(fit.learning)}")
+    if fit.low_signal:
+        print(fit.signal_note())
     print()
     print(
         _table(
             [
                 [
                     r["title"] + (" *" if r["adjacent"] else ""),
-                    f"{r['score']:.0%}",
-                    "-" if r["proba"] is None else f"{r['proba']:.2f}",
+                    "n/a" if r["score"] is None else f"{r['score']:.2f}",
+                    f"{r['proba']:.0%}",
                     _salary(r),
-                    _names(r["missing"], 3),
+                    "" if fit.low_signal else _names(r["missing"], 3),
                 ]
                 for r in rows
             ],
-            ["role", "fit", "market p", "guide salary (US)", "learn next"],
+            ["role", "score", "probability", "guide salary (US)", "learn next"],
         )
     )
-    print("fit: share of the role's skill profile you cover; market p: probability from a "
-          "model of real postings")
-    from rolefit.classifier import PROFILE_WEIGHT as w
-
-    print(f"roles are ranked by {w:g} x fit (rescaled to sum to 1) + {1 - w:g} x market p")
+    print("score: the role model's points for your skills (roles are ranked by it; "
+          "`rolefit explain` lists its terms); probability: the same scores as "
+          "chances over the roles")
     if any(r["adjacent"] for r in rows):
         print("* adjacent role: a common starting point rather than a target")
 
@@ -92,24 +95,25 @@ def _print_gaps(fit, role, top) -> None:
 
     titles = {r.id: r.title for r in knowledge().roles}
     gaps = fit._gap_table(role)[:top]
-    print(f"\nGaps for {titles[role]} (fit {fit.scores[role]:.0%}):")
+    print(f"\nGaps for {titles[role]} (score {fit.scores[role]:.2f}):")
     print(
         _table(
             [
                 [
-                    g["name"] + (" (!)" if g["rare"] else ""),
+                    g["name"] + (" (!)" if g["rare"] else "")
+                    + (" (learning)" if g["learning"] else ""),
                     g["category"],
-                    f"+{g['gain']:.1%}",
+                    f"+{g['gain']:.2f}",
                     "-" if g["prevalence"] is None else f"{g['prevalence']:.0%}",
                     "-" if g["premium_usd"] is None else f"{g['premium_usd']:+,.0f}",
                 ]
                 for g in gaps
             ],
-            ["skill", "category", "fit gain", "in postings", "median pay with it (USD)"],
+            ["skill", "category", "score gain", "in postings", "median pay with it (USD)"],
         )
     )
     if any(g["rare"] for g in gaps):
-        print("(!) named by the guide or profile, but rarely asked for in postings")
+        print("(!) asked for by under 5% of the role's postings")
     rows, roadmap_id = fit._plan_rows(role)
     label = roadmap_id.replace("_", " ") if roadmap_id else "generated from your gaps"
     print(f"\nPlan ({label}):")
@@ -118,10 +122,14 @@ def _print_gaps(fit, role, top) -> None:
         print(f"  {mark} step {r['step']} ({r['step_title']}): {r['action']}")
 
 
-def cmd_score(args) -> int:
+def _score(args):
     import rolefit
 
-    fit = rolefit.score(_input(args))
+    return rolefit.score(_input(args), model=getattr(args, "model", None))
+
+
+def cmd_score(args) -> int:
+    fit = _score(args)
     if args.json:
         data = fit.to_dict()
         data["ranking"] = data["ranking"][: args.top]
@@ -133,10 +141,17 @@ def cmd_score(args) -> int:
 
 
 def cmd_gaps(args) -> int:
-    import rolefit
     from rolefit.profiles import check_role
 
-    fit = rolefit.score(_input(args))
+    fit = _score(args)
+    if args.role is None and fit.low_signal:
+        if args.json:
+            print(json.dumps({"role": None, "low_signal": True, "note": fit.signal_note()},
+                             indent=2))
+        else:
+            _notes(fit)
+            print(fit.signal_note() + " Name a role with --role to see its gaps anyway.")
+        return 0
     role = fit.target if args.role is None else check_role(args.role)
     if args.json:
         rows, roadmap_id = fit._plan_rows(role)
@@ -158,6 +173,23 @@ def cmd_gaps(args) -> int:
     return 0
 
 
+def cmd_explain(args) -> int:
+    from rolefit.profiles import check_role
+
+    fit = _score(args)
+    role = check_role(args.role) if args.role else fit.order[0]
+    table = fit.explain(role)
+    if args.json:
+        print(table.to_json(orient="records", indent=2))
+        return 0
+    _notes(fit)
+    print(f"{role}: score {fit.scores[role]:.2f} = the sum of these terms")
+    print(_table([[r.name, ", ".join(r.via) or "-", f"{r.credit:g}", f"{r.weight:.3f}",
+                   f"{r.contribution:.3f}"] for r in table.itertuples()][: args.top],
+                 ["skill", "via", "credit", "weight", "contribution"]))
+    return 0
+
+
 def cmd_roles(args) -> int:
     from rolefit._data import knowledge
 
@@ -171,6 +203,9 @@ def cmd_roles(args) -> int:
         for r in roles
     ]
     print(_table(rows, ["role id", "title", "focus", "guide salary (US)"]))
+    if any(r.adjacent for r in roles):
+        print("* adjacent role: a common starting point rather than a target; --role accepts "
+              "an id or a title (any case)")
     return 0
 
 
@@ -182,7 +217,8 @@ def cmd_demo(args) -> int:
     print("  " + "\n  ".join(text.strip().splitlines()[:6]) + "\n  ...\n")
     fit = rolefit.score(text)
     _print_ranking(fit, args.top)
-    _print_gaps(fit, fit.target, 8)
+    if not fit.low_signal:
+        _print_gaps(fit, fit.target, 8)
     return 0
 
 
@@ -198,14 +234,20 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--skills", help='comma-separated skill list, e.g. "python, sql"')
         p.add_argument("--json", action="store_true", help="machine-readable output")
         p.add_argument("--top", type=_positive, default=None, metavar="N", help="show N rows")
+        p.add_argument("--model", metavar="PATH",
+                       help="a role model saved by `rolefit train` (default: the shipped one)")
 
     p = sub.add_parser("score", help="rank the roles for a resume or skill list")
     add_input(p)
     p.set_defaults(func=cmd_score)
     p = sub.add_parser("gaps", help="missing skills and roadmap for one role")
     add_input(p)
-    p.add_argument("--role", help="role id (default: the best-fitting target role)")
+    p.add_argument("--role", help="role id or title (default: the best-scored target role)")
     p.set_defaults(func=cmd_gaps)
+    p = sub.add_parser("explain", help="the terms that add up to one role's score")
+    add_input(p)
+    p.add_argument("--role", help="role id or title (default: the best-scored role)")
+    p.set_defaults(func=cmd_explain)
     p = sub.add_parser("roles", help="list the roles")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_roles)
@@ -237,6 +279,7 @@ def _positive(value: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
+    args.command_line = "rolefit " + shlex.join(sys.argv[1:] if argv is None else argv)
     try:
         return args.func(args)
     except BrokenPipeError:  # pragma: no cover - e.g. `rolefit roles | head -1`

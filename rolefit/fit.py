@@ -1,11 +1,15 @@
-"""Score a person's skills against the role profiles: ranking, explanation, gaps, plan.
+"""Score a person's skills against the roles: ranking, explanation, gaps, plan.
 
-The score of a role is the share of the role's profile weight that the person's skills
-cover; a skill that is only implied (``PyTorch`` implies ``deep learning``) earns partial
-credit (:data:`rolefit.profiles.IMPLIED_CREDIT` per implying skill, at most full). It is
-in ``[0, 1]`` and is exactly the sum of the per-skill contributions shown by
-:meth:`RoleFit.explain`; the gain of a missing skill (:meth:`RoleFit.gaps`) is the exact
-increase of the score if the person learned it.
+Each role gets one number, its **score**: the role model's log-odds points for the role,
+``intercept[role] + sum of coef[role, skill] * coverage[skill]`` over the person's skills
+(:func:`rolefit.classifier.role_scores`; weights learned from job postings, all >= 0).
+``coverage`` is 1 for a skill the person has and partial credit for a skill only implied
+by one (``PyTorch`` implies ``deep learning``; :data:`rolefit.profiles.IMPLIED_CREDIT`
+per implying skill, at most full). The score orders the ranking and every view; it is
+exactly the sum of the rows of :meth:`RoleFit.explain` (one per skill plus the role's
+baseline); the gain of a missing skill (:meth:`RoleFit.gaps`) is the exact increase of
+the score if the person learned it; ``proba`` (softmax of the scores) is the
+probability, over the roles, that a posting asking for these skills is for that role.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from rolefit.skills import ParsedSkills, _check_text, parse_skill_list, read_tex
 __all__ = ["NoSkillsError", "RoleFit", "score"]
 
 TOP_MISSING = 5
+#: Fewer recognised technical skills (soft skills do not count) than this is "not enough
+#: signal": no top role, target, gaps or plan are given (:attr:`RoleFit.low_signal`).
+MIN_TECHNICAL_SKILLS = 2
 GENERATED_STEPS = {
     1: (
         "Foundations",
@@ -45,6 +52,26 @@ GENERATED_STEPS = {
         },
     ),
     3: ("Practice and show your work", {"research", "soft_skill"}),
+}
+#: The verb of a generated plan action, by skill category.
+ACTION_VERBS = {
+    "language": "Learn the language",
+    "statistics_math": "Study the maths",
+    "ml_concept": "Study the ML concepts",
+    "database": "Practise the databases",
+    "software_engineering": "Practise the engineering",
+    "ml_framework": "Build a project with",
+    "data_library": "Analyse a real dataset with",
+    "genai": "Build an LLM application with",
+    "nlp": "Build an NLP project with",
+    "cv": "Build a vision project with",
+    "data_engineering": "Build a data pipeline with",
+    "cloud": "Deploy it on",
+    "mlops": "Ship a model to production with",
+    "devops": "Automate it with",
+    "bi_visualization": "Publish a dashboard with",
+    "research": "Practise research",
+    "soft_skill": "Show",
 }
 
 
@@ -86,22 +113,20 @@ def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
 def score(skills_or_text, *, model=None) -> RoleFit:
     """Score a skill list or a resume text against every role.
 
-    Each role gets two numbers: ``score``, the explainable profile fit (the share of the
-    role's skill profile the person covers, see :meth:`RoleFit.explain`), and ``proba``,
-    the probability from a classifier trained on real job postings. Roles are ranked by
-    ``rank_score = 0.3 * proba + 0.7 * score / sum(scores)``
-    (:func:`rolefit.classifier.combine_scores`; the weight was chosen by cross-validation,
-    see ``docs/evaluation.md``).
+    Each role gets one number, ``score``: the role model's log-odds points, which orders
+    the ranking and is explained exactly by :meth:`RoleFit.explain`; ``proba`` is the
+    probability it implies (softmax over the roles).
 
     Parameters
     ----------
     skills_or_text : list of str or str
         A skill list (any iterable of strings, e.g. a list or a pandas Series) is read
         forgivingly (aliases, case, plurals, typos); a single string is treated as free
-        text and read precisely.
-    model : None, False, str or path, optional
-        The role classifier: None for the shipped one, the path of a model saved by
-        ``rolefit train``, or False to rank by the profile fit alone.
+        text and read precisely (denied skills do not count, skills being learned are
+        listed apart in :attr:`RoleFit.learning`).
+    model : None, str, path or rolefit.classifier.LinearModel, optional
+        The role model: None for the shipped one, or the path of a model saved by
+        ``rolefit train``.
 
     Returns
     -------
@@ -122,12 +147,18 @@ def score(skills_or_text, *, model=None) -> RoleFit:
     'ml_engineer'
     >>> fit.skills
     ['docker', 'kubernetes', 'python', 'pytorch', 'sql']
-    >>> bool(fit.explain("ml_engineer")["contribution"].sum().round(12)
-    ...      == round(fit.ranking.loc["ml_engineer", "score"], 12))
+    >>> bool(fit.explain("ml_engineer")["contribution"].sum().round(9)
+    ...      == round(fit.ranking.loc["ml_engineer", "score"], 9))
     True
     """
+    if model is False:
+        raise TypeError("model=False is no longer supported: the role model is the score")
     kind, parsed = _read_input(skills_or_text)
     return RoleFit(parsed, kind, model=model)
+
+
+def _is_technical(skill_id: str) -> bool:
+    return knowledge().skill_by_id[skill_id].category != "soft_skill"
 
 
 class RoleFit:
@@ -148,16 +179,19 @@ class RoleFit:
     learning : tuple of str
         Ids a text says the person is learning (not counted in ``skills``), sorted.
     scores : dict
-        Profile fit of each role, in [0, 1] (explained by :meth:`explain`).
-    proba : dict or None
-        Classifier probability of each role (None when scored with ``model=False``).
-    rank_scores : dict
-        What the ranking sorts by (see :func:`rolefit.score`).
-    top : str
-        The best-ranked role id.
+        The score of each role (log-odds points, >= 0; explained by :meth:`explain`).
+    proba : dict
+        The probability of each role implied by the scores (they sum to 1).
+    low_signal : bool
+        Fewer than :data:`MIN_TECHNICAL_SKILLS` technical skills were recognised: the
+        scores are shown, but no top role, target, gaps or plan are given.
+    top : str or None
+        The best-scored role id (None when :attr:`low_signal`).
     """
 
     def __init__(self, parsed: ParsedSkills, kind: str = "list", model=None):
+        from rolefit.classifier import _aligned_model
+
         self.kind = kind
         self.skills = sorted(parsed.skills)
         self.unknown = dict(parsed.unknown)
@@ -175,60 +209,102 @@ class RoleFit:
         self.implied = sorted(
             mats.skill_ids[i] for i in np.flatnonzero(self._covered - explicit > 0)
         )
-        profile = mats.weights @ self._covered
-        self.scores = dict(zip(mats.role_ids, profile, strict=True))
-        self.proba, rank = None, profile
-        if model is not False:
-            from rolefit.classifier import classifier_proba, combine_scores
-
-            proba = classifier_proba(self._covered[None, :], model=model)[0]
-            self.proba = dict(zip(mats.role_ids, proba, strict=True))
-            rank = combine_scores(profile, proba)
-        self.rank_scores = dict(zip(mats.role_ids, rank, strict=True))
-        order = sorted(range(len(mats.role_ids)), key=lambda i: -rank[i])
+        linear = _aligned_model(model)
+        position = {c: k for k, c in enumerate(linear.classes)}
+        n_roles = len(mats.role_ids)
+        self._coef = np.zeros((n_roles, len(mats.skill_ids)))
+        self._intercept = np.full(n_roles, np.nan)
+        for i, role in enumerate(mats.role_ids):
+            if role in position:
+                self._coef[i] = linear.coef[position[role]]
+                self._intercept[i] = linear.intercept[position[role]]
+        values = self._intercept + self._coef @ self._covered
+        known = ~np.isnan(values)
+        proba = np.zeros(n_roles)
+        proba[known] = np.exp(values[known] - values[known].max())
+        proba /= proba.sum()
+        self.scores = dict(zip(mats.role_ids, values.tolist(), strict=True))
+        self.proba = dict(zip(mats.role_ids, proba.tolist(), strict=True))
+        order = sorted(range(n_roles), key=lambda i: (not known[i], -np.nan_to_num(values[i])))
         self.order = [mats.role_ids[i] for i in order]
-        self.top = self.order[0]
+        self.n_technical = sum(_is_technical(s) for s in self.skills)
+        self.low_signal = self.n_technical < MIN_TECHNICAL_SKILLS
+        self.top = None if self.low_signal else self.order[0]
 
     # -- plain-data core (no pandas), shared by the DataFrames, the CLI and to_dict --------
+    def _role_row(self, role: str) -> int:
+        return matrices().role_ids.index(role)
+
     def _gain_rows(self, role: str) -> list[dict]:
+        """Missing skills of ``role`` with their exact gain, in advice order (see gaps)."""
+        from rolefit.evidence import RARE_SHARE, gap_evidence
+
         mats = matrices()
-        by_id = knowledge().skill_by_id
-        weights = mats.weights[mats.role_ids.index(role)]
-        missing = np.flatnonzero((weights > 0) & (self._covered < 1))
+        kn = knowledge()
+        by_id = kn.skill_by_id
+        weights = self._coef[self._role_row(role)]
+        evidence = gap_evidence(role)
+        missing = np.flatnonzero((weights > 0) & (self._covered == 0))
         # learning skill s adds row s of the credit matrix; the score gain is exact
         after = np.minimum(self._credit[None, :] + mats.implication[missing], 1.0)
-        gains = np.zeros(len(mats.skill_ids))
-        gains[missing] = (after - self._covered[None, :]) @ weights
-        rows = [
-            {
-                "skill_id": mats.skill_ids[i],
-                "name": by_id[mats.skill_ids[i]].name,
-                "category": by_id[mats.skill_ids[i]].category,
-                "share": float(weights[i]),
-                "gain": float(gains[i]),
-            }
-            for i in missing
-        ]
-        rows.sort(key=lambda r: (-round(r["gain"], 12), -r["share"], r["skill_id"]))
-        return rows
+        gains = (after - self._covered[None, :]) @ weights
+        learning = set(self.learning)
+        rows = []
+        for i, gain in zip(missing, gains, strict=True):
+            skill_id = mats.skill_ids[i]
+            ev = evidence.get(skill_id, {})
+            share = ev.get("prevalence")
+            rows.append(
+                {
+                    "skill_id": skill_id,
+                    "name": by_id[skill_id].name,
+                    "category": by_id[skill_id].category,
+                    "gain": float(weights[i]),
+                    "implied_gain": float(gain - weights[i]),
+                    "prevalence": share,
+                    "rare": share is not None and share < RARE_SHARE,
+                    "learning": skill_id in learning,
+                    "needed_for": None,
+                }
+            )
+        rows = [r for r in rows if r["gain"] > 1e-9]
+        rows.sort(key=lambda r: (-round(r["gain"], 12), -r["implied_gain"], r["skill_id"]))
+        # a skill comes right after the missing skills it implies (the idea before the tool)
+        placed: list[dict] = []
+        pending = {r["skill_id"]: r for r in rows}
+        for r in rows:
+            if r["skill_id"] not in pending:
+                continue
+            # an implied skill's own closure is smaller than the skills implying it
+            for implied in sorted(kn.closure[r["skill_id"]], key=lambda t: len(kn.closure[t])):
+                if implied in pending and implied != r["skill_id"]:
+                    placed.append({**pending.pop(implied), "needed_for": r["skill_id"]})
+            placed.append(pending.pop(r["skill_id"]))
+        # rarely asked-for skills and soft skills stay out of the first TOP_MISSING rows
+        # while other gaps are left
+        position = {r["skill_id"]: k for k, r in enumerate(placed)}
+        first = [r for r in placed if not (r["rare"] or r["category"] == "soft_skill")]
+        rest = [r for r in placed if r not in first[:TOP_MISSING]]
+        return first[:TOP_MISSING] + sorted(rest, key=lambda r: position[r["skill_id"]])
 
     def _ranking_rows(self) -> list[dict]:
         mats = matrices()
         roles = {r.id: r for r in knowledge().roles}
         rows = []
         for role_id in self.order:
-            weights = mats.weights[mats.role_ids.index(role_id)]
-            matched = np.flatnonzero((weights > 0) & (self._covered > 0))
-            matched = sorted(matched, key=lambda i: (-weights[i], mats.skill_ids[i]))
+            weights = self._coef[self._role_row(role_id)]
+            terms = weights * self._covered
+            matched = sorted(np.flatnonzero(terms > 0),
+                             key=lambda i: (-terms[i], mats.skill_ids[i]))
             role = roles[role_id]
+            value = self.scores[role_id]
             rows.append(
                 {
                     "role_id": role_id,
                     "title": role.title,
                     "adjacent": role.adjacent,
-                    "score": float(self.scores[role_id]),
-                    "proba": None if self.proba is None else float(self.proba[role_id]),
-                    "rank_score": float(self.rank_scores[role_id]),
+                    "score": None if np.isnan(value) else float(value),
+                    "proba": float(self.proba[role_id]),
                     "matched": tuple(mats.skill_ids[i] for i in matched),
                     "missing": tuple(
                         r["skill_id"] for r in self._gain_rows(role_id)[:TOP_MISSING]
@@ -241,10 +317,24 @@ class RoleFit:
         return rows
 
     @property
-    def target(self) -> str:
-        """The best-fitting of the five target roles (adjacent roles excluded)."""
+    def target(self) -> str | None:
+        """The best-scored of the five target roles (adjacent roles excluded), or None
+        when :attr:`low_signal`."""
+        if self.low_signal:
+            return None
         adjacent = {r.id for r in knowledge().roles if r.adjacent}
         return next(r for r in self.order if r not in adjacent)
+
+    def _role_or_target(self, role: str | None) -> str:
+        if role is not None:
+            return check_role(role)
+        if self.low_signal:
+            raise ValueError(
+                f"not enough signal: {self.n_technical} technical skill(s) recognised, at "
+                f"least {MIN_TECHNICAL_SKILLS} are needed to pick a target role; pass role= "
+                "to see the gaps of a role anyway"
+            )
+        return self.target
 
     @cached_property
     def background(self) -> str | None:
@@ -292,66 +382,71 @@ class RoleFit:
             return rows, roadmap_id
         return self._generated_plan(role), None
 
-    def _generated_plan(self, role: str) -> list[dict]:
-        """A plan built from the gaps when the guide has no roadmap into ``role``."""
-        kn = knowledge()
-        by_id = kn.skill_by_id
-        gaps = self._gain_rows(role)
-        missing = {g["skill_id"] for g in gaps}
-        ordered: list[str] = []
-        for g in gaps:
-            for s in (*reversed(kn.closure[g["skill_id"]]), g["skill_id"]):
-                if s in missing and s not in ordered:
-                    ordered.append(s)
+    def _generated_plan(self, role: str, n_gaps: int = 12) -> list[dict]:
+        """A plan built from the first ``n_gaps`` gaps when the guide has no roadmap into
+        ``role``: one named action per skill category within each step (at most three
+        steps), prerequisites first."""
+        by_id = knowledge().skill_by_id
+        gaps = self._gain_rows(role)[:n_gaps]
         rows = []
         for step, (title, categories) in GENERATED_STEPS.items():
-            for s in ordered:
-                if by_id[s].category in categories:
-                    rows.append(
-                        {
-                            "step": step,
-                            "step_title": title,
-                            "action": f"Learn {by_id[s].name}",
-                            "skills": (s,),
-                            "missing": (s,),
-                            "covered": False,
-                        }
-                    )
+            groups: dict[str, list[str]] = {}
+            for g in gaps:
+                if g["category"] in categories:
+                    groups.setdefault(g["category"], []).append(g["skill_id"])
+            for category, ids in groups.items():
+                names = [by_id[s].name for s in ids]
+                rows.append(
+                    {
+                        "step": step,
+                        "step_title": title,
+                        "action": f"{ACTION_VERBS.get(category, 'Learn')}: "
+                        + ", ".join(names),
+                        "skills": tuple(ids),
+                        "missing": tuple(ids),
+                        "covered": False,
+                    }
+                )
         return rows
 
     # -- public tables ----------------------------------------------------------------------
     @property
     def ranking(self):
-        """DataFrame indexed by ``role_id``, best-ranked first.
+        """DataFrame indexed by ``role_id``, highest score first.
 
-        Columns: ``title``, ``adjacent``, ``score`` (profile fit in [0, 1]), ``proba``
-        (classifier probability), ``rank_score`` (what the order follows), ``matched``
-        (profile skills covered, most important first), ``missing`` (the five missing
-        skills with the largest gain), ``salary_min_usd``, ``salary_max_usd``,
-        ``salary_open_ended`` (the guide's quoted US range).
+        Columns: ``title``, ``adjacent``, ``score`` (the role's log-odds points; what the
+        order follows and :meth:`explain` adds up), ``proba`` (the probability implied by
+        the scores), ``matched`` (skills that add to the score, largest term first),
+        ``missing`` (the first five gaps of :meth:`gaps`), ``salary_min_usd``,
+        ``salary_max_usd``, ``salary_open_ended`` (the guide's quoted US range).
         """
         import pandas as pd
 
         frame = pd.DataFrame(self._ranking_rows()).set_index("role_id")
-        return frame.astype({"salary_min_usd": "Int64", "salary_max_usd": "Int64"})
+        return frame.astype({"score": "float64", "salary_min_usd": "Int64",
+                             "salary_max_usd": "Int64"})
 
     def explain(self, role: str):
-        """Each covered skill's contribution to ``role``'s score (they sum to the score).
+        """Each term of ``role``'s score: they add up to the score exactly.
 
         Returns
         -------
         pandas.DataFrame
-            Columns ``skill_id``, ``name``, ``category``, ``via`` (the input skills that
-            bring it: the skill itself, or the skills that imply it), ``credit`` (1 for a
-            listed skill, less for one that is only implied) and ``contribution`` (credit
-            times the skill's share of the profile); largest contribution first.
+            One row per covered skill that counts for the role, then a ``baseline`` row
+            (the role's intercept, the same for everybody), with columns ``skill_id``,
+            ``name``, ``category``, ``via`` (the input skills that bring it: the skill
+            itself, or the skills that imply it), ``credit`` (1 for a listed skill, less
+            for one that is only implied), ``weight`` (the role model's weight of the
+            skill) and ``contribution`` (credit times weight); largest contribution first,
+            the baseline last.
         """
         import pandas as pd
 
-        check_role(role)
+        role = check_role(role)
         kn = knowledge()
         mats = matrices()
-        weights = mats.weights[mats.role_ids.index(role)]
+        i_role = self._role_row(role)
+        weights = self._coef[i_role]
         rows = []
         for i in np.flatnonzero((weights > 0) & (self._covered > 0)):
             skill_id = mats.skill_ids[i]
@@ -360,15 +455,17 @@ class RoleFit:
             )
             skill = kn.skill_by_id[skill_id]
             credit = float(self._covered[i])
-            rows.append(
-                (skill_id, skill.name, skill.category, via, credit, credit * float(weights[i]))
-            )
-        frame = pd.DataFrame(
-            rows, columns=["skill_id", "name", "category", "via", "credit", "contribution"]
-        )
-        return frame.sort_values(
+            rows.append((skill_id, skill.name, skill.category, via, credit,
+                         float(weights[i]), credit * float(weights[i])))
+        columns = ["skill_id", "name", "category", "via", "credit", "weight", "contribution"]
+        frame = pd.DataFrame(rows, columns=columns).sort_values(
             ["contribution", "skill_id"], ascending=[False, True], ignore_index=True
         )
+        baseline = pd.DataFrame(
+            [("(baseline)", "Role baseline", "", (), 1.0, float(self._intercept[i_role]),
+              float(self._intercept[i_role]))], columns=columns,
+        )
+        return pd.concat([frame, baseline], ignore_index=True) if len(frame) else baseline
 
     def _gap_table(self, role: str) -> list[dict]:
         """Gain rows with their plan step and the market evidence (plain data)."""
@@ -388,37 +485,51 @@ class RoleFit:
                     **g,
                     "step": step,
                     "step_title": title,
-                    "prevalence": ev.get("prevalence"),
                     "premium_usd": ev.get("premium_usd"),
                     "premium_pct": ev.get("premium_pct"),
                     "guide": bool(ev.get("guide", False)),
-                    "rare": bool(ev.get("rare", False)),
                 }
             )
         return rows
 
     def gaps(self, role: str | None = None, n: int | None = None):
-        """Missing skills for ``role`` (default: the best target role), biggest gain first.
+        """Missing skills for ``role`` (default: the best target role), in advice order.
+
+        Ordered by ``gain``, the rise of the role's score that the skill brings by itself
+        (its weight in the role model, pulled towards how often the role's postings ask for
+        it), with two rules: a skill comes right after the missing skills it implies (the
+        idea before the tool, so implied credit never lifts a tool above them; those rows
+        name the tool in ``needed_for``), and neither a skill asked for by fewer than 5% of
+        the role's postings (``rare``) nor a soft skill is among the first five rows while
+        other gaps are left. Skills the person listed or that a listed skill implies are
+        never gaps.
 
         Returns
         -------
         pandas.DataFrame
-            Columns ``skill_id``, ``name``, ``category``, ``share`` (the skill's own share
-            of the role profile), ``gain`` (how much the score would rise if it were learned,
-            implied skills included), ``step`` and ``step_title`` (the plan step that covers
-            it, missing when no step does), and the market evidence from job postings:
-            ``prevalence`` (share of the role's postings asking for it; missing when too
-            few postings could show it), ``premium_usd`` and ``premium_pct`` (median
-            advertised salary of the role's postings with the skill minus those without;
-            missing when too few postings carry a salary), ``guide`` (the guide names it
-            for the role) and ``rare`` (in the profile but asked for by under 5% of the
-            role's postings: flagged, not hidden).
+            Columns ``skill_id``, ``name``, ``category``, ``gain``, ``implied_gain`` (the
+            further rise from the credit it gives to skills it implies; ``gain +
+            implied_gain`` is the exact rise of the score if it were learned alone),
+            ``prevalence`` (share of the role's postings asking for it;
+            missing when too few postings could show it), ``rare``, ``learning`` (a text
+            said the person is learning it), ``needed_for`` (the gap it was moved ahead of,
+            because that skill implies it), ``step`` and ``step_title`` (the plan step
+            that covers it, missing when no step does), ``premium_usd`` and
+            ``premium_pct`` (median advertised salary of the role's postings with the
+            skill minus those without; missing when too few postings carry a salary) and
+            ``guide`` (the guide names it for the role).
+
+        Raises
+        ------
+        ValueError
+            With no ``role`` when :attr:`low_signal` (there is no target to aim at).
         """
         import pandas as pd
 
-        role = self.target if role is None else check_role(role)
-        columns = ["skill_id", "name", "category", "share", "gain", "step", "step_title",
-                   "prevalence", "premium_usd", "premium_pct", "guide", "rare"]
+        role = self._role_or_target(role)
+        columns = ["skill_id", "name", "category", "gain", "implied_gain", "prevalence", "rare",
+                   "learning", "needed_for", "step", "step_title", "premium_usd", "premium_pct",
+                   "guide"]
         frame = pd.DataFrame(self._gap_table(role), columns=columns)
         frame = frame.astype({"step": "Int64", "prevalence": "Float64",
                               "premium_usd": "Float64", "premium_pct": "Float64"})
@@ -429,7 +540,8 @@ class RoleFit:
 
         The guide's roadmap into the role is used (preferring the one that starts from the
         person's :attr:`background`); for a role without one, a plan is generated from the
-        gaps, prerequisites first.
+        first gaps: at most three steps (foundations, core tools, practice), each with one
+        named action per skill category.
 
         Returns
         -------
@@ -437,10 +549,15 @@ class RoleFit:
             One row per action in order, with columns ``roadmap_id`` (missing for a
             generated plan), ``step``, ``step_title``, ``action``, ``skills``, ``missing``
             (the action's skills the person lacks) and ``covered`` (all of them present).
+
+        Raises
+        ------
+        ValueError
+            With no ``role`` when :attr:`low_signal`.
         """
         import pandas as pd
 
-        role = self.target if role is None else check_role(role)
+        role = self._role_or_target(role)
         rows, roadmap_id = self._plan_rows(role)
         frame = pd.DataFrame(
             rows, columns=["step", "step_title", "action", "skills", "missing", "covered"]
@@ -459,7 +576,7 @@ class RoleFit:
         """
         from rolefit.profiles import interview_topics
 
-        role = self.target if role is None else check_role(role)
+        role = self._role_or_target(role)
         kn = knowledge()
         frame = interview_topics(role).drop(columns="role_id")
         frame["prepared"] = [
@@ -471,6 +588,15 @@ class RoleFit:
         return frame
 
     # -- output -----------------------------------------------------------------------------
+    def signal_note(self) -> str | None:
+        """One line saying why no target is given, or None when there is enough signal."""
+        if not self.low_signal:
+            return None
+        return (
+            f"Not enough signal: {self.n_technical} technical skill(s) recognised "
+            f"(at least {MIN_TECHNICAL_SKILLS} are needed), so no target role, gaps or plan."
+        )
+
     def to_dict(self, n_gaps: int = 10) -> dict:
         """A JSON-serialisable summary: skills, ranking and the best target role's gaps."""
         target = self.target
@@ -478,15 +604,17 @@ class RoleFit:
             "input": self.kind,
             "skills": self.skills,
             "implied": self.implied,
+            "learning": list(self.learning),
             "unknown": self.unknown,
             "corrections": self.corrections,
+            "low_signal": self.low_signal,
             "top": self.top,
             "ranking": [
                 {**r, "matched": list(r["matched"]), "missing": list(r["missing"])}
                 for r in self._ranking_rows()
             ],
             "target": target,
-            "gaps": self._gap_table(target)[:n_gaps],
+            "gaps": [] if target is None else self._gap_table(target)[:n_gaps],
         }
 
     def to_json(self, **kwargs) -> str:
@@ -498,9 +626,13 @@ class RoleFit:
         if self.learning:
             by_id = knowledge().skill_by_id
             lines.append(f"  learning: {', '.join(by_id[s].name for s in self.learning)}")
+        if self.low_signal:
+            lines.append(f"  {self.signal_note()}")
+        lines.append("  score  proba  role")
         for r in self._ranking_rows():
             mark = " (adjacent)" if r["adjacent"] else ""
-            lines.append(f"  {r['score']:6.1%}  {r['title']}{mark}")
+            value = "   n/a" if r["score"] is None else f"{r['score']:6.2f}"
+            lines.append(f"  {value} {r['proba']:6.1%}  {r['title']}{mark}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -511,23 +643,30 @@ class RoleFit:
         )
         if self.unknown:
             head += f"<br><b>Not recognised:</b> {esc(', '.join(self.unknown))}"
+        if self.learning:
+            head += f"<br><b>Learning:</b> {esc(', '.join(by_id[s].name for s in self.learning))}"
+        if self.low_signal:
+            head += f"<br><b>{esc(self.signal_note())}</b>"
         head += "</p>"
+        rows = self._ranking_rows()
+        best = max((r["score"] or 0.0) for r in rows) or 1.0
         body = []
-        for r in self._ranking_rows():
-            width = round(100 * r["score"])
-            bar = (
-                f'<div style="background:#0072B2;height:0.8em;width:{width}%"></div>'
-            )
+        for r in rows:
+            width = round(100 * (r["score"] or 0.0) / best)
+            bar = f'<div style="background:#0072B2;height:0.8em;width:{width}%"></div>'
             title = esc(r["title"]) + (" <i>(adjacent)</i>" if r["adjacent"] else "")
+            value = "n/a" if r["score"] is None else f"{r['score']:.2f}"
+            missing = "" if self.low_signal else esc(
+                ", ".join(by_id[s].name for s in r["missing"]))
             body.append(
-                f"<tr><td>{title}</td><td>{r['score']:.1%}</td>"
+                f"<tr><td>{title}</td><td>{value}</td><td>{r['proba']:.0%}</td>"
                 f'<td style="min-width:8em">{bar}</td>'
                 f"<td>{esc(', '.join(by_id[s].name for s in r['matched']))}</td>"
-                f"<td>{esc(', '.join(by_id[s].name for s in r['missing']))}</td></tr>"
+                f"<td>{missing}</td></tr>"
             )
         return (
-            f"<div>{head}<table><thead><tr><th>Role</th><th>Fit</th><th></th>"
-            "<th>Matched</th><th>Learn next</th></tr></thead>"
+            f"<div>{head}<table><thead><tr><th>Role</th><th>Score</th><th>Probability</th>"
+            "<th></th><th>Matched</th><th>Learn next</th></tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table></div>"
         )
 

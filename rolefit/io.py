@@ -89,8 +89,9 @@ def result_schema(extra=None):
     Returns
     -------
     pyarrow.Schema
-        One float64 column per role, ``top_role`` (string), ``n_skills`` and
-        ``n_unknown`` (int64) and ``unknown`` (list of strings).
+        One float64 column per role, ``target_role`` and ``top_role`` (string),
+        ``low_signal`` (bool), ``n_skills`` and ``n_unknown`` (int64) and ``unknown``
+        (list of strings).
 
     Examples
     --------
@@ -108,7 +109,9 @@ def result_schema(extra=None):
     fields = [pa.field(name, kind) for name, kind in (extra or {}).items()]
     fields += [pa.field(role, pa.float64()) for role in matrices().role_ids]
     fields += [
+        pa.field("target_role", pa.string()),
         pa.field("top_role", pa.string()),
+        pa.field("low_signal", pa.bool_()),
         pa.field("n_skills", pa.int64()),
         pa.field("n_unknown", pa.int64()),
         pa.field("unknown", pa.list_(pa.string())),

@@ -21,7 +21,8 @@ def test_columns_and_index():
     )
     out = rolefit.score_many(items)
     assert list(out.index) == ["a", "b", "c"]
-    assert list(out.columns) == [*ROLE_IDS, "top_role", "n_skills", "n_unknown", "unknown"]
+    assert list(out.columns) == [*ROLE_IDS, "target_role", "top_role", "low_signal",
+                                 "n_skills", "n_unknown", "unknown"]
     assert out.loc["c", "unknown"] == ("qwertyuiop",)
     assert out.loc["c", "n_unknown"] == 1
     assert out.loc["a", "unknown"] == ()
@@ -39,15 +40,22 @@ def test_agrees_with_score_row_for_row():
     ]
     out = rolefit.score_many(items)
     for i, item in enumerate(items):
-        expected = rolefit.score(item).scores
+        fit = rolefit.score(item)
         np.testing.assert_allclose(out.loc[i, ROLE_IDS].to_numpy(float),
-                                   [expected[r] for r in ROLE_IDS])
+                                   [fit.scores[r] for r in ROLE_IDS])
+        assert out.loc[i, "low_signal"] == fit.low_signal
+        for column, value in (("top_role", fit.top), ("target_role", fit.target)):
+            got = out.loc[i, column]
+            assert (pd.isna(got) and value is None) or got == value
 
 
-def test_empty_rows_score_zero_and_empty_input():
+def test_empty_rows_score_the_baselines_with_low_signal_and_empty_input():
     out = rolefit.score_many([[], ""])
-    assert (out[ROLE_IDS].to_numpy() == 0).all()
+    baseline = rolefit.score(["python", "sql"]).explain("ml_engineer").iloc[-1]["contribution"]
+    assert out.loc[0, "ml_engineer"] == pytest.approx(baseline)
     assert out["n_skills"].tolist() == [0, 0]
+    assert out["low_signal"].tolist() == [True, True]
+    assert out["top_role"].isna().all() and out["target_role"].isna().all()
     empty = rolefit.score_many([])
     assert len(empty) == 0 and list(empty.columns)[:7] == ROLE_IDS
 

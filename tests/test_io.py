@@ -135,7 +135,8 @@ def test_parquet_null_rows_with_missing_nan(tmp_path):
     rio.score_file(path, out, missing="nan")
     got = pd.read_parquet(out)
     assert got["ml_engineer"].isna().tolist() == [False, True, False]
-    assert got["top_role"].isna().tolist() == [False, True, False]
+    assert got["top_role"].isna().tolist() == [True, True, True]  # low signal or missing
+    assert got["low_signal"].tolist() == [True, None, True]
     assert [list(u) for u in got["unknown"]] == [[], [], ["qwertyuiop"]]
 
 

@@ -66,15 +66,28 @@ def test_set_output_pandas_names_columns_by_role():
     assert set(frame.columns) == set(rolefit.roles().index)
 
 
-def test_pipeline_reproduces_score():
-    pipe = rolefit.profile_pipeline()
+def test_loaded_model_pipeline_reproduces_score():
+    from rolefit.classifier import load_model
+
+    pipe = load_model()
     items = [["python", "pytorch", "docker", "kubernetes"], "SQL, Tableau and Excel"]
-    got = pipe.transform(items)
+    got = pipe.decision_function(items)
     classes = list(pipe.classes_)
     for row, item in zip(got, items, strict=True):
         fit = rolefit.score(item)
-        expected = [fit.scores[c] for c in classes]
-        np.testing.assert_allclose(row, expected)
+        np.testing.assert_allclose(row, [fit.scores[c] for c in classes])
+
+
+def test_profile_pipeline_is_the_guide_profile_coverage():
+    from rolefit.profiles import matrices
+
+    pipe = rolefit.profile_pipeline()
+    mats = matrices()
+    got = pipe.transform([["python", "pytorch", "docker", "kubernetes"]])
+    fit = rolefit.score(["python", "pytorch", "docker", "kubernetes"])
+    expected = mats.weights @ fit._covered
+    order = [mats.role_ids.index(c) for c in pipe.classes_]
+    np.testing.assert_allclose(got[0], expected[order])
 
 
 def test_vectorizer_features_and_implied_flag():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 
@@ -32,9 +33,9 @@ def add_train_parser(subparsers):
     group = p.add_mutually_exclusive_group()
     group.add_argument("--skills-column", help="skill list column (default skills)")
     group.add_argument("--text-column", help="free-text description column")
-    p.add_argument("--C", type=float, default=None,
-                   help="inverse regularisation (default: 50 / rows, "
-                   "rolefit.build.training.TRAIN_C_ROWS)")
+    p.add_argument("--lam", type=float, default=None,
+                   help="pull of the weights towards the roles' skill demand (default: "
+                   "the shipped model's, rolefit.build.training.MODEL_PARAMS)")
     p.add_argument("-o", "--output", required=True, help="model path, e.g. mymodel.npz")
     p.set_defaults(func=cmd_train)
     return p
@@ -47,7 +48,7 @@ def cmd_train(args) -> int:
 
     lr, metadata, report = train_model(
         args.postings, title_column=args.title_column, skills_column=args.skills_column,
-        text_column=args.text_column, C=args.C,
+        text_column=args.text_column, lam=args.lam,
     )
     path = save_model(lr, args.output, metadata=metadata)
     _echo(f"read {report['rows']} rows from {report['file']}; trained on {report['kept']}")
@@ -90,8 +91,8 @@ def add_evaluate_parser(subparsers):
 def cmd_evaluate(args) -> int:
     """``rolefit evaluate``: print the held-out figures (and optionally write Markdown)."""
     from rolefit.build import evaluation
-    from rolefit.build.evaluation_report import to_markdown
     from rolefit.build.datasets import DATA_JOBS, find_datasets, load_postings
+    from rolefit.build.evaluation_report import to_markdown
 
     datasets = find_datasets() if args.datasets is None else Path(args.datasets)
     if datasets is None or not (datasets / DATA_JOBS).is_file():
@@ -103,9 +104,10 @@ def cmd_evaluate(args) -> int:
     if args.json:
         _echo(json.dumps(report.headline(), indent=2, sort_keys=True))
     else:
-        _echo(to_markdown(report))
+        _echo(to_markdown(report, getattr(args, "command_line", None)))
     if args.markdown:
-        Path(args.markdown).write_text(to_markdown(report), encoding="utf-8")
+        Path(args.markdown).write_text(to_markdown(report, getattr(args, "command_line", None)),
+                                       encoding="utf-8")
     return 0
 
 
@@ -148,6 +150,8 @@ def main(argv=None) -> int:
     add_train_parser(sub)
     add_evaluate_parser(sub)
     args = parser.parse_args(argv)
+    args.command_line = "python -m rolefit.build " + shlex.join(
+        sys.argv[1:] if argv is None else argv)
     try:
         if args.command == "build":
             summary = build(args.datasets, args.out, date=args.date, echo=_echo)

@@ -24,9 +24,10 @@ from rolefit._encode import closed_matrix
 from rolefit.build import evaluation
 from rolefit.build.datasets import load_postings, read_onet
 from rolefit.build.model_card import model_card
+from rolefit.build.role_model import fit_role_model, posting_demand
 from rolefit.build.tables import _pct, _usd, _write_csv, premium_rows, prevalence_rows
-from rolefit.build.training import fit_classifier, training_rows
-from rolefit.classifier import save_model
+from rolefit.build.training import single_thread, training_rows
+from rolefit.classifier import LinearModel, save_model
 from rolefit.evidence import PREMIUM_COLUMNS, PREMIUM_FILE, PREVALENCE_COLUMNS, PREVALENCE_FILE
 
 __all__ = ["BUILD_DATE", "build"]
@@ -75,32 +76,38 @@ def build(datasets, out=".", *, date: str = BUILD_DATE, echo=None) -> dict:
                 "premium_pct": _pct})
     say("evaluating on held-out postings")
     report = evaluation.evaluate_postings(postings, bootstrap=200, extras=False, date=date)
-    say("fitting the shipped classifier on all postings")
+    say("fitting the shipped role model on all postings")
     params = evaluation.MODEL_PARAMS
     ids, y, w, _ = training_rows(postings, forms=params["builtin_forms"],
                                  balance=params["balance"])
-    lr = fit_classifier(closed_matrix(ids), y, sample_weight=w, C=params["C"],
-                        coverage_scale=params["coverage_scale"],
-                        class_power=params["class_power"])
-    lr.coef_ = np.round(lr.coef_, 6)
-    lr.intercept_ = np.round(lr.intercept_, 6)
+    with single_thread():
+        demand = posting_demand(postings, None, np.unique(y),
+                                guide_blend=params["guide_blend"])
+        fitted = fit_role_model(closed_matrix(ids), y, sample_weight=w, lam=params["lam"],
+                                prior_scale=params["prior_scale"],
+                                class_power=params["class_power"], demand=demand)
+    model = LinearModel(fitted.classes, fitted.feature_names, np.round(fitted.coef, 6),
+                        np.round(fitted.intercept, 6))
     counts = Counter(y.tolist())
     metadata = {
         "trained": date,
-        "description": "rolefit role classifier: class-balanced logistic regression on "
-        "closed skill vectors plus guide-profile coverage (folded into the coefficients)",
+        "description": "rolefit role model: multinomial logistic regression with "
+        "non-negative weights pulled towards each role's skill demand in postings "
+        "(score = intercept + coef @ coverage; proba = softmax(score))",
         "data_versions": {k: f"sha256:{v}" for k, v in sorted(postings.versions.items())},
         "training": {
-            "C": params["C"],
-            "coverage_scale": params["coverage_scale"],
+            "lam": params["lam"],
+            "prior_scale": params["prior_scale"],
+            "guide_blend": params["guide_blend"],
             "builtin_forms": list(params["builtin_forms"]),
             "balance_evidence": params["balance"],
             "class_power": params["class_power"],
+            "converged": fitted.meta["converged"],
             "rows_per_role": {k: int(v) for k, v in sorted(counts.items())},
         },
         "metrics": report.headline(),
     }
-    model_path = save_model(lr, out / "models" / MODEL_FILE, metadata=metadata)
+    model_path = save_model(model, out / "models" / MODEL_FILE, metadata=metadata)
     (out / "models" / "MODEL_CARD.md").write_text(
         model_card(metadata, postings.summary, report), encoding="utf-8"
     )

@@ -1,4 +1,4 @@
-"""Training rolefit's classifier: rows from postings, the fit, and ``rolefit train``.
+"""Training rows from postings, the shipped settings, and ``rolefit train``.
 
 The model file format (saving and reading) is runtime code in :mod:`rolefit.classifier`.
 """
@@ -18,15 +18,15 @@ import numpy as np
 from rolefit._encode import closed_matrix
 from rolefit.build.datasets import Postings, PostingsError, _sha256
 from rolefit.build.metrics import balanced_topk
+from rolefit.build.role_model import LIST_ONLY_LEFT_OUT, fit_role_model
 from rolefit.build.titles import role_from_title
-from rolefit.profiles import matrices
 from rolefit.skills import extract_skills, resolve
 
 #: The classifier's settings, chosen by grouped CV on the training split (see --tune).
-MODEL_PARAMS = {"C": 0.01, "coverage_scale": 4.0, "builtin_forms": ("tags", "text"),
-                "balance": True, "class_power": 1.0}
+MODEL_PARAMS = {"lam": 1e-2, "prior_scale": 4.0, "guide_blend": 0.5,
+                "builtin_forms": ("tags", "text"), "balance": True, "class_power": 1.0}
 
-__all__ = ["MODEL_PARAMS", "fit_classifier", "read_postings_csv", "train_model", "training_rows"]
+__all__ = ["MODEL_PARAMS", "read_postings_csv", "single_thread", "train_model", "training_rows"]
 
 #: Within a role, each kind of evidence with at least this many rows (2023 skill lists,
 #: Built In tags, Built In descriptions) gets an equal share of the role's weight.
@@ -41,7 +41,8 @@ def training_rows(postings: Postings, mask=None, forms=("tags", "text"), balance
     ``"text"``, each weighted ``1 / len(forms)``. With ``balance``, the kinds of evidence
     of a role (``data_jobs`` lists, Built In tags, Built In texts) that have at least
     :data:`MIN_CELL_ROWS` rows share the role's total weight equally, so that 9,000 tool
-    lists do not drown the 20 descriptions of the same role.
+    lists do not drown the 20 descriptions of the same role. ``data_jobs`` postings of the
+    roles in :data:`LIST_ONLY_LEFT_OUT` are left out.
 
     Returns
     -------
@@ -49,6 +50,7 @@ def training_rows(postings: Postings, mask=None, forms=("tags", "text"), balance
         Skill ids per row, role ids, sample weights and ``source:company`` groups.
     """
     frame = postings.frame if mask is None else postings.frame[mask]
+    frame = frame[~((frame["source"] == "data_jobs") & frame["role"].isin(LIST_ONLY_LEFT_OUT))]
     ids, labels, weights, groups, kinds = [], [], [], [], []
     share = 1.0 / len(forms)
     for source, company, role, list_ids, text_ids in zip(
@@ -90,84 +92,6 @@ def single_thread():
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(limits=1, user_api="blas")
-
-
-def fit_classifier(X_closed, y, *, sample_weight=None, C=1.0, coverage_scale=4.0,
-                   class_power=1.0, max_iter=2000):
-    """Fit rolefit's classifier: logistic regression on skills plus guide-profile coverage.
-
-    The features are the closed skill vector ``x`` and ``coverage_scale`` times the share of
-    each guide role profile that ``x`` covers (``x @ W.T``, the profile fit of
-    :func:`rolefit.score`). Coverage is linear in ``x``, so the fitted model is folded back
-    into a plain :class:`~sklearn.linear_model.LogisticRegression` over ``x`` alone
-    (``coef = A + coverage_scale * B @ W``): it is saved, loaded and applied as one.
-
-    Parameters
-    ----------
-    X_closed : array-like or sparse matrix of shape (n_samples, n_skills)
-        0/1 skill vectors with implied skills, columns in taxonomy order.
-    y : array-like of str
-        Role ids.
-    sample_weight : array-like, optional
-        Row weights, multiplied by the class weights.
-    C : float
-        Inverse L2 regularisation strength.
-    coverage_scale : float
-        Scale of the coverage features; 0 disables them.
-    class_power : float
-        Class weights ``(n / (n_classes * n_class)) ** class_power``: 1 makes every role
-        count equally (balanced), 0 leaves rows as they are; in between trades balanced
-        accuracy for plain accuracy.
-    max_iter : int
-        Iterations of the lbfgs solver.
-
-    Returns
-    -------
-    sklearn.linear_model.LogisticRegression
-        Fitted, with ``n_features_in_ == n_skills``.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from rolefit.build.training import fit_classifier
-    >>> from rolefit.profiles import matrices
-    >>> n = len(matrices().skill_ids)
-    >>> X = np.zeros((4, n)); X[0, 0] = X[1, 0] = X[2, 1] = X[3, 1] = 1
-    >>> lr = fit_classifier(X, ["data_analyst", "data_analyst", "ml_engineer", "ml_engineer"])
-    >>> lr.predict(X[:1]).tolist(), lr.coef_.shape == (1, n)
-    (['data_analyst'], True)
-    """
-    from scipy import sparse
-    from sklearn.linear_model import LogisticRegression
-
-
-    y = np.asarray(y, dtype=object)
-    mats = matrices()
-    n_skills = len(mats.skill_ids)
-    X = sparse.csr_matrix(X_closed, dtype=np.float64)
-    if X.shape[1] != n_skills:
-        raise ValueError(f"X has {X.shape[1]} columns, the taxonomy has {n_skills} skills")
-    weights = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, float)
-    classes, codes = np.unique(y, return_inverse=True)
-    if len(classes) < 2:
-        raise ValueError(f"need at least two roles to train, got {classes.tolist()}")
-    if not 0.0 <= class_power <= 1.0:
-        raise ValueError(f"class_power must be in [0, 1], got {class_power!r}")
-    per_class = np.bincount(codes, weights=weights, minlength=len(classes))
-    weights = weights * ((weights.sum() / (len(classes) * per_class)) ** class_power)[codes]
-    W = mats.weights
-    if coverage_scale:
-        features = sparse.hstack([X, sparse.csr_matrix(coverage_scale * (X @ W.T))]).tocsr()
-    else:
-        features = X
-    lr = LogisticRegression(C=C, max_iter=max_iter)
-    with single_thread():
-        lr.fit(features, y, sample_weight=weights)
-    if coverage_scale:
-        A, B = lr.coef_[:, :n_skills], lr.coef_[:, n_skills:]
-        lr.coef_ = A + coverage_scale * (B @ W)
-        lr.n_features_in_ = n_skills
-    return lr
 
 
 def _parse_list(value: str):
@@ -287,58 +211,55 @@ def read_postings_csv(path, *, title_column="title", skills_column=None, text_co
     return ids_per_row, roles, report
 
 
-#: Regularisation of ``rolefit train`` when --C is not given: ``C = TRAIN_C_ROWS / rows``.
-#: scikit-learn's penalty does not grow with the data, so this keeps the shipped model's
-#: strength per row (C = 0.002 over about 22,000 weighted rows, i.e. about 50).
-TRAIN_C_ROWS = 50.0
-
-
 def train_model(path, *, title_column="title", skills_column=None, text_column=None,
-                C: float | None = None, date: str | None = None):
-    """Train rolefit's classifier recipe on a user's postings CSV.
+                lam: float | None = None, date: str | None = None):
+    """Train rolefit's role model (:func:`~rolefit.build.role_model.fit_role_model`, the
+    shipped settings) on a user's postings CSV.
 
     Parameters
     ----------
     path, title_column, skills_column, text_column
         As :func:`read_postings_csv`.
-    C : float, optional
-        Inverse regularisation; default ``TRAIN_C_ROWS / rows``.
+    lam : float, optional
+        Pull towards the demand prior; default ``MODEL_PARAMS["lam"]``.
     date : str, optional
         Training date for the sidecar (default today).
 
     Returns
     -------
-    (LogisticRegression, dict, dict)
+    (rolefit.classifier.LinearModel, dict, dict)
         The fitted model, the sidecar metadata and the reading report.
     """
     import datetime
-
 
     ids, roles, report = read_postings_csv(
         path, title_column=title_column, skills_column=skills_column, text_column=text_column
     )
     X = closed_matrix(ids)
     y = np.asarray(roles, dtype=object)
-    C = TRAIN_C_ROWS / len(y) if C is None else float(C)
-    if not C > 0:
-        raise ValueError(f"C must be positive, got {C!r}")
-    lr = fit_classifier(X, y, C=C, coverage_scale=MODEL_PARAMS["coverage_scale"],
-                        class_power=MODEL_PARAMS["class_power"])
-    proba = lr.predict_proba(X)
+    lam = MODEL_PARAMS["lam"] if lam is None else float(lam)
+    if not lam > 0:
+        raise ValueError(f"lam must be positive, got {lam!r}")
+    with single_thread():
+        model = fit_role_model(X, y, lam=lam, prior_scale=MODEL_PARAMS["prior_scale"],
+                               guide_blend=MODEL_PARAMS["guide_blend"],
+                               class_power=MODEL_PARAMS["class_power"])
+    proba = model.predict_proba(X)
     metadata = {
         "trained": date or datetime.date.today().isoformat(),
         "description": f"trained with rolefit train on {Path(path).name}",
         "data_versions": {Path(path).name: f"sha256:{_sha256(Path(path))}"},
         "training": {
-            "C": C,
-            "coverage_scale": MODEL_PARAMS["coverage_scale"],
+            "lam": lam,
+            "prior_scale": MODEL_PARAMS["prior_scale"],
+            "guide_blend": MODEL_PARAMS["guide_blend"],
             "class_power": MODEL_PARAMS["class_power"],
             "rows_per_role": dict(sorted(Counter(roles).items())),
             "input": "text" if text_column else "skills",
         },
         "metrics": {
-            "train_balanced_top1": round(balanced_topk(proba, y, lr.classes_, 1), 6),
+            "train_balanced_top1": round(balanced_topk(proba, y, list(model.classes), 1), 6),
             "note": "in-sample (training rows); evaluate on held-out postings before use",
         },
     }
-    return lr, metadata, report
+    return model, metadata, report
