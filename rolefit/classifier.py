@@ -497,51 +497,20 @@ def load_model(path=None):
 
 
 def classifier_proba(X_closed, model=None) -> np.ndarray:
-    """Role probabilities from the trained classifier, with numpy alone.
-
-    Parameters
-    ----------
-    X_closed : ndarray or scipy.sparse matrix of shape (n, n_skills)
-        0/1 skill vectors with implied skills added, columns in taxonomy order
-        (``rolefit.profiles.matrices().skill_ids``).
-    model : str, Path or LinearModel, optional
-        A model file or a read model; by default the shipped one.
-
-    Returns
-    -------
-    ndarray of shape (n, n_roles)
-        Columns in ``matrices().role_ids`` order; each row sums to 1 (a role the model was
-        not trained on gets 0).
+    """Role probabilities from the role model, with numpy alone: the second array of
+    :func:`role_scores` (softmax of the scores, columns in ``matrices().role_ids`` order,
+    rows summing to 1; a role the model was not trained on gets 0).
 
     Examples
     --------
     >>> import numpy as np
     >>> from rolefit.classifier import classifier_proba
-    >>> from rolefit.profiles import close_skills, matrices
-    >>> mats = matrices()
-    >>> x = np.zeros((1, len(mats.skill_ids)))
-    >>> for s in ("sql", "tableau", "excel"):
-    ...     x[0, mats.skill_ids.index(s)] = 1
-    >>> p = classifier_proba(close_skills(x, mats.implication))
-    >>> mats.role_ids[int(p.argmax())], bool(np.isclose(p.sum(), 1.0))
-    ('data_analyst', True)
+    >>> from rolefit.profiles import matrices
+    >>> p = classifier_proba(np.zeros((1, len(matrices().skill_ids))))
+    >>> p.shape, bool(np.isclose(p.sum(), 1.0))
+    ((1, 7), True)
     """
-    from rolefit.profiles import matrices
-
-    mats = matrices()
-    if model is None:
-        linear = _aligned_default()
-    else:
-        linear = model if isinstance(model, LinearModel) else read_model(model)
-        linear = linear.aligned(mats.skill_ids)
-    X = X_closed if hasattr(X_closed, "tocsr") else np.atleast_2d(np.asarray(X_closed, float))
-    proba = linear.predict_proba(X)
-    out = np.zeros((proba.shape[0], len(mats.role_ids)))
-    position = {r: i for i, r in enumerate(mats.role_ids)}
-    for k, label in enumerate(linear.classes):
-        if label in position:
-            out[:, position[label]] = proba[:, k]
-    return out
+    return role_scores(X_closed, model)[1]
 
 
 def _aligned_model(model) -> LinearModel:

@@ -9,7 +9,7 @@ credit for a skill only implied by one, see :func:`rolefit.profiles.close_skills
 same numbers give the ranking (higher first), the explanation (each skill's term; they
 add up to the score) and the gap gains (the increase of the score if a skill were
 learned); ``softmax(score)`` is the probability that a posting with these skills is for
-role ``r`` (:func:`rolefit.classifier.classifier_proba`).
+role ``r`` (:func:`rolefit.classifier.role_scores`).
 
 **Fitting.** A multinomial logistic regression: the weighted cross-entropy of the
 postings' roles plus an L2 penalty that pulls each weight towards a *demand prior*,
