@@ -566,6 +566,7 @@ def fit_bars(fit, ax=None, max_names: int = 4, colors=None):
     from matplotlib.transforms import ScaledTranslation
 
     ranking = fit.ranking
+    ranking = ranking[ranking["score"].notna()]  # a role a custom model does not know
     ranking = ranking.iloc[np.argsort(-ranking["score"].to_numpy(float), kind="stable")]
     role_ids = list(ranking.index)
     scores = ranking["score"].to_numpy(float)
