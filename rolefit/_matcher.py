@@ -83,12 +83,11 @@ _SEP = "\x00"
 _GLUE = _PAD + _SEP + _PAD
 # find_many/keys_many scan texts in joined blocks of about this many characters.
 _BLOCK_CHARS = 1 << 16
-# In a view, whitespace other than " " becomes _BREAK (see _view).
-_BREAK = b"\x01"
-_SPACES = bytes(range(9, 14)) + bytes(range(28, 32))  # what Python's \s matches, but " "
-_TO_VIEW = bytes.maketrans(_SPACES, _BREAK * len(_SPACES))
+# What Python's \s matches in ASCII: a space in a view (see _view).
+_SPACES = bytes(range(9, 14)) + bytes(range(28, 33))
+_TO_VIEW = bytes.maketrans(_SPACES, b" " * len(_SPACES))
 # How whitespace between two words of a spelling can start in a view, but " " + a word.
-_GAPS = (_BREAK, b"?", b"  ", b" " + _BREAK, b" ?")
+_GAPS = (b"  ", b"?", b" ?")
 _NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == 95))
 _DIGITS = b"0123456789"
 # 1 for the bytes of a view that are surely not a word character (``?`` may stand for one).
@@ -123,8 +122,8 @@ def _literal(surface: str) -> str:
 def _view(folded: str) -> bytes:
     """What the automata scan: an ASCII copy of folded text, one byte per character.
 
-    Characters beyond ASCII become ``?``, whitespace other than a space becomes ``_BREAK``,
-    and ``bytes.title`` upper-cases every letter that follows a non-letter. Spellings are
+    Characters beyond ASCII become ``?``, ASCII whitespace becomes a space, and
+    ``bytes.title`` upper-cases every letter that follows a non-letter. Spellings are
     written the same way (:meth:`_Leaf.views`), so one that starts with a letter is only
     found at the start of a word.
     """
@@ -165,7 +164,7 @@ class _Item:
 class _Leaf:
     """Everything that shares one folded spelling, and the rules at its end."""
 
-    __slots__ = ("_rx", "checked", "end", "folded", "plain")
+    __slots__ = ("case_only", "checked", "end", "folded", "plain", "rx")
 
     def __init__(self, folded: str, items: list[_Item]):
         self.folded = folded
@@ -189,23 +188,24 @@ class _Leaf:
         if all(it.short for it in items):
             # The left-hand rule as a look-behind over the (fixed-width) term itself.
             self.end += _SHORT_AFTER + r"(?<![^\W\d_][-&'’]" + re.escape(folded) + ")"
-        self._rx: re.Pattern | None = None
+        # Only case-sensitive terms, starting with a word character: a validator that
+        # matches after a boundary byte of the view settles it (see TermMatcher._check).
+        self.case_only = self.plain is None and _is_word(folded[0])
+        self.rx: re.Pattern | None = None  # compiled on first use: most never occur
 
-    @property
-    def rx(self) -> re.Pattern:
-        """Matches this spelling alone (in folded text), with its end conditions."""
-        if self._rx is None:  # compiled on first use: most spellings never occur
-            head = r"\b" if _is_word(self.folded[0]) else ""
-            self._rx = re.compile(head + _literal(self.folded) + self.end)
-        return self._rx
+    def compile(self) -> re.Pattern:
+        """Regex of this spelling alone (in folded text), with its boundaries."""
+        head = r"\b" if _is_word(self.folded[0]) else ""
+        self.rx = re.compile(head + _literal(self.folded) + self.end)
+        return self.rx
 
     def views(self) -> list[bytes]:
         """Spellings of this leaf in a view (see :func:`_view`): every match is one of them.
 
         A short spelling that ends in a word character is listed once per character that
         may follow it, so that it is not found inside every word it starts. A spelling of
-        several words is also listed as each of its first words followed by the start of
-        any whitespace but one space (``_GAPS``).
+        several words is also listed as each of its first words followed by the ways a run of
+        whitespace other than one ASCII character can start (``_GAPS``).
         """
         folded = self.folded
         view = folded.encode("ascii", "replace").title()
@@ -299,21 +299,27 @@ class TermMatcher:
             for view in leaf.views():
                 by_view.setdefault(view, []).append(i)
         views = list(by_view)
+        self._views = views
         self._leaves_of = [tuple(by_view[v]) for v in views]  # longest first
-        # The key of a view that is the full spelling of one fast leaf, else None.
-        self._fast = [
-            leaf.plain
-            if len(ids) == 1
-            and (leaf := self._leaves[ids[0]]).fast
-            and v == leaf.folded.encode("ascii", "replace").title()
-            else None
-            for v, ids in zip(views, self._leaves_of, strict=True)
-        ]
+        self._index = {v: p for p, v in enumerate(views)}
+        self._chains: dict[int, tuple[tuple[int, ...], bool]] = {}
         self._longest = self._all = None
         self._longest_view = max(map(len, views), default=0)
         # Views that start with a byte other than a letter or digit (".Net", "? Transformers").
         heads = {v[0] for v in views if v[:1] in _NON_WORD}
         self._heads = bytes(c in heads for c in range(256))
+        # For a view of one fast leaf, spelled in full or followed by one boundary byte
+        # (that no view starts with): its key, and how many bytes to drop from its end.
+        self._fast: list[str | None] = [None] * len(views)
+        self._trim = [0] * len(views)
+        for p, (v, ids) in enumerate(zip(views, self._leaves_of, strict=True)):
+            leaf = self._leaves[ids[0]]
+            full = leaf.folded.encode("ascii", "replace").title()
+            if len(ids) > 1 or not leaf.fast or not v.startswith(full):
+                continue
+            trim = len(v) - len(full)
+            if trim == 0 or (trim == 1 and _BOUNDARY[v[-1]] and v[-1] not in heads):
+                self._fast[p], self._trim[p] = leaf.plain, trim
         if views:
             from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
@@ -451,7 +457,7 @@ class TermMatcher:
             return []
         folded = _fold(padded)
         view = _view(folded)
-        fast, leaves_of, leaves = self._fast, self._leaves_of, self._leaves
+        fast, trim, chains, leaves = self._fast, self._trim, self._chains, self._leaves
         out: list[tuple[int, int, str]] = []
         last = 0
         for p, start, end in self._longest.find_matches_as_indexes(view):
@@ -460,12 +466,15 @@ class TermMatcher:
                     last = self._rescan(view, folded, padded, last, end, out)
                 continue
             key = fast[p]
-            if key is not None and _BOUNDARY[view[start - 1]] and _BOUNDARY[view[end]]:
-                out.append((start, end, key))
-                last = end
-                continue
-            for index in leaves_of[p]:
-                found = self._check(leaves[index], folded, padded, start)
+            if key is not None:
+                stop = end - trim[p]
+                if _BOUNDARY[view[start - 1]] and _BOUNDARY[view[stop]]:
+                    out.append((start, stop, key))
+                    last = stop
+                    continue
+            chain, closed = chains.get(p) or self._chain(p)
+            for index in chain:
+                found = self._check(leaves[index], folded, padded, view, start)
                 if found is not None:
                     out.append(found)
                     last = found[1]
@@ -473,13 +482,38 @@ class TermMatcher:
                         last = self._rescan(view, folded, padded, last, end, out)
                     break
             else:
-                last = self._rescan(view, folded, padded, start, end, out)
+                if not closed:
+                    last = self._rescan(view, folded, padded, start, end, out)
         return out
 
+    def _chain(self, p: int) -> tuple[tuple[int, ...], bool]:
+        """The leaves to try where view ``p`` is the longest found, and if that is all.
+
+        When no view can start inside view ``p`` (no upper-case letter, digit or head
+        after its first byte), the only other candidates are the views that are its
+        prefixes, so their leaves follow its own, longest first, and no rescan is needed.
+        """
+        view = self._views[p]
+        closed = not any(65 <= c <= 90 or 48 <= c <= 57 or self._heads[c] for c in view[1:])
+        chain = self._leaves_of[p]
+        if closed:
+            for n in range(len(view) - 1, 0, -1):
+                q = self._index.get(view[:n])
+                if q is not None:
+                    chain += self._leaves_of[q]
+        self._chains[p] = chain, closed
+        return chain, closed
+
     @staticmethod
-    def _check(leaf: _Leaf, folded: str, padded: str, start: int):
+    def _check(leaf: _Leaf, folded: str, padded: str, view: bytes, start: int):
         """``(start, end, key)`` if ``leaf`` matches at ``start``, else None."""
-        m = leaf.rx.match(folded, start)
+        if leaf.case_only and _BOUNDARY[view[start - 1]]:
+            for validator, key, _ in leaf.checked:
+                m = validator.match(padded, start)
+                if m is not None:
+                    return start, m.end(), key
+            return None
+        m = (leaf.rx or leaf.compile()).match(folded, start)
         if m is None:
             return None
         end = m.end()
@@ -502,7 +536,7 @@ class TermMatcher:
         last = lo
         for start, index in candidates:
             if start >= last:
-                found = self._check(leaves[index], folded, padded, start)
+                found = self._check(leaves[index], folded, padded, view, start)
                 if found is not None:
                     out.append(found)
                     last = found[1]

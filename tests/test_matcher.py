@@ -361,10 +361,13 @@ def _brute_force_find(m: TermMatcher, text: str) -> list[tuple[int, int, str]]:
     out, pos = [], 0
     while pos < len(padded):
         for leaf in m._leaves:  # longest spelling first
-            found = m._check(leaf, folded, padded, pos)
-            if found is not None:
-                out.append((found[0] - 1, found[1] - 1, found[2]))
-                pos = found[1]
+            found = (leaf.rx or leaf.compile()).match(folded, pos)
+            if found is None:
+                continue
+            key = leaf.resolve(padded, pos, found.end()) if leaf.checked else leaf.plain
+            if key is not None:
+                out.append((pos - 1, found.end() - 1, key))
+                pos = found.end()
                 break
         else:
             pos += 1
