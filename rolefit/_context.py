@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-__all__ = ["candidates_many", "list_mentions"]
+__all__ = ["list_mentions", "variant_terms"]
 
 _LABEL = re.compile(
     r"[^\S\n]*(?:[-*•·▪►●◦]\s*)?(?P<label>[A-Za-z][A-Za-z /&+,()-]{0,48}?)\s*[:：]\s*",
@@ -61,6 +61,14 @@ _MAX_ITEM_WORDS = 3
 def _variant_matcher():
     """Matcher of the other-case spellings of case-sensitive terms (None if there are none)."""
     from rolefit._matcher import TermMatcher
+
+    variants = variant_terms()
+    return TermMatcher(variants) if variants else None
+
+
+def variant_terms() -> list[tuple[str, str, bool]]:
+    """``(spelling, skill_id, True)`` for the other-case spellings of case-sensitive terms
+    (``spark``, ``SPARK`` for ``Spark``) that are no term's own spelling."""
     from rolefit.skills import text_terms
 
     terms = text_terms()
@@ -74,7 +82,7 @@ def _variant_matcher():
             if form not in taken and form.lower() not in taken_folded:
                 taken.add(form)
                 variants.append((form, key, True))
-    return TermMatcher(variants) if variants else None
+    return variants
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -97,15 +105,31 @@ def _short(text: str, start: int, end: int) -> bool:
     return len(_ITEM_WORD.findall(_NOTE.sub(" ", text[start:end]))) <= _MAX_ITEM_WORDS
 
 
-def _holds(items: list[tuple[int, int]], mention_starts: list[int], skip: int) -> bool:
-    """Whether an item other than ``items[skip]`` holds a mention found the usual way."""
-    for k, (s, e) in enumerate(items):
-        if k == skip:
-            continue
-        i = bisect_left(mention_starts, s)
-        if i < len(mention_starts) and mention_starts[i] < e:
-            return True
-    return False
+def _holds(items: list[tuple[int, int]], holds, skip: int) -> bool:
+    """Whether an item other than ``items[skip]`` holds a mention found the usual way
+    (``holds(start, end)`` tells for one stretch of the text)."""
+    return any(holds(s, e) for k, (s, e) in enumerate(items) if k != skip)
+
+
+class _Starts:
+    """``holds`` from the sorted starts of the mentions of the whole text."""
+
+    def __init__(self, starts: list[int]):
+        self.starts = starts
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end
+
+
+class _Lookup:
+    """``holds`` by matching the stretch alone (when the whole text was not matched)."""
+
+    def __init__(self, text: str, matcher):
+        self.text, self.matcher = text, matcher
+
+    def __call__(self, start: int, end: int) -> bool:
+        return bool(self.matcher.keys(self.text[start:end]))
 
 
 def _item_ok(text: str, item: tuple[int, int], start: int, end: int) -> bool:
@@ -123,7 +147,7 @@ def _item_ok(text: str, item: tuple[int, int], start: int, end: int) -> bool:
     return True
 
 
-def _in_list(text: str, start: int, end: int, mention_starts: list[int]) -> bool:
+def _in_list(text: str, start: int, end: int, holds) -> bool:
     line_start, line_end = _line_bounds(text, start, end)
     # the sentence (within the line) that holds the name
     seg_start = line_start
@@ -146,9 +170,9 @@ def _in_list(text: str, start: int, end: int, mention_starts: list[int]) -> bool
     if (len(items) >= 3 or (strong and len(items) >= 2)) and all(
         _short(text, s, e) or k == 0 for k, (s, e) in enumerate(items)
     ):
-        return _holds(items, mention_starts, items.index(here))
+        return _holds(items, holds, items.index(here))
     if bullet and len(items) == 1:
-        return _bullet_neighbour(text, line_start, line_end, mention_starts)
+        return _bullet_neighbour(text, line_start, line_end, holds)
     return False
 
 
@@ -159,7 +183,7 @@ def _item_at(items: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return items[-1]
 
 
-def _bullet_neighbour(text: str, line_start: int, line_end: int, starts: list[int]) -> bool:
+def _bullet_neighbour(text: str, line_start: int, line_end: int, holds) -> bool:
     """Another short item of the same run of bullet lines (at most ``_RUN`` lines either
     way) holds a mention found the usual way."""
     pos = line_start
@@ -167,7 +191,7 @@ def _bullet_neighbour(text: str, line_start: int, line_end: int, starts: list[in
         if pos == 0:
             break
         prev = text.rfind("\n", 0, pos - 1) + 1
-        found = _bullet_item(text, prev, pos - 1, starts)
+        found = _bullet_item(text, prev, pos - 1, holds)
         if found is not None:
             return found
         pos = prev
@@ -177,44 +201,37 @@ def _bullet_neighbour(text: str, line_start: int, line_end: int, starts: list[in
             break
         nxt = text.find("\n", pos + 1)
         nxt = len(text) if nxt < 0 else nxt
-        found = _bullet_item(text, pos + 1, nxt, starts)
+        found = _bullet_item(text, pos + 1, nxt, holds)
         if found is not None:
             return found
         pos = nxt
     return False
 
 
-def _bullet_item(text: str, start: int, end: int, starts: list[int]) -> bool | None:
+def _bullet_item(text: str, start: int, end: int, holds) -> bool | None:
     """True if the line is a short bullet item with a mention, None if it is a short bullet
     item without one (look further), False if it is not a short bullet item (stop)."""
     bullet = _BULLET.match(text, start, end)
     if bullet is None or not _short(text, bullet.end(), end):
         return False
-    return True if _holds([(start, end)], starts, -1) else None
+    return True if holds(start, end) else None
 
 
 _RUN = 8
 
 
-def candidates_many(texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    """The other-case spellings in each text, wherever they stand (scanned together)."""
-    matcher = _variant_matcher()
-    if matcher is None:
-        return [[] for _ in texts]
-    return matcher.find_many(texts)
-
-
 def list_mentions(
     text: str,
-    found: list[tuple[int, int, str]],
+    found: list[tuple[int, int, str]] | None,
     *,
     candidates: list[tuple[int, int, str]] | None = None,
     whole_item: bool = False,
 ) -> list[tuple[int, int, str]]:
     """Mentions of other-case spellings that stand in a list, not overlapping ``found``.
 
-    ``found`` are the usual matcher's mentions of ``text`` (sorted by start);
-    ``candidates`` the other-case spellings (:func:`candidates_many`; found when None).
+    ``found`` are the usual matcher's mentions of ``text`` (sorted by start; None when the
+    text was not matched as a whole, then the matcher looks at the stretches needed);
+    ``candidates`` the other-case spellings (:func:`variant_terms`; found when None).
     With ``whole_item`` the text is itself a skill-list item: every spelling that is not
     part of a verb phrase is kept.
     """
@@ -223,17 +240,31 @@ def list_mentions(
         candidates = matcher.find(text) if matcher is not None else []
     if not candidates:
         return []
-    starts = [s for s, _, _ in found]
-    ends = [e for _, e, _ in found]
+    if found is None:  # the text was not matched as a whole: look where needed
+        from rolefit.skills import _matcher
+
+        holds = _Lookup(text, _matcher())
+    else:
+        holds = _Starts([s for s, _, _ in found])
     out = []
     for start, end, key in candidates:
-        i = bisect_left(starts, end) - 1
-        if i >= 0 and ends[i] > start:
-            continue  # inside a mention found the usual way
         if whole_item:
             items = _items(text, 0)
-            if _item_ok(text, _item_at(items, start), start, end):
-                out.append((start, end, key))
-        elif _in_list(text, start, end, starts):
+            keep = _item_ok(text, _item_at(items, start), start, end)
+        else:
+            keep = _in_list(text, start, end, holds)
+        if keep and not _overlaps(text, start, end, found):
             out.append((start, end, key))
     return out
+
+
+def _overlaps(text: str, start: int, end: int, found) -> bool:
+    """Whether a mention found the usual way covers part of ``text[start:end]``."""
+    if found is None:
+        from rolefit.skills import _matcher
+
+        lo = text.rfind("\n", 0, max(0, start - 80)) + 1
+        hi = text.find("\n", end + 80)
+        hi = len(text) if hi < 0 else hi
+        found = [(s + lo, e + lo, k) for s, e, k in _matcher().find(text[lo:hi])]
+    return any(s < end and start < e for s, e, _ in found)

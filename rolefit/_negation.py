@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
-__all__ = ["HAS", "LEARNING", "NEGATED", "has_cue", "statuses"]
+__all__ = ["HAS", "LEARNING", "NEGATED", "anchor_terms", "has_cue", "statuses"]
 
 HAS, LEARNING, NEGATED = "has", "learning", "negated"
 
@@ -58,13 +59,12 @@ _NEG_BEFORE = [
     r"|to\s+mention|even|one|(?:an?\s+)?(?:expert|pro|guru|specialist|master)|"
     + _HEDGES
     + r")\b)",
-    r"\w+n['’]t",
+    r"\w+n['’]t(?!\s+(?:mind|always|only|just|hesitate|necessarily)\b)",
+    r"cannot",
     r"no(?![-.]\w|\s+(?:later|less|more|matter|doubt|longer|one|sooner)\b)",
 ]
 _LEARN_BEFORE = [
     rf"not\s+(?:{_HEDGES})",
-    r"(?:want|wants|wanted|plan|plans|planning|hope|hoping|would\s+like|eager|keen|looking"
-    r"|aim|aiming|intend|going|excited|interested|need)\s+(?:to\s+|in\s+)learn(?:ing)?",
     r"learn",
     r"learning",
     r"studying",
@@ -76,7 +76,7 @@ _LEARN_BEFORE = [
     r"newbie",
     r"new\s+to",
     r"basics?",
-    r"exposure",
+    r"(?<!good\s)(?<!strong\s)(?<!solid\s)(?<!broad\s)(?<!wide\s)(?<!deep\s)exposure",
     r"(?<!not\s)limited(?!\s+to\b)",
     r"little",
     r"(?:getting|got)\s+started",
@@ -125,7 +125,6 @@ _TIGHT_CUES = re.compile(r"(?:without|no|aspiring|nor|neither)$", re.I)
 _NEG_AFTER = (
     r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected)"
-    r"|(?:is|are)\s+not\s+(?:something\s+)?(?:i|we)\s+\w+"
 )
 _LEARN_AFTER = (
     r"on\s+(?:the\s+)?weekends?|at\s+weekends?|in\s+(?:my|our)\s+(?:spare|free)\s+time"
@@ -151,10 +150,10 @@ _REQUIREMENT = re.compile(
     re.I,
 )
 
+# (written so that the engine tries the alternatives only after one of a few characters)
 _BOUNDARY = re.compile(
-    r"[.!?](?=\s|$)|[;\n\r•·▪►●◦]|\s[-–—]+\s"
-    r"|\b(?:but|however|although|though|whereas|while|whilst)\b",
-    re.I,
+    r"[.!?;\n\r•·▪►●◦ ](?:(?<=[.!?])(?=\s|$)|(?<=[;\n\r•·▪►●◦])|(?<= )(?:[-–—]+(?=\s)"
+    r"|(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hil(?:e|st))\b))"
 )
 
 
@@ -162,17 +161,61 @@ def _group(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
+_AFTER = re.compile(rf"(?P<learnafter>\b(?:{_LEARN_AFTER})\b)", re.I)
 _BEFORE = re.compile(
     rf"(?P<negafter>\b(?:{_NEG_AFTER})\b)|(?P<learnafter>\b(?:{_LEARN_AFTER})\b)"
     rf"|\b(?:(?P<neg>{_group(_NEG_BEFORE)})|(?P<learn>{_group(_LEARN_BEFORE)}))\b",
     re.I,
 )
-# One search that rules out the texts with nothing to decide.
-_ANY_CUE = re.compile(
-    rf"{_BEFORE.pattern}|\b(?:none|beginner|basics?|novice|elementary|introductory|starting"
-    r"|in\s+progress)\b",
-    re.I,
+# Every cue contains one of these words; a cue is tried only where one stands, so the
+# cue expression (slow to search for everywhere: many alternatives) runs at few places.
+_ANCHORS = """
+    no not never without lack lacks lacking unfamiliar zero 0 neither nor cannot
+    don't doesn't didn't haven't hasn't hadn't isn't aren't wasn't weren't can't won't
+    wouldn't shouldn't couldn't needn't
+    little limited learn learning studying taking currently enrolled beginner beginners
+    novice newbie new basic basics exposure getting got intro introductory crash pick
+    picking teaching self-study self-studying self-learning working preparing introduction
+    aspiring weekend weekends spare free evenings progress
+    none elementary entry starting started
+""".split()
+_ATTACHED_WORDS = frozenset(
+    "none no never not 0 zero beginner basic basics learning progress novice studying"
+    " elementary entry introductory starting started".split()
 )
+_AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
+
+
+def anchor_terms() -> list[tuple[str, str, bool]]:
+    """``(word, word, False)`` for the cue words (a text without one has no cue)."""
+    words = _ANCHORS + [w.replace("'", "’") for w in _ANCHORS if "'" in w]
+    return [(w, w.replace("’", "'"), False) for w in words]
+
+
+@cache
+def _anchor_matcher():
+    from rolefit._matcher import TermMatcher
+
+    return TermMatcher(anchor_terms())
+
+
+def _cue_matches(text: str, anchors) -> list[re.Match]:
+    """The cues of ``text``, in order and not overlapping, tried at the anchor words."""
+    out: list[re.Match] = []
+    for start, end, word in anchors:
+        if out and start < out[-1].end():
+            continue
+        if word in _AFTER_ANCHORS:  # "on weekends", "in progress": the cue starts earlier
+            m = _AFTER.search(text, max(start - 12, out[-1].end() if out else 0), end + 8)
+            if m is None or m.end() < end:
+                continue
+        else:
+            m = _BEFORE.match(text, start)
+        if m is not None:
+            out.append(m)
+    return out
+
+
 _WORDS = re.compile(r"[^\W_][\w'’+#.-]*|[^\w\s]")
 # "learning" governs what follows only as a verb: at the start of its clause or after one of
 # these words ("I'm learning", "currently learning"), never in "transfer learning with".
@@ -182,22 +225,34 @@ _LEARNING_LEADS = frozenset(
 )
 
 
-def has_cue(text: str) -> bool:
-    """Whether ``text`` holds any cue at all (if not, every mention is ``has``)."""
-    return _ANY_CUE.search(text) is not None
+def has_cue(text: str, anchors=None) -> bool:
+    """Whether ``text`` holds a cue (if not, every mention is ``has``); ``anchors`` are its
+    cue words (:func:`anchor_terms`), found when None."""
+    if anchors is None:
+        anchors = _anchor_matcher().find(text)
+    return bool(anchors) and (
+        any(word in _ATTACHED_WORDS for _, _, word in anchors)
+        or bool(_cue_matches(text, anchors))
+    )
 
 
-def _boundary_before(text: str, pos: int, floor: int) -> int:
-    """Start of the clause holding ``pos`` (searched back to ``floor``)."""
-    start = floor
-    for m in _BOUNDARY.finditer(text, floor, pos):
-        start = m.end()
-    return start
+class _Clauses:
+    """Clause boundaries of a text, searched for near the cues only."""
 
+    def __init__(self, text: str):
+        self.text = text
 
-def _boundary_after(text: str, pos: int, limit: int) -> int:
-    m = _BOUNDARY.search(text, pos, limit)
-    return m.start() if m else limit
+    def start(self, pos: int, floor: int = 0) -> int:
+        """Start of the clause holding ``pos`` (not before ``floor``)."""
+        start = floor
+        for m in _BOUNDARY.finditer(self.text, floor, pos):
+            start = m.end()
+        return start
+
+    def end(self, pos: int, limit: int) -> int:
+        """End of the clause holding ``pos`` (not after ``limit``)."""
+        m = _BOUNDARY.search(self.text, pos, limit)
+        return m.start() if m else limit
 
 
 def _words(gap: str) -> list[str]:
@@ -234,21 +289,30 @@ def _joined(gap: str, seen_conjunction: bool) -> tuple[bool, bool]:
     return False, seen_conjunction
 
 
-def statuses(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
+def statuses(text: str, spans: list[tuple[int, int]], anchors=None) -> list[tuple[str, str]]:
     """Return ``(status, cue)`` for each mention span of ``text``; spans sorted by start.
 
-    ``cue`` is the text of the cue that decided the status, empty for ``has``.
+    ``cue`` is the text of the cue that decided the status, empty for ``has``. ``anchors``
+    are the ``(start, end, word)`` cue words of the text (:func:`anchor_terms`), found
+    when None.
     """
     out = [(HAS, "")] * len(spans)
-    if not spans or not has_cue(text):
+    if anchors is None:
+        anchors = _anchor_matcher().find(text)
+    if not spans or not anchors:
         return out
+    clauses = _Clauses(text)
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
     decided: dict[int, tuple[str, str]] = {}
 
     # 1. attached cues bind to the skill right before them: "Spark (beginner)", "Java: none"
     taken: list[tuple[int, int]] = []
+    attached = [s for s, _, word in anchors if word in _ATTACHED_WORDS]
     for i, (_, e) in enumerate(spans):
+        k = bisect_left(attached, e)
+        if k == len(attached) or attached[k] > e + 16:
+            continue  # no attached cue word right after this mention
         m = _ATTACHED.match(text, e)
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
@@ -258,7 +322,7 @@ def statuses(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
 
     # 2. cues before and after skills, each within its clause
     cues = []
-    for m in _BEFORE.finditer(text):
+    for m in _cue_matches(text, anchors):
         if _covered(m.start(), m.end(), starts, ends) or any(
             a <= m.start() < b for a, b in taken
         ):
@@ -277,20 +341,21 @@ def statuses(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str]]:
         kind = m.lastgroup
         cue_text = " ".join(m.group(kind).split())
         status = NEGATED if kind in ("neg", "negafter") else LEARNING
-        if kind == "learn" and not _learning_verb_ok(text, m, starts):
+        if kind == "learn" and not _learning_verb_ok(text, m, starts, clauses):
             continue
         limit = cues[k + 1].start() if k + 1 < len(cues) else len(text)
         heading = _HEADING.match(text, m.end())
         if heading:  # "Learning next:" over the bullet lines below it
             scoped = _bullets_below(text, heading.end(), limit, starts)
         elif kind in ("neg", "learn") or _COLON.match(text, m.end()):
-            scoped = _scope_after(text, m, spans, starts, limit)
+            scoped = _scope_after(text, m, spans, starts, clauses.end(m.end(), limit))
         else:
             floor = cues[k - 1].end() if k > 0 else 0
-            scoped = _scope_before(text, m, spans, ends, status, floor)
+            clause_start = clauses.start(m.start(), max(floor, m.start() - 300))
+            scoped = _scope_before(text, m, spans, ends, status, clause_start)
         if status == LEARNING and scoped and not heading:
-            clause_start = _boundary_before(text, m.start(), max(0, m.start() - 300))
-            clause_end = _boundary_after(text, m.end(), min(len(text), m.end() + 300))
+            clause_start = clauses.start(m.start(), max(0, m.start() - 300))
+            clause_end = clauses.end(m.end(), min(len(text), m.end() + 300))
             if _REQUIREMENT.search(text, clause_start, clause_end):
                 continue
         for i in scoped:
@@ -312,9 +377,9 @@ _GLUE = frozenset(
 )
 
 
-def _scope_after(text, m, spans, starts, limit) -> list[int]:
-    """Skills a cue reaches forward: the first within a few bridge words, then its list."""
-    stop = _boundary_after(text, m.end(), limit)
+def _scope_after(text, m, spans, starts, stop) -> list[int]:
+    """Skills a cue reaches forward (up to ``stop``, its clause end): the first within a
+    few bridge words, then its list."""
     tight = _TIGHT_CUES.search(m.group(m.lastgroup)) is not None
     pos = m.end()
     scoped: list[int] = []
@@ -335,9 +400,8 @@ def _scope_after(text, m, spans, starts, limit) -> list[int]:
     return scoped
 
 
-def _scope_before(text, m, spans, ends, status, floor) -> list[int]:
+def _scope_before(text, m, spans, ends, status, clause_start) -> list[int]:
     """Skills a cue after them reaches: the nearest one, then the list joined to it."""
-    clause_start = _boundary_before(text, m.start(), max(floor, m.start() - 300))
     scoped: list[int] = []
     pos = m.start()
     conj = False
@@ -400,13 +464,13 @@ def _covered(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
     return i >= 0 and starts[i] <= start and ends[i] >= end
 
 
-def _learning_verb_ok(text: str, m: re.Match, starts: list[int]) -> bool:
+def _learning_verb_ok(text: str, m: re.Match, starts: list[int], clauses: _Clauses) -> bool:
     """A bare ``learning`` cue must read as a verb: at the start of its clause, after one
     of ``_LEARNING_LEADS`` ("I'm learning", "currently learning") or right before a skill
     ("engineer learning TensorFlow")."""
     if m.group("learn").lower() != "learning":
         return True
-    clause_start = _boundary_before(text, m.start(), max(0, m.start() - 40))
+    clause_start = clauses.start(m.start(), max(0, m.start() - 40))
     words = _words(text[clause_start : m.start()])
     if words and words[-1] in ("keep", "keeps", "kept", "continue", "continues", "stop"):
         return False  # "keep learning SQL tricks": learning more of a held skill

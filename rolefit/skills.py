@@ -230,6 +230,71 @@ def _matcher():
         return _build_matcher()
 
 
+# Keys of the extra terms of _reader: an other-case spelling, a cue word.
+_VARIANT, _ANCHOR = "\x00v", "\x00a"
+
+
+def _reader():
+    """The text matcher plus other-case spellings and cue words, built once per process.
+
+    One scan finds the skill mentions, the other-case spellings of case-sensitive names
+    (:func:`rolefit._context.variant_terms`) and the cue words of negation and learning
+    (:func:`rolefit._negation.anchor_terms`); their keys start with ``_VARIANT`` and
+    ``_ANCHOR``. A cue word or spelling is one word, so it never takes a skill's place:
+    at one position the longest term wins.
+    """
+    with _MATCHER_LOCK:
+        return _build_reader()
+
+
+@cache
+def _build_reader():
+    from rolefit._context import variant_terms
+    from rolefit._matcher import TermMatcher
+    from rolefit._negation import anchor_terms
+
+    return TermMatcher(
+        [
+            *text_terms(),
+            *((s, _VARIANT + k, case) for s, k, case in variant_terms()),
+            *((s, _ANCHOR + k, case) for s, k, case in anchor_terms()),
+        ]
+    )
+
+
+def _split(found, text: str):
+    """Split what :func:`_reader` found into skill mentions, spellings and cue words.
+
+    A skill whose name is also a cue word ("Teaching" in "Teaching myself Julia") is
+    both a mention and a cue word.
+    """
+    mentions, candidates, anchors = [], [], []
+    shared = _shared_words()
+    for s, e, k in found:
+        if k[0] != "\x00":
+            mentions.append((s, e, k))
+            if k in shared and text[s:e].lower() in shared[k]:
+                anchors.append((s, e, text[s:e].lower()))
+        elif k[1] == "v":
+            candidates.append((s, e, k[2:]))
+        else:
+            anchors.append((s, e, k[2:]))
+    return mentions, candidates, anchors
+
+
+@cache
+def _shared_words() -> dict[str, set[str]]:
+    """Skill ids whose names are also cue words, with those words."""
+    from rolefit._negation import anchor_terms
+
+    words = {w for w, _, _ in anchor_terms()}
+    out: dict[str, set[str]] = {}
+    for surface, key, _ in text_terms():
+        if surface.lower() in words:
+            out.setdefault(key, set()).add(surface.lower())
+    return out
+
+
 def text_terms() -> list[tuple[str, str, bool]]:
     """The ``(surface, skill_id, case_sensitive)`` triples the text matcher looks for.
 
@@ -276,22 +341,49 @@ def _check_status(status) -> frozenset[str]:
     return wanted
 
 
-def _mentions(text: str, found=None, candidates=None) -> list[tuple[int, int, str, str, str]]:
+def _mentions(
+    text: str, found=None, candidates=None, anchors=None
+) -> list[tuple[int, int, str, str, str]]:
     """Every mention as ``(start, end, skill_id, status, cue)``, in text order.
 
-    ``found`` (the matcher's mentions) and ``candidates`` (other-case spellings, see
-    :mod:`rolefit._context`) are computed when not given.
+    ``found`` (the skill mentions), ``candidates`` (other-case spellings, see
+    :mod:`rolefit._context`) and ``anchors`` (cue words, see :mod:`rolefit._negation`) are
+    what :func:`_reader` finds in ``text``; found when ``found`` is None.
     """
     from rolefit._context import list_mentions
     from rolefit._negation import statuses
 
     if found is None:
-        found = _matcher().find(text)
-    extra = list_mentions(text, found, candidates=candidates)
+        found, candidates, anchors = _split(_reader().find(text), text)
+    extra = list_mentions(text, found, candidates=candidates) if candidates else []
+    if len(extra) < len(candidates or ()):
+        found = _restore(text, found, [c for c in candidates if c not in extra])
     if extra:
         found = sorted([*found, *extra])
-    decided = statuses(text, [(s, e) for s, e, _ in found])
+    decided = statuses(text, [(s, e) for s, e, _ in found], anchors)
     return [(s, e, k, st, cue) for (s, e, k), (st, cue) in zip(found, decided, strict=True)]
+
+
+def _restore(text: str, found, rejected):
+    """``found`` plus the skill mentions that rejected other-case spellings hid.
+
+    :func:`_reader` keeps the longest term at a position, so a spelling such as
+    ``Node.Js`` hides ``Node`` and ``Js``; where the spelling is not taken, the text
+    matcher reads that stretch again (from a little before it, for its rules on what
+    precedes a name).
+    """
+    matcher = _matcher()
+    out = list(found)
+    for start, end, _ in rejected:
+        lo = text.rfind(" ", 0, max(0, start - 24)) + 1
+        hi = text.find(" ", end + 100)
+        hi = len(text) if hi < 0 else hi
+        out.extend(
+            (s + lo, e + lo, k)
+            for s, e, k in matcher.find(text[lo:hi])
+            if start <= s + lo < end
+        )
+    return sorted(set(out))
 
 
 _RANK = {"has": 0, "learning": 1, "negated": 2}
@@ -308,21 +400,15 @@ def _skill_status(mentions) -> dict[str, str]:
 
 
 def _statuses_many(values: list[str]) -> list[dict[str, str]]:
-    """:func:`_skill_status` of every text; texts with no cue and no other-case spelling
-    take the matcher's batch path (``keys_many``) and are all ``has``."""
-    from rolefit._context import candidates_many
-    from rolefit._negation import has_cue
-
-    matcher = _matcher()
-    candidates = candidates_many(values)
-    plain = [not c and not has_cue(t) for t, c in zip(values, candidates, strict=True)]
-    quick = iter(matcher.keys_many([t for t, p in zip(values, plain, strict=True) if p]))
+    """:func:`_skill_status` of every text, all texts scanned together by :func:`_reader`;
+    texts with no cue word and no other-case spelling skip the reading in context."""
     out = []
-    for text, cand, is_plain in zip(values, candidates, plain, strict=True):
-        if is_plain:
-            out.append(dict.fromkeys(next(quick), "has"))
+    for text, everything in zip(values, _reader().find_many(values), strict=True):
+        found, candidates, anchors = _split(everything, text)
+        if candidates or anchors:
+            out.append(_skill_status(_mentions(text, found, candidates, anchors)))
         else:
-            out.append(_skill_status(_mentions(text, candidates=cand)))
+            out.append(dict.fromkeys((k for _, _, k in found), "has"))
     return out
 
 

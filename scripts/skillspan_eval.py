@@ -13,7 +13,11 @@ their character ranges overlap):
 - precision against any span: a mention also counts as right when it overlaps a SKILL
   span (soft skills such as "communication" are annotated as SKILL, not KNOWLEDGE).
 
-Run: ``python scripts/skillspan_eval.py [DATASETS_DIR]``.
+Mentions are those :func:`rolefit.extract_skills` keeps (status ``has``: denied and
+learning mentions dropped, list-context spellings added; see :func:`rolefit.find_skills`);
+``--all-mentions`` counts every mention the matcher finds, as before statuses existed.
+
+Run: ``python scripts/skillspan_eval.py [DATASETS_DIR] [--all-mentions]``.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import sys
 from pathlib import Path
 
 import rolefit
-from rolefit.skills import _matcher
+from rolefit.skills import _matcher, _mentions
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
 
@@ -61,14 +65,17 @@ def _spans(tokens, starts, tags):
     return spans
 
 
-def evaluate(datasets: Path) -> dict:
+def evaluate(datasets: Path, all_mentions: bool = False) -> dict:
     """Return counts and precision/recall figures (see the module docstring)."""
     matcher = _matcher()
     n_pred = n_pred_ok = n_pred_any = n_gold = n_gold_hit = n_vocab = n_vocab_hit = 0
     n_sent = 0
     for text, gold, soft in sentences(datasets):
         n_sent += 1
-        mentions = [(s, e) for s, e, _ in matcher.find(text)]
+        if all_mentions:
+            mentions = [(s, e) for s, e, _ in matcher.find(text)]
+        else:
+            mentions = [(s, e) for s, e, _, status, _ in _mentions(text) if status == "has"]
         n_pred += len(mentions)
         n_pred_ok += sum(any(s < ge and gs < e for gs, ge in gold) for s, e in mentions)
         n_pred_any += sum(
@@ -96,11 +103,14 @@ def evaluate(datasets: Path) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("datasets", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument(
+        "--all-mentions", action="store_true", help="count every mention (no statuses)"
+    )
     args = parser.parse_args(argv)
     if not (args.datasets / "skillspan").is_dir():
         print(f"skipped: no skillspan data under {args.datasets}", file=sys.stderr)
         return 0
-    print(json.dumps(evaluate(args.datasets), indent=2))
+    print(json.dumps(evaluate(args.datasets, args.all_mentions), indent=2))
     return 0
 
 
