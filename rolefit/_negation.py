@@ -308,11 +308,8 @@ def statuses(text: str, spans: list[tuple[int, int]], anchors=None) -> list[tupl
 
     # 1. attached cues bind to the skill right before them: "Spark (beginner)", "Java: none"
     taken: list[tuple[int, int]] = []
-    attached = [s for s, _, word in anchors if word in _ATTACHED_WORDS]
-    for i, (_, e) in enumerate(spans):
-        k = bisect_left(attached, e)
-        if k == len(attached) or attached[k] > e + 16:
-            continue  # no attached cue word right after this mention
+    for i in sorted(_before_attached(anchors, ends)):
+        e = ends[i]
         m = _ATTACHED.match(text, e)
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
@@ -344,8 +341,8 @@ def statuses(text: str, spans: list[tuple[int, int]], anchors=None) -> list[tupl
         if kind == "learn" and not _learning_verb_ok(text, m, starts, clauses):
             continue
         limit = cues[k + 1].start() if k + 1 < len(cues) else len(text)
-        heading = _HEADING.match(text, m.end())
-        if heading:  # "Learning next:" over the bullet lines below it
+        heading = _heading(text, m, starts)
+        if heading:  # "Learning next:", "Not required" over the bullet lines below it
             scoped = _bullets_below(text, heading.end(), limit, starts)
         elif kind in ("neg", "learn") or _COLON.match(text, m.end()):
             scoped = _scope_after(text, m, spans, starts, clauses.end(m.end(), limit))
@@ -365,7 +362,22 @@ def statuses(text: str, spans: list[tuple[int, int]], anchors=None) -> list[tupl
     return out
 
 
-_HEADING = re.compile(r"[^\S\n]*(?:[\w'’-]+[^\S\n]+){0,3}?[\w'’-]*[^\S\n]*:[^\S\n]*\n")
+_HEADING = re.compile(r"[^\S\n]*(?:[\w'’-]+[^\S\n]+){0,3}?[\w'’-]*[^\S\n]*(:)?[^\S\n]*\n")
+_LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦][^\S\n]*)?$")
+
+
+def _heading(text: str, m: re.Match, starts: list[int]) -> re.Match | None:
+    """The rest of a heading line after cue ``m`` ("Learning next:", "Not required"),
+    if it names no skill and a bullet line follows; without a colon the cue must start
+    its line."""
+    heading = _HEADING.match(text, m.end())
+    if heading is None or not _LINE_BULLET.match(text, heading.end()):
+        return None
+    if _covered_between(m.end(), heading.end(), starts):
+        return None
+    if heading.group(1) is None and not _LINE_START.search(text, max(0, m.start() - 8), m.start()):
+        return None
+    return heading
 _COLON = re.compile(r"\s*:")
 _LINE_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])[^\S\n]+")
 # Between two skills of one list: connectors and these few words only.
@@ -438,6 +450,7 @@ def _bullets_below(text: str, pos: int, limit: int, starts: list[int]) -> list[i
     return scoped
 
 
+_NOTE = re.compile(r"\([^()]{0,40}\)")
 _VERB_AFTER = re.compile(
     r"\s+(?:is|are|was|were|has|have|will|would|can|could|seems?|feels?|remains?)\b", re.I
 )
@@ -449,13 +462,25 @@ def _covered_between(start: int, end: int, starts: list[int]) -> bool:
 
 
 def _list_gap_ok(gap: str) -> bool:
-    """Two skills are one list: nothing between them, or a connector and glue words."""
-    words = _words(gap)
+    """Two skills are one list: nothing between them, or a connector and glue words
+    (a note in brackets, "(beginner)", "(2 years)", is skipped)."""
+    words = _words(_NOTE.sub(" ", gap))
     if not words:
         return True
     if not any(w in _CONNECTORS or w in "(:" for w in words):
         return False
     return all(w in _GLUE for w in words)
+
+
+def _before_attached(anchors, ends: list[int]) -> set[int]:
+    """Mentions that end at most 16 characters before a word that can be an attached cue."""
+    out = set()
+    for start, _, word in anchors:
+        if word in _ATTACHED_WORDS:
+            i = bisect_left(ends, start + 1) - 1
+            if i >= 0 and start - ends[i] <= 16:
+                out.add(i)
+    return out
 
 
 def _covered(start: int, end: int, starts: list[int], ends: list[int]) -> bool:

@@ -268,17 +268,17 @@ def _split(found, text: str):
     A skill whose name is also a cue word ("Teaching" in "Teaching myself Julia") is
     both a mention and a cue word.
     """
-    mentions, candidates, anchors = [], [], []
+    mentions = [m for m in found if m[2][0] != "\x00"]
+    candidates, anchors = [], []
+    if len(mentions) < len(found):
+        for s, e, k in found:
+            if k[0] == "\x00":
+                (candidates if k[1] == "v" else anchors).append((s, e, k[2:]))
     shared = _shared_words()
-    for s, e, k in found:
-        if k[0] != "\x00":
-            mentions.append((s, e, k))
-            if k in shared and text[s:e].lower() in shared[k]:
-                anchors.append((s, e, text[s:e].lower()))
-        elif k[1] == "v":
-            candidates.append((s, e, k[2:]))
-        else:
-            anchors.append((s, e, k[2:]))
+    for s, e, k in mentions:
+        if k in shared and text[s:e].lower() in shared[k]:
+            anchors.append((s, e, text[s:e].lower()))
+            anchors.sort()
     return mentions, candidates, anchors
 
 

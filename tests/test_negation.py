@@ -102,3 +102,18 @@ def test_score_many_drops_denied_skills():
     texts = ["Python and SQL; no Kubernetes", "Python and SQL"]
     scores = rolefit.score_many(texts)
     assert scores.iloc[0].equals(scores.iloc[1])
+
+
+def test_extract_agrees_with_find_skills_mention_by_mention():
+    texts = [case.values[0] for case in _cases()]
+    texts += ["\n".join(texts[i : i + 7]) for i in range(0, len(texts), 7)]
+    rank = {"has": 0, "learning": 1, "negated": 2}
+    for status in ("has", "learning", "negated"):
+        many = rolefit.extract_skills_many(texts, status=status)
+        for text, got in zip(texts, many, strict=True):
+            found = rolefit.find_skills(text)
+            best: dict[str, str] = {}
+            for skill, st in zip(found["skill_id"], found["status"], strict=True):
+                if skill not in best or rank[st] < rank[best[skill]]:
+                    best[skill] = st
+            assert got == sorted(k for k, st in best.items() if st == status), text
