@@ -10,6 +10,7 @@ from importlib import import_module
 from rolefit._data import DataError, load_sample_resume
 from rolefit.batch import score_many
 from rolefit.fit import NoSkillsError, RoleFit, score
+from rolefit.match import PostingMatch, match
 from rolefit.profiles import interview_topics, roadmaps, role_profiles, roles
 from rolefit.skills import (
     extract_skills,
@@ -35,6 +36,7 @@ _MODULES = {"plot", "classifier", "evidence"}
 __all__ = [
     "DataError",
     "NoSkillsError",
+    "PostingMatch",
     "ProfileMatcher",
     "RoleFit",
     "SkillVectorizer",
@@ -43,6 +45,7 @@ __all__ = [
     "find_skills",
     "interview_topics",
     "load_sample_resume",
+    "match",
     "normalize",
     "plot",
     "profile_pipeline",

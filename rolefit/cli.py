@@ -257,10 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     # these modules import only the standard library and numpy at the top
     from rolefit.build.cli import add_evaluate_parser, add_train_parser
     from rolefit.io import add_score_file_parser
+    from rolefit.match import add_match_parser
     from rolefit.report import add_report_parser
 
     add_score_file_parser(sub)
     add_report_parser(sub)
+    add_match_parser(sub)
     add_train_parser(sub)
     add_evaluate_parser(sub)
     return parser

@@ -235,8 +235,9 @@ class RoleFit:
     def _role_row(self, role: str) -> int:
         return matrices().role_ids.index(role)
 
-    def _gain_rows(self, role: str) -> list[dict]:
-        """Missing skills of ``role`` with their exact gain, in advice order (see gaps)."""
+    def _gain_rows(self, role: str, candidates=None) -> list[dict]:
+        """Missing skills of ``role`` with their exact gain, in advice order (see gaps);
+        only those among ``candidates`` (skill ids) when given (a posting's skills)."""
         from rolefit.evidence import RARE_SHARE, gap_evidence
 
         mats = matrices()
@@ -244,7 +245,12 @@ class RoleFit:
         by_id = kn.skill_by_id
         weights = self._coef[self._role_row(role)]
         evidence = gap_evidence(role)
-        missing = np.flatnonzero((weights > 0) & (self._covered == 0))
+        wanted = weights > 0
+        if candidates is not None:
+            chosen = np.zeros(len(weights), dtype=bool)
+            chosen[[kn.skill_index[s] for s in candidates]] = True
+            wanted &= chosen
+        missing = np.flatnonzero(wanted & (self._covered == 0))
         # learning skill s adds row s of the credit matrix; the score gain is exact
         after = np.minimum(self._credit[None, :] + mats.implication[missing], 1.0)
         gains = (after - self._covered[None, :]) @ weights
@@ -368,7 +374,7 @@ class RoleFit:
             for r in candidates:
                 if r["roadmap_id"] != roadmap_id:
                     continue
-                missing = tuple(s for s in r["skills"] if covered[kn.skill_index[s]] < 1)
+                missing = tuple(s for s in r["skills"] if covered[kn.skill_index[s]] == 0)
                 rows.append(
                     {
                         "step": r["step"],
@@ -548,7 +554,8 @@ class RoleFit:
         pandas.DataFrame
             One row per action in order, with columns ``roadmap_id`` (missing for a
             generated plan), ``step``, ``step_title``, ``action``, ``skills``, ``missing``
-            (the action's skills the person lacks) and ``covered`` (all of them present).
+            (the action's skills the person lacks: neither listed nor implied, as in
+            :meth:`gaps`) and ``covered`` (none of them missing).
 
         Raises
         ------

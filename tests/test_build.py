@@ -192,6 +192,83 @@ def test_train_command_exits_2_with_the_reason(tmp_path, capsys):
     assert not (tmp_path / "m.npz").exists()
 
 
+def test_no_usable_row_says_what_is_wrong_and_what_to_do(tmp_path):
+    path = write(tmp_path / "sales.csv", [("title", "skills"), ("Head of Sales", "excel"),
+                                          ("Chef", "knives"), ("Head of Sales", "sql")])
+    with pytest.raises(datasets.PostingsError) as info:
+        training.read_postings_csv(path)
+    message = str(info.value)
+    assert "none of the 2 distinct titles names a role (e.g. 'Head of Sales')" in message
+    assert "titles must map to one of: ml_engineer (ML Engineer), ai_engineer" in message
+    assert "use --title-column" in message
+    path = write(tmp_path / "noskill.csv", [("title", "skills"), ("Data Analyst", "foo"),
+                                            ("Data Engineer", "bar")])
+    with pytest.raises(datasets.PostingsError, match=r"field 'skills'.*the 2 rows whose title "
+                       r"names a role have no known skill.*unknown 'foo'.*--skills-column"):
+        training.read_postings_csv(path)
+    with pytest.raises(datasets.PostingsError, match=r"field 'tags'.*--skills-column"):
+        training.read_postings_csv(path, skills_column="tags")
+    one = write(tmp_path / "one.csv", [("title", "skills"), ("Data Analyst", "sql")])
+    with pytest.raises(datasets.PostingsError, match="add postings of another role"):
+        training.read_postings_csv(one)
+
+
+@pytest.mark.parametrize("output", ["t4.pkl", "t4.json", "t4.NPZ", "my.model"])
+def test_train_refuses_an_output_it_would_not_write_as_given(postings_csv, tmp_path, capsys,
+                                                             output):
+    status = build_cli.main(["train", "--postings", str(postings_csv), "-o",
+                             str(tmp_path / output)])
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "must end in .npz or have no suffix" in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["postings.csv"]
+
+
+@pytest.mark.parametrize(("output", "written"), [("t4.npz", "t4"), ("t4", "t4"),
+                                                 ("sub/model.v2.npz", "sub/model.v2")])
+def test_train_writes_exactly_the_files_it_names(postings_csv, tmp_path, capsys, output,
+                                                 written):
+    assert build_cli.main(["train", "--postings", str(postings_csv), "-o",
+                           str(tmp_path / output)]) == 0
+    printed = capsys.readouterr().out
+    npz, sidecar = tmp_path / f"{written}.npz", tmp_path / f"{written}.json"
+    assert npz.is_file() and sidecar.is_file()
+    assert f"wrote {npz} (weights) and {sidecar} (sidecar)" in printed
+    files = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert files == sorted(["postings.csv", f"{written}.npz", f"{written}.json"])
+
+
+def test_train_then_use_the_model_everywhere(postings_csv, tmp_path, capsys):
+    """`rolefit train`, then score, gaps, explain, report and match with --model."""
+    import json
+
+    from rolefit import cli
+
+    model = tmp_path / "mine.npz"
+    assert cli.main(["train", "--postings", str(postings_csv), "-o", str(model)]) == 0
+    capsys.readouterr()
+    skills = "spark, kafka, airflow, sql"
+    assert cli.main(["score", "--skills", skills, "--model", str(model), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["top"] == "data_engineer"
+    scores = {r["role_id"]: r["score"] for r in data["ranking"]}
+    assert scores["ai_engineer"] is None  # the model knows three roles only
+    assert cli.main(["gaps", "--skills", skills, "--model", str(model), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["role"] == "data_engineer"
+    assert cli.main(["explain", "--skills", skills, "--model", str(model)]) == 0
+    assert "data_engineer: score" in capsys.readouterr().out
+    assert cli.main(["report", "--skills", skills, "--model", str(model), "-o",
+                     str(tmp_path / "r.html")]) == 0
+    assert "n/a" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    posting = tmp_path / "posting.txt"
+    posting.write_text("Data engineer: Spark, Kafka and Airflow pipelines, SQL, Snowflake.",
+                       encoding="utf-8")
+    assert cli.main(["match", "--person-skills", skills, str(posting), "--model", str(model),
+                     "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["posting"]["role"] == "data_engineer" and 0 < data["score"] <= 1
+
+
 def test_parsers_can_be_added_to_another_cli():
     import argparse
 

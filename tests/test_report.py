@@ -132,3 +132,108 @@ def test_stdin_input(tmp_path, monkeypatch):
     out = tmp_path / "r.html"
     assert _run("-", "-o", str(out)) == 0
     assert "&lt;stdin&gt;" in out.read_text(encoding="utf-8")
+
+
+# -- what the page says -----------------------------------------------------------------------
+def _row(page, title):
+    """The ranking table's row of one role, as text."""
+    start = page.index(f"<tr><td>{html.escape(title)}")
+    return page[start:page.index("</tr>", start)]
+
+
+def test_scores_and_probabilities_match_the_cli_in_score_order():
+    fit = rolefit.score(["python", "sql", "spark", "airflow", "kafka"])
+    page = report.render_html(fit)
+    positions = []
+    for r in fit._ranking_rows():
+        row = _row(page, r["title"])
+        assert f'<td class="num">{r["score"]:.2f}</td>' in row
+        assert f'<td class="num">{r["proba"]:.0%}</td>' in row
+        positions.append(page.index(_row(page, r["title"])))
+    assert positions == sorted(positions)  # highest score first, as the CLI
+    target = fit.target
+    head = page[page.index('<p class="muted">rolefit'):]
+    assert (f"score {fit.scores[target]:.2f}, probability {fit.proba[target]:.0%}"
+            in head[:head.index("</p>")])
+    assert "% of the role profile" not in page  # the old share wording is gone
+
+
+def test_no_skill_is_both_matched_and_to_learn():
+    # kafka and spark imply stream processing and data pipelines (partial credit): they
+    # count as matched, so neither the gaps nor the plan may list them again
+    fit = rolefit.score(["kafka", "spark", "python"])
+    role = fit.target
+    page = report.render_html(fit)
+    matched = set(fit.ranking.loc[role, "matched"])
+    assert {"stream_processing", "data_pipelines"} & set(fit.implied) & matched
+    names = {rolefit.skills().loc[s, "name"] for s in matched}
+    to_learn = set()
+    for chunk in re.findall(r"To learn: ([^<]*)</span>", page):
+        to_learn |= {html.unescape(n) for n in chunk.split(", ")}
+    gap_rows = page[page.index("<h2>Gaps for"):page.index("<h2>Plan into")]
+    to_learn |= {html.unescape(n) for n in re.findall(r"<tr><td>([^<]*)", gap_rows)}
+    assert to_learn and not (names & to_learn)
+    assert not matched & set(fit.gaps(role)["skill_id"])
+    assert not matched & {s for m in fit.plan(role)["missing"] for s in m}
+
+
+def test_interview_topics_and_the_grouped_plan():
+    fit = rolefit.score(rolefit.load_sample_resume())
+    role = fit.target
+    title = fit.ranking.loc[role, "title"]
+    page = report.render_html(fit)
+    assert f"<h2>Interview topics for {title}</h2>" in page
+    section = page[page.index("<h2>Interview topics"):]
+    for t in fit.questions(role).itertuples():
+        assert html.escape(t.topic) in section
+        prepared = "-" if t.prepared != t.prepared else f"{t.prepared:.0%}"
+        assert f"<td>{html.escape(t.type.replace('_', ' '))}</td><td>{html.escape(t.topic)}"\
+            f'</td><td class="num">{prepared}</td>' in section
+    plan = fit.plan(role)
+    steps = plan.drop_duplicates("step")
+    for step in steps.itertuples():  # one heading per step, its actions under it
+        assert f'<li value="{step.step}"><b>{html.escape(step.step_title)}</b>' in page
+    assert page.count("<li value=") == len(steps)
+
+
+def test_generated_plan_is_grouped_into_a_few_named_steps():
+    fit = rolefit.score(["python", "sql", "excel", "tableau"])
+    page = report.render_html(fit, role="software_engineer")  # no roadmap in the guide
+    assert "this plan is built from your gaps" in page
+    assert 1 <= page.count("<li value=") <= 3
+    assert "Learn X" not in page
+
+
+def test_low_signal_input_says_so_and_shows_no_target(tmp_path):
+    fit = rolefit.score(["python", "communication"])
+    assert fit.low_signal
+    page = report.render_html(fit)
+    assert page.count("Not enough signal") == 1 and html.escape(fit.signal_note()) in page
+    for absent in ("Gaps for", "Plan into", "Interview topics", "best target role",
+                   "Best fit", "Learn next"):
+        assert absent not in page
+    assert len(re.findall(r"<img ", page)) == 1  # the ranking only
+    # a role named by the user is shown anyway, next to the note
+    named = report.render_html(fit, role="Data Engineer")
+    assert "Not enough signal" in named and "Gaps for Data Engineer" in named
+    png = report.render_png(fit)
+    assert png.startswith(PNG_SIGNATURE)
+
+
+def test_report_with_a_trained_model(tmp_path):
+    from test_build import POSTINGS, write
+
+    from rolefit.build import cli as build_cli
+
+    postings = write(tmp_path / "postings.csv", POSTINGS)
+    assert build_cli.main(["train", "--postings", str(postings), "-o",
+                           str(tmp_path / "mine.npz")]) == 0
+    out = tmp_path / "r.html"
+    assert _run("--skills", "spark, kafka, airflow, sql", "-o", str(out), "--model",
+                str(tmp_path / "mine.npz")) == 0
+    page = out.read_text(encoding="utf-8")
+    fit = rolefit.score(["spark", "kafka", "airflow", "sql"], model=tmp_path / "mine.npz")
+    assert "n/a" in _row(page, "AI Engineer")  # a role the model was not trained on
+    assert f'{fit.scores["data_engineer"]:.2f}' in _row(page, "Data Engineer")
+    with pytest.raises(Exception, match="nope"):
+        _run("--skills", "spark, sql", "-o", str(out), "--model", str(tmp_path / "nope.npz"))

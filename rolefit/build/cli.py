@@ -13,7 +13,7 @@ import shlex
 import sys
 from pathlib import Path
 
-__all__ = ["add_evaluate_parser", "add_train_parser", "main"]
+__all__ = ["add_evaluate_parser", "add_train_parser", "main", "model_paths"]
 
 
 def _echo(*parts, file=None) -> None:
@@ -36,7 +36,9 @@ def add_train_parser(subparsers):
     p.add_argument("--lam", type=float, default=None,
                    help="pull of the weights towards the roles' skill demand (default: "
                    "the shipped model's, rolefit.build.training.MODEL_PARAMS)")
-    p.add_argument("-o", "--output", required=True, help="model path, e.g. mymodel.npz")
+    p.add_argument("-o", "--output", required=True, metavar="NAME.npz",
+                   help="model path ending in .npz (or with no suffix); the model is "
+                   "written as NAME.npz plus its sidecar NAME.json")
     p.set_defaults(func=cmd_train)
     return p
 
@@ -46,11 +48,12 @@ def cmd_train(args) -> int:
     from rolefit.build.training import train_model
     from rolefit.classifier import save_model
 
+    npz, sidecar = model_paths(args.output)
     lr, metadata, report = train_model(
         args.postings, title_column=args.title_column, skills_column=args.skills_column,
         text_column=args.text_column, lam=args.lam,
     )
-    path = save_model(lr, args.output, metadata=metadata)
+    path = save_model(lr, npz, metadata=metadata)
     _echo(f"read {report['rows']} rows from {report['file']}; trained on {report['kept']}")
     for role, n in metadata["training"]["rows_per_role"].items():
         _echo(f"  {role:<20} {n}")
@@ -63,8 +66,40 @@ def cmd_train(args) -> int:
         top = ", ".join(f"{t!r} ({n})" for t, n in report["unknown_skills"].most_common(5))
         _echo(f"{len(report['unknown_skills'])} unknown skill names, e.g. {top}")
     _echo(f"in-sample balanced top-1: {metadata['metrics']['train_balanced_top1']:.3f}")
-    _echo(f"saved {path} and {path.with_suffix('.json')}")
+    _echo(f"wrote {path} (weights) and {sidecar} (sidecar); use it with "
+          f"--model {shlex.quote(str(path))}")
     return 0
+
+
+def model_paths(output) -> tuple[Path, Path]:
+    """The two files ``rolefit train -o OUTPUT`` writes: ``NAME.npz`` and ``NAME.json``.
+
+    ``OUTPUT`` must end in ``.npz`` or have no suffix (``mymodel`` gives ``mymodel.npz``);
+    anything else is refused, so that ``-o model.pkl`` never writes ``model.pkl.npz``.
+
+    Raises
+    ------
+    ValueError
+        For another suffix, or a folder.
+
+    Examples
+    --------
+    >>> from rolefit.build.cli import model_paths
+    >>> [str(p) for p in model_paths("models/mine.npz")]
+    ['models/mine.npz', 'models/mine.json']
+    """
+    path = Path(output)
+    if path.is_dir() or str(output).endswith(("/", "\\")):
+        raise ValueError(f"-o {output}: is a folder; give a file name such as "
+                         f"{path / 'my_model.npz'}")
+    if path.suffix == ".npz":
+        return path, path.with_suffix(".json")
+    if path.suffix:
+        raise ValueError(
+            f"-o {output}: a model is saved as NAME.npz plus NAME.json (never pickled), so "
+            f"the path must end in .npz or have no suffix, e.g. -o {path.with_suffix('.npz')}"
+        )
+    return path.with_name(path.name + ".npz"), path.with_name(path.name + ".json")
 
 
 def add_evaluate_parser(subparsers):

@@ -129,13 +129,15 @@ def read_postings_csv(path, *, title_column="title", skills_column=None, text_co
     -------
     (list of tuple of str, list of str, dict)
         Skill ids per kept row, their role ids, and a report (rows read, kept, titles
-        naming no role, rows without a known skill, unknown skill names).
+        naming no role, rows whose title names one, rows without a known skill, unknown
+        skill names).
 
     Raises
     ------
     PostingsError
-        Naming the file, row (1-based, header excluded) and column: a missing column, an
-        empty title, an unparseable skill list, no usable row, or a single role.
+        Naming the file, row (1-based, header excluded) and column, what is wrong and
+        what to do: a missing column, an empty title, an unparseable skill list, no
+        usable row (no title names a role, or no row has a known skill), or a single role.
     """
 
     path = Path(path)
@@ -146,17 +148,29 @@ def read_postings_csv(path, *, title_column="title", skills_column=None, text_co
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise PostingsError(name, None, None, "file not found") from None
+        raise PostingsError(name, None, None, "file not found; check the --postings path") \
+            from None
+    except IsADirectoryError:
+        raise PostingsError(name, None, None, "is a directory; give the postings CSV file") \
+            from None
     except UnicodeDecodeError as exc:
-        raise PostingsError(name, None, None, f"not UTF-8 (byte {exc.start})") from None
+        raise PostingsError(
+            name, None, None,
+            f"not UTF-8 (byte {exc.start}); save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
+        ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [h.strip() for h in next(reader, [])]
-    for needed in (title_column, column):
+    for needed, option in ((title_column, "--title-column"),
+                           (column, "--text-column" if text_column else "--skills-column")):
         if needed not in header:
-            raise PostingsError(name, 0, needed, f"column missing from the header {header}")
+            hint = (f"; name the column with {option}" if needed == title_column or
+                    text_column else f"; name the column with {option} (a skill list) or "
+                    "--text-column (a description)")
+            raise PostingsError(name, 0, needed,
+                                f"column missing from the header {header}{hint}")
     t_pos, c_pos = header.index(title_column), header.index(column)
     ids_per_row, roles = [], []
-    report = {"file": str(path), "rows": 0, "kept": 0, "no_role": Counter(),
+    report = {"file": str(path), "rows": 0, "kept": 0, "no_role": Counter(), "with_role": 0,
               "no_skill": 0, "unknown_skills": Counter()}
     for number, values in enumerate(reader, start=1):
         if not any(v.strip() for v in values):
@@ -172,6 +186,7 @@ def read_postings_csv(path, *, title_column="title", skills_column=None, text_co
         if role is None:
             report["no_role"][title] += 1
             continue
+        report["with_role"] += 1
         if text_column:
             ids = extract_skills(values[c_pos])
         else:
@@ -179,8 +194,8 @@ def read_postings_csv(path, *, title_column="title", skills_column=None, text_co
             if items is None:
                 raise PostingsError(
                     name, number, column,
-                    f"cannot parse the skill list {values[c_pos][:60]!r} (use 'a, b' or "
-                    "a list like ['a', 'b'])",
+                    f"cannot parse the skill list {values[c_pos][:60]!r}; write it as "
+                    "'a, b' or a list like ['a', 'b'], or use --text-column for a description",
                 )
             found = set()
             for item in items:
@@ -197,18 +212,46 @@ def read_postings_csv(path, *, title_column="title", skills_column=None, text_co
     report["kept"] = len(roles)
     distinct = sorted(set(roles))
     if not roles:
-        raise PostingsError(
-            name, None, title_column,
-            f"no usable row: {len(report['no_role'])} distinct titles name no role and "
-            f"{report['no_skill']} rows have no known skill",
-        )
+        field = title_column if not report["with_role"] else column
+        raise PostingsError(name, None, field, _no_usable_row(report, column, bool(text_column)))
     if len(distinct) < 2:
         raise PostingsError(
             name, None, title_column,
             f"all {len(roles)} usable rows are {distinct[0]!r}; a classifier needs at least "
-            "two roles",
+            "two roles: add postings of another role (titles must map to one of: "
+            f"{_role_list()})",
         )
     return ids_per_row, roles, report
+
+
+def _role_list() -> str:
+    from rolefit._data import knowledge
+
+    return ", ".join(f"{r.id} ({r.title})" for r in knowledge().roles)
+
+
+def _no_usable_row(report: dict, column: str, text: bool) -> str:
+    """Why no row of a postings file can be used, and what to do about it."""
+    titles = report["no_role"]
+    if report["rows"] == 0:
+        return "no data row: the file has a header only"
+    if not report["with_role"]:
+        example = titles.most_common(1)[0][0]
+        return (
+            f"no usable row: none of the {len(titles)} distinct titles names a role "
+            f"(e.g. {example!r}); titles must map to one of: {_role_list()}; use "
+            "--title-column to point at a column of role ids or titles"
+        )
+    where = "descriptions" if text else "skill lists"
+    option = "--text-column" if text else "--skills-column (or --text-column for descriptions)"
+    return (
+        f"no usable row: the {report['with_role']} rows whose title names a role have no "
+        f"known skill in their {where} (column {column!r})"
+        + (f", e.g. unknown {report['unknown_skills'].most_common(1)[0][0]!r}"
+           if report["unknown_skills"] else "")
+        + f"; point {option} at the column that holds them; rolefit.skills() lists the "
+        "known skills"
+    )
 
 
 def train_model(path, *, title_column="title", skills_column=None, text_column=None,
