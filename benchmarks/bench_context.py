@@ -4,7 +4,7 @@ Compares, on the corpus of ``bench_extract.py`` (generated with its defaults whe
 missing), the matcher alone (``TermMatcher.keys_many`` / ``keys``: every mention counts, the
 behaviour before statuses and list context) with the public functions that add them
 (``rolefit.extract_skills_many`` / ``rolefit.extract_skills``: negated and learning mentions
-dropped, other-case names accepted in lists). Reported per way: MB/s (median of
+dropped, other-case names accepted in lists). Reported per way: MB per CPU second (median of
 ``--runs``), the ratio to the matcher alone, and micro-averaged precision/recall on the
 hard-case sentences and on the first ``--sample`` sentences, each extracted on its own.
 
@@ -36,16 +36,16 @@ _many, _one = rolefit.extract_skills_many, rolefit.extract_skills
 
 
 def speed(extract, docs, megabytes: float, runs: int, batch: bool = False) -> float:
-    """MB/s of ``extract`` over ``docs``: one call per doc, or one call for all if batch."""
+    """MB per CPU second of ``extract`` over ``docs``: one call per doc, or one for all."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         if batch:
             extract(docs)
         else:
             for doc in docs:
                 extract(doc)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return megabytes / statistics.median(times)
 
 
