@@ -7,6 +7,10 @@ from any data set). Templates mix real skill mentions, drawn from the term list
 to ``go-to-market``, ``C`` next to ``C-suite``, ``Spark`` next to ``sparked``, ``Excel``
 next to ``excellent`` and a few more.
 
+``--kind resume`` writes resume-sized texts instead (0.5 to 1.5 KB each, first-person
+wording of their own, "Skills:" lines, the same hard cases), for timing extraction one short
+text per call.
+
 Two files are written:
 
 * the corpus (UTF-8, ``\\n`` line ends, written without newline translation), a sequence
@@ -25,6 +29,7 @@ be an alias, or a slot plus the next word forming a longer surface) can slip in.
 Usage::
 
     python benchmarks/make_corpus.py --seed 0 --mb 20 -o benchmarks/.corpus/corpus_seed0.txt
+    python benchmarks/make_corpus.py --kind resume --seed 0 --mb 5
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _terms import load_terms, terms_source
 
 DEFAULT_OUT = Path(__file__).resolve().parent / ".corpus" / "corpus_seed0.txt"
+DEFAULT_RESUME_OUT = DEFAULT_OUT.with_name("resumes_seed0.txt")
+RESUME_BYTES = (500, 1500)  # size range of one resume
 
 # Markup in templates:
 #   {}        a random skill mention (labelled with its key)
@@ -180,6 +187,58 @@ HARD_TEMPLATES = [
     "Profit and loss ([[P&L]]) ownership for one region.",
 ]
 
+# Resume wording, written for this benchmark like the templates above.
+RESUME_SKILL_TEMPLATES = [
+    "Built and ran {} pipelines for the finance team.",
+    "Migrated nightly jobs from {} to {}, cutting cost by a third.",
+    "Led a team of four shipping {} services.",
+    "Wrote internal libraries in {} and {}.",
+    "Skills: {}, {}, {}, {}",
+    "Tech stack: {} / {} / {}",
+    "Tools: {}, {} and {}.",
+    "Trained and deployed models with {}.",
+    "Automated weekly numbers with {} and {}.",
+    "Kept {} clusters healthy under heavy load.",
+    "Thesis work used {} for simulations.",
+    "Certified in {} (2023).",
+    "Made slow queries fast with careful {} tuning.",
+    "Mentored interns on {} habits.",
+    "Prototyped a recommender in {} within two weeks.",
+    "Introduced {} for monitoring and alerting.",
+    "Languages: {}, {}.",
+    "Contributed fixes to {}.",
+    "Ran workshops on {} for colleagues.",
+    "Designed dashboards fed by {} and {}.",
+    "Self-taught {}; daily use of {} at work.",
+    "{} ({} years), {} (1 year)",
+]
+RESUME_FILLER_TEMPLATES = [
+    "Coordinated weekly planning with product and design.",
+    "Graduated with honours in 2019.",
+    "Volunteer tutor at a local library.",
+    "Interviewed more than forty candidates.",
+    "Presented results to regional managers every month.",
+    "Moved from teaching into industry in 2020.",
+    "Organised the team's reading group.",
+    "Wrote the onboarding guide for new hires.",
+    "Enjoy running, chess and long walks.",
+    "Available from next month.",
+    "References on request.",
+    "Worked closely with customers to understand their needs.",
+    "Served as on-call lead for six months.",
+    "Promoted twice in three years.",
+    "Based in Porto, open to relocation.",
+]
+RESUME_HEADINGS = [
+    "Summary",
+    "Experience",
+    "Projects",
+    "Skills",
+    "Education",
+    "Highlights",
+    "Other",
+]
+
 WORD = re.compile(r"[^\W_]+")
 MARKUP = re.compile(r"\{\{(.+?)\}\}|\[\[(.+?)\]\]|\{\}")
 
@@ -232,6 +291,8 @@ class Generator:
         self.skill = self._usable(SKILL_TEMPLATES)
         self.filler = self._usable(FILLER_TEMPLATES)
         self.hard = self._usable(HARD_TEMPLATES)
+        self.resume = self._usable(RESUME_SKILL_TEMPLATES)
+        self.resume_filler = self._usable(RESUME_FILLER_TEMPLATES)
 
     def _lookup(self, surface: str) -> str | None:
         hit = self.exact.get(surface)
@@ -313,7 +374,13 @@ class Generator:
         return "".join(parts), keys, spans
 
     def sentence(self, kind: str) -> tuple[str, set[str]]:
-        templates = {"skill": self.skill, "filler": self.filler, "hard": self.hard}[kind]
+        templates = {
+            "skill": self.skill,
+            "filler": self.filler,
+            "hard": self.hard,
+            "resume": self.resume,
+            "resume_filler": self.resume_filler,
+        }[kind]
         for _ in range(50):
             text, keys, spans = self._render(self.rng.choice(templates))
             if self._clean(text, spans, keys):
@@ -341,8 +408,12 @@ HEADINGS = [
 ]
 
 
-def generate(out: Path, seed: int, mb: float) -> tuple[int, int]:
-    """Write the corpus and its truth file; return (characters, sentences)."""
+def generate(out: Path, seed: int, mb: float, kind: str = "posting") -> tuple[int, int]:
+    """Write the corpus and its truth file; return (characters, sentences).
+
+    ``kind`` is ``"posting"`` (job postings of about 2-4 KB) or ``"resume"`` (resumes of
+    ``RESUME_BYTES``).
+    """
     terms = load_terms()
     gen = Generator(terms, seed)
     rng = gen.rng
@@ -373,7 +444,35 @@ def generate(out: Path, seed: int, mb: float) -> tuple[int, int]:
         offset += len(piece)
         size += len(piece.encode("utf-8"))
 
-    while size < target:
+    def resume() -> None:
+        nonlocal size, offset
+        low, high = RESUME_BYTES
+        budget = rng.randint(low + 100, high - 100)
+        start = size
+        emit(f"{rng.choice(TITLES)}, resume {rng.randrange(1000, 9999)}", set(), False, "\n\n")
+        for heading in rng.sample(RESUME_HEADINGS, k=rng.randint(3, len(RESUME_HEADINGS))):
+            emit(heading, set(), False, "\n")
+            bullet = rng.choice(["- ", "• ", "* ", ""])
+            for _ in range(rng.randint(2, 6)):
+                roll = rng.random()
+                kind = "resume" if roll < 0.5 else "resume_filler" if roll < 0.8 else "hard"
+                text, keys = gen.sentence(kind)
+                if size - start + len((bullet + text).encode("utf-8")) + 1 > budget:
+                    break
+                emit(text, keys, kind == "hard", "\n", bullet)
+            if size - start >= budget - 60:
+                break
+        while size - start < low + 10:
+            emit(gen.sentence("resume_filler")[0], set(), False, "\n", "- ")
+
+    while size < target and kind == "resume":
+        resume()
+        chunks.append("\n\n")
+        offset += 2
+        size += 2
+        doc += 1
+
+    while size < target and kind == "posting":
         title = f"{rng.choice(TITLES)} (ref. {rng.randrange(1000, 9999)})"
         if gen._clean(title, [], set()):
             emit(title, set(), False, "\n\n")
@@ -410,18 +509,21 @@ def generate(out: Path, seed: int, mb: float) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument("--mb", type=float, default=20, help="size in MB (default 20)")
+    parser.add_argument("--kind", choices=["posting", "resume"], default="posting")
+    parser.add_argument("--mb", type=float, help="size in MB (default 20, resumes 5)")
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
-        default=DEFAULT_OUT,
-        help=f"corpus path (default {DEFAULT_OUT})",
+        help=f"corpus path (default {DEFAULT_OUT}, resumes {DEFAULT_RESUME_OUT.name})",
     )
     args = parser.parse_args(argv)
-    chars, n = generate(args.output, args.seed, args.mb)
+    resume = args.kind == "resume"
+    out = args.output or (DEFAULT_RESUME_OUT if resume else DEFAULT_OUT)
+    mb = args.mb or (5 if resume else 20)
+    chars, n = generate(out, args.seed, mb, args.kind)
     print(
-        f"wrote {args.output} ({chars:,} characters, {n:,} truth records; "
+        f"wrote {out} ({chars:,} characters, {n:,} truth records; "
         f"terms from {terms_source()})"
     )
     return 0

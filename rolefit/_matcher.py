@@ -205,7 +205,10 @@ class _Leaf:
         A short spelling that ends in a word character is listed once per character that
         may follow it, so that it is not found inside every word it starts. A spelling of
         several words is also listed as each of its first words followed by the ways a run of
-        whitespace other than one ASCII character can start (``_GAPS``).
+        whitespace other than one ASCII character can start (``_GAPS``). Where those first
+        words are all beyond ASCII ("🤗"), a gap that starts with other whitespace than
+        ASCII is only found when it is one character, or a space and one character: the
+        one place where the matcher finds less than the rules say.
         """
         folded = self.folded
         view = folded.encode("ascii", "replace").title()
@@ -214,8 +217,14 @@ class _Leaf:
         else:
             after = _NON_WORD + (_DIGITS if self.end.startswith(_INSENSITIVE_END) else b"")
             views = [view + bytes([c]) for c in after]
-        spaces = [i for i, ch in enumerate(folded) if ch == _WS]
-        return views + [view[:i] + gap for i in spaces for gap in _GAPS]
+        for i in (i for i, ch in enumerate(folded) if ch == _WS):
+            head = view[:i]
+            if head.strip(b"?"):
+                views.extend(head + gap for gap in _GAPS)
+            else:  # "??" would be found in any text of non-ASCII letters: add the next word
+                after = view[i + 1 :].split(b" ")[0]
+                views.extend([head + b"  ", head + b"?" + after, head + b" ?" + after])
+        return views
 
     @property
     def fast(self) -> bool:
