@@ -223,8 +223,9 @@ _MATCHER_LOCK = threading.Lock()
 def _matcher():
     """The text matcher, built once per process.
 
-    Building it compiles one large regular expression (about a second); threads that race
-    the first call wait for that one build instead of each compiling their own.
+    Building it takes a few tenths of a second (two automata over thousands of spellings);
+    threads that race the first call wait for that one build instead of each building
+    their own.
     """
     with _MATCHER_LOCK:
         return _build_matcher()
