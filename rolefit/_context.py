@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
 
 __all__ = ["list_mentions", "variant_terms"]
 
@@ -57,21 +56,10 @@ _VERB_NEXT = frozenset(
 _MAX_ITEM_WORDS = 3
 
 
-@cache
-def _variant_matcher():
-    """Matcher of the other-case spellings of case-sensitive terms (None if there are none)."""
-    from rolefit._matcher import TermMatcher
-
-    variants = variant_terms()
-    return TermMatcher(variants) if variants else None
-
-
-def variant_terms() -> list[tuple[str, str, bool]]:
-    """``(spelling, skill_id, True)`` for the other-case spellings of case-sensitive terms
-    (``spark``, ``SPARK`` for ``Spark``) that are no term's own spelling."""
-    from rolefit.skills import text_terms
-
-    terms = text_terms()
+def variant_terms(terms: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """``(spelling, skill_id, True)`` for the other-case spellings of the case-sensitive
+    ``terms`` (``spark``, ``SPARK`` for ``Spark``) that are no term's own spelling;
+    ``terms`` are ``(surface, skill_id, case_sensitive)`` as the text matcher takes them."""
     taken = {surface for surface, _, _ in terms}
     taken_folded = {surface.lower() for surface, _, case in terms if not case}
     variants = []
@@ -122,14 +110,7 @@ class _Starts:
         return i < len(self.starts) and self.starts[i] < end
 
 
-class _Lookup:
-    """``holds`` by matching the stretch alone (when the whole text was not matched)."""
 
-    def __init__(self, text: str, matcher):
-        self.text, self.matcher = text, matcher
-
-    def __call__(self, start: int, end: int) -> bool:
-        return bool(self.matcher.keys(self.text[start:end]))
 
 
 def _item_ok(text: str, item: tuple[int, int], start: int, end: int) -> bool:
@@ -222,30 +203,21 @@ _RUN = 8
 
 def list_mentions(
     text: str,
-    found: list[tuple[int, int, str]] | None,
+    found: list[tuple[int, int, str]],
+    candidates: list[tuple[int, int, str]],
     *,
-    candidates: list[tuple[int, int, str]] | None = None,
     whole_item: bool = False,
 ) -> list[tuple[int, int, str]]:
     """Mentions of other-case spellings that stand in a list, not overlapping ``found``.
 
-    ``found`` are the usual matcher's mentions of ``text`` (sorted by start; None when the
-    text was not matched as a whole, then the matcher looks at the stretches needed);
-    ``candidates`` the other-case spellings (:func:`variant_terms`; found when None).
-    With ``whole_item`` the text is itself a skill-list item: every spelling that is not
-    part of a verb phrase is kept.
+    ``found`` are the usual matcher's mentions of ``text`` and ``candidates`` the
+    other-case spellings in it (:func:`variant_terms`), both ``(start, end, skill_id)``
+    sorted by start. With ``whole_item`` the text is itself a skill-list item: every
+    spelling that is not part of a verb phrase is kept.
     """
-    if candidates is None:
-        matcher = _variant_matcher()
-        candidates = matcher.find(text) if matcher is not None else []
     if not candidates:
         return []
-    if found is None:  # the text was not matched as a whole: look where needed
-        from rolefit.skills import _matcher
-
-        holds = _Lookup(text, _matcher())
-    else:
-        holds = _Starts([s for s, _, _ in found])
+    holds = _Starts([s for s, _, _ in found])
     out = []
     for start, end, key in candidates:
         if whole_item:
@@ -253,18 +225,12 @@ def list_mentions(
             keep = _item_ok(text, _item_at(items, start), start, end)
         else:
             keep = _in_list(text, start, end, holds)
-        if keep and not _overlaps(text, start, end, found):
+        if keep and not _overlaps(start, end, found):
             out.append((start, end, key))
     return out
 
 
-def _overlaps(text: str, start: int, end: int, found) -> bool:
+def _overlaps(start: int, end: int, found) -> bool:
     """Whether a mention found the usual way covers part of ``text[start:end]``."""
-    if found is None:
-        from rolefit.skills import _matcher
-
-        lo = text.rfind("\n", 0, max(0, start - 80)) + 1
-        hi = text.find("\n", end + 80)
-        hi = len(text) if hi < 0 else hi
-        found = [(s + lo, e + lo, k) for s, e, k in _matcher().find(text[lo:hi])]
-    return any(s < end and start < e for s, e, _ in found)
+    i = bisect_left(found, (end,)) - 1
+    return i >= 0 and found[i][1] > start

@@ -22,7 +22,8 @@ semicolon, a newline or bullet, a spaced dash, ``but``, ``however``, ``although`
 ``though``, ``whereas``, ``while`` ("no Java, but strong Python" keeps Python). A cue
 *after* skills (``not required``, ``on weekends``) reaches back over the nearest skill and
 the list joined to it by a conjunction; a parenthesised or colon/dash cue
-(``Spark (beginner)``, ``Kafka: none``) only the skill right before it.
+(``Spark (beginner)``, ``Kafka: none``) only the skill right before it. A cue that makes a
+heading line ("Learning next:", "Not required") covers the bullet lines under it.
 
 Job postings. "Python not required" and "no Python experience required" are ``negated``
 (the posting does not ask for Python); "no experience required" names no skill, so
@@ -30,19 +31,22 @@ changes nothing. Requirement wording in the clause (``required``, ``preferred``,
 ``a plus``, ``nice to have``, ``bonus``, ``would help``, ...) turns a ``learning`` cue
 into ``has``: "basic SQL is required" and "exposure to Kafka is a plus" are what the
 posting asks for.
+
+Speed. Every cue holds one of a few words (``_ANCHORS``); :func:`rolefit.skills._reader`
+finds them in the same scan as the skill names, and the cue expression is tried only at
+them, so a text without one costs nothing here.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
 
-__all__ = ["HAS", "LEARNING", "NEGATED", "anchor_terms", "has_cue", "statuses"]
+__all__ = ["HAS", "LEARNING", "NEGATED", "anchor_terms", "statuses"]
 
 HAS, LEARNING, NEGATED = "has", "learning", "negated"
 
-# -- cues before the skill: (regex, status, words allowed outside the bridge list) --------
+# -- cues before the skill -------------------------------------------------------------
 # "not very experienced", "not too familiar": some knowledge, so ``learning``
 _HEDGES = r"very|too|that|so|overly|particularly|super|fully|yet\s+fully|hugely|terribly"
 _NEG_BEFORE = [
@@ -192,13 +196,6 @@ def anchor_terms() -> list[tuple[str, str, bool]]:
     return [(w, w.replace("’", "'"), False) for w in words]
 
 
-@cache
-def _anchor_matcher():
-    from rolefit._matcher import TermMatcher
-
-    return TermMatcher(anchor_terms())
-
-
 def _cue_matches(text: str, anchors) -> list[re.Match]:
     """The cues of ``text``, in order and not overlapping, tried at the anchor words."""
     out: list[re.Match] = []
@@ -223,17 +220,6 @@ _LEARNING_LEADS = frozenset(
     """i i'm i’m im am m currently now still actively also been started start begin began
     begun and while then by to of for keen eager busy enjoy love""".split()
 )
-
-
-def has_cue(text: str, anchors=None) -> bool:
-    """Whether ``text`` holds a cue (if not, every mention is ``has``); ``anchors`` are its
-    cue words (:func:`anchor_terms`), found when None."""
-    if anchors is None:
-        anchors = _anchor_matcher().find(text)
-    return bool(anchors) and (
-        any(word in _ATTACHED_WORDS for _, _, word in anchors)
-        or bool(_cue_matches(text, anchors))
-    )
 
 
 class _Clauses:
@@ -289,16 +275,13 @@ def _joined(gap: str, seen_conjunction: bool) -> tuple[bool, bool]:
     return False, seen_conjunction
 
 
-def statuses(text: str, spans: list[tuple[int, int]], anchors=None) -> list[tuple[str, str]]:
+def statuses(text: str, spans: list[tuple[int, int]], anchors) -> list[tuple[str, str]]:
     """Return ``(status, cue)`` for each mention span of ``text``; spans sorted by start.
 
     ``cue`` is the text of the cue that decided the status, empty for ``has``. ``anchors``
-    are the ``(start, end, word)`` cue words of the text (:func:`anchor_terms`), found
-    when None.
+    are the ``(start, end, word)`` cue words of the text (:func:`anchor_terms`), sorted.
     """
     out = [(HAS, "")] * len(spans)
-    if anchors is None:
-        anchors = _anchor_matcher().find(text)
     if not spans or not anchors:
         return out
     clauses = _Clauses(text)

@@ -187,7 +187,8 @@ def _list_item_keys(item: str, found) -> set[str]:
     """Other-case names in a skill-list item ("spark and excel"): a list is list context."""
     from rolefit._context import list_mentions
 
-    return {k for _, _, k in list_mentions(item, found, whole_item=True)}
+    candidates = _split(_reader().find(item), item)[1]
+    return {k for _, _, k in list_mentions(item, found, candidates, whole_item=True)}
 
 
 def check_item(item, position) -> str:
@@ -257,7 +258,7 @@ def _build_reader():
     return TermMatcher(
         [
             *text_terms(),
-            *((s, _VARIANT + k, case) for s, k, case in variant_terms()),
+            *((s, _VARIANT + k, case) for s, k, case in variant_terms(text_terms())),
             *((s, _ANCHOR + k, case) for s, k, case in anchor_terms()),
         ]
     )
@@ -356,7 +357,7 @@ def _mentions(
 
     if found is None:
         found, candidates, anchors = _split(_reader().find(text), text)
-    extra = list_mentions(text, found, candidates=candidates) if candidates else []
+    extra = list_mentions(text, found, candidates) if candidates else []
     if len(extra) < len(candidates or ()):
         found = _restore(text, found, [c for c in candidates if c not in extra])
     if extra:
