@@ -417,20 +417,26 @@ class PostingMatch:
 
     def _repr_html_(self) -> str:
         esc = html.escape
-        parts = [f"<p>{esc(line)}</p>" for line in self.to_text(n=0).splitlines()[:-1]
-                 if line.strip()]
+        by_id = knowledge().skill_by_id
+        context = self.context()
+        head = [f"<b>Posting skills ({len(self.posting_skills)}):</b> "
+                + esc(", ".join(by_id[s].name for s in self.posting_skills) or "-")]
+        if context:
+            head.append(esc(context["note"]))
         if self.low_signal:
-            return "<div>" + "".join(f"<p>{esc(x)}</p>"
-                                     for x in self.to_text().splitlines()) + "</div>"
+            head.append(f"<b>{esc(self.signal_note())}</b>")
+            return "<div><p>" + "<br>".join(head) + "</p></div>"
         rows = "".join(
             f"<tr><td>{esc(r['name'])}</td><td>{esc(r['status'])}</td>"
             f"<td>{r['share']:.1%}</td><td>{r['credit']:.0%}</td>"
             f"<td>{r['contribution']:.1%}</td></tr>"
             for r in self._rows
         )
+        lacks = ", ".join(r["name"] for r in self._lack_rows()) or "-"
+        head.append(f"<b>Learn first:</b> {esc(lacks)}")
         return (
-            "<div>" + "".join(parts)
-            + "<table><thead><tr><th>Posting skill</th><th>You</th><th>Weight share</th>"
+            "<div><p>" + "<br>".join(head) + "</p>"
+            "<table><thead><tr><th>Posting skill</th><th>You</th><th>Weight share</th>"
             "<th>Credit</th><th>Contribution</th></tr></thead>"
             f"<tbody>{rows}</tbody><tfoot><tr><td colspan=\"4\"><b>Match score</b></td>"
             f"<td><b>{self.score:.1%}</b></td></tr></tfoot></table></div>"
