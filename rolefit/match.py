@@ -589,6 +589,8 @@ def cmd_match(args) -> int:
             raise UsageError(f"{out}: the chart must end in .png")
         if not out.parent.is_dir():
             raise UsageError(f"{out.parent}: no such directory")
+        if out.is_dir():
+            raise UsageError(f"{out}: is a directory")
     if args.person_skills is not None:
         person = [s for s in args.person_skills.split(",") if s.strip()]
         if not person:

@@ -223,6 +223,7 @@ def files(tmp_path):
     (tmp_path / "sales.txt").write_text(SALES_POSTING, encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "folder.png").mkdir()
     return tmp_path
 
 
@@ -263,6 +264,7 @@ def test_cli_low_signal_posting_is_one_line(files, capsys):
      (["{d}/resume.txt", "{d}/posting.txt", "-o", "{d}/chart.pdf"], "must end in .png"),
      (["{d}/resume.txt", "{d}/posting.txt", "--model", "{d}/nope.npz"], "nope"),
      (["-", "-"], "only one"),
+     (["{d}/resume.txt", "{d}/posting.txt", "-o", "{d}/folder.png"], "is a directory"),
      (["--person-skills", " , ", "{d}/posting.txt"], "empty")],
 )
 def test_cli_bad_input_exits_2_with_one_line(files, capsys, argv, message):
