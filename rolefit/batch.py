@@ -5,7 +5,9 @@ Each row is a skill list (list, tuple, array of strings) or a text (str), read e
 
 How it stays fast: each chunk is encoded as a sparse skill matrix by
 :mod:`rolefit._encode` (Python code runs once per distinct string), and role scores come
-from one sparse product with the role weights.
+from one sparse product with the role weights. With ``gaps=N`` the first gaps of each row's
+target role are found once per distinct skill set (:class:`_Gaps`), with the ordering rules
+of :meth:`rolefit.RoleFit.gaps`, looking only as far down the list as ``N`` rows need.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from rolefit.profiles import matrices
 __all__ = ["score_many"]
 
 CHUNK_ROWS = 100_000
+GAP_CACHE = 200_000  # distinct (skill set, role) keys remembered by one gaps=N call
 
 
 def _chunks(items, size) -> Iterator[tuple[list, object]]:
@@ -67,7 +70,7 @@ def _progress(total, enabled):
 
 
 def score_many(items, *, missing: str = "raise", progress: bool | None = None,
-               chunksize: int = CHUNK_ROWS, model=None):
+               chunksize: int = CHUNK_ROWS, model=None, gaps: int = 0):
     """Score many skill lists or texts at once.
 
     Parameters
@@ -87,6 +90,12 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         Rows scored per sparse product (bounds memory).
     model : None, str, path or rolefit.classifier.LinearModel, optional
         The role model, as in :func:`rolefit.score` (None: the shipped one).
+    gaps : int
+        Add the first ``gaps`` gaps of each row's target role: columns ``gap_1``,
+        ``gain_1``, ..., ``gap_N``, ``gain_N`` (skill id and its gain, exactly the
+        ``skill_id`` and ``gain`` of ``rolefit.score(row).gaps(n=N)``; missing for
+        low-signal and NaN rows and past the end of a short list). Computed once per
+        distinct skill set. 0 (the default) adds nothing.
 
     Returns
     -------
@@ -98,7 +107,8 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         missing for low-signal rows; ``low_signal`` (fewer than
         ``rolefit.fit.MIN_TECHNICAL_SKILLS`` technical skills recognised), ``n_skills``
         (skills recognised, implied ones excluded), ``n_unknown`` and ``unknown`` (tuple of
-        the unrecognised skill-list items).
+        the unrecognised skill-list items); then, with ``gaps=N``, ``gap_1``, ``gain_1``,
+        ..., ``gap_N``, ``gain_N``.
 
     Examples
     --------
@@ -107,9 +117,15 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     ...                           "SQL, Tableau and Excel"])
     >>> out["top_role"].tolist()
     ['ml_engineer', 'data_analyst']
+    >>> out = rolefit.score_many([["python", "sql", "pandas"]], gaps=2)
+    >>> out.loc[0, ["target_role", "gap_1", "gap_2"]].tolist()
+    ['data_scientist', 'statistics', 'hypothesis_testing']
     """
     if missing not in ("raise", "nan"):
         raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
+    if isinstance(gaps, bool) or not isinstance(gaps, int | np.integer) or gaps < 0:
+        raise ValueError(f"gaps must be a whole number >= 0, got {gaps!r}")
+    gaps = int(gaps)
     if model is False:
         raise TypeError("model=False is no longer supported: the role model is the score")
     if model is not None:
@@ -118,16 +134,18 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         if not isinstance(model, LinearModel):
             model = read_model(model)  # once, not per chunk
     if hasattr(items, "map_partitions") and hasattr(items, "npartitions"):
+        from functools import partial
+
         from rolefit._dask import score_many_dask
 
-        return score_many_dask(items, score=score_many, empty=_empty_result(), missing=missing,
-                               model=model)
+        return score_many_dask(items, score=partial(score_many, gaps=gaps),
+                               empty=_empty_result(gaps), missing=missing, model=model)
     import pandas as pd
 
     resolver = _Resolver()
     total = len(items) if hasattr(items, "__len__") else None
     bar = _progress(total, progress)
-    parts = _Parts(model)
+    parts = _Parts(model, gaps)
     arrow = _arrow_lists(items)  # e.g. read with dtype_backend="pyarrow": no Python lists
     try:
         if arrow is not None:
@@ -156,10 +174,11 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
 class _Parts:
     """Score encoded chunks and collect their columns until :meth:`result`.
 
-    ``model`` is the role model (None: the shipped one), as in :func:`rolefit.score`.
+    ``model`` is the role model (None: the shipped one), as in :func:`rolefit.score`;
+    ``gaps`` the number of gaps per row (0: none).
     """
 
-    def __init__(self, model=None):
+    def __init__(self, model=None, gaps: int = 0):
         from rolefit.classifier import _aligned_model
 
         self.model = _aligned_model(model)
@@ -168,6 +187,8 @@ class _Parts:
         self.scores, self.n_skills, self.n_unknown, self.unknown = [], [], [], []
         self.n_technical = []
         self.rows = 0
+        self.gaps = _Gaps(self.model, gaps) if gaps else None
+        self.gap_parts: list[tuple[np.ndarray, np.ndarray]] = []
 
     def add(self, indptr, indices, n_unknown, unknown, valid) -> None:
         from rolefit.classifier import role_scores
@@ -184,16 +205,158 @@ class _Parts:
         self.n_unknown.append(n_unknown)
         self.unknown.append(unknown)
         self.rows += n
+        if self.gaps is not None:
+            from rolefit.fit import MIN_TECHNICAL_SKILLS
+
+            targets = self.gaps.targets
+            best = np.asarray(targets)[_best(chunk, targets)]
+            best[~valid | (self.n_technical[-1] < MIN_TECHNICAL_SKILLS)] = -1
+            self.gap_parts.append(self.gaps.rows(indptr, indices, closed, best))
 
     def result(self):
-        return _result(self.scores, self.n_skills, self.n_unknown, self.unknown,
-                       self.n_technical)
+        frame = _result(self.scores, self.n_skills, self.n_unknown, self.unknown,
+                        self.n_technical)
+        if self.gaps is not None:
+            _add_gap_columns(frame, self.gaps.n, self.gap_parts)
+        return frame
 
 
-def score_arrow(cells):
+class _Gaps:
+    """The first ``n`` gaps of a role for many skill sets, as :meth:`RoleFit.gaps` orders
+    them, each distinct (skill set, role) worked out once.
+
+    The rules are those of ``RoleFit._gain_rows``: missing skills with a positive weight,
+    by gain (then implied gain, then id); a skill placed right before the first gap that
+    implies it; the first ``TOP_MISSING`` rows neither rare nor soft skills while others
+    are left. A skill's gain is its weight, the same for everybody, so each role's skills
+    are sorted once; a person's gaps are the first uncovered skills in that order (the
+    implied gain, which depends on the person, is computed only to break a tie of gains),
+    and only as many as ``n`` rows need are looked at.
+    """
+
+    def __init__(self, model, n: int):
+        from rolefit.evidence import RARE_SHARE, gap_evidence
+        from rolefit.fit import TOP_MISSING
+
+        mats, kn = matrices(), knowledge()
+        self.n, self.wanted, self.top_missing = n, min(n, TOP_MISSING), TOP_MISSING
+        self.skill_ids = list(mats.skill_ids)
+        self.implication = mats.implication
+        position = {c: k for k, c in enumerate(model.classes)}
+        adjacent = {r.id for r in kn.roles if r.adjacent}
+        self.targets = [i for i, r in enumerate(mats.role_ids) if r not in adjacent]
+        self.weights = np.zeros((len(mats.role_ids), len(self.skill_ids)))
+        for i, role in enumerate(mats.role_ids):
+            if role in position:
+                self.weights[i] = model.coef[position[role]]
+        soft = [kn.skill_by_id[s].category == "soft_skill" for s in self.skill_ids]
+        index = kn.skill_index
+        # the skills a skill implies, in the order RoleFit places them ahead of it
+        self.implied = [
+            [index[t] for t in sorted(kn.closure[s], key=lambda t: len(kn.closure[t]))
+             if t != s]
+            for s in self.skill_ids
+        ]
+        by_id = sorted(range(len(self.skill_ids)), key=self.skill_ids.__getitem__)
+        self.order, self.tied, self.first_type, self.positive = [], [], [], []
+        for i, role in enumerate(mats.role_ids):
+            weights = self.weights[i].tolist()
+            rounded = [round(w, 12) for w in weights]
+            order = sorted((j for j in by_id if weights[j] > 1e-9), key=lambda j: -rounded[j])
+            groups: dict[float, list[int]] = {}
+            for j in order:
+                groups.setdefault(rounded[j], []).append(j)
+            self.order.append(order)
+            self.tied.append({j: g for g in groups.values() if len(g) > 1 for j in g})
+            evidence = gap_evidence(role)
+            rare = [(evidence.get(s, {}).get("prevalence") or 1.0) < RARE_SHARE
+                    for s in self.skill_ids]
+            self.first_type.append([not (r or f) for r, f in zip(rare, soft, strict=True)])
+            self.positive.append([w > 1e-9 for w in weights])
+        self.cache: dict[tuple, list[tuple[str, float]]] = {}
+
+    def rows(self, indptr, indices, closed, roles) -> tuple[np.ndarray, np.ndarray]:
+        """Gap ids (object, None for none) and gains (NaN) of each row: ``closed`` is the
+        chunk's coverage matrix (CSR), ``roles[r]`` the row's role index, -1 for no gaps
+        (a low-signal or NaN row)."""
+        ids = np.full((len(roles), self.n), None, dtype=object)
+        gains = np.full((len(roles), self.n), np.nan)
+        for r, role in enumerate(roles.tolist()):
+            if role < 0:
+                continue
+            key = (role, *indices[indptr[r] : indptr[r + 1]].tolist())
+            head = self.cache.get(key)
+            if head is None:
+                if len(self.cache) >= GAP_CACHE:
+                    self.cache.clear()  # bounded memory on very large inputs
+                covered = set(closed.indices[closed.indptr[r] : closed.indptr[r + 1]].tolist())
+                head = self.cache[key] = self._head(role, key[1:], covered)
+            for k, (skill_id, gain) in enumerate(head):
+                ids[r, k], gains[r, k] = skill_id, gain
+        return ids, gains
+
+    def _tie_order(self, role, group, columns, covered) -> list[int]:
+        """The uncovered skills of a group of equal gains, by implied gain, then id."""
+        weights = self.weights[role]
+        missing = np.asarray([j for j in group if j not in covered], dtype=np.int64)
+        if len(missing) < 2:
+            return missing.tolist()
+        credit = self.implication[list(columns)].sum(axis=0)  # as RoleFit computes it
+        after = np.minimum(credit[None, :] + self.implication[missing], 1.0)
+        implied = (after - np.minimum(credit, 1.0)[None, :]) @ weights - weights[missing]
+        return missing[np.lexsort((np.arange(len(missing)), -implied))].tolist()
+
+    def _head(self, role: int, columns, covered: set) -> list[tuple[str, float]]:
+        first_type, positive, tied = self.first_type[role], self.positive[role], self.tied[role]
+        placed: list[int] = []
+        done = set(covered)  # covered or already placed
+        n_first = 0
+        resolved: set[int] = set()
+        for i in self.order[role]:
+            if n_first >= self.wanted and len(placed) >= self.n:
+                break  # the skills after these cannot move into the first n
+            if i in tied and i not in resolved:
+                resolved.update(tied[i])
+                sequence = self._tie_order(role, tied[i], columns, covered)
+            elif i in tied:
+                continue  # placed with its group
+            else:
+                sequence = [i]
+            for j in sequence:
+                if j in done:
+                    continue
+                for k in [*self.implied[j], j]:
+                    if k not in done and positive[k]:
+                        done.add(k)
+                        placed.append(k)
+                        n_first += first_type[k]
+        first = [i for i in placed if first_type[i]][: self.top_missing]
+        chosen = set(first)
+        head = first + [i for i in placed if i not in chosen]
+        weights = self.weights[role]
+        return [(self.skill_ids[i], float(weights[i])) for i in head[: self.n]]
+
+
+def _add_gap_columns(frame, n: int, parts) -> None:
+    """Append ``gap_k``/``gain_k`` columns (k = 1..n) to a result frame, in place."""
+    import pandas as pd
+
+    string = pd.Series(["x"]).dtype
+    if parts:
+        ids = np.concatenate([p[0] for p in parts])
+        gains = np.concatenate([p[1] for p in parts])
+    else:
+        ids, gains = np.zeros((0, n), dtype=object), np.zeros((0, n))
+    for k in range(n):
+        frame[f"gap_{k + 1}"] = pd.Series(ids[:, k], dtype=string)
+        frame[f"gain_{k + 1}"] = gains[:, k]
+
+
+def score_arrow(cells, *, gaps: int = 0, model=None):
     """Score a pyarrow list<string> array (a Parquet list column): the ``score_many``
-    result, with null rows scored as NaN; far quicker than going through Python lists."""
-    parts = _Parts()
+    result (``gaps`` and ``model`` as there), with null rows scored as NaN; far quicker
+    than going through Python lists."""
+    parts = _Parts(model, gaps)
     parts.add(*encode_arrow(cells, _Resolver(), missing="nan"))
     return parts.result()
 
@@ -241,6 +404,9 @@ def _result(scores, n_skills, n_unknown, unknown, n_technical=()):
     return frame
 
 
-def _empty_result():
+def _empty_result(gaps: int = 0):
     """The zero-row result, with the same columns and dtypes as any other."""
-    return _result([], [], [], [])
+    frame = _result([], [], [], [])
+    if gaps:
+        _add_gap_columns(frame, gaps, [])
+    return frame

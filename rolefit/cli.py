@@ -256,11 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
     # these modules import only the standard library and numpy at the top
     from rolefit.build.cli import add_evaluate_parser, add_train_parser
+    from rolefit.cohort import add_cohort_parser
     from rolefit.io import add_score_file_parser
     from rolefit.match import add_match_parser
     from rolefit.report import add_report_parser
 
     add_score_file_parser(sub)
+    add_cohort_parser(sub)
     add_report_parser(sub)
     add_match_parser(sub)
     add_train_parser(sub)

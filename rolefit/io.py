@@ -13,14 +13,23 @@ A cell of the scored column is read as:
 * a string that is a Python or JSON list literal, ``"['sql', 'python']"``: a skill list
   (with ``--format auto``, the default, or ``list``; parsed with ``ast.literal_eval``, which
   never runs code);
+* with ``--format auto``, a string that looks like a list: items separated by ``;``,
+  ``|``, a line break or ``,`` (the first of these found), each of at most
+  ``MAX_ITEM_WORDS`` words and no sentence, or a lone item of at most 3 words
+  (``"Python, SQL"``, ``"python; sql"``, ``"pytroch"``): a skill list, read forgivingly
+  (typos corrected, unknown items reported in the ``unknown`` column);
 * any other string: a text (``--format auto`` or ``text``) or, with ``--format list``, a
   skill list separated by ``--sep`` (``"sql, python"``). With ``--format text`` every
   string is a text, even one in brackets.
 
-Problems in the file (empty, binary, not UTF-8, missing column, empty cell, unreadable
-list literal) raise :class:`FileError`, which names the file and, where it applies, the
-1-based data row (header excluded) and the column; the command prints it as one line and
-exits with status 2.
+A cell that is neither (an empty cell, an unreadable list literal, or a cell in which no
+skill is recognised: ``qwerty``, ``[]``, ``1234``) follows ``missing``: ``"raise"``
+stops with an error naming it, ``"nan"`` scores the row as NaN (no target, no gaps).
+
+Problems in the file (empty, binary, not UTF-8, missing column, bad cell) raise
+:class:`FileError`, which names the file and, where it applies, the 1-based data row
+(header excluded), the column and the value; the command prints it as one line and exits
+with status 2.
 """
 
 from __future__ import annotations
@@ -43,12 +52,17 @@ __all__ = [
     "add_score_file_parser",
     "cmd_score_file",
     "read_cells",
+    "read_scores",
     "result_schema",
     "score_file",
 ]
 
 CHUNK_ROWS = 100_000
+N_GAPS = 3  # gaps per row written by default (``--gaps``)
 MAX_LITERAL_CHARS = 100_000
+MAX_ITEM_WORDS = 4  # longer pieces make a separated string a text, not a list
+_LIST_SEPARATORS = (";", "|", "\n", ",")
+_SENTENCE = re.compile(r"[.!?](?:\s|$)")
 FORMATS = ("auto", "list", "text")
 _PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -78,20 +92,23 @@ class FileError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
-def result_schema(extra=None):
+def result_schema(extra=None, gaps: int = 0):
     """The Arrow schema of a :func:`rolefit.score_many` result, for writing Parquet.
 
     Parameters
     ----------
     extra : dict, optional
         Columns to put first, as ``{name: pyarrow type}`` (an id column, say).
+    gaps : int
+        The ``gaps`` of the ``score_many`` call (0: no gap columns).
 
     Returns
     -------
     pyarrow.Schema
         One float64 column per role, ``target_role`` and ``top_role`` (string),
-        ``low_signal`` (bool), ``n_skills`` and ``n_unknown`` (int64) and ``unknown``
-        (list of strings).
+        ``low_signal`` (bool), ``n_skills`` and ``n_unknown`` (int64), ``unknown``
+        (list of strings), then ``gap_k`` (string) and ``gain_k`` (float64) for
+        k = 1..gaps.
 
     Examples
     --------
@@ -116,6 +133,8 @@ def result_schema(extra=None):
         pa.field("n_unknown", pa.int64()),
         pa.field("unknown", pa.list_(pa.string())),
     ]
+    for k in range(1, gaps + 1):
+        fields += [pa.field(f"gap_{k}", pa.string()), pa.field(f"gain_{k}", pa.float64())]
     return pa.schema(fields)
 
 
@@ -297,6 +316,17 @@ def _literal(cell: str):
     return list(value)
 
 
+def _separated(text: str):
+    """The items of a string that looks like a skill list (``"Python, SQL"``), else None."""
+    text = text.strip()
+    sep = next((s for s in _LIST_SEPARATORS if s in text), None)
+    items = [text] if sep is None else [t.strip() for t in text.split(sep) if t.strip()]
+    words = MAX_ITEM_WORDS if sep is not None else 3
+    if items and all(len(t.split()) <= words and not _SENTENCE.search(t) for t in items):
+        return items
+    return None
+
+
 def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
                column="skills", start=0):
     """Turn raw cells into rows for :func:`rolefit.score_many` (see the module docstring).
@@ -310,7 +340,8 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
     sep : str
         Item separator for ``fmt="list"``.
     missing : {"raise", "nan"}
-        A missing cell raises :class:`FileError`, or is kept as None (scored as NaN).
+        A missing cell or an unreadable list literal raises :class:`FileError`, or is
+        kept as None (scored as NaN).
     file, column, start
         Used in error messages: the file name, the column and the number of data rows
         before ``cells``.
@@ -320,8 +351,8 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
     >>> from rolefit.io import read_cells
     >>> read_cells(["['sql', 'python']", "sql; R", "Python and SQL"], fmt="list", sep=";")
     [['sql', 'python'], ['sql', 'R'], ['Python and SQL']]
-    >>> read_cells(["Python and SQL", ["k8s"]])
-    ['Python and SQL', ['k8s']]
+    >>> read_cells(["Python, SQL", "python | sql", "I built Spark pipelines.", ["k8s"]])
+    [['Python', 'SQL'], ['python', 'sql'], 'I built Spark pipelines.', ['k8s']]
     """
     from rolefit.skills import MAX_TEXT_CHARS
 
@@ -333,7 +364,13 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
             try:
                 parsed = None if fmt == "text" else _literal(cell)
             except ValueError as exc:
-                raise FileError(file, str(exc), row=start + pos + 1, column=column) from None
+                if missing == "raise":
+                    raise FileError(file, f"{exc} (value {_shown(cell)})",
+                                    row=start + pos + 1, column=column) from None
+                out.append(None)
+                continue
+            if parsed is None and fmt == "auto":
+                parsed = _separated(cell)
             if parsed is not None:
                 out.append(parsed)
             elif fmt == "list":
@@ -362,12 +399,43 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
     return out
 
 
+def _shown(value, limit=60) -> str:
+    """A cell's value for an error message: quoted, on one line, at most ``limit`` chars."""
+    text = " ".join(str(value).split())
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+def _no_skill(frame, cells, missing, file, column, start, nan_rows) -> None:
+    """Rows in which no skill was recognised (``qwerty``, ``[]``) are bad cells: raise a
+    FileError naming the first (``missing="raise"``), or score them as NaN, in place,
+    adding their 1-based row numbers to ``nan_rows``."""
+    import numpy as np
+
+    from rolefit.profiles import matrices
+
+    roles = list(matrices().role_ids)
+    scored = ~frame[roles].isna().all(axis=1).to_numpy()
+    bad = np.flatnonzero(scored & (frame["n_skills"].to_numpy() == 0))
+    empty = np.flatnonzero(~scored)
+    if bad.size and missing == "raise":
+        pos = int(bad[0])
+        value = cells[pos] if isinstance(cells, list) else cells[pos].as_py()
+        raise FileError(file, f"no known skill in {_shown(value)}; pass --missing nan to "
+                        "score such rows as NaN", row=start + pos + 1, column=column)
+    if bad.size:
+        frame.loc[bad, roles] = np.nan
+        blank = [c for c in frame.columns if c in ("target_role", "top_role", "low_signal")
+                 or c.startswith(("gap_", "gain_"))]
+        frame.loc[bad, blank] = None
+    nan_rows.extend((start + np.union1d(bad, empty) + 1).tolist())
+
+
 # -- writing ---------------------------------------------------------------------------------
 class _Writer:
     """Append scored chunks to a temporary file; :meth:`commit` moves it into place."""
 
-    def __init__(self, out: Path, kind: str, id_column, id_type):
-        self.out, self.kind, self.id_column = out, kind, id_column
+    def __init__(self, out: Path, kind: str, id_column, id_type, gaps: int = 0):
+        self.out, self.kind, self.id_column, self.gaps = out, kind, id_column, gaps
         handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
         os.close(handle)
         self.tmp = Path(name)
@@ -376,9 +444,12 @@ class _Writer:
             import pyarrow.parquet as pq
 
             extra = None if id_column is None else {id_column: id_type}
-            self.schema = result_schema(extra)
+            self.schema = result_schema(extra, gaps)
             self.handle = pq.ParquetWriter(self.tmp, self.schema)
         else:
+            from rolefit.profiles import matrices
+
+            self.roles = set(matrices().role_ids)
             self.handle = self.tmp.open("w", encoding="utf-8", newline="")
 
     def write(self, frame, ids) -> None:
@@ -401,6 +472,9 @@ class _Writer:
                     ids = ids.to_pylist()
                 frame.insert(0, self.id_column, ids)
             frame["unknown"] = [json.dumps(list(names)) for names in frame["unknown"]]
+            numbers = [c for c in frame.columns
+                       if c in self.roles or (c.startswith("gain_") and c != self.id_column)]
+            frame[numbers] = frame[numbers].round(3)  # CSV only; Parquet keeps float64
             frame.to_csv(self.handle, index=False, header=self.rows == 0)
         self.rows += len(frame)
 
@@ -408,7 +482,7 @@ class _Writer:
         if self.kind == "csv" and self.rows == 0:
             from rolefit.batch import _empty_result
 
-            self.write(_empty_result(), [])
+            self.write(_empty_result(self.gaps), [])
         self.handle.close()
         umask = os.umask(0o022)
         os.umask(umask)
@@ -421,8 +495,49 @@ class _Writer:
         self.tmp.unlink(missing_ok=True)
 
 
+def _scored(path, kind, *, column, id_column, fmt, sep, missing, chunksize, gaps, model,
+            nan_rows):
+    """Yield ``(scores, ids)`` per chunk of the file: the ``score_many`` result of each
+    chunk (``gaps`` gap columns, bad cells handled as ``missing`` says) and its ids."""
+    from rolefit.batch import score_arrow, score_many
+
+    if kind == "parquet":
+        chunks = _parquet_chunks(path, column, id_column, chunksize)
+    else:
+        chunks = _csv_chunks(path, column, id_column, chunksize)
+    start = 0
+    for cells, ids in chunks:  # reading the first chunk checks the columns
+        if isinstance(cells, list):
+            rows = read_cells(cells, fmt=fmt, sep=sep, missing=missing, file=path,
+                              column=column, start=start)
+            scores = score_many(rows, missing="nan", progress=False, gaps=gaps, model=model)
+        else:  # an Arrow list array
+            if missing == "raise" and cells.null_count:
+                first = cells.is_null().to_numpy(zero_copy_only=False).argmax()
+                raise FileError(path, "empty cell; pass --missing nan to score it as NaN",
+                                row=start + int(first) + 1, column=column)
+            scores = score_arrow(cells, gaps=gaps, model=model)
+        _no_skill(scores, cells, missing, path, column, start, nan_rows)
+        yield scores, ids
+        start += len(scores)
+
+
+def _check_arguments(path, missing, chunksize, gaps, id_column):
+    if missing not in ("raise", "nan"):
+        raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
+    if chunksize < 1:
+        raise ValueError(f"chunksize must be a positive number of rows, got {chunksize}")
+    if isinstance(gaps, bool) or not isinstance(gaps, int) or gaps < 0:
+        raise ValueError(f"gaps must be a whole number >= 0, got {gaps!r}")
+    kind = _check_input(path)
+    if id_column is not None and id_column in result_schema(gaps=gaps).names:
+        raise FileError(path, "is also the name of a result column", column=id_column)
+    return kind
+
+
 def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep=",",
-               missing="raise", chunksize=CHUNK_ROWS, progress=None) -> int:
+               missing="raise", chunksize=CHUNK_ROWS, progress=None, gaps=N_GAPS,
+               model=None, stats=None) -> int:
     """Score every row of a Parquet or CSV file and write the scores to ``output``.
 
     Parameters
@@ -436,11 +551,20 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
     id_column : str, optional
         A column copied to the output as its first column.
     fmt, sep, missing
-        How cells are read; see :func:`read_cells`.
+        How cells are read; see :func:`read_cells`. A cell in which no skill is recognised
+        is a bad cell too: an error with ``missing="raise"``, a NaN row with ``"nan"``.
     chunksize : int
         Rows read, scored and written at a time (bounds memory).
     progress : bool, optional
         Show a progress bar on stderr; by default only on an interactive terminal.
+    gaps : int
+        The first gaps of each row's target role written with their gains (``gap_1``,
+        ``gain_1``, ...; see :func:`rolefit.score_many`); 0 for none.
+    model : None, str or path, optional
+        The role model (a file saved by ``rolefit train``; None: the shipped one).
+    stats : dict, optional
+        Filled with ``nan_rows``: the 1-based data rows scored as NaN (empty cells and
+        bad cells, with ``missing="nan"``).
 
     Returns
     -------
@@ -450,36 +574,40 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
     Raises
     ------
     FileError
-        Naming the file and, where it applies, the row and column of the problem.
-    """
-    from rolefit.batch import score_arrow, score_many
+        Naming the file and, where it applies, the row, the column and the value.
 
+    Notes
+    -----
+    The output has one row per input row: the id column if asked, one score per role
+    (rounded to 3 decimals in a CSV file; float64 in Parquet), ``target_role``,
+    ``top_role``, ``low_signal``, ``n_skills``, ``n_unknown``, ``unknown`` (JSON list in
+    a CSV file) and the gap columns.
+    """
     path, output = Path(path), Path(output)
-    if missing not in ("raise", "nan"):
-        raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
-    if chunksize < 1:
-        raise ValueError(f"chunksize must be a positive number of rows, got {chunksize}")
-    kind = _check_input(path)
+    kind = _check_arguments(path, missing, chunksize, gaps, id_column)
     out_kind = _kind(output, output=True)
     if not output.parent.is_dir():
         raise FileError(output, f"the folder {str(output.parent)!r} does not exist")
     if output.exists() and output.resolve() == path.resolve():
         raise FileError(output, "the output would overwrite the input")
-    if id_column is not None and id_column in result_schema().names:
-        raise FileError(path, "is also the name of a result column", column=id_column)
+    if model is not None:
+        from rolefit.classifier import read_model
+
+        model = read_model(model)  # once, and a bad model file fails before any output
     total, id_type = None, None
     if kind == "parquet":
         parquet = _parquet_file(path)
         total = parquet.metadata.num_rows
-        chunks = _parquet_chunks(path, column, id_column, chunksize)
         if id_column is not None and id_column in parquet.schema_arrow.names:
             id_type = parquet.schema_arrow.field(id_column).type
-    else:
-        chunks = _csv_chunks(path, column, id_column, chunksize)
     if id_type is None:
         import pyarrow as pa
 
         id_type = pa.string()
+    nan_rows: list[int] = [] if stats is None else stats.setdefault("nan_rows", [])
+    chunks = _scored(path, kind, column=column, id_column=id_column, fmt=fmt, sep=sep,
+                     missing=missing, chunksize=chunksize, gaps=gaps, model=model,
+                     nan_rows=nan_rows)
     bar = None
     if progress or (progress is None and sys.stderr.isatty()):
         from tqdm.auto import tqdm
@@ -487,26 +615,14 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
         bar = tqdm(total=total, unit="rows", desc=path.name, leave=False)
     writer = None
     try:
-        start = 0
-        for cells, ids in chunks:  # reading the first chunk checks the columns
+        for scores, ids in chunks:
             if writer is None:
-                writer = _Writer(output, out_kind, id_column, id_type)
-            if isinstance(cells, list):
-                rows = read_cells(cells, fmt=fmt, sep=sep, missing=missing, file=path,
-                                  column=column, start=start)
-                scores = score_many(rows, missing=missing, progress=False)
-            else:  # an Arrow list array
-                if missing == "raise" and cells.null_count:
-                    first = cells.is_null().to_numpy(zero_copy_only=False).argmax()
-                    raise FileError(path, "empty cell; pass --missing nan to score it as NaN",
-                                    row=start + int(first) + 1, column=column)
-                scores = score_arrow(cells)
+                writer = _Writer(output, out_kind, id_column, id_type, gaps)
             writer.write(scores, ids)
-            start += len(scores)
             if bar is not None:
                 bar.update(len(scores))
         if writer is None:  # no data rows: still write a file with the columns
-            writer = _Writer(output, out_kind, id_column, id_type)
+            writer = _Writer(output, out_kind, id_column, id_type, gaps)
         writer.commit()
     except BaseException:
         if writer is not None:
@@ -516,6 +632,40 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
         if bar is not None:
             bar.close()
     return writer.rows
+
+
+def read_scores(path, *, column="skills", id_column=None, fmt="auto", sep=",",
+                missing="raise", gaps=N_GAPS, model=None, stats=None):
+    """Score a whole Parquet or CSV file in memory (a cohort): the rows
+    :func:`score_file` would write, as one DataFrame.
+
+    Parameters are those of :func:`score_file`. Returns a pandas DataFrame with the id
+    column first (when given), indexed 0..n-1.
+    """
+    import pandas as pd
+
+    path = Path(path)
+    kind = _check_arguments(path, missing, CHUNK_ROWS, gaps, id_column)
+    if model is not None:
+        from rolefit.classifier import read_model
+
+        model = read_model(model)
+    nan_rows: list[int] = [] if stats is None else stats.setdefault("nan_rows", [])
+    frames = []
+    for scores, ids in _scored(path, kind, column=column, id_column=id_column, fmt=fmt,
+                               sep=sep, missing=missing, chunksize=CHUNK_ROWS, gaps=gaps,
+                               model=model, nan_rows=nan_rows):
+        if id_column is not None:
+            scores.insert(0, id_column, ids if isinstance(ids, list) else ids.to_pylist())
+        frames.append(scores)
+    if not frames:
+        from rolefit.batch import _empty_result
+
+        empty = _empty_result(gaps)
+        if id_column is not None:
+            empty.insert(0, id_column, pd.Series([], dtype=object))
+        return empty
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
 # -- command line ----------------------------------------------------------------------------
@@ -543,28 +693,64 @@ def add_score_file_parser(subparsers) -> argparse.ArgumentParser:
                    help="output file: .parquet or .csv (replaced only on success)")
     p.add_argument("--id-column", help="column copied to the output, first")
     p.add_argument("--format", dest="fmt", choices=FORMATS, default="auto",
-                   help="how text cells are read: auto (list literals as lists, other text "
-                   "as free text), list (split on --sep) or text (default: auto)")
+                   help="how text cells are read: auto (list literals and list-like cells "
+                   "such as 'Python, SQL' as skill lists, other text as free text), list "
+                   "(split on --sep) or text (default: auto)")
     p.add_argument("--sep", default=",", help="item separator for --format list (default: ,)")
-    p.add_argument("--missing", choices=("raise", "nan"), default="raise",
-                   help="an empty cell is an error (raise, default) or scores as NaN (nan)")
+    add_cell_arguments(p)
+    p.add_argument("--gaps", type=_whole, default=N_GAPS, metavar="N",
+                   help=f"write the first N gaps of each person's target role with their "
+                   f"gains (default: {N_GAPS}; 0 for none)")
     p.add_argument("--chunksize", type=_positive, default=CHUNK_ROWS, metavar="N",
                    help=f"rows per chunk (default: {CHUNK_ROWS:,})")
     p.set_defaults(func=cmd_score_file)
     return p
 
 
+def add_cell_arguments(p) -> None:
+    """The options that say how cells are read (shared with ``rolefit cohort``)."""
+    p.add_argument("--missing", choices=("raise", "nan"), default="raise",
+                   help="a bad cell (empty, unreadable, no known skill) is an error "
+                   "(raise, default: exit 2 naming it) or scores as NaN (nan)")
+    p.add_argument("--model", metavar="PATH",
+                   help="a role model saved by `rolefit train` (default: the shipped one)")
+
+
+def _whole(value: str) -> int:
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {value!r}")
+    return number
+
+
+def nan_summary(nan_rows, total) -> str | None:
+    """One line saying which rows were scored as NaN, or None when none was."""
+    if not nan_rows:
+        return None
+    shown = ", ".join(f"{r:,}" for r in nan_rows[:10]) + (", ..." if len(nan_rows) > 10 else "")
+    return (f"rolefit: {len(nan_rows):,} of {total:,} rows scored as NaN (empty cell or no "
+            f"known skill): row{'s' if len(nan_rows) > 1 else ''} {shown}")
+
+
 def cmd_score_file(args) -> int:
     """Run ``rolefit score-file``; a bad file gives one line on stderr and status 2."""
+    stats: dict = {}
     try:
         rows = score_file(
             args.input, args.output, column=args.column, id_column=args.id_column,
             fmt=args.fmt, sep=args.sep, missing=args.missing, chunksize=args.chunksize,
+            gaps=args.gaps, model=args.model, stats=stats,
         )
-    except (FileError, OSError) as exc:
+    except (FileError, OSError, ValueError) as exc:
         message = " ".join(str(exc).split())
         print(f"rolefit: error: {message}", file=sys.stderr)  # noqa: T201 - a command
         return 2
+    summary = nan_summary(stats.get("nan_rows"), rows)
+    if summary:
+        print(summary, file=sys.stderr)  # noqa: T201
     print(f"rolefit: scored {rows:,} rows of {args.input} -> {args.output}", file=sys.stderr)  # noqa: T201
     return 0
 

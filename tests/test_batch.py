@@ -197,3 +197,62 @@ def test_arrow_backed_series_takes_the_arrow_path_with_the_same_result():
     assert rolefit.score_many(gaps, missing="nan")["ml_engineer"].isna().tolist() == [False, True]
     with pytest.raises(TypeError, match="item 1 of row 'x'"):
         rolefit.score_many(pd.Series([["sql", None]], index=["x"], dtype=series.dtype))
+
+
+def _gaps_of(fit, n):
+    if fit is None or fit.low_signal:
+        return [None] * n, [None] * n
+    gaps = fit.gaps(n=n)
+    ids, gains = gaps["skill_id"].tolist(), gaps["gain"].tolist()
+    return ids + [None] * (n - len(ids)), gains + [None] * (n - len(gains))
+
+
+@pytest.mark.parametrize("n", [1, 3, 7])
+def test_gaps_equal_score_gaps_row_for_row(n):
+    rng = np.random.default_rng(n)
+    items = [
+        ["Python", "PyTorch", "Docker", "SQL", "k8s"],
+        ["pytroch", "pandas", "qwertyuiop"],
+        rolefit.load_sample_resume(),
+        "I build ETL pipelines with Spark and Airflow; no Kubernetes experience yet.",
+        "Learning PyTorch; I use SQL, Tableau and Excel every day.",
+        ["communication", "teamwork"],  # low signal
+        [],  # no skill: low signal
+        None,  # missing="nan"
+        float("nan"),
+        ["sql", "excel"],
+        ["spark", "scala"],
+        ["Python", "PyTorch", "Docker", "SQL", "k8s"],  # a repeat: served from the cache
+    ]
+    items += [rng.choice(SKILL_IDS, size=rng.integers(2, 15), replace=False).tolist()
+              for _ in range(40)]
+    out = rolefit.score_many(items, missing="nan", gaps=n)
+    assert list(out.columns[-2 * n:]) == [f"{c}_{k}" for k in range(1, n + 1)
+                                          for c in ("gap", "gain")]
+    for i, item in enumerate(items):
+        is_missing = item is None or isinstance(item, float)
+        fit = None if is_missing or (isinstance(item, list) and not item) else rolefit.score(item)
+        ids, gains = _gaps_of(fit, n)
+        got_ids = [None if pd.isna(v) else v for v in out.loc[i, [f"gap_{k}" for k in
+                                                                   range(1, n + 1)]]]
+        got_gains = [None if pd.isna(v) else v for v in out.loc[i, [f"gain_{k}" for k in
+                                                                     range(1, n + 1)]]]
+        assert got_ids == ids, (i, item)
+        assert got_gains == gains, (i, item)  # the same floats, not just close
+        if fit is not None and not fit.low_signal:
+            assert out.loc[i, "target_role"] == fit.target
+
+
+def test_gaps_keep_dtypes_chunks_series_and_model(tmp_path):
+    items = pd.Series([["python", "sql", "pandas"], ["communication"], "Spark and Kafka"],
+                      index=["a", "b", "c"])
+    out = rolefit.score_many(items, gaps=2, chunksize=1)
+    whole = rolefit.score_many(items, gaps=2)
+    pd.testing.assert_frame_equal(out, whole)
+    assert out["gap_1"].dtype == out["target_role"].dtype and out["gain_1"].dtype == float
+    assert out.loc["b", ["gap_1", "gain_2"]].isna().all()
+    empty = rolefit.score_many([], gaps=2)
+    assert list(empty.columns) == list(out.columns)
+    assert list(rolefit.score_many(items).columns) == list(out.columns[:-4])  # gaps=0
+    with pytest.raises(ValueError, match="gaps"):
+        rolefit.score_many(items, gaps=-1)

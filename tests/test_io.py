@@ -20,7 +20,7 @@ ROWS = [
     ["Python", "PyTorch", "Docker", "k8s"],
     ["SQL", "Tableau", "excel"],
     ["pytroch", "pandas", "qwertyuiop"],
-    [],
+    ["communication"],  # low signal: scored, no target (a cell with no known skill is bad)
     ["spark", "airflow", "kafka"],
 ]
 
@@ -52,13 +52,16 @@ def test_parquet_to_parquet_keeps_ids_and_equals_score_many(postings, tmp_path):
     done = cli(postings, "--column", "skills", "--id-column", "id", "-o", out)
     assert done.returncode == 0, done.stderr
     got = pd.read_parquet(out)
-    expected = rolefit.score_many(ROWS)
+    expected = rolefit.score_many(ROWS, gaps=3)  # --gaps 3 is the default
     assert list(got.columns) == ["id", *expected.columns]
     assert got["id"].tolist() == [10, 11, 12, 13, 14]
     np.testing.assert_allclose(got[ROLE_IDS].to_numpy(), expected[ROLE_IDS].to_numpy())
     assert got["top_role"].tolist() == expected["top_role"].tolist()
     assert [tuple(u) for u in got["unknown"]] == expected["unknown"].tolist()
-    assert pq.read_schema(out) == rio.result_schema({"id": pa.int64()})
+    assert got["target_role"].tolist() == expected["target_role"].tolist()
+    pd.testing.assert_frame_equal(got.filter(like="ga"), expected.filter(like="ga"),
+                                  check_dtype=False)
+    assert pq.read_schema(out) == rio.result_schema({"id": pa.int64()}, gaps=3)
 
 
 def test_csv_cells_literals_text_and_separated_lists(tmp_path, capsys):
@@ -78,7 +81,9 @@ def test_csv_cells_literals_text_and_separated_lists(tmp_path, capsys):
         [["python", "pytorch"], ["sql", "qwertyuiop"], "Spark and Kafka"]
     )
     assert got["name"].tolist() == ["a", "b", "c"]
-    np.testing.assert_allclose(got[ROLE_IDS].to_numpy(), expected[ROLE_IDS].to_numpy())
+    # CSV scores are rounded to 3 decimals
+    np.testing.assert_allclose(got[ROLE_IDS].to_numpy(), expected[ROLE_IDS].to_numpy(),
+                               rtol=0, atol=5e-4)
     assert [json.loads(u) for u in got["unknown"]] == [[], ["qwertyuiop"], []]
 
     path.write_text("skills\n\"python; sql\"\nexcel\n")
@@ -239,3 +244,105 @@ def test_bad_output_and_arguments(postings, tmp_path, capsys):
     assert status == 2 and "is also the name of a result column" in err
     with pytest.raises(SystemExit):
         rio.main(["score-file", str(postings), "-o", "x.csv", "--chunksize", "0"])
+
+
+def test_list_like_cells_are_skill_lists_by_default(tmp_path, capsys):
+    cells = ["Python, pytroch, qwertyuiop", "['python', 'sql']", "python; sql", "python | sql",
+             "pytroch", "I built ETL pipelines with Spark and Airflow at a bank."]
+    assert rio.read_cells(cells) == [
+        ["Python", "pytroch", "qwertyuiop"], ["python", "sql"], ["python", "sql"],
+        ["python", "sql"], ["pytroch"], cells[-1]]
+    path = tmp_path / "people.csv"
+    pd.DataFrame({"skills": cells}).to_csv(path, index=False)
+    out = tmp_path / "out.csv"
+    status, err = run(capsys, path, "-o", out)
+    assert status == 0, err
+    got = pd.read_csv(out)
+    assert got["n_skills"].tolist() == [2, 2, 2, 2, 1, 3]  # pytroch read as PyTorch
+    assert [json.loads(u) for u in got["unknown"]] == [["qwertyuiop"], [], [], [], [], []]
+
+
+@pytest.mark.parametrize("cell", ["qwerty", "[1, 2", "[]", "1234", "asdf; zxcv",
+                                  "The weather was lovely all week long, thanks."])
+def test_a_cell_with_no_known_skill_is_a_bad_cell(tmp_path, capsys, cell):
+    path = tmp_path / "people.csv"
+    pd.DataFrame({"name": ["a", "b", "c"], "skills": ["python, sql", cell, "excel, sql"]}
+                 ).to_csv(path, index=False)
+    out = tmp_path / "out.csv"
+    status, err = run(capsys, path, "-o", out)  # --missing raise, the default
+    assert status == 2
+    assert err.count("\n") == 1 and err.startswith(f"rolefit: error: {path}, row 2, "
+                                                   "column 'skills': ")
+    assert cell[:20] in err and not out.exists()
+    status, err = run(capsys, path, "-o", out, "--missing", "nan")
+    assert status == 0, err
+    assert "1 of 3 rows scored as NaN" in err and "row 2" in err
+    got = pd.read_csv(out)
+    assert got[ROLE_IDS].isna().all(axis=1).tolist() == [False, True, False]
+    assert got["target_role"].isna().tolist() == [False, True, False]
+    assert got["gap_1"].isna().tolist() == [False, True, False]
+
+
+def test_cli_bad_cell_exits_2_as_the_readme_says(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text('name,skills\nAda,"Python, SQL"\nBo,qwerty\n')
+    done = cli(path, "-o", tmp_path / "out.csv")
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == (
+        f"rolefit: error: {path}, row 2, column 'skills': no known skill in 'qwerty'; "
+        "pass --missing nan to score such rows as NaN")
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_csv_has_targets_gaps_and_3_decimals_parquet_keeps_float64(tmp_path, capsys):
+    rows = ["Python, PyTorch, Docker, k8s", "sql; tableau; excel", "communication"]
+    lists = [["Python", "PyTorch", "Docker", "k8s"], ["sql", "tableau", "excel"],
+             ["communication"]]
+    path = tmp_path / "people.csv"
+    pd.DataFrame({"skills": rows}).to_csv(path, index=False)
+    status, _ = run(capsys, path, "-o", tmp_path / "out.csv", "--gaps", "2")
+    assert status == 0
+    text = (tmp_path / "out.csv").read_text().splitlines()
+    header = text[0].split(",")
+    assert header[-4:] == ["gap_1", "gain_1", "gap_2", "gain_2"]
+    first = dict(zip(header, text[1].split(","), strict=False))
+    assert all(len(first[c].split(".")[-1]) <= 3 for c in [*ROLE_IDS, "gain_1"])
+    expected = rolefit.score_many(lists, gaps=2)
+    got = pd.read_csv(tmp_path / "out.csv")
+    assert got["target_role"].tolist()[:2] == expected["target_role"].tolist()[:2]
+    assert got["top_role"].tolist()[:2] == ["ml_engineer", "data_analyst"]
+    assert got["low_signal"].tolist() == [False, False, True]
+    assert got["gap_1"].tolist()[:2] == expected["gap_1"].tolist()[:2]
+    np.testing.assert_allclose(got["gain_1"][:2], expected["gain_1"][:2], atol=5e-4)
+    status, _ = run(capsys, path, "-o", tmp_path / "out.parquet")
+    parquet = pd.read_parquet(tmp_path / "out.parquet")
+    np.testing.assert_array_equal(parquet[ROLE_IDS].to_numpy(),  # not rounded
+                                  expected[ROLE_IDS].to_numpy())
+    assert "gain_3" in parquet.columns  # --gaps 3 by default
+    status, _ = run(capsys, path, "-o", tmp_path / "none.csv", "--gaps", "0")
+    assert "gap_1" not in pd.read_csv(tmp_path / "none.csv").columns
+
+
+def test_model_option_is_used_for_scores_and_gaps(tmp_path, capsys):
+    from rolefit.classifier import LinearModel, read_model, save_model
+
+    shipped = read_model()
+    swapped = LinearModel(shipped.classes, shipped.feature_names, shipped.coef[::-1].copy(),
+                          shipped.intercept[::-1].copy(), {})
+    model = save_model(swapped, tmp_path / "mine.npz")
+    rows = [["Python", "PyTorch", "Docker", "k8s"], ["sql", "tableau", "excel"]]
+    path = tmp_path / "people.parquet"
+    pq.write_table(pa.table({"skills": rows}), path)
+    out = tmp_path / "out.parquet"
+    status, err = run(capsys, path, "-o", out, "--model", model)
+    assert status == 0, err
+    got = pd.read_parquet(out)
+    expected = rolefit.score_many(rows, model=model, gaps=3)
+    np.testing.assert_allclose(got[ROLE_IDS].to_numpy(), expected[ROLE_IDS].to_numpy())
+    assert not np.allclose(got[ROLE_IDS].to_numpy(),
+                           rolefit.score_many(rows)[ROLE_IDS].to_numpy())
+    for i, row in enumerate(rows):
+        gaps = rolefit.score(row, model=model).gaps(n=3)
+        assert got.loc[i, ["gap_1", "gap_2", "gap_3"]].tolist() == gaps["skill_id"].tolist()
+    status, err = run(capsys, path, "-o", out, "--model", tmp_path / "nope.npz")
+    assert status == 2 and err.count("\n") == 1

@@ -1,0 +1,136 @@
+"""rolefit cohort: a coach's summary of a cohort file (targets, common gaps, closest people)."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import html
+import re
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import rolefit
+from rolefit import io as rio
+from rolefit.cohort import cohort_summary, render_cohort_html
+
+# fictional people, skills in several list styles, free text, typos and unknown skills
+CELLS = [
+    "Python, PyTorch, Docker, Kubernetes, MLflow",
+    "['python', 'sql', 'pandas', 'scikit-learn']",
+    "sql; tableau; excel; power bi",
+    "spark | airflow | kafka | python | sql",
+    "Python, pytroch, numpy, qwertyuiop",  # a typo and an unknown skill
+    "I built ETL pipelines with Spark and Airflow on AWS, modelling data in dbt.",
+    "LangChain, OpenAI API, RAG, vector databases, Python",
+    '["java", "docker", "kubernetes", "git"]',
+    "Published papers on deep learning; PyTorch, JAX, statistics",
+    "communication; teamwork",  # low signal: soft skills only
+    "Machine learning, statistics, R, sql, xgboost, blorpify",
+    "python, sql, tablaeu, Lookr",
+    "Excel",  # low signal: one technical skill
+]
+FIRST = ["Ada", "Bo", "Cy", "Dee", "Eli", "Fay", "Gus", "Hal", "Ivy", "Jo"]
+LAST = ["Quill", "Marsh", "Vale", "Birch", "Stone"]
+
+
+@pytest.fixture
+def cohort_csv(tmp_path):
+    path = tmp_path / "people.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "skills"])
+        for i in range(50):
+            writer.writerow([f"{FIRST[i % 10]} {LAST[i // 10]}", CELLS[i % len(CELLS)]])
+    return path
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "rolefit.cli", *map(str, args)],
+                          capture_output=True, timeout=180)
+
+
+def test_fifty_people_give_targets_gaps_and_a_page_in_one_command(cohort_csv, tmp_path):
+    page_path = tmp_path / "cohort.html"
+    done = _cli("cohort", cohort_csv, "--column", "skills", "--id-column", "name",
+                "-o", page_path)
+    assert done.returncode == 0, done.stderr
+    assert "50 people" in done.stderr.decode()
+    page = page_path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page and "://" not in page and "<link" not in page
+    images = re.findall(r'src="data:image/png;base64,([^"]+)"', page)
+    assert len(images) == 2
+    assert all(base64.b64decode(i).startswith(b"\x89PNG") for i in images)
+
+    frame = pd.read_csv(cohort_csv)
+    lists = rio.read_cells(frame["skills"].tolist())
+    scores = rolefit.score_many(lists, gaps=3)
+    n_low = int(scores["low_signal"].sum())
+    low_cells = ("communication; teamwork", "Excel")
+    assert n_low == sum(CELLS[i % len(CELLS)] in low_cells for i in range(50)) == 7
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    assert f"50 people; {50 - n_low} with a target role, {n_low} with too few" in text
+    # the target table adds up to 50 minus the low-signal rows
+    table = re.search(r"people \(target\).*?</table>", page, re.S).group(0)
+    counts = [int(c) for c in re.findall(r'<td class="num">(\d+)</td><td class="num">\d+%',
+                                         table)]
+    assert sum(counts) == 50 - n_low
+    expected = scores["target_role"].value_counts()
+    titles = rolefit.roles()["title"]
+    for role, count in expected.items():
+        assert re.search(rf"<td>{re.escape(titles[role])}</td><td class=\"num\">{count}</td>",
+                         page), role
+    # closest people: top score of each role, named
+    best = scores.loc[~scores["low_signal"], "ml_engineer"].idxmax()
+    assert f"{frame.loc[best, 'name']} ({scores.loc[best, 'ml_engineer']:.2f})" in text
+    # everyone is listed, with the first gaps of their target role
+    ada = rolefit.score(lists[0]).gaps(n=3)["name"].tolist()
+    assert ", ".join(ada) in text
+
+
+def test_cohort_summary_tables(cohort_csv):
+    scores = rio.read_scores(cohort_csv, id_column="name", gaps=3)
+    assert scores.columns[0] == "name" and len(scores) == 50
+    summary = cohort_summary(scores, id_column="name")
+    assert summary.people == 50 and summary.not_scored == 0
+    assert summary.targets["people"].sum() == summary.with_target == 50 - summary.low_signal
+    assert summary.targets.loc[summary.targets["adjacent"], "people"].eq(0).all()
+    assert summary.targets["best_fit"].sum() == summary.with_target
+    # each common gap is counted over the people of its target role
+    for row in summary.gaps.itertuples():
+        group = scores[scores["target_role"] == row.role_id]
+        has = group[["gap_1", "gap_2", "gap_3"]].eq(row.skill_id).any(axis=1)
+        assert row.people == int(has.sum())
+    assert summary.gaps.groupby("role_id")["people"].apply(
+        lambda s: s.is_monotonic_decreasing).all()
+    closest = summary.closest
+    assert closest.groupby("role_id").size().eq(3).all()
+    kept = scores[~scores["low_signal"]]
+    for role, group in closest.groupby("role_id"):
+        assert group["score"].tolist() == sorted(kept[role].nlargest(3).tolist(), reverse=True)
+
+
+def test_bad_cell_and_missing_nan(tmp_path, capsys):
+    from rolefit.cli import main
+
+    path = tmp_path / "people.csv"
+    path.write_text('name,skills\nAda,"Python, SQL, pandas"\nBo,qwerty\nCy,"spark, kafka"\n')
+    out = tmp_path / "c.html"
+    assert main(["cohort", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "row 2, column 'skills': no known skill in 'qwerty'" in err
+    assert not out.exists()
+    assert main(["cohort", str(path), "-o", str(out), "--missing", "nan"]) == 0
+    err = capsys.readouterr().err
+    assert "1 of 3 rows scored as NaN" in err
+    assert "1 not scored" in out.read_text()
+    assert main(["cohort", str(path), "-o", str(tmp_path / "c.pdf")]) == 2
+    assert "must end in .html" in capsys.readouterr().err
+
+
+def test_render_needs_a_score_many_result():
+    with pytest.raises(ValueError, match="missing columns"):
+        render_cohort_html(pd.DataFrame({"skills": [["python"]]}))
