@@ -235,5 +235,7 @@ def test_report_with_a_trained_model(tmp_path):
     fit = rolefit.score(["spark", "kafka", "airflow", "sql"], model=tmp_path / "mine.npz")
     assert "n/a" in _row(page, "AI Engineer")  # a role the model was not trained on
     assert f'{fit.scores["data_engineer"]:.2f}' in _row(page, "Data Engineer")
-    with pytest.raises(Exception, match="nope"):
+    from rolefit.classifier import ModelFileError
+
+    with pytest.raises(ModelFileError, match="nope"):
         _run("--skills", "spark, sql", "-o", str(out), "--model", str(tmp_path / "nope.npz"))
