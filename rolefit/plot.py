@@ -671,12 +671,12 @@ def _points(value, _pos=None) -> str:
 def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     """The first ``n`` missing skills for one role, coloured by category.
 
-    The skills are the first ``n`` rows of :meth:`rolefit.RoleFit.gaps`; each bar is how
-    much the role's score would rise if the skill were learned (``gain`` plus
-    ``implied_gain`` where the table has it: implied skills included), written after the
-    bar, and the bars are sorted by that number. It is in percentage points when scores
-    are shares shown in %, else in points. Skills that few of the role's job postings
-    ask for (``rare``) are flagged with that share of postings.
+    The skills are the first ``n`` rows of :meth:`rolefit.RoleFit.gaps`, top to bottom in
+    its advice order (by ``gain``, an idea right before the tool that implies it, rare
+    and soft skills after the first five); each bar is the skill's ``gain`` (what it adds
+    to the score by itself), written after the bar. It is in percentage points when scores
+    are shares shown in %, else in points. Skills that few of the role's job postings ask
+    for (``rare``) are flagged with that share of postings.
 
     Parameters
     ----------
@@ -694,7 +694,7 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     Returns
     -------
     matplotlib.axes.Axes
-        One bar per skill, biggest rise at the top; tick labels are the skill names;
+        One bar per skill, in advice order from the top; tick labels are the skill names;
         the labels of the rises have ``gid`` ``"gain:<skill_id>"``, rare flags
         ``"rare:<skill_id>"``.
     """
@@ -707,12 +707,10 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
 
     gaps = fit.gaps(role, n=n)  # the fit picks the target role, or says why it cannot
     role = fit.target if role is None else check_role(role)
-    rise = gaps["gain"] + (gaps["implied_gain"].fillna(0.0) if "implied_gain" in gaps else 0)
-    gaps = gaps.assign(rise=rise.astype(float))
-    gaps = gaps.iloc[np.argsort(-gaps["rise"].to_numpy(), kind="stable")]
+    gaps = gaps.assign(rise=gaps["gain"].astype(float))
     share = _score_is_share(fit)
     now = _format_score(fit.scores[role], share)
-    title = f"Missing skills for {_titles()[role]}: what each adds (score now {now})"
+    title = f"Gaps for {_titles()[role]} in learning order (score now {now})"
     ax = _new_axes(ax, (8, 0.4 * max(len(gaps), 3) + 2.3))
     if gaps.empty:
         ax.set_title(title, fontsize=11)
@@ -732,9 +730,8 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     for bar, category in zip(bars, gaps["category"], strict=True):
         bar.set_hatch(colors[category][1])
     _bar_axes(ax, ys, gaps["name"].tolist(), points=share,
-              xlabel="gain in score if learned ("
-                     + ("percentage points" if share else "points")
-                     + ", implied skills included)")
+              xlabel="gain in score from the skill itself ("
+                     + ("percentage points" if share else "points") + ")")
     below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
     _category_legend(ax, colors, loc="upper center", bbox_to_anchor=(0.5, 0),
                      bbox_transform=below, ncol=min(3, len(colors)), fontsize=9,

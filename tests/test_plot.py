@@ -285,9 +285,8 @@ def _number(text):
 
 
 def _rises(gaps):
-    """What gap_bars draws: each gap's whole rise of the score, largest first."""
-    rise = gaps["gain"] + (gaps["implied_gain"].fillna(0.0) if "implied_gain" in gaps else 0)
-    return gaps.assign(rise=rise).sort_values("rise", ascending=False, kind="stable")
+    """What gap_bars draws: each gap's own gain, in the advice order of fit.gaps()."""
+    return gaps.assign(rise=gaps["gain"])
 
 
 def test_fit_bars_are_sorted_by_the_score_they_show(ax, fit):
@@ -408,7 +407,9 @@ def test_gap_bars_widths_labels_and_units(ax, fit):
              if (t.get_gid() or "").startswith("gain:")}
     assert gains == {r.skill_id: f"+{r.rise * 100:.1f}" if share else f"+{r.rise:.2f}"
                      for r in gaps.itertuples()}
-    shown = [float(gains[s]) for s in gaps["skill_id"]]
+    # advice order: by gain, except ideas moved before their tools and rare/soft skills
+    ordered = gaps[gaps["needed_for"].isna() & ~gaps["rare"] & (gaps["category"] != "soft_skill")]
+    shown = [float(gains[s]) for s in ordered["skill_id"]]
     assert shown == sorted(shown, reverse=True)
     # units: axis label and ticks agree (percentage points or points; no "%" anywhere)
     assert ("percentage points" if share else "(points") in ax.get_xlabel()
