@@ -6,8 +6,10 @@ to them names the posting's most likely role. **The match score is the share of 
 posting's skill weight, under that role's weights, that the person covers:**
 ``sum over the posting's skills of weight * coverage / sum over them of weight``, where
 ``coverage`` is 1 for a skill the person listed and partial credit for one a listed skill
-implies (as in :func:`rolefit.score`). :meth:`PostingMatch.explain` lists one row per
-posting skill and the rows add up to the score exactly. The skills the person lacks are
+implies (as in :func:`rolefit.score`); a posting skill the role gives no weight counts
+for nothing (all count equally if the role weighs none of them).
+:meth:`PostingMatch.explain` lists one row per posting skill and the rows add up to the
+score exactly. The skills the person lacks are
 ordered by the same gain logic as :meth:`rolefit.RoleFit.gaps` for the posting's role.
 
 Examples
