@@ -202,6 +202,8 @@ def _cue_matches(text: str, anchors) -> list[re.Match]:
     for start, end, word in anchors:
         if out and start < out[-1].end():
             continue
+        if _HYPHEN_BEFORE.search(text, max(0, start - 2), start):
+            continue  # part of a compound cut at a hyphen: "scikit- learn", "no-code"
         if word in _AFTER_ANCHORS:  # "on weekends", "in progress": the cue starts earlier
             m = _AFTER.search(text, max(start - 12, out[-1].end() if out else 0), end + 8)
             if m is None or m.end() < end:
@@ -213,6 +215,7 @@ def _cue_matches(text: str, anchors) -> list[re.Match]:
     return out
 
 
+_HYPHEN_BEFORE = re.compile(r"\w[-‐]\s?$")
 _WORDS = re.compile(r"[^\W_][\w'’+#.-]*|[^\w\s]")
 # "learning" governs what follows only as a verb: at the start of its clause or after one of
 # these words ("I'm learning", "currently learning"), never in "transfer learning with".
@@ -376,6 +379,8 @@ def _scope_after(text, m, spans, starts, stop) -> list[int]:
     """Skills a cue reaches forward (up to ``stop``, its clause end): the first within a
     few bridge words, then its list."""
     tight = _TIGHT_CUES.search(m.group(m.lastgroup)) is not None
+    if _CONNECTOR_NEXT.match(text, m.end()):
+        return []  # the cue word is one item of a list: "learning, and celebration"
     pos = m.end()
     scoped: list[int] = []
     for i in range(bisect_left(starts, m.end()), len(spans)):
@@ -434,6 +439,7 @@ def _bullets_below(text: str, pos: int, limit: int, starts: list[int]) -> list[i
 
 
 _NOTE = re.compile(r"\([^()]{0,40}\)")
+_CONNECTOR_NEXT = re.compile(r"\s*(?:,|&|\band\b|\bor\b)", re.I)
 _VERB_AFTER = re.compile(
     r"\s+(?:is|are|was|were|has|have|will|would|can|could|seems?|feels?|remains?)\b", re.I
 )
