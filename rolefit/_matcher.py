@@ -15,10 +15,12 @@ them, so every real match is a view occurrence, and byte offsets are character o
    next one after it. Most are taken as they are: a case-insensitive spelling between two
    bytes that cannot be word characters needs no other check.
 2. The others are checked with the spelling's own regular expression (its boundaries
-   and case rules, below), compiled on first use. Where a check fails, or an accepted
-   match ends elsewhere than its view, the stretch the scan skipped is scanned again with
-   every overlapping view (:meth:`TermMatcher._rescan`), trying the spellings found there
-   longest first, so the result is the leftmost-longest set of valid matches.
+   and case rules, below), compiled on first use; a view of first words and whitespace
+   tries only the spellings whose next word follows. Where a check fails, the shorter
+   views at the same place are tried, and where something could still start inside the
+   stretch the scan skipped (or an accepted match ends elsewhere than its view), that
+   stretch is scanned again with every overlapping view (:meth:`TermMatcher._rescan`),
+   spellings longest first, so the result is the leftmost-longest set of valid matches.
 
 The tests check the result against a brute-force scan that tries every spelling at every
 position. Every text is scanned with a newline added at both ends, so the start and the
@@ -32,7 +34,9 @@ Matching rules
 --------------
 * Case: case-insensitive terms match any capitalisation; case-sensitive terms only their
   exact spelling.
-* Whitespace inside a term matches any run of whitespace in the text.
+* Whitespace inside a term matches any run of whitespace in the text (one exception:
+  after a first word without ASCII characters, "🤗 transformers", a run that starts with
+  non-ASCII whitespace is found only as one such character, or a space and one).
 * A term must not be glued to a letter, digit or underscore on either side. A term that
   ends in punctuation (``C++``, ``C#``) may be followed by anything (``C++17``,
   ``C++/CUDA``); a case-insensitive term that ends in a letter may be followed by a version
@@ -88,6 +92,7 @@ _SPACES = bytes(range(9, 14)) + bytes(range(28, 33))
 _TO_VIEW = bytes.maketrans(_SPACES, b" " * len(_SPACES))
 # How whitespace between two words of a spelling can start in a view, but " " + a word.
 _GAPS = (b"  ", b"?", b" ?")
+_SPACE_RUN = re.compile(r"\s*")
 _NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == 95))
 _DIGITS = b"0123456789"
 # 1 for the bytes of a view that are surely not a word character (``?`` may stand for one).
@@ -317,6 +322,7 @@ class TermMatcher:
         # Views that start with a byte other than a letter or digit (".Net", "? Transformers").
         heads = {v[0] for v in views if v[:1] in _NON_WORD}
         self._heads = bytes(c in heads for c in range(256))
+        self._head_views = tuple(v for v in views if v[0] in heads)
         # For a view of one fast leaf, spelled in full or followed by one boundary byte
         # (that no view starts with): its key, and how many bytes to drop from its end.
         self._fast: list[str | None] = [None] * len(views)
@@ -481,7 +487,9 @@ class TermMatcher:
                     out.append((start, stop, key))
                     last = stop
                     continue
-            chain, closed = chains.get(p) or self._chain(p)
+            chain, closed, gap, inner_heads = chains.get(p) or self._chain(p)
+            if gap is not None:
+                chain = self._after_gap(view, folded, start, chain, gap)
             for index in chain:
                 found = self._check(leaves[index], folded, padded, view, start)
                 if found is not None:
@@ -491,27 +499,70 @@ class TermMatcher:
                         last = self._rescan(view, folded, padded, last, end, out)
                     break
             else:
-                if not closed:
+                if not closed or any(
+                    view.startswith(head, start + k)
+                    for k in inner_heads
+                    for head in self._head_views
+                ):
                     last = self._rescan(view, folded, padded, start, end, out)
         return out
 
-    def _chain(self, p: int) -> tuple[tuple[int, ...], bool]:
-        """The leaves to try where view ``p`` is the longest found, and if that is all.
+    def _chain(self, p: int):
+        """The leaves to try where view ``p`` is the longest found, if that is all, and gap.
 
-        When no view can start inside view ``p`` (no upper-case letter, digit or head
-        after its first byte), the only other candidates are the views that are its
-        prefixes, so their leaves follow its own, longest first, and no rescan is needed.
+        When no view can start inside view ``p`` (no upper-case letter or digit after its
+        first byte, and no view that starts with punctuation or ``?`` found at such a byte,
+        whose offsets are ``inner_heads``), the only other candidates are the views that
+        are its prefixes, so their leaves follow its own, longest first, and no rescan is
+        needed.
+        When ``p`` is the first words of its leaves followed by whitespace (``_GAPS``),
+        ``gap`` is the length of those words, the number of its own leaves and these by
+        their next word, by its length (see :meth:`_after_gap`), else None.
         """
         view = self._views[p]
-        closed = not any(65 <= c <= 90 or 48 <= c <= 57 or self._heads[c] for c in view[1:])
-        chain = self._leaves_of[p]
+        closed = not any(65 <= c <= 90 or 48 <= c <= 57 for c in view[1:])
+        inner_heads = tuple(k for k in range(1, len(view)) if self._heads[view[k]])
+        own = self._leaves_of[p]
+        chain = own
         if closed:
             for n in range(len(view) - 1, 0, -1):
                 q = self._index.get(view[:n])
                 if q is not None:
                     chain += self._leaves_of[q]
-        self._chains[p] = chain, closed
-        return chain, closed
+        size = len(view) - (2 if view.endswith((b"  ", b" ?")) else 1)
+        fulls = [self._leaves[i].folded.encode("ascii", "replace").title() for i in own]
+        gap = None
+        if view.endswith(_GAPS) and all(
+            f[:size] == view[:size]
+            and f[size : size + 1] == b" "
+            and f[size + 1 : size + 2] != b"?"
+            for f in fulls
+        ):
+            by_length: dict[int, dict[bytes, list[int]]] = {}
+            for i, f in zip(own, fulls, strict=True):
+                word = f[size + 1 :].split(b" ")[0]
+                by_length.setdefault(len(word), {}).setdefault(word, []).append(i)
+            gap = size, len(own), by_length
+        self._chains[p] = chain, closed, gap, inner_heads
+        return chain, closed, gap, inner_heads
+
+    def _own(self, p: int, view: bytes, folded: str, start: int) -> tuple[int, ...]:
+        """The leaves of view ``p`` found at ``start``, but those ruled out by their gap."""
+        gap = (self._chains.get(p) or self._chain(p))[2]
+        own = self._leaves_of[p]
+        return own if gap is None else self._after_gap(view, folded, start, own, gap)
+
+    @staticmethod
+    def _after_gap(
+        view: bytes, folded: str, start: int, chain: tuple[int, ...], gap
+    ) -> tuple[int, ...]:
+        """``chain`` without the leaves whose next word is not the one after the whitespace."""
+        size, n_own, by_length = gap
+        j = _SPACE_RUN.match(folded, start + size).end()
+        kept = sorted(  # leaf indices: longest first
+            i for n, words in by_length.items() for i in words.get(view[j : j + n], ())
+        )
+        return (*kept, *chain[n_own:])  # the leaves of shorter prefixes follow
 
     @staticmethod
     def _check(leaf: _Leaf, folded: str, padded: str, view: bytes, start: int):
@@ -535,17 +586,17 @@ class TermMatcher:
         Returns the end of the last match added, or ``lo``.
         """
         window = view[lo : hi + self._longest_view]
-        leaves_of, leaves = self._leaves_of, self._leaves
+        found = self._all.find_matches_as_indexes(window, overlapping=True)
         candidates = sorted(
             (lo + start, index)
-            for p, start, _ in self._all.find_matches_as_indexes(window, overlapping=True)
+            for p, start, _ in found
             if start < hi - lo
-            for index in leaves_of[p]
+            for index in self._own(p, view, folded, lo + start)
         )
         last = lo
         for start, index in candidates:
             if start >= last:
-                found = self._check(leaves[index], folded, padded, view, start)
+                found = self._check(self._leaves[index], folded, padded, view, start)
                 if found is not None:
                     out.append(found)
                     last = found[1]
