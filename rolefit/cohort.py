@@ -212,7 +212,8 @@ def _charts(scores, summary) -> tuple[str, str]:
     if summary.not_scored:
         left_out.append(f"{summary.not_scored:,} not scored")
     if left_out:
-        title += f"\n{' and '.join(left_out)} left out (no target role)"
+        rows = "row" if summary.low_signal + summary.not_scored == 1 else "rows"
+        title += f"\n{' and '.join(left_out)} {rows} left out (no target role)"
     ax.set_title(title, fontsize=11)
     ax.set_xlabel("share of people whose target role it is (%)")
     targets = _png(fig)
@@ -263,7 +264,7 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
     summary = cohort_summary(scores, id_column=id_column) if summary is None else summary
     titles = {r.id: r.title for r in knowledge().roles}
     by_id = knowledge().skill_by_id
-    targets_png, scores_png = _charts(scores, summary)
+    charts = _charts(scores, summary) if summary.with_target else None
     k = _gap_columns(scores)
     parts = [
         "<!DOCTYPE html>",
@@ -274,7 +275,7 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
         "<h1>Cohort: target roles and what to learn next</h1>",
         f'<p class="muted">rolefit {esc(__version__)}'
         + (f", cohort file <b>{esc(source)}</b>" if source else "")
-        + f": {summary.people:,} people; {summary.with_target:,} with a target role, "
+        + f": {_people(summary.people)}; {summary.with_target:,} with a target role, "
         f"{summary.low_signal:,} with too few recognised technical skills for one "
         "(low signal)"
         + (f", {summary.not_scored:,} not scored (empty cell or no known skill)"
@@ -282,8 +283,13 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
         "<h2>Target roles</h2>",
         '<p class="muted">The target role is the best-scored of the five target roles; '
         "the best fit overall may be an adjacent role (a common starting point).</p>",
-        f'<img alt="Target role of each person" src="data:image/png;base64,{targets_png}">',
     ]
+    if charts is None:
+        parts.append("<p><b>No one in the cohort has a target role: too few technical skills "
+                     "were recognised.</b></p>")
+    else:
+        parts.append(f'<img alt="Target role of each person" '
+                     f'src="data:image/png;base64,{charts[0]}">')
     parts.append(_table(
         ["role", "people (target)", "share", "best fit overall"],
         [[t.title + (" (adjacent)" if t.adjacent else ""), t.people, f"{t.share:.0%}",
@@ -291,8 +297,11 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
         numeric=(1, 2, 3),
     ))
     parts.append("<h2>Most common gaps per target role</h2>")
-    if summary.gaps.empty:
-        parts.append('<p class="muted">No gaps: score the cohort with gaps=N.</p>')
+    if not k:
+        parts.append('<p class="muted">No gap columns: score the cohort with gaps=N '
+                     "(<code>--gaps N</code>).</p>")
+    elif summary.gaps.empty:
+        parts.append('<p class="muted">No one with a target role.</p>')
     else:
         parts.append(f'<p class="muted">People of each target role who have the skill among '
                      f"their first {k} gaps; gain: the score points it adds by itself "
@@ -314,10 +323,11 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
         label = titles[role] + (" (adjacent)" if role in _adjacent() else "")
         rows.append([label, "; ".join(f"{c.person} ({c.score:.2f})"
                                       for c in group.itertuples())])
-    parts.append(_table(["role", f"top {summary.closest['rank'].max() or 0} (score)"], rows))
-    parts.append("<h2>Scores per role</h2>")
-    parts.append(f'<img alt="Scores per role across the cohort" '
-                 f'src="data:image/png;base64,{scores_png}">')
+    parts.append(_table(["role", "closest people (score)"], rows))
+    if charts is not None:
+        parts.append("<h2>Scores per role</h2>")
+        parts.append(f'<img alt="Scores per role across the cohort" '
+                     f'src="data:image/png;base64,{charts[1]}">')
     if len(scores) <= MAX_PEOPLE_LISTED:
         parts.append("<h2>Everyone</h2>")
         frame = scores.reset_index(drop=True)
@@ -337,6 +347,10 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
                             numeric=(2,)))
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _people(n: int) -> str:
+    return f"{n:,} {'person' if n == 1 else 'people'}"
 
 
 def _adjacent() -> set[str]:
@@ -401,7 +415,7 @@ def cmd_cohort(args) -> int:
             raise FileError(output, f"the folder {str(output.parent)!r} does not exist")
         scores = read_scores(args.input, column=args.column, id_column=args.id_column,
                              fmt=args.fmt, sep=args.sep, missing=args.missing,
-                             gaps=max(args.gaps, 1), model=args.model, stats=stats)
+                             gaps=args.gaps, model=args.model, stats=stats)
         summary = cohort_summary(scores, id_column=args.id_column)
         page = render_cohort_html(scores, summary, source=Path(args.input).name,
                                   id_column=args.id_column)
@@ -413,6 +427,6 @@ def cmd_cohort(args) -> int:
     note = nan_summary(stats.get("nan_rows"), summary.people)
     if note:
         print(note, file=sys.stderr)  # noqa: T201
-    print(f"rolefit: {summary.people:,} people ({summary.with_target:,} with a target role, "  # noqa: T201
+    print(f"rolefit: {_people(summary.people)} ({summary.with_target:,} with a target role, "  # noqa: T201
           f"{summary.low_signal:,} low signal) -> {args.output}", file=sys.stderr)
     return 0

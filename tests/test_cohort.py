@@ -134,3 +134,22 @@ def test_bad_cell_and_missing_nan(tmp_path, capsys):
 def test_render_needs_a_score_many_result():
     with pytest.raises(ValueError, match="missing columns"):
         render_cohort_html(pd.DataFrame({"skills": [["python"]]}))
+
+
+def test_small_cohorts_low_signal_only_empty_and_no_gaps(tmp_path, capsys):
+    from rolefit.cli import main
+
+    low = tmp_path / "low.csv"
+    low.write_text("name,skills\nAda,communication\n")
+    assert main(["cohort", str(low), "-o", str(tmp_path / "low.html")]) == 0
+    assert "1 person (0 with a target role, 1 low signal)" in capsys.readouterr().err
+    page = (tmp_path / "low.html").read_text()
+    assert "No one in the cohort has a target role" in page and "<img" not in page
+    empty = tmp_path / "empty.csv"
+    empty.write_text("name,skills\n")
+    assert main(["cohort", str(empty), "-o", str(tmp_path / "empty.html")]) == 0
+    people = tmp_path / "people.csv"
+    people.write_text('name,skills\nAda,"python, sql, pandas"\nBo,"spark; kafka; airflow"\n')
+    assert main(["cohort", str(people), "--gaps", "0", "-o", str(tmp_path / "g.html")]) == 0
+    page = (tmp_path / "g.html").read_text()
+    assert "No gap columns" in page and page.count("<img") == 2
