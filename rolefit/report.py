@@ -254,21 +254,22 @@ def _role_sections(fit, role, title, gaps_png) -> list[str]:
     gaps = fit.gaps(role, n=N_GAPS)
     if len(gaps):
         parts.append(
-            '<p class="muted">In the order to learn them: largest gain first, an idea right '
-            "before the tool that needs it, skills few postings ask for (rare) later. Score "
-            "gain: the rise of the role's score if the skill were learned (implied skills "
-            'included, as in the chart).</p>'
+            '<p class="muted">In the order to learn them, as in the chart: largest gain '
+            "first, an idea right before the tool that needs it, skills few postings ask for "
+            "(rare) later. Score gain: what the skill adds to the role's score by itself.</p>"
             '<table><thead><tr><th>Skill</th><th>Category</th><th class="num">Score gain'
             '</th><th class="num">In postings</th><th>Plan step</th></tr></thead><tbody>'
         )
         for g in gaps.itertuples():
             seen = "-" if pd.isna(g.prevalence) else f"{g.prevalence:.0%}"
             flags = (" <i>(rare)</i>" if g.rare else "") + \
-                (" <i>(learning)</i>" if g.learning else "")
+                (" <i>(learning)</i>" if g.learning else "") + \
+                (f" <i>(before {esc(_names([g.needed_for]))})</i>"
+                 if isinstance(g.needed_for, str) else "")
             step = "-" if pd.isna(g.step) else f"{g.step}"
             parts.append(
                 f"<tr><td>{esc(g.name)}{flags}</td><td>{esc(g.category.replace('_', ' '))}"
-                f'</td><td class="num">+{g.gain + g.implied_gain:.2f}</td>'
+                f'</td><td class="num">+{g.gain:.2f}</td>'
                 f'<td class="num">{seen}</td>'
                 f"<td>{step}</td></tr>"
             )

@@ -171,7 +171,7 @@ def test_no_skill_is_both_matched_and_to_learn():
     for chunk in re.findall(r"To learn: ([^<]*)</span>", page):
         to_learn |= {html.unescape(n) for n in chunk.split(", ")}
     gap_rows = page[page.index("<h2>Gaps for"):page.index("<h2>Plan into")]
-    to_learn |= {html.unescape(n) for n in re.findall(r"<tr><td>([^<]*)", gap_rows)}
+    to_learn |= {html.unescape(n).strip() for n in re.findall(r"<tr><td>([^<]*)", gap_rows)}
     assert to_learn and not (names & to_learn)
     assert not matched & set(fit.gaps(role)["skill_id"])
     assert not matched & {s for m in fit.plan(role)["missing"] for s in m}
