@@ -256,3 +256,12 @@ def test_gaps_keep_dtypes_chunks_series_and_model(tmp_path):
     assert list(rolefit.score_many(items).columns) == list(out.columns[:-4])  # gaps=0
     with pytest.raises(ValueError, match="gaps"):
         rolefit.score_many(items, gaps=-1)
+
+
+def test_gaps_on_a_dask_series_equal_the_pandas_result():
+    dd = pytest.importorskip("dask.dataframe")
+    items = pd.Series(["PyTorch, Docker and k8s", "SQL, Tableau and Excel", "communication"])
+    lazy = rolefit.score_many(dd.from_pandas(items, npartitions=2), gaps=2)
+    assert list(lazy.columns[-4:]) == ["gap_1", "gain_1", "gap_2", "gain_2"]
+    pd.testing.assert_frame_equal(lazy.compute(scheduler="sync"),
+                                  rolefit.score_many(items, gaps=2))

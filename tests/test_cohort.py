@@ -153,3 +153,25 @@ def test_small_cohorts_low_signal_only_empty_and_no_gaps(tmp_path, capsys):
     assert main(["cohort", str(people), "--gaps", "0", "-o", str(tmp_path / "g.html")]) == 0
     page = (tmp_path / "g.html").read_text()
     assert "No gap columns" in page and page.count("<img") == 2
+
+
+def test_cohort_uses_the_model_given(tmp_path, capsys):
+    from rolefit.classifier import LinearModel, read_model, save_model
+    from rolefit.cli import main
+
+    shipped = read_model()
+    swapped = save_model(LinearModel(shipped.classes, shipped.feature_names,
+                                     shipped.coef[::-1].copy(), shipped.intercept[::-1].copy(),
+                                     {}), tmp_path / "mine.npz")
+    people = tmp_path / "people.csv"
+    people.write_text('name,skills\nAda,"python, pytorch, docker, kubernetes"\n')
+    scores = rio.read_scores(people, model=swapped)
+    fit = rolefit.score(["python", "pytorch", "docker", "kubernetes"], model=swapped)
+    assert scores.loc[0, "target_role"] == fit.target
+    assert scores.loc[0, "gap_1"] == fit.gaps(n=1)["skill_id"].iloc[0]
+    out = tmp_path / "c.html"
+    assert main(["cohort", str(people), "--model", str(swapped), "-o", str(out)]) == 0
+    assert f"{fit.scores[fit.target]:.2f}" in out.read_text()
+    assert main(["cohort", str(people), "--model", str(tmp_path / "no.npz"), "-o",
+                 str(out)]) == 2
+    assert capsys.readouterr().err.count("rolefit: error:") == 1
