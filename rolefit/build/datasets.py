@@ -21,7 +21,10 @@ exclusion is counted in the pipeline summary.
 **Skills.** ``data_jobs`` terms are mapped with :func:`rolefit.normalize` (except the
 English words of :data:`DATA_JOBS_AMBIGUOUS`, left out); Built In tags with
 :func:`rolefit.normalize`, falling back to :func:`rolefit.extract_skills`; Built In
-descriptions (title removed) with :func:`rolefit.extract_skills`. Unmapped terms are
+descriptions (title removed) with :func:`rolefit.extract_skills`, keeping the skills a
+posting asks for at a basic level (``learning`` cues such as "exposure to" or "basic
+knowledge of" still ask for the skill) and dropping denied ones ("Python not required").
+Unmapped terms are
 counted in the summary, not silently dropped; a posting file that is not valid YAML is
 left out and named in the summary.
 """
@@ -41,8 +44,11 @@ from rolefit._data import DataError, knowledge
 from rolefit.build.titles import AI_TITLE, RESEARCH_TITLE, role_from_title
 from rolefit.skills import extract_skills, normalize
 
-__all__ = ["Postings", "PostingsError", "company_key", "find_datasets", "load_postings",
-           "read_onet"]
+#: The mention statuses that count as "the posting asks for it" (see rolefit.find_skills).
+POSTING_STATUSES = ("has", "learning")
+
+__all__ = ["POSTING_STATUSES", "Postings", "PostingsError", "company_key", "find_datasets",
+           "load_postings", "read_onet"]
 
 DATA_JOBS = Path("data_jobs_2023") / "data_jobs_2023.csv"
 
@@ -312,7 +318,7 @@ def _read_builtin(folder: Path, summary: dict):
             continue
         list_ids = sorted({s for t in doc.get("skills") or [] for s in mapping.get(t, ())})
         description = _remove_title(str(doc.get("description") or ""), title)
-        text_ids = extract_skills(description)
+        text_ids = extract_skills(description, status=POSTING_STATUSES)
         if not list_ids and not text_ids:
             excluded["no skill found"] += 1
             continue

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from rolefit._encode import closed_matrix
-from rolefit.build.datasets import Postings, PostingsError, _sha256
+from rolefit.build.datasets import POSTING_STATUSES, Postings, PostingsError, _sha256
 from rolefit.build.metrics import balanced_topk
 from rolefit.build.role_model import LIST_ONLY_LEFT_OUT, fit_role_model
 from rolefit.build.titles import role_from_title
@@ -188,7 +188,7 @@ def read_postings_csv(path, *, title_column="title", skills_column=None, text_co
             continue
         report["with_role"] += 1
         if text_column:
-            ids = extract_skills(values[c_pos])
+            ids = extract_skills(values[c_pos], status=POSTING_STATUSES)
         else:
             items = _parse_list(values[c_pos])
             if items is None:
