@@ -121,6 +121,7 @@ def to_markdown(r: EvaluationReport, command: str | None = None) -> str:
         The command line that produced it (written at the top).
     """
     command = command or "python -m rolefit.build evaluate --datasets ../shared/datasets"
+    # the Markdown below is generated; docs/evaluation.md appends a hand-written section
     lines = [
         "# rolefit evaluation on held-out job postings",
         "",
@@ -190,7 +191,8 @@ def to_markdown(r: EvaluationReport, command: str | None = None) -> str:
         lines += _md_table(
             ["model", "lam", "prior scale", "guide blend", "C",
              "CV balanced top-1 (skills)", "CV top-2 (skills)", "CV balanced top-1 (text)"],
-            [[t["model"], t["lam"], t["prior_scale"], t["guide_blend"], t["C"],
+            [[t["model"], *("-" if t[k] is None else t[k]
+                            for k in ("lam", "prior_scale", "guide_blend", "C")),
               f"{t['cv_skills_balanced_top1']:.3f}", f"{t['cv_skills_top2']:.3f}",
               f"{t['cv_text_balanced_top1']:.3f}"] for t in r.tuning],
         )

@@ -32,7 +32,7 @@ from rolefit.evidence import PREMIUM_COLUMNS, PREMIUM_FILE, PREVALENCE_COLUMNS, 
 
 __all__ = ["BUILD_DATE", "build"]
 
-BUILD_DATE = "2026-11-25"
+BUILD_DATE = "2026-11-30"
 
 
 MODEL_FILE = "role_classifier.npz"
