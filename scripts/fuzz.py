@@ -119,7 +119,10 @@ def target_extract(text):
     found = rolefit.extract_skills(text)
     check(found == sorted(set(found)) and set(found) <= SKILL_IDS, "extract: bad ids")
     mentions = rolefit.find_skills(text)
-    check(set(mentions["skill_id"]) == set(found), "find_skills and extract_skills differ")
+    held = set(mentions.loc[mentions["status"] == "has", "skill_id"])
+    check(held == set(found), "find_skills (status has) and extract_skills differ")
+    every = rolefit.extract_skills(text, status=("has", "learning", "negated"))
+    check(set(mentions["skill_id"]) == set(every), "find_skills and extract_skills(all) differ")
     last = 0
     for start, end, matched, skill_id in zip(mentions["start"], mentions["end"],
                                              mentions["matched"], mentions["skill_id"],
@@ -142,15 +145,22 @@ def target_score(item):
     except NoSkillsError as exc:
         check("\n" not in str(exc), "multi-line NoSkillsError")
         return
-    check(set(fit.skills) <= SKILL_IDS and fit.top in ROLE_IDS, "score: bad ids")
-    check(all(-1e-12 <= v <= 1 + 1e-12 for v in fit.scores.values()), "score out of [0, 1]")
+    check(set(fit.skills) <= SKILL_IDS and fit.order[0] in ROLE_IDS, "score: bad ids")
+    check(fit.top == (None if fit.low_signal else fit.order[0]), "top and low_signal disagree")
+    check(all(v >= 0 for v in fit.scores.values()), "a score below 0")
+    values = [fit.scores[r] for r in fit.order]
+    check(values == sorted(values, reverse=True), "ranking not ordered by the score")
     json.loads(fit.to_json())
     repr(fit)
     check("<script>" not in fit._repr_html_(), "unescaped HTML")
-    explained = fit.explain(fit.top)["contribution"].sum()
-    check(abs(explained - fit.scores[fit.top]) < 1e-9, "explain does not sum to the score")
-    fit.gaps()
-    fit.plan()
+    best = fit.order[0]
+    explained = fit.explain(best)["contribution"].sum()
+    check(abs(explained - fit.scores[best]) < 1e-9, "explain does not sum to the score")
+    role = fit.target or best
+    gaps = fit.gaps(role)
+    check(not set(gaps["skill_id"]) & (set(fit.skills) | set(fit.implied)),
+          "a listed or implied skill among the gaps")
+    fit.plan(role)
 
 
 def target_score_many(case):
@@ -164,12 +174,14 @@ def target_score_many(case):
             continue
         try:
             fit = rolefit.score(row)
-        except NoSkillsError:
-            check((got == 0).all() and out.loc[i, "n_skills"] == 0, f"row {i}: not zero")
+        except NoSkillsError:  # no skill: the role baselines, flagged low-signal, no role
+            check(out.loc[i, "n_skills"] == 0 and bool(out.loc[i, "low_signal"])
+                  and (got >= 0).all(), f"row {i}: a row with no skill is not low-signal")
             continue
         check(np.allclose(got, [fit.scores[r] for r in ROLE_IDS], atol=1e-12),
               f"row {i}: score_many and score differ")
         check(set(out.loc[i, "unknown"]) == set(fit.unknown), f"row {i}: unknown differ")
+        check(bool(out.loc[i, "low_signal"]) == fit.low_signal, f"row {i}: low_signal differ")
 
 
 SAFE_NAME = st.text(alphabet=st.characters(exclude_characters="/\\\x00",
