@@ -14,7 +14,7 @@ the sidecar only the documented keys and JSON types, and anything else (a pickle
 to ``.npz``, object arrays, foreign keys, wrong shapes, non-finite numbers) is refused
 with a :class:`ModelFileError` naming the file.
 
-It is fitted by the build (:func:`rolefit.build.training.fit_classifier`).
+It is fitted by the build (:func:`rolefit.build.role_model.fit_role_model`).
 :func:`classifier_proba` applies the shipped model (or any rolefit model) with numpy
 alone, so ``rolefit score`` never imports scikit-learn or pandas; :func:`load_model`
 rebuilds a fitted scikit-learn pipeline for everything else.
