@@ -178,11 +178,11 @@ _ANCHORS = """
     don't doesn't didn't haven't hasn't hadn't isn't aren't wasn't weren't can't won't
     wouldn't shouldn't couldn't needn't
     little limited learn learning studying taking currently enrolled beginner beginners
-    novice newbie new basic basics exposure getting got intro introductory crash pick
-    picking teaching self-study self-studying self-learning working preparing introduction
+    novice newbie basic basics exposure getting got intro introductory crash pick
+    picking teaching self-study self-studying self-learning preparing introduction
     aspiring weekend weekends spare free evenings progress
     none elementary entry starting started
-""".split()
+""".split() + ["new to", "working toward", "working towards"]  # "new", "working" are common
 _ATTACHED_WORDS = frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying"
     " elementary entry introductory starting started".split()
@@ -202,7 +202,9 @@ def _cue_matches(text: str, anchors) -> list[re.Match]:
     for start, end, word in anchors:
         if out and start < out[-1].end():
             continue
-        if _HYPHEN_BEFORE.search(text, max(0, start - 2), start):
+        if text[start - 1 : start] in "-‐" and _HYPHEN_BEFORE.search(
+            text, max(0, start - 2), start
+        ):
             continue  # part of a compound cut at a hyphen: "scikit- learn", "no-code"
         if word in _AFTER_ANCHORS:  # "on weekends", "in progress": the cue starts earlier
             m = _AFTER.search(text, max(start - 12, out[-1].end() if out else 0), end + 8)
@@ -216,6 +218,7 @@ def _cue_matches(text: str, anchors) -> list[re.Match]:
 
 
 _HYPHEN_BEFORE = re.compile(r"\w[-‐]\s?$")
+_SPACE_RUN = re.compile(r"\s*")
 _WORDS = re.compile(r"[^\W_][\w'’+#.-]*|[^\w\s]")
 # "learning" governs what follows only as a verb: at the start of its clause or after one of
 # these words ("I'm learning", "currently learning"), never in "transfer learning with".
@@ -248,10 +251,17 @@ def _words(gap: str) -> list[str]:
     return [w.lower().rstrip(".") or w for w in _WORDS.findall(gap)]
 
 
+def _iter_words(gap: str):
+    """:func:`_words`, one at a time (for readers that may stop at the first words)."""
+    for m in _WORDS.finditer(gap):
+        w = m.group()
+        yield w.lower().rstrip(".") or w
+
+
 def _gap_ok(gap: str, free: int, gerund: bool = False) -> bool:
     """True if a scope may read across ``gap`` (at most ``free`` non-bridge words; with
     ``gerund`` also one ``-ing`` word right after the cue: "without relying on")."""
-    for n, word in enumerate(_words(gap)):
+    for n, word in enumerate(_iter_words(gap)):
         if word in _SUBJECTS:
             return False
         if word in _BRIDGE or word in _CONNECTORS or word in "()\"'“”‘’:":
@@ -278,19 +288,23 @@ def _joined(gap: str, seen_conjunction: bool) -> tuple[bool, bool]:
     return False, seen_conjunction
 
 
-def statuses(text: str, spans: list[tuple[int, int]], anchors) -> list[tuple[str, str]]:
-    """Return ``(status, cue)`` for each mention span of ``text``; spans sorted by start.
+def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
+    """Return ``{i: (status, cue)}`` for the mentions of ``text`` that are not ``has``.
 
-    ``cue`` is the text of the cue that decided the status, empty for ``has``. ``anchors``
+    ``found`` are the ``(start, end, skill_id)`` mentions of ``text``, sorted by start;
+    ``i`` indexes them. ``cue`` is the text of the cue that decided the status. ``anchors``
     are the ``(start, end, word)`` cue words of the text (:func:`anchor_terms`), sorted.
+    Most texts hold cue words but no cue, or cues that reach no mention: the rules run per
+    cue word and per cue, and find the mentions near a cue by bisection.
     """
-    out = [(HAS, "")] * len(spans)
-    if not spans or not anchors:
-        return out
-    clauses = _Clauses(text)
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
     decided: dict[int, tuple[str, str]] = {}
+    if not found or not anchors:
+        return decided
+    matches = _cue_matches(text, anchors)
+    if not matches and not any(word in _ATTACHED_WORDS for _, _, word in anchors):
+        return decided
+    clauses = _Clauses(text)
+    starts, ends, _ = zip(*found, strict=True)
 
     # 1. attached cues bind to the skill right before them: "Spark (beginner)", "Java: none"
     taken: list[tuple[int, int]] = []
@@ -305,9 +319,9 @@ def statuses(text: str, spans: list[tuple[int, int]], anchors) -> list[tuple[str
 
     # 2. cues before and after skills, each within its clause
     cues = []
-    for m in _cue_matches(text, anchors):
-        if _covered(m.start(), m.end(), starts, ends) or any(
-            a <= m.start() < b for a, b in taken
+    for m in matches:
+        if _covered(m.start(), m.end(), starts, ends) or (
+            taken and any(a <= m.start() < b for a, b in taken)
         ):
             continue
         # a learning word under a denial is part of it: "no exposure to", "lacks basic"
@@ -315,14 +329,13 @@ def statuses(text: str, spans: list[tuple[int, int]], anchors) -> list[tuple[str
             cues
             and m.lastgroup == "learn"
             and cues[-1].lastgroup == "neg"
-            and _gap_ok(text[cues[-1].end() : m.start()], 0)
             and not _covered_between(cues[-1].end(), m.start(), starts)
+            and _gap_ok(text[cues[-1].end() : m.start()], 0)
         ):
             continue
         cues.append(m)
     for k, m in enumerate(cues):
         kind = m.lastgroup
-        cue_text = " ".join(m.group(kind).split())
         status = NEGATED if kind in ("neg", "negafter") else LEARNING
         if kind == "learn" and not _learning_verb_ok(text, m, starts, clauses):
             continue
@@ -331,28 +344,28 @@ def statuses(text: str, spans: list[tuple[int, int]], anchors) -> list[tuple[str
         if heading:  # "Learning next:", "Not required" over the bullet lines below it
             scoped = _bullets_below(text, heading.end(), limit, starts)
         elif kind in ("neg", "learn") or _COLON.match(text, m.end()):
-            scoped = _scope_after(text, m, spans, starts, clauses.end(m.end(), limit))
+            scoped = _scope_after(text, m, found, starts, clauses, limit)
         else:
-            floor = cues[k - 1].end() if k > 0 else 0
-            clause_start = clauses.start(m.start(), max(floor, m.start() - 300))
-            scoped = _scope_before(text, m, spans, ends, status, clause_start)
+            floor = max(cues[k - 1].end() if k > 0 else 0, m.start() - 300)
+            scoped = _scope_before(text, m, found, ends, status, clauses, floor)
         if status == LEARNING and scoped and not heading:
-            clause_start = clauses.start(m.start(), max(0, m.start() - 300))
+            # requirement wording in the clause; most often after the cue ("would help")
             clause_end = clauses.end(m.end(), min(len(text), m.end() + 300))
-            if _REQUIREMENT.search(text, clause_start, clause_end):
+            if _REQUIREMENT.search(text, m.start(), clause_end) or _REQUIREMENT.search(
+                text, clauses.start(m.start(), max(0, m.start() - 300)), clause_end
+            ):
                 continue
+        cue_text = " ".join(m.group(kind).split())
         for i in scoped:
             decided.setdefault(i, (status, cue_text))
-    for i, value in decided.items():
-        out[i] = value
-    return out
+    return decided
 
 
 _HEADING = re.compile(r"[^\S\n]*(?:[\w'’-]+[^\S\n]+){0,3}?[\w'’-]*[^\S\n]*(:)?[^\S\n]*\n")
 _LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦][^\S\n]*)?$")
 
 
-def _heading(text: str, m: re.Match, starts: list[int]) -> re.Match | None:
+def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None:
     """The rest of a heading line after cue ``m`` ("Learning next:", "Not required"),
     if it names no skill and a bullet line follows; without a colon the cue must start
     its line."""
@@ -375,39 +388,42 @@ _GLUE = frozenset(
 )
 
 
-def _scope_after(text, m, spans, starts, stop) -> list[int]:
-    """Skills a cue reaches forward (up to ``stop``, its clause end): the first within a
-    few bridge words, then its list."""
-    tight = _TIGHT_CUES.search(m.group(m.lastgroup)) is not None
+def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
+    """Skills a cue reaches forward, within its clause (which ends at ``limit`` or
+    before): the first within a few bridge words, then its list."""
     if _CONNECTOR_NEXT.match(text, m.end()):
         return []  # the cue word is one item of a list: "learning, and celebration"
-    pos = m.end()
+    first = bisect_left(starts, m.end())
+    if first == len(spans):
+        return []
+    tight = _TIGHT_CUES.search(m.group(m.lastgroup)) is not None
+    if not _gap_ok(text[m.end() : spans[first][0]], 0 if tight else _LOOSE, tight):
+        return []
+    stop = clauses.end(m.end(), limit)  # the clause end, once a mention is close enough
     scoped: list[int] = []
-    for i in range(bisect_left(starts, m.end()), len(spans)):
-        s, e = spans[i]
+    pos = m.end()
+    for i in range(first, len(spans)):
+        s, e, _ = spans[i]
         if e > stop:
             break
-        gap = text[pos:s]
-        if scoped:
-            # "..., Redshift is familiar": a skill that starts a new clause ends the list
-            ok = _list_gap_ok(gap) and not _VERB_AFTER.match(text, e)
-        else:
-            ok = _gap_ok(gap, 0 if tight else _LOOSE, tight)
-        if not ok:
+        # "..., Redshift is familiar": a skill that starts a new clause ends the list
+        if scoped and not (_list_gap_ok(text[pos:s]) and not _VERB_AFTER.match(text, e)):
             break
         scoped.append(i)
         pos = e
     return scoped
 
 
-def _scope_before(text, m, spans, ends, status, clause_start) -> list[int]:
-    """Skills a cue after them reaches: the nearest one, then the list joined to it."""
+def _scope_before(text, m, spans, ends, status, clauses, floor) -> list[int]:
+    """Skills a cue after them reaches within its clause (which starts at ``floor`` or
+    later): the nearest one, then the list joined to it."""
     scoped: list[int] = []
     pos = m.start()
     conj = False
+    clause_start = None  # found once a mention is close enough to need it
     for i in range(bisect_left(ends, m.start() + 1) - 1, -1, -1):
-        s, e = spans[i]
-        if s < clause_start:
+        s, e, _ = spans[i]
+        if s < floor:
             break
         gap = text[e:pos]
         if not scoped:
@@ -416,12 +432,16 @@ def _scope_before(text, m, spans, ends, status, clause_start) -> list[int]:
             ok, conj = _joined(gap, conj)
         if not ok:
             break
+        if clause_start is None:
+            clause_start = clauses.start(m.start(), floor)
+        if s < clause_start:
+            break
         scoped.append(i)
         pos = s
     return scoped
 
 
-def _bullets_below(text: str, pos: int, limit: int, starts: list[int]) -> list[int]:
+def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> list[int]:
     """Skills on the bullet lines right below a heading line ("Learning next:")."""
     scoped: list[int] = []
     while pos < min(limit, len(text)):
@@ -445,7 +465,7 @@ _VERB_AFTER = re.compile(
 )
 
 
-def _covered_between(start: int, end: int, starts: list[int]) -> bool:
+def _covered_between(start: int, end: int, starts: tuple[int, ...]) -> bool:
     i = bisect_left(starts, start)
     return i < len(starts) and starts[i] < end
 
@@ -461,7 +481,7 @@ def _list_gap_ok(gap: str) -> bool:
     return all(w in _GLUE for w in words)
 
 
-def _before_attached(anchors, ends: list[int]) -> set[int]:
+def _before_attached(anchors, ends: tuple[int, ...]) -> set[int]:
     """Mentions that end at most 16 characters before a word that can be an attached cue."""
     out = set()
     for start, _, word in anchors:
@@ -472,13 +492,13 @@ def _before_attached(anchors, ends: list[int]) -> set[int]:
     return out
 
 
-def _covered(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
+def _covered(start: int, end: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
     """Whether ``[start, end)`` lies inside one mention ("learning" in "machine learning")."""
     i = bisect_left(starts, start + 1) - 1
     return i >= 0 and starts[i] <= start and ends[i] >= end
 
 
-def _learning_verb_ok(text: str, m: re.Match, starts: list[int], clauses: _Clauses) -> bool:
+def _learning_verb_ok(text: str, m: re.Match, starts: tuple[int, ...], clauses: _Clauses) -> bool:
     """A bare ``learning`` cue must read as a verb: at the start of its clause, after one
     of ``_LEARNING_LEADS`` ("I'm learning", "currently learning") or right before a skill
     ("engineer learning TensorFlow")."""
@@ -488,7 +508,7 @@ def _learning_verb_ok(text: str, m: re.Match, starts: list[int], clauses: _Claus
     words = _words(text[clause_start : m.start()])
     if words and words[-1] in ("keep", "keeps", "kept", "continue", "continues", "stop"):
         return False  # "keep learning SQL tricks": learning more of a held skill
-    nxt = len(text) - len(text[m.end() :].lstrip())
+    nxt = _SPACE_RUN.match(text, m.end()).end()
     i = bisect_left(starts, nxt)
     if i < len(starts) and starts[i] == nxt:
         return True

@@ -187,7 +187,7 @@ def _list_item_keys(item: str, found) -> set[str]:
     """Other-case names in a skill-list item ("spark and excel"): a list is list context."""
     from rolefit._context import list_mentions
 
-    candidates = _split(_reader().find(item), item)[1]
+    candidates = _split(_reader().find(item), item)[2]
     return {k for _, _, k in list_mentions(item, found, candidates, whole_item=True)}
 
 
@@ -265,23 +265,28 @@ def _build_reader():
 
 
 def _split(found, text: str):
-    """Split what :func:`_reader` found into skill mentions, spellings and cue words.
+    """Split what :func:`_reader` found into skill mentions, their set of skill ids,
+    other-case spellings and cue words.
 
     A skill whose name is also a cue word ("Teaching" in "Teaching myself Julia") is
     both a mention and a cue word.
     """
-    mentions = [m for m in found if m[2][0] != "\x00"]
+    keys = {k for _, _, k in found}
     candidates, anchors = [], []
-    if len(mentions) < len(found):
-        for s, e, k in found:
-            if k[0] == "\x00":
-                (candidates if k[1] == "v" else anchors).append((s, e, k[2:]))
+    mentions = found
+    if keys and min(keys) < "\x01":  # spellings or cue words (their keys sort first)
+        mentions = [m for m in found if m[2][0] != "\x00"]
+        extras = [m for m in found if m[2][0] == "\x00"]
+        for s, e, k in extras:
+            (candidates if k[1] == "v" else anchors).append((s, e, k[2:]))
+        keys.difference_update([k for _, _, k in extras])
     shared = _shared_words()
-    for s, e, k in mentions:
-        if k in shared and text[s:e].lower() in shared[k]:
-            anchors.append((s, e, text[s:e].lower()))
-            anchors.sort()
-    return mentions, candidates, anchors
+    if not shared.keys().isdisjoint(keys):
+        for s, e, k in mentions:
+            if k in shared and text[s:e].lower() in shared[k]:
+                anchors.append((s, e, text[s:e].lower()))
+                anchors.sort()
+    return mentions, keys, candidates, anchors
 
 
 @cache
@@ -334,36 +339,47 @@ def _check_text(text, where: str = "text") -> str:
 
 
 STATUSES = ("has", "learning", "negated")
+_HAS = frozenset({"has"})
 
 
 def _check_status(status) -> frozenset[str]:
+    if isinstance(status, str) and status == "has":
+        return _HAS
     wanted = frozenset((status,) if isinstance(status, str) else status)
     if not wanted or not wanted <= set(STATUSES):
         raise ValueError(f"status must be one or more of {STATUSES}, got {status!r}")
     return wanted
 
 
-def _mentions(
-    text: str, found=None, candidates=None, anchors=None
-) -> list[tuple[int, int, str, str, str]]:
-    """Every mention as ``(start, end, skill_id, status, cue)``, in text order.
+def _mentions(text: str) -> list[tuple[int, int, str, str, str]]:
+    """Every mention as ``(start, end, skill_id, status, cue)``, in text order."""
+    found, _, decided = _read(text, _reader().find(text))
+    return [(s, e, k, *decided.get(i, ("has", ""))) for i, (s, e, k) in enumerate(found)]
 
-    ``found`` (the skill mentions), ``candidates`` (other-case spellings, see
-    :mod:`rolefit._context`) and ``anchors`` (cue words, see :mod:`rolefit._negation`) are
-    what :func:`_reader` finds in ``text``; found when ``found`` is None.
+
+def _read(text: str, everything):
+    """The skill mentions of ``text``, their set of skill ids, and ``{index: (status,
+    cue)}`` of those not held.
+
+    ``everything`` is what :func:`_reader` finds in ``text``: skill mentions, other-case
+    spellings (kept in a list, :mod:`rolefit._context`) and cue words
+    (:mod:`rolefit._negation`).
     """
-    from rolefit._context import list_mentions
+    found, keys, candidates, anchors = _split(everything, text)
+    if candidates:
+        from rolefit._context import list_mentions
+
+        extra = list_mentions(text, found, candidates)
+        if len(extra) < len(candidates):
+            found = _restore(text, found, [c for c in candidates if c not in extra])
+        if extra:
+            found = sorted([*found, *extra])
+        keys = {k for _, _, k in found}
+    if not anchors:
+        return found, keys, {}
     from rolefit._negation import statuses
 
-    if found is None:
-        found, candidates, anchors = _split(_reader().find(text), text)
-    extra = list_mentions(text, found, candidates) if candidates else []
-    if len(extra) < len(candidates or ()):
-        found = _restore(text, found, [c for c in candidates if c not in extra])
-    if extra:
-        found = sorted([*found, *extra])
-    decided = statuses(text, [(s, e) for s, e, _ in found], anchors)
-    return [(s, e, k, st, cue) for (s, e, k), (st, cue) in zip(found, decided, strict=True)]
+    return found, keys, statuses(text, found, anchors)
 
 
 def _restore(text: str, found, rejected):
@@ -391,44 +407,55 @@ def _restore(text: str, found, rejected):
 _RANK = {"has": 0, "learning": 1, "negated": 2}
 
 
-def _skill_status(mentions) -> dict[str, str]:
+def _skill_status(found, keys, decided) -> tuple[set[str], dict[str, str]]:
     """Each skill's status: ``has`` if any mention is held, else ``learning`` if any
-    mention is learned, else ``negated``."""
-    out: dict[str, str] = {}
-    for _, _, key, status, _ in mentions:
-        if key not in out or _RANK[status] < _RANK[out[key]]:
-            out[key] = status
-    return out
+    mention is learned, else ``negated`` (arguments as :func:`_read` returns them).
+    Returns the held skills, and the status of each other skill."""
+    if not decided:
+        return keys, {}
+    held = {k for i, (_, _, k) in enumerate(found) if i not in decided}
+    other: dict[str, str] = {}
+    for i, (status, _) in decided.items():
+        key = found[i][2]
+        if key not in held and (key not in other or _RANK[status] < _RANK[other[key]]):
+            other[key] = status
+    return held, other
 
 
-def _statuses_many(values: list[str]) -> list[dict[str, str]]:
-    """:func:`_skill_status` of every text, all texts scanned together by :func:`_reader`;
-    texts with no cue word and no other-case spelling skip the reading in context."""
-    out = []
-    for text, everything in zip(values, _reader().find_many(values), strict=True):
-        found, candidates, anchors = _split(everything, text)
-        if candidates or anchors:
-            out.append(_skill_status(_mentions(text, found, candidates, anchors)))
-        else:
-            out.append(dict.fromkeys((k for _, _, k in found), "has"))
-    return out
+def _statuses(text: str) -> tuple[set[str], dict[str, str]]:
+    """:func:`_skill_status` of one text."""
+    return _skill_status(*_read(text, _reader().find(text)))
+
+
+def _statuses_many(values: list[str]) -> list[tuple[set[str], dict[str, str]]]:
+    """:func:`_skill_status` of every text. Scanning the texts one by one is as fast as
+    :meth:`~rolefit._matcher.TermMatcher.find_many` on postings and faster on short texts
+    (``docs/performance.md``)."""
+    reader = _reader()
+    return [_skill_status(*_read(text, reader.find(text))) for text in values]
 
 
 def held_keys_many(texts: list[str]) -> list[set[str]]:
     """The skills held in each text (what ``extract_skills_many`` returns), as sets."""
-    return [{k for k, st in found.items() if st == "has"} for found in _statuses_many(texts)]
+    return [held for held, _ in _statuses_many(texts)]
 
 
 def read_text(text: str) -> ParsedSkills:
     """Read a text as :func:`rolefit.score` does: held skills, and those being learned."""
-    found = _statuses_many([text])[0]
-    return ParsedSkills(
-        _select(found, frozenset({"has"})), {}, {}, tuple(_select(found, frozenset({"learning"})))
-    )
+    held, other = _statuses(text)
+    return ParsedSkills(sorted(held), {}, {}, tuple(_select((held, other), {"learning"})))
 
 
-def _select(found: dict[str, str], wanted: frozenset[str]) -> list[str]:
-    return sorted(k for k, st in found.items() if st in wanted)
+def _select(statuses: tuple[set[str], dict[str, str]], wanted) -> list[str]:
+    """The sorted skills whose status is in ``wanted`` (``statuses`` as from
+    :func:`_skill_status`)."""
+    held, other = statuses
+    if not other:
+        return sorted(held) if "has" in wanted else []
+    found = [k for k, st in other.items() if st in wanted]
+    if "has" in wanted:
+        found.extend(held)
+    return sorted(found)
 
 
 def extract_skills(text: str, status="has") -> list[str]:
@@ -462,16 +489,14 @@ def extract_skills(text: str, status="has") -> list[str]:
     (['spark'], ['java'])
     """
     wanted = _check_status(status)
-    return _select(_statuses_many([_check_text(text)])[0], wanted)
+    return _select(_statuses(_check_text(text)), wanted)
 
 
 def extract_skills_many(texts, status="has"):
-    """Return :func:`extract_skills` of every text, scanning many texts per pass.
+    """Return :func:`extract_skills` of every text.
 
-    The result equals ``[extract_skills(t, status) for t in texts]``. Texts with no
-    negation or learning cue and no list-context spelling are scanned together by the
-    matcher (NumPy's fixed cost is paid per block of texts, not per text; see
-    ``docs/performance.md``); the others are read one by one.
+    The result equals ``[extract_skills(t, status) for t in texts]``; every text is checked
+    before any is read, so a bad one fails the call at once, naming its position.
 
     Parameters
     ----------
