@@ -30,27 +30,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from rolefit.report import CSS as _REPORT_CSS
+
 __all__ = ["Cohort", "add_cohort_parser", "cmd_cohort", "cohort_summary",
            "render_cohort_html"]
 
 N_CLOSEST = 3
 N_COMMON_GAPS = 8
 MAX_PEOPLE_LISTED = 500  # the per-person table is left out of bigger cohorts' pages
-CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-       color: #1a1a1a; max-width: 62rem; margin: 1.5rem auto; padding: 0 1rem;
-       line-height: 1.4; }
-h1 { font-size: 1.5rem; margin-bottom: 0.2rem; }
-h2 { font-size: 1.15rem; margin-top: 1.6rem; border-bottom: 1px solid #ddd; }
-h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
-.muted { color: #555; font-size: 0.9rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-th, td { text-align: left; padding: 0.25rem 0.5rem; border-bottom: 1px solid #eee;
-         vertical-align: top; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-img { max-width: 100%; height: auto; display: block; margin: 0.6rem auto; }
-@media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; }
-               img { break-inside: avoid; } }
+# the report's page style (one look for every page rolefit writes), wider, with h3
+CSS = _REPORT_CSS.replace("max-width: 60rem", "max-width: 62rem") + """
+h3 { font-size: 1rem; margin: 1rem 0 0.3rem; break-after: avoid; }
 """
 
 
