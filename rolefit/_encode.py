@@ -21,7 +21,7 @@ import numpy as np
 
 from rolefit._data import knowledge
 from rolefit.profiles import matrices
-from rolefit.skills import _check_text, check_item, held_keys_many, resolve
+from rolefit.skills import _check_text, _not_held, check_item, held_keys_many, resolve
 
 VOCABULARY_SIZE = 250_000  # distinct strings remembered across calls before a reset
 _EMPTY: tuple = ()
@@ -112,11 +112,16 @@ class _Resolver:
         self.vocabulary = _vocabulary()
 
     def item(self, item: str) -> tuple[int, ...] | None:
-        """Column indices of one skill-list item; None when it is unknown."""
+        """Column indices of one skill-list item; None when it is unknown (an item that
+        names skills only to deny them or to say they are learned is not unknown, as in
+        :func:`rolefit.skills.parse_skill_list`)."""
         if not item.strip():  # skipped, as rolefit.score skips blank items
             return ()
         ids, _ = resolve(item)
-        return tuple(self.index[i] for i in ids) if ids else None
+        if ids:
+            return tuple(self.index[i] for i in ids)
+        denied, learned = _not_held(item[:10_000])
+        return () if denied or learned else None
 
     def texts(self, texts: list[str]) -> list[tuple[int, ...]]:
         """Column indices of the skills in each text (texts scanned together)."""

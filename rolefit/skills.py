@@ -168,19 +168,30 @@ def resolve(item: str) -> tuple[tuple[str, ...], bool]:
     """Resolve one skill-list item to canonical ids.
 
     Tries, in order: :func:`normalize`; the precise free-text extractor (so that
-    ``"Python and SQL"`` gives both); a unique one-edit typo fix. Returns the ids (empty when
-    nothing matched) and whether a typo fix was needed.
+    ``"Python and SQL"`` gives both), leaving out what the item denies or says is being
+    learned (``"no Java"``, ``"Spark (beginner)"``, read as :func:`find_skills` reads a
+    clause); a unique one-edit typo fix. Returns the ids (empty when nothing matched, or
+    nothing named is held) and whether a typo fix was needed.
     """
     skill_id = normalize(item)
     if skill_id:
         return (skill_id,), False
     text = item[:10_000]
     found = _matcher().find(text)
-    found = tuple({k for _, _, k in found} | _list_item_keys(text, found))
-    if found:
-        return tuple(sorted(found)), False
+    named = {k for _, _, k in found} | _list_item_keys(text, found)
+    if named:
+        denied, learning = _not_held(text)
+        return tuple(sorted(named - denied - learning)), False
     fixed = _correct(item)
     return ((fixed,), True) if fixed else ((), False)
+
+
+def _not_held(item: str) -> tuple[set[str], set[str]]:
+    """The skills a multi-word skill-list item denies and the ones it says are learned."""
+    if not any(c.isspace() or c in "()" for c in item.strip()):
+        return set(), set()
+    return (set(extract_skills(item, status="negated")),
+            set(extract_skills(item, status="learning")))
 
 
 def _list_item_keys(item: str, found) -> set[str]:
@@ -202,20 +213,25 @@ def check_item(item, position) -> str:
 
 
 def parse_skill_list(items: Iterable) -> ParsedSkills:
-    """Resolve a skill list item by item; nothing is dropped silently."""
+    """Resolve a skill list item by item; nothing is dropped silently: an item that names
+    skills only to deny them ("no Java") is not unknown, and the skills an item says are
+    being learned ("Spark (beginner)") go to ``learning``."""
     found: list[str] = []
     corrections: dict[str, str] = {}
     unknown: dict[str, list[str]] = {}
+    learning: set[str] = set()
     for position, item in enumerate(items):
         if not check_item(item, position).strip():
             continue
         ids, corrected = resolve(item)
         if corrected:
             corrections[item] = ids[0]
-        if not ids:
+        denied, learned = _not_held(item[:10_000])
+        learning |= learned
+        if not ids and not (denied or learned):
             unknown[item] = suggest(item)
         found.extend(i for i in ids if i not in found)
-    return ParsedSkills(found, corrections, unknown)
+    return ParsedSkills(found, corrections, unknown, tuple(sorted(learning - set(found))))
 
 
 _MATCHER_LOCK = threading.Lock()

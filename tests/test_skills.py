@@ -185,3 +185,21 @@ def test_find_skills_any_text(text):
     for row in frame.itertuples():
         assert text[row.start : row.end] == row.matched
     assert sorted(set(frame["skill_id"])) == rolefit.extract_skills(text)
+
+
+@pytest.mark.parametrize(
+    ("items", "skills", "learning"),
+    [
+        (["no Java", "Python", "SQL"], ["python", "sql"], ()),
+        (["Python, no Java", "SQL"], ["python", "sql"], ()),
+        (["Python", "SQL", "learning Spark"], ["python", "sql"], ("spark",)),
+        (["Python", "Spark (beginner)", "SQL"], ["python", "sql"], ("spark",)),
+        (["Python and SQL", "Tableau"], ["python", "sql", "tableau"], ()),
+    ],
+)
+def test_skill_list_items_that_deny_or_are_learning_do_not_count(items, skills, learning):
+    fit = rolefit.score(items)
+    assert fit.skills == skills and fit.learning == learning
+    assert fit.unknown == {}  # named and denied is not unknown
+    row = rolefit.score_many([items]).iloc[0]
+    assert row["n_skills"] == len(skills) and row["n_unknown"] == 0
