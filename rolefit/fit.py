@@ -100,8 +100,13 @@ def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
         items = sorted(items, key=str)
     parsed = parse_skill_list(items)
     if not parsed.skills:
+        if parsed.learning and not parsed.unknown:
+            raise NoSkillsError(
+                "no skill in the list is held: the items name only skills being learned "
+                f"({', '.join(parsed.learning)}) or denied"
+            )
         if not parsed.unknown:
-            raise NoSkillsError("the skill list is empty")
+            raise NoSkillsError("the skill list is empty, or it names only denied skills")
         hints = "; ".join(
             f"{name!r}" + (f" (did you mean {', '.join(s)}?)" if s else "")
             for name, s in parsed.unknown.items()
