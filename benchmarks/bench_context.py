@@ -19,14 +19,13 @@ import argparse
 import gc
 import statistics
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from bench_extract import load_corpus, quality  # noqa: E402
+from bench_extract import load_corpus, quality, seconds  # noqa: E402
 from make_corpus import DEFAULT_OUT, generate  # noqa: E402
 
 import rolefit  # noqa: E402
@@ -37,16 +36,7 @@ _many, _one = rolefit.extract_skills_many, rolefit.extract_skills
 
 def speed(extract, docs, megabytes: float, runs: int, batch: bool = False) -> float:
     """MB per CPU second of ``extract`` over ``docs``: one call per doc, or one for all."""
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        if batch:
-            extract(docs)
-        else:
-            for doc in docs:
-                extract(doc)
-        times.append(time.process_time() - start)
-    return megabytes / statistics.median(times)
+    return megabytes / statistics.median(seconds(extract, docs, batch) for _ in range(runs))
 
 
 def main(argv: list[str] | None = None) -> int:
