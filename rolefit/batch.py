@@ -179,23 +179,21 @@ class _Parts:
     """
 
     def __init__(self, model=None, gaps: int = 0):
-        from rolefit.classifier import _aligned_model
+        from rolefit.classifier import role_weights
 
-        self.model = _aligned_model(model)
+        self.coef, self.intercept = role_weights(model)
         self.technical = np.asarray(
             [s.category != "soft_skill" for s in knowledge().skills], dtype=np.int64)
         self.scores, self.n_skills, self.n_unknown, self.unknown = [], [], [], []
         self.n_technical = []
         self.rows = 0
-        self.gaps = _Gaps(self.model, gaps) if gaps else None
+        self.gaps = _Gaps(self.coef, gaps) if gaps else None
         self.gap_parts: list[tuple[np.ndarray, np.ndarray]] = []
 
     def add(self, indptr, indices, n_unknown, unknown, valid) -> None:
-        from rolefit.classifier import role_scores
-
         n = len(valid)
         closed = close_sparse(skill_matrix(indptr, indices, n))
-        chunk, _ = role_scores(closed, self.model)
+        chunk = np.asarray(closed @ self.coef.T) + self.intercept  # as role_scores
         chunk[~valid] = np.nan
         self.scores.append(chunk)
         self.n_skills.append(np.diff(indptr))
@@ -234,7 +232,8 @@ class _Gaps:
     and only as many as ``n`` rows need are looked at.
     """
 
-    def __init__(self, model, n: int):
+    def __init__(self, weights, n: int):
+        """``weights``: the role model's ``coef`` in role order (``role_weights``)."""
         from rolefit.evidence import RARE_SHARE, gap_evidence
         from rolefit.fit import TOP_MISSING
 
@@ -242,13 +241,9 @@ class _Gaps:
         self.n, self.wanted, self.top_missing = n, min(n, TOP_MISSING), TOP_MISSING
         self.skill_ids = list(mats.skill_ids)
         self.implication = mats.implication
-        position = {c: k for k, c in enumerate(model.classes)}
         adjacent = {r.id for r in kn.roles if r.adjacent}
         self.targets = [i for i, r in enumerate(mats.role_ids) if r not in adjacent]
-        self.weights = np.zeros((len(mats.role_ids), len(self.skill_ids)))
-        for i, role in enumerate(mats.role_ids):
-            if role in position:
-                self.weights[i] = model.coef[position[role]]
+        self.weights = weights
         soft = [kn.skill_by_id[s].category == "soft_skill" for s in self.skill_ids]
         index = kn.skill_index
         # the skills a skill implies, in the order RoleFit places them ahead of it

@@ -42,6 +42,7 @@ __all__ = [
     "ModelFileError",
     "classifier_proba",
     "role_scores",
+    "role_weights",
     "load_model",
     "read_model",
     "save_model",
@@ -523,6 +524,50 @@ def _aligned_model(model) -> LinearModel:
     return linear.aligned(matrices().skill_ids)
 
 
+def role_weights(model=None) -> tuple[np.ndarray, np.ndarray]:
+    """The role model as arrays in ``matrices()`` order: what every score is computed from.
+
+    Parameters
+    ----------
+    model : str, Path or LinearModel, optional
+        A model file or a read model; by default the shipped one (read and arranged once
+        per process).
+
+    Returns
+    -------
+    (ndarray, ndarray)
+        ``coef`` of shape (n_roles, n_skills), rows in ``matrices().role_ids`` order and
+        columns in taxonomy order (zeros for a role the model was not trained on), and
+        ``intercept`` of shape (n_roles,) (NaN for such a role); both read-only.
+    """
+    if model is None:
+        return _default_role_weights()
+    return _role_weights(_aligned_model(model))
+
+
+@cache
+def _default_role_weights() -> tuple[np.ndarray, np.ndarray]:
+    return _role_weights(_aligned_default())
+
+
+def _role_weights(linear: LinearModel) -> tuple[np.ndarray, np.ndarray]:
+    from rolefit.profiles import matrices
+
+    mats = matrices()
+    rows, values = linear.coef, linear.intercept
+    if len(linear.classes) == 2 and rows.shape[0] == 1:  # a two-class file: one logit
+        rows = np.vstack([np.zeros_like(rows), rows])
+        values = np.concatenate([[0.0], values])
+    coef = np.zeros((len(mats.role_ids), rows.shape[1]))
+    intercept = np.full(len(mats.role_ids), np.nan)
+    position = {r: i for i, r in enumerate(mats.role_ids)}
+    for k, label in enumerate(linear.classes):
+        if label in position:
+            coef[position[label]], intercept[position[label]] = rows[k], values[k]
+    coef.flags.writeable = intercept.flags.writeable = False
+    return coef, intercept
+
+
 def role_scores(X_closed, model=None) -> tuple[np.ndarray, np.ndarray]:
     """rolefit's one number per role, and the probabilities it implies, with numpy alone.
 
@@ -556,19 +601,11 @@ def role_scores(X_closed, model=None) -> tuple[np.ndarray, np.ndarray]:
     >>> mats.role_ids[int(np.argmax(score))] == mats.role_ids[int(proba.argmax())]
     True
     """
-    from rolefit.profiles import matrices
-
-    mats = matrices()
-    linear = _aligned_model(model)
+    coef, intercept = role_weights(model)
     X = X_closed if hasattr(X_closed, "tocsr") else np.atleast_2d(np.asarray(X_closed, float))
-    z = linear.decision_function(X)
-    if len(linear.classes) == 2 and z.shape[1] == 1:  # a two-class file: one logit
-        z = np.column_stack([np.zeros(len(z)), z[:, 0]])
-    scores = np.full((z.shape[0], len(mats.role_ids)), np.nan)
-    position = {r: i for i, r in enumerate(mats.role_ids)}
-    for k, label in enumerate(linear.classes):
-        if label in position:
-            scores[:, position[label]] = z[:, k]
+    if X.shape[1] != coef.shape[1]:
+        raise ValueError(f"X has {X.shape[1]} columns, the model has {coef.shape[1]} features")
+    scores = np.asarray(X @ coef.T) + intercept
     shifted = np.where(np.isnan(scores), -np.inf, scores)
     shifted = shifted - shifted.max(axis=1, keepdims=True)
     proba = np.exp(shifted)

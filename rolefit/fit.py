@@ -195,7 +195,7 @@ class RoleFit:
     """
 
     def __init__(self, parsed: ParsedSkills, kind: str = "list", model=None):
-        from rolefit.classifier import _aligned_model
+        from rolefit.classifier import role_weights
 
         self.kind = kind
         self.skills = sorted(parsed.skills)
@@ -214,15 +214,8 @@ class RoleFit:
         self.implied = sorted(
             mats.skill_ids[i] for i in np.flatnonzero(self._covered - explicit > 0)
         )
-        linear = _aligned_model(model)
-        position = {c: k for k, c in enumerate(linear.classes)}
+        self._coef, self._intercept = role_weights(model)  # read-only, shared
         n_roles = len(mats.role_ids)
-        self._coef = np.zeros((n_roles, len(mats.skill_ids)))
-        self._intercept = np.full(n_roles, np.nan)
-        for i, role in enumerate(mats.role_ids):
-            if role in position:
-                self._coef[i] = linear.coef[position[role]]
-                self._intercept[i] = linear.intercept[position[role]]
         values = self._intercept + self._coef @ self._covered
         known = ~np.isnan(values)
         proba = np.zeros(n_roles)
