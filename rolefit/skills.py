@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rolefit._data import knowledge
 
@@ -186,12 +186,13 @@ def resolve(item: str) -> tuple[tuple[str, ...], bool]:
     return ((fixed,), True) if fixed else ((), False)
 
 
-def _not_held(item: str) -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=1024)  # resolve, parse_skill_list and the batch encoder ask in turn
+def _not_held(item: str) -> tuple[frozenset[str], frozenset[str]]:
     """The skills a multi-word skill-list item denies and the ones it says are learned."""
     if not any(c.isspace() or c in "()" for c in item.strip()):
-        return set(), set()
-    return (set(extract_skills(item, status="negated")),
-            set(extract_skills(item, status="learning")))
+        return frozenset(), frozenset()
+    return (frozenset(extract_skills(item, status="negated")),
+            frozenset(extract_skills(item, status="learning")))
 
 
 def _list_item_keys(item: str, found) -> set[str]:
