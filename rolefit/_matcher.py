@@ -12,8 +12,11 @@ that follows them, and spellings of several words the ways whitespace can start 
 them, so every real match is a view occurrence, and byte offsets are character offsets.
 
 1. One leftmost-longest scan gives the longest view at the leftmost position, then the
-   next one after it. Most are taken as they are: a case-insensitive spelling between two
-   bytes that cannot be word characters needs no other check.
+   next one after it. Most are settled from the bytes around them in the view: a
+   case-insensitive spelling between two bytes that cannot be word characters needs no
+   other check (:meth:`TermMatcher._fast_rule`), nor does a case-sensitive one whose
+   neighbouring bytes no rule of its looks at, once its case is compared
+   (:meth:`TermMatcher._exact_rule`); one glued to a word is rejected.
 2. The others are checked with the spelling's own regular expression (its boundaries
    and case rules, below), compiled on first use; a view of first words and whitespace
    tries only the spellings whose next word follows. Where a check fails, the shorter
@@ -97,6 +100,32 @@ _NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == 95))
 _DIGITS = b"0123456789"
 # 1 for the bytes of a view that are surely not a word character (``?`` may stand for one).
 _BOUNDARY = bytes(c in _NON_WORD and c != ord("?") for c in range(256))
+# Where an exact-case spelling (TermMatcher._exact_rule) is found, what the byte after it
+# settles: 1 no rule of its validator can reject it there, 2 one surely does, 0 unknown.
+_WORD_BYTES = bytes(c < 128 and (chr(c).isalnum() or c == 95) for c in range(256))
+_LETTERS = bytes(c < 128 and chr(c).isalpha() for c in range(256))
+_AFTER = bytes(_BOUNDARY[c] or 2 * _WORD_BYTES[c] for c in range(256))
+_AFTER_SHORT = bytes(0 if c in b"-&'." else _AFTER[c] for c in range(256))
+# A short spelling found with "-", "&" or "." after it: what the byte after that settles.
+_AFTER_SHORT_MARK = bytes(2 if _LETTERS[c] else int(c != ord("?")) for c in range(256))
+_BEFORE_SHORT = bytes(b and c not in b"-&'" for c, b in enumerate(_BOUNDARY))
+# The same for the byte before a spelling that starts with a word character, after a
+# case-insensitive spelling (a version number may follow it), and after one that ends in
+# punctuation (no rule).
+_BEFORE_WORD = _AFTER
+_AFTER_INSENSITIVE = bytes(
+    2 if _LETTERS[c] or c == 95 else int(_BOUNDARY[c] == 1) for c in range(256)
+)
+_ANY = bytes([1]) * 256
+# A verb followed by whitespace or a hyphen may still be rejected where this matches the
+# view after it: it finds every particle or "To" that its validator looks for (and more:
+# the view has no case, and "?" may stand for whitespace).
+_VERB_NEXT = re.compile(
+    rb"[ ?\-]+(?:%s)(?![A-Za-z0-9_])" % "|".join(w.title() for w in _PARTICLES.split("|")).encode()
+)
+# Characters whose lower-case form is ASCII while they are not: where a text has neither,
+# its view equals the view of its folded copy.
+_FOLDS_TO_ASCII = ("\u0130", "\u212a")
 
 
 def _check_text(text, name: str) -> None:
@@ -169,7 +198,7 @@ class _Item:
 class _Leaf:
     """Everything that shares one folded spelling, and the rules at its end."""
 
-    __slots__ = ("case_only", "checked", "end", "folded", "plain", "rx")
+    __slots__ = ("case_only", "checked", "end", "exact", "folded", "plain", "rx")
 
     def __init__(self, folded: str, items: list[_Item]):
         self.folded = folded
@@ -196,6 +225,16 @@ class _Leaf:
         # Only case-sensitive terms, starting with a word character: a validator that
         # matches after a boundary byte of the view settles it (see TermMatcher._check).
         self.case_only = self.plain is None and _is_word(folded[0])
+        # Case-sensitive spellings of ASCII characters without whitespace: the rules their
+        # validators hold can be read off the view around them (TermMatcher._exact_rule),
+        # which leaves their case: {spelling: key of the first term so spelled}.
+        self.exact: dict[str, str] | None = None
+        if self.case_only and all(
+            it.case and it.surface.isascii() and _WS not in it.surface for it in items
+        ):
+            self.exact = {}
+            for item in sorted(items, key=lambda it: it.order):
+                self.exact.setdefault(item.surface, item.key)
         self.rx: re.Pattern | None = None  # compiled on first use: most never occur
 
     def compile(self) -> re.Pattern:
@@ -232,10 +271,18 @@ class _Leaf:
         return views
 
     @property
-    def fast(self) -> bool:
-        """Whether its full view, between two boundary bytes, is always a valid match."""
+    def fast_key(self) -> str | None:
+        """The key of its full view wherever a boundary byte precedes it and its end rule
+        holds (``TermMatcher._fast_rule``), or None if its terms need more checks."""
         f = self.folded
-        return not self.checked and f.isascii() and "?" not in f and _is_word(f[0])
+        if not f.isascii() or "?" in f:
+            return None
+        if not self.checked:
+            return self.plain if _is_word(f[0]) else None
+        # ".NET": only the rule against "example.net", which a boundary byte before settles
+        if all(validator is _GLUED_LOWER for validator, _, _ in self.checked):
+            return self.checked[0][1]
+        return None
 
     def resolve(self, text: str, start: int, end: int) -> str | None:
         """Key of the first term of this spelling valid at ``text[start:end]``, else None."""
@@ -323,23 +370,79 @@ class TermMatcher:
         heads = {v[0] for v in views if v[:1] in _NON_WORD}
         self._heads = bytes(c in heads for c in range(256))
         self._head_views = tuple(v for v in views if v[0] in heads)
-        # For a view of one fast leaf, spelled in full or followed by one boundary byte
-        # (that no view starts with): its key, and how many bytes to drop from its end.
-        self._fast: list[str | None] = [None] * len(views)
-        self._trim = [0] * len(views)
-        for p, (v, ids) in enumerate(zip(views, self._leaves_of, strict=True)):
-            leaf = self._leaves[ids[0]]
-            full = leaf.folded.encode("ascii", "replace").title()
-            if len(ids) > 1 or not leaf.fast or not v.startswith(full):
-                continue
-            trim = len(v) - len(full)
-            if trim == 0 or (trim == 1 and _BOUNDARY[v[-1]] and v[-1] not in heads):
-                self._fast[p], self._trim[p] = leaf.plain, trim
+        self._fast = [self._fast_rule(p) for p in range(len(views))]
+        self._exact = [self._exact_rule(p) for p in range(len(views))]
         if views:
             from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
             self._longest = BytesAhoCorasick(views, matchkind=MatchKind.LeftmostLongest)
             self._all = BytesAhoCorasick(views)
+
+    def _final(self, p: int, heads: tuple[bytes, ...]) -> bool:
+        """Whether view ``p`` has one leaf and nothing else to try where it fails, given
+        that none of ``heads`` (the views starting with its last byte) starts there."""
+        chain, closed, gap, inner_heads = self._chains.get(p) or self._chain(p)
+        checked = (len(self._views[p]) - 1,) if heads else ()
+        return len(chain) == 1 and closed and gap is None and inner_heads == checked
+
+    def _fast_rule(self, p: int):
+        """For view ``p`` whose longest leaf has a ``fast_key``: ``(key, trim, before,
+        after, final, heads)``, else None.
+
+        Where the view is found at ``start`` and ends at ``end``, ``before[view[start -
+        1]]`` and ``after[view[end - trim]]`` are 1 where the leaf's rules hold, 2 where
+        they surely fail (glued to a word), 0 where :meth:`_check_at` must look. A
+        ``final`` view has nothing else to try where its leaf fails; ``heads`` are the
+        views that may start at its last byte, where :meth:`_check_at` would scan again.
+        """
+        view, ids = self._views[p], self._leaves_of[p]
+        leaf = self._leaves[ids[0]]  # the longest: tried first
+        key = leaf.fast_key
+        full = leaf.folded.encode("ascii", "replace").title()
+        if key is None or not view.startswith(full):
+            return None
+        trim = len(view) - len(full)
+        if trim > 1 or (trim and not _BOUNDARY[view[-1]]):
+            return None
+        heads = tuple(h for h in self._head_views if trim and h[0] == view[-1])
+        before = _BEFORE_WORD if _is_word(leaf.folded[0]) else _BOUNDARY
+        after = {"": _ANY, _STRICT_END: _AFTER}.get(leaf.end, _AFTER_INSENSITIVE)
+        return key, trim, before, after, self._final(p, heads), heads
+
+    def _exact_rule(self, p: int):
+        """For view ``p`` of exact-case spellings only (``_Leaf.exact``): ``(spellings,
+        size, back, before, after, verb, heads)``, else None.
+
+        Where the view is found at ``start`` and ends at ``end``, the byte before it is a
+        boundary, so its validators are tried on the text (:meth:`_check`), and each
+        rule they hold but the case looks at a byte that the view shows as it is (an
+        ASCII byte), or at "?". Then ``spellings.get(text[start:start + size])`` is the
+        key if the case is right; ``after[view[end - back]]`` is 1 where no rule can
+        reject the match there, 2 where one surely does; ``before[view[start - 1]]`` is
+        true where no rule on the left can; a verb is never taken where ``_VERB_NEXT``
+        finds a particle after it; and ``heads`` are the views that may start at the
+        view's last byte, where :meth:`_check_at` would scan again. A rejected spelling
+        leaves nothing else to try (its leaf is the view's only candidate).
+        """
+        view, ids = self._views[p], self._leaves_of[p]
+        leaf = self._leaves[ids[0]]
+        if len(ids) > 1 or leaf.exact is None or not _is_word(leaf.folded[-1]):
+            return None
+        full = leaf.folded.encode("ascii").title()
+        back = len(view) - len(full)
+        if not view.startswith(full) or back > 1:
+            return None
+        heads = tuple(h for h in self._head_views if back and h[0] == view[-1])
+        short = len(leaf.folded) <= 2  # as _Item.short: every spelling is case-sensitive
+        before, after = (_BEFORE_SHORT, _AFTER_SHORT) if short else (_BOUNDARY, _AFTER)
+        if back:
+            mark = view[-1]
+            if short and mark in b"-&.":  # R&D, C-suite, R.J.: read the byte after it
+                back, after = 0, _AFTER_SHORT_MARK
+            elif after[mark] != 1:
+                return None
+        verb = leaf.folded in _VERBS
+        return leaf.exact, len(full), back, before, after, verb, self._final(p, heads), heads
 
     def __repr__(self) -> str:
         return f"TermMatcher({self._n_terms} terms, {len(self._leaves)} spellings)"
@@ -361,7 +464,7 @@ class TermMatcher:
         list of tuple of (int, int, str)
         """
         _check_text(text, "text")
-        return [(s - 1, e - 1, k) for s, e, k in self._matches(_PAD + text + _PAD)]
+        return self._matches(_PAD + text + _PAD, len(_PAD))
 
     def keys(self, text: str) -> set[str]:
         """Return the set of keys mentioned in ``text``.
@@ -460,52 +563,93 @@ class TermMatcher:
             bounds.append(end)
         return _PAD + _GLUE.join(block) + _PAD, bounds
 
-    def _matches(self, padded: str) -> list[tuple[int, int, str]]:
-        """Every match in a padded text (or block of texts), in its coordinates.
+    def _matches(self, padded: str, shift: int = 0) -> list[tuple[int, int, str]]:
+        """Every match in a padded text (or block of texts), ``shift`` before its coordinates.
 
         The leftmost-longest matches of the views are taken as they are when their leaf
-        needs no check and boundary bytes surround them (the common case); otherwise the
-        leaf is checked, and where a check fails or a match hides part of the text, the
-        hidden stretch is scanned again with every overlapping view (:meth:`_rescan`).
+        needs no check and boundary bytes surround them (the common case), or when they
+        are an exact-case spelling whose surrounding bytes no rule looks at
+        (:meth:`_exact_rule`) and that is there in its case; otherwise the leaf is checked,
+        and where a check fails or a match hides part of the text, the hidden stretch is
+        scanned again with every overlapping view (:meth:`_rescan`).
         """
         if self._longest is None:
             return []
-        folded = _fold(padded)
-        view = _view(folded)
-        fast, trim, chains, leaves = self._fast, self._trim, self._chains, self._leaves
+        folded = None  # the case-folded text, made when a check first needs it
+        if _FOLDS_TO_ASCII[0] in padded or _FOLDS_TO_ASCII[1] in padded:
+            folded = _fold(padded)
+            view = _view(folded)
+        else:  # the same view, without folding the text first
+            view = _view(padded)
+        fast, exact = self._fast, self._exact
+        boundary = _BOUNDARY
         out: list[tuple[int, int, str]] = []
+        append = out.append
         last = 0
         for p, start, end in self._longest.find_matches_as_indexes(view):
             if start < last:
                 if end > last:
-                    last = self._rescan(view, folded, padded, last, end, out)
+                    if folded is None:
+                        folded = _fold(padded)
+                    last = self._rescan(view, folded, padded, last, end, out, shift)
                 continue
-            key = fast[p]
-            if key is not None:
-                stop = end - trim[p]
-                if _BOUNDARY[view[start - 1]] and _BOUNDARY[view[stop]]:
-                    out.append((start, stop, key))
+            rule = fast[p]
+            if rule is not None:
+                key, cut, before, after, final, heads = rule
+                stop = end - cut
+                x, y = before[view[start - 1]], after[view[stop]]
+                if heads and view.startswith(heads, stop):
+                    pass  # checked below
+                elif x == y == 1:
+                    append((start - shift, stop - shift, key))
                     last = stop
                     continue
-            chain, closed, gap, inner_heads = chains.get(p) or self._chain(p)
-            if gap is not None:
-                chain = self._after_gap(view, folded, start, chain, gap)
-            for index in chain:
-                found = self._check(leaves[index], folded, padded, view, start)
-                if found is not None:
-                    out.append(found)
-                    last = found[1]
-                    if last < end and self._heads[view[last]]:
-                        last = self._rescan(view, folded, padded, last, end, out)
-                    break
+                elif final and (x == 2 or y == 2):
+                    continue  # glued to a word, and nothing else to try there
             else:
-                if not closed or any(
-                    view.startswith(head, start + k)
-                    for k in inner_heads
-                    for head in self._head_views
-                ):
-                    last = self._rescan(view, folded, padded, start, end, out)
+                rule = exact[p]
+                if rule is not None and boundary[view[start - 1]]:
+                    spellings, size, back, before, after, verb, final, heads = rule
+                    stop = start + size
+                    if not heads or not view.startswith(heads, stop):
+                        key = spellings.get(padded[start:stop])
+                        settled = after[view[end - back]]
+                        if key is None or settled == 2:
+                            if final:
+                                continue  # rejected, and nothing else to try there
+                        elif (
+                            settled
+                            and before[view[start - 1]]
+                            and not (verb and _VERB_NEXT.match(view, stop))
+                        ):
+                            append((start - shift, stop - shift, key))
+                            last = stop
+                            continue
+            if folded is None:
+                folded = _fold(padded)
+            last = self._check_at(p, view, folded, padded, start, end, out, shift, last)
         return out
+
+    def _check_at(self, p, view, folded, padded, start, end, out, shift, last) -> int:
+        """Check the leaves of view ``p`` found at ``start`` (and the shorter views there),
+        add what matches to ``out`` and return the new end of the last match."""
+        chain, closed, gap, inner_heads = self._chains.get(p) or self._chain(p)
+        if gap is not None:
+            chain = self._after_gap(view, folded, start, chain, gap)
+        leaves = self._leaves
+        for index in chain:
+            found = self._check(leaves[index], folded, padded, view, start)
+            if found is not None:
+                out.append((found[0] - shift, found[1] - shift, found[2]))
+                last = found[1]
+                if last < end and self._heads[view[last]]:
+                    last = self._rescan(view, folded, padded, last, end, out, shift)
+                return last
+        if not closed or any(
+            view.startswith(head, start + k) for k in inner_heads for head in self._head_views
+        ):
+            last = self._rescan(view, folded, padded, start, end, out, shift)
+        return last
 
     def _chain(self, p: int):
         """The leaves to try where view ``p`` is the longest found, if that is all, and gap.
@@ -580,8 +724,11 @@ class TermMatcher:
         key = leaf.resolve(padded, start, end) if leaf.checked else leaf.plain
         return None if key is None else (start, end, key)
 
-    def _rescan(self, view: bytes, folded: str, padded: str, lo: int, hi: int, out) -> int:
-        """Add the matches that start in ``[lo, hi)``, trying every view found there.
+    def _rescan(
+        self, view: bytes, folded: str, padded: str, lo: int, hi: int, out, shift: int
+    ) -> int:
+        """Add the matches that start in ``[lo, hi)``, trying every view found there,
+        ``shift`` before their coordinates.
 
         Returns the end of the last match added, or ``lo``.
         """
@@ -598,6 +745,6 @@ class TermMatcher:
             if start >= last:
                 found = self._check(self._leaves[index], folded, padded, view, start)
                 if found is not None:
-                    out.append(found)
+                    out.append((found[0] - shift, found[1] - shift, found[2]))
                     last = found[1]
         return last

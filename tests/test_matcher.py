@@ -373,6 +373,7 @@ def _brute_force_find(m: TermMatcher, text: str) -> list[tuple[int, int, str]]:
             pos += 1
     return out
 
+
 _ALPHABET = st.sampled_from(
     list("abcdefghijklmnopqrstuvwxyzRGCSE .,;:!?-&'/#+()\n\t_0123456789")
     + [
@@ -430,6 +431,89 @@ def test_an_inserted_term_is_found(before, term, after):
     text = f"{before} {surface} {after}"
     assume(not (surface == "Go" and after.split()[:1] == ["to"]))
     assert key in _MATCHER.keys(text)
+
+
+# Terms as the skill reader has them: exact-case spellings that fold alike but map to other
+# keys (an other-case spelling is a key of its own), short names and verbs, spellings that
+# start or end with punctuation, and a name that is a view's prefix ("Chroma"/"ChromaDB").
+READER_TERMS = [
+    *TERMS,
+    ("excel", "other-excel", True),
+    ("EXCEL", "other-excel", True),
+    ("spark", "other-spark", True),
+    ("r", "other-r", True),
+    ("go", "other-go", True),
+    ("Chroma", "chroma", True),
+    ("ChromaDB", "chroma", True),
+    ("chromadb", "other-chroma", True),
+    ("Ray", "ray", True),
+    ("SQL Server", "sqlserver", False),
+    ("no", "cue-no", False),
+    ("0", "cue-0", False),
+    ("node.JS", "other-node", True),
+]
+_READER = TermMatcher(READER_TERMS)
+_TRICKY = st.sampled_from(
+    [
+        *"RrCcGgoSsEe .,;:-&'’/#+()\n\t_0123456789?é\u00a0\u212a",
+        "Go",
+        "go",
+        "GO",
+        "R",
+        "r",
+        "C",
+        "Excel",
+        "excel",
+        "EXCEL",
+        "Excell",
+        "Spark",
+        "spark",
+        "Sparked",
+        "React",
+        "Ray",
+        "Rays",
+        "Chroma",
+        "ChromaDB",
+        "chromadb",
+        "ChromaDBs",
+        "Python",
+        "pythonic",
+        "SQL",
+        "Server",
+        ".NET",
+        "example.net",
+        "C#",
+        "C++",
+        "20",
+        "Node.js",
+        "NODE.JS",
+        "node.JS",
+        "no",
+        "0",
+        "10",
+        " to ",
+        " To ",
+        " at ",
+        " the ",
+        " into ",
+        "-to-",
+        "&D",
+        "-suite",
+        ".J.",
+        "'s",
+        "’s",
+        "Summary",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TRICKY, max_size=40).map("".join))
+def test_shortcuts_agree_with_brute_force(text):
+    # _matches settles most views from the bytes around them (TermMatcher._fast_rule and
+    # _exact_rule) instead of running their rules: here every such shortcut is exercised.
+    assert _READER.find(text) == _brute_force_find(_READER, text)
+    assert _READER.find_many([text, text]) == [_READER.find(text)] * 2
 
 
 # -- many texts at once -----------------------------------------------------------------
