@@ -106,8 +106,13 @@ _WORD_BYTES = bytes(c < 128 and (chr(c).isalnum() or c == 95) for c in range(256
 _LETTERS = bytes(c < 128 and chr(c).isalpha() for c in range(256))
 _AFTER = bytes(_BOUNDARY[c] or 2 * _WORD_BYTES[c] for c in range(256))
 _AFTER_SHORT = bytes(0 if c in b"-&'." else _AFTER[c] for c in range(256))
-# A short spelling found with "-", "&" or "." after it: what the byte after that settles.
+# A short spelling found with "-", "&" or "." after it: what the byte after that settles;
+# with "'" after it: the same, but 3 for an "s", after which _AFTER settles the next byte
+# (R's is a possessive, R'sx and R'x are not R).
 _AFTER_SHORT_MARK = bytes(2 if _LETTERS[c] else int(c != ord("?")) for c in range(256))
+_AFTER_SHORT_APOSTROPHE = bytes(
+    3 if c == ord("S") else 2 if _WORD_BYTES[c] else int(c != ord("?")) for c in range(256)
+)
 _BEFORE_SHORT = bytes(b and c not in b"-&'" for c, b in enumerate(_BOUNDARY))
 # The same for the byte before a spelling that starts with a word character, after a
 # case-insensitive spelling (a version number may follow it), and after one that ends in
@@ -204,6 +209,7 @@ class _Leaf:
         self.folded = folded
         self.plain: str | None = None  # key of an unchecked (always valid) term
         self.checked: list[tuple[re.Pattern, str, bool]] = []
+        first: dict[str, tuple[str, re.Pattern]] = {}  # spelling: its first key, validator
         # Case-sensitive terms first, then input order: that is the priority on a tie.
         for item in sorted(items, key=lambda it: (not it.case, it.order)):
             validator = item.validator()
@@ -212,6 +218,7 @@ class _Leaf:
                     self.plain = item.key
             else:
                 self.checked.append((validator, item.key, validator is not _GLUED_LOWER))
+                first.setdefault(item.surface, (item.key, validator))
         last = folded[-1]
         if not _is_word(last):
             self.end = ""
@@ -225,16 +232,12 @@ class _Leaf:
         # Only case-sensitive terms, starting with a word character: a validator that
         # matches after a boundary byte of the view settles it (see TermMatcher._check).
         self.case_only = self.plain is None and _is_word(folded[0])
-        # Case-sensitive spellings of ASCII characters without whitespace: the rules their
-        # validators hold can be read off the view around them (TermMatcher._exact_rule),
-        # which leaves their case: {spelling: key of the first term so spelled}.
-        self.exact: dict[str, str] | None = None
-        if self.case_only and all(
-            it.case and it.surface.isascii() and _WS not in it.surface for it in items
-        ):
-            self.exact = {}
-            for item in sorted(items, key=lambda it: it.order):
-                self.exact.setdefault(item.surface, item.key)
+        # Case-sensitive spellings of ASCII characters: the rules their validators hold can
+        # mostly be read off the view around them (TermMatcher._exact_rule), which leaves
+        # their case: {spelling: (key, validator) of the first term so spelled}.
+        self.exact: dict[str, tuple[str, re.Pattern]] | None = None
+        if self.case_only and all(it.case and it.surface.isascii() for it in items):
+            self.exact = first
         self.rx: re.Pattern | None = None  # compiled on first use: most never occur
 
     def compile(self) -> re.Pattern:
@@ -372,6 +375,7 @@ class TermMatcher:
         self._head_views = tuple(v for v in views if v[0] in heads)
         self._fast = [self._fast_rule(p) for p in range(len(views))]
         self._exact = [self._exact_rule(p) for p in range(len(views))]
+        self._gaps = [self._gap_rule(p) for p in range(len(views))]
         if views:
             from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
@@ -411,18 +415,19 @@ class TermMatcher:
 
     def _exact_rule(self, p: int):
         """For view ``p`` of exact-case spellings only (``_Leaf.exact``): ``(spellings,
-        size, back, before, after, verb, heads)``, else None.
+        size, back, before, after, verb, final, heads)``, else None.
 
         Where the view is found at ``start`` and ends at ``end``, the byte before it is a
         boundary, so its validators are tried on the text (:meth:`_check`), and each
         rule they hold but the case looks at a byte that the view shows as it is (an
         ASCII byte), or at "?". Then ``spellings.get(text[start:start + size])`` is the
-        key if the case is right; ``after[view[end - back]]`` is 1 where no rule can
-        reject the match there, 2 where one surely does; ``before[view[start - 1]]`` is
-        true where no rule on the left can; a verb is never taken where ``_VERB_NEXT``
-        finds a particle after it; and ``heads`` are the views that may start at the
-        view's last byte, where :meth:`_check_at` would scan again. A rejected spelling
-        leaves nothing else to try (its leaf is the view's only candidate).
+        key and validator of the spelling there, if the case is right;
+        ``after[view[end - back]]`` is 1 where no rule can reject the match there, 2
+        where one surely does; ``before[view[start - 1]]`` is true where no rule on the
+        left can; a verb is never taken where ``_VERB_NEXT`` finds a particle after it;
+        elsewhere the validator decides. ``heads`` are the views that may start at the
+        view's last byte, where :meth:`_check_at` would scan again. Where the spelling
+        is rejected, a ``final`` view has nothing else to try.
         """
         view, ids = self._views[p], self._leaves_of[p]
         leaf = self._leaves[ids[0]]
@@ -439,10 +444,36 @@ class TermMatcher:
             mark = view[-1]
             if short and mark in b"-&.":  # R&D, C-suite, R.J.: read the byte after it
                 back, after = 0, _AFTER_SHORT_MARK
+            elif short and mark == ord("'"):  # R's, but not R'x
+                back, after = 0, _AFTER_SHORT_APOSTROPHE
             elif after[mark] != 1:
                 return None
         verb = leaf.folded in _VERBS
-        return leaf.exact, len(full), back, before, after, verb, self._final(p, heads), heads
+        # a spelling of several words is found in other whitespace too: never rejected here
+        final = _WS not in leaf.folded and self._final(p, heads)
+        return leaf.exact, len(full), back, before, after, verb, final, heads
+
+    def _gap_rule(self, p: int):
+        """For view ``p`` of first words and a gap (``_GAPS``) with no other candidates:
+        ``(size, words, heads, tail)``, else None.
+
+        Where the text's character right after the ``size`` bytes of the first words is
+        not whitespace, or the view after that run of whitespace does not start with one of
+        the next ``words`` of its leaves (``(length, set of words)`` pairs), none of them
+        can match there (see :meth:`_after_gap`), and nothing else is tried unless one of
+        ``heads`` starts at the view's last byte, ``tail`` bytes in (see :meth:`_check_at`).
+        """
+        view = self._views[p]
+        if not view.endswith(_GAPS):
+            return None
+        chain, closed, gap, inner_heads = self._chains.get(p) or self._chain(p)
+        if gap is None or not closed or len(chain) != gap[1]:
+            return None
+        if inner_heads not in ((), (len(view) - 1,)):
+            return None
+        words = tuple((n, frozenset(by_word)) for n, by_word in gap[2].items())
+        heads = tuple(h for h in self._head_views if inner_heads and h[0] == view[-1])
+        return gap[0], words, heads, len(view) - 1
 
     def __repr__(self) -> str:
         return f"TermMatcher({self._n_terms} terms, {len(self._leaves)} spellings)"
@@ -581,7 +612,7 @@ class TermMatcher:
             view = _view(folded)
         else:  # the same view, without folding the text first
             view = _view(padded)
-        fast, exact = self._fast, self._exact
+        fast, exact, gaps = self._fast, self._exact, self._gaps
         boundary = _BOUNDARY
         out: list[tuple[int, int, str]] = []
         append = out.append
@@ -606,25 +637,37 @@ class TermMatcher:
                     continue
                 elif final and (x == 2 or y == 2):
                     continue  # glued to a word, and nothing else to try there
-            else:
-                rule = exact[p]
-                if rule is not None and boundary[view[start - 1]]:
+            elif (rule := exact[p]) is not None:
+                if boundary[view[start - 1]]:
                     spellings, size, back, before, after, verb, final, heads = rule
                     stop = start + size
                     if not heads or not view.startswith(heads, stop):
-                        key = spellings.get(padded[start:stop])
+                        spelled = spellings.get(padded[start:stop])
                         settled = after[view[end - back]]
-                        if key is None or settled == 2:
+                        if settled == 3:  # "'s" after a short name: the byte after that
+                            settled = _AFTER[view[end + 1]]
+                        if spelled is None or settled == 2:
                             if final:
                                 continue  # rejected, and nothing else to try there
                         elif (
                             settled
                             and before[view[start - 1]]
                             and not (verb and _VERB_NEXT.match(view, stop))
-                        ):
-                            append((start - shift, stop - shift, key))
+                        ) or spelled[1].match(padded, start):  # else its validator decides
+                            append((start - shift, stop - shift, spelled[0]))
                             last = stop
                             continue
+                        elif final:
+                            continue
+            elif (rule := gaps[p]) is not None:
+                size, words, heads, tail = rule
+                at = start + size
+                if not (heads and view.startswith(heads, start + tail)):
+                    if not padded[at].isspace():
+                        continue  # no whitespace after the first words: no leaf matches
+                    at = _SPACE_RUN.match(padded, at).end()
+                    if not any(view[at : at + n] in next_words for n, next_words in words):
+                        continue  # none of the next words follows
             if folded is None:
                 folded = _fold(padded)
             last = self._check_at(p, view, folded, padded, start, end, out, shift, last)
@@ -642,7 +685,9 @@ class TermMatcher:
             if found is not None:
                 out.append((found[0] - shift, found[1] - shift, found[2]))
                 last = found[1]
-                if last < end and self._heads[view[last]]:
+                # a view may start in the stretch the match leaves hidden ("Spark ?" found
+                # as "Spark" hides "? Transformers")
+                if last < end and any(map(self._heads.__getitem__, view[last:end])):
                     last = self._rescan(view, folded, padded, last, end, out, shift)
                 return last
         if not closed or any(

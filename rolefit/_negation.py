@@ -355,9 +355,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                 text, clauses.start(m.start(), max(0, m.start() - 300)), clause_end
             ):
                 continue
-        cue_text = " ".join(m.group(kind).split())
-        for i in scoped:
-            decided.setdefault(i, (status, cue_text))
+        if scoped:
+            cue_text = " ".join(m.group(kind).split())
+            for i in scoped:
+                decided.setdefault(i, (status, cue_text))
     return decided
 
 

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from rolefit._data import knowledge
 
@@ -249,8 +250,10 @@ def _matcher():
         return _build_matcher()
 
 
-# Keys of the extra terms of _reader: an other-case spelling, a cue word.
+# Keys of the extra terms of _reader: an other-case spelling, a cue word. They sort before
+# every skill id, which starts with a letter or digit.
 _VARIANT, _ANCHOR = "\x00v", "\x00a"
+_KEY = itemgetter(2)
 
 
 def _reader():
@@ -288,12 +291,12 @@ def _split(found, text: str):
     A skill whose name is also a cue word ("Teaching" in "Teaching myself Julia") is
     both a mention and a cue word.
     """
-    keys = {k for _, _, k in found}
+    keys = set(map(_KEY, found))
     candidates, anchors = [], []
     mentions = found
     if keys and min(keys) < "\x01":  # spellings or cue words (their keys sort first)
-        mentions = [m for m in found if m[2][0] != "\x00"]
-        extras = [m for m in found if m[2][0] == "\x00"]
+        mentions = [m for m in found if m[2] > "\x01"]
+        extras = [m for m in found if m[2] < "\x01"]
         for s, e, k in extras:
             (candidates if k[1] == "v" else anchors).append((s, e, k[2:]))
         keys.difference_update([k for _, _, k in extras])

@@ -6,6 +6,7 @@ taxonomy, so these tests pin the matching rules themselves.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -451,6 +452,10 @@ READER_TERMS = [
     ("no", "cue-no", False),
     ("0", "cue-0", False),
     ("node.JS", "other-node", True),
+    ("Spark SQL", "sparksql", True),
+    ("spark sql", "other-sparksql", True),
+    ("You Only Look Once", "yolo", True),
+    ("🤗 transformers", "hf", False),
 ]
 _READER = TermMatcher(READER_TERMS)
 _TRICKY = st.sampled_from(
@@ -503,8 +508,28 @@ _TRICKY = st.sampled_from(
         "'s",
         "’s",
         "Summary",
+        *("'S", "'sx", "'5", "Spark SQL", "spark\tsql", "SPARK SQL", "you’ll", "You", "you"),
+        *(" Only Look Once", " only look once", "\u3000", "🤗", " transformers"),
     ]
 )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R's model, R'sx, R'5, R'x, R' and R'S",
+        "R&D, R-squared, C-suite, R.J. and R. Then R-2, R&1 and R.5",
+        "Go to market. Go, Go- and Go-to. Excel at it; excel. Excel, EXCEL and eXcel",
+        "React to incidents, React. Reacts, Rusty, Sparked, ChromaDB, Chroma and chromadb",
+        "Spark SQL, spark sql, Spark\tSQL, Spark\u3000SQL, SPARK SQL and Spark  SQL",
+        "you’ll, you only look once, You Only Look Once, You\u3000Only Look Once",
+        "🤗 transformers, 🤗\u3000transformers, C++20, .NET, example.net, 2020 and 10 no",
+        "you 🤗 transformers, You 🤗\u3000transformers, you\u3000🤗 transformers, you🤗",
+        "Spark 🤗 transformers, .NET Spark 🤗 transformers",  # hidden by "Spark ?"
+    ],
+)
+def test_shortcut_cases_agree_with_brute_force(text):
+    assert _READER.find(text) == _brute_force_find(_READER, text)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -514,6 +539,39 @@ def test_shortcuts_agree_with_brute_force(text):
     # _exact_rule) instead of running their rules: here every such shortcut is exercised.
     assert _READER.find(text) == _brute_force_find(_READER, text)
     assert _READER.find_many([text, text]) == [_READER.find(text)] * 2
+
+
+_SEPARATORS = [" ", "  ", "\n", " \n ", "\t", "\u3000", "\u00a0 ", "", "-", ", ", "’", "'s "]
+
+
+_SPLICED = [t for t in READER_TERMS if " " in t[0] or not t[0][0].isalnum()]
+
+
+@st.composite
+def _spliced_terms(draw) -> str:
+    """The first words of one term of several words (or one that starts with
+    punctuation), then another such term or its first words, and so on, in any case and
+    with any whitespace or punctuation between them."""
+    parts = []
+    for _ in range(draw(st.integers(1, 8))):
+        words = draw(st.sampled_from(_SPLICED))[0].split()
+        take = words[: draw(st.integers(1, len(words)))]
+        for word in take:
+            case = draw(st.sampled_from([str, str.lower, str.upper, str.title]))
+            parts.append(case(word) + draw(st.sampled_from(_SEPARATORS)))
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_spliced_terms())
+def test_spliced_terms_agree_with_brute_force(text):
+    # "you 🤗 transformers": the first words of one term before the start of another,
+    # which a view of first words and whitespace must not hide. Left out: the documented
+    # miss (rolefit._matcher._Leaf.views) of a run of whitespace after "🤗" that holds
+    # non-ASCII whitespace but is not one such character, or a space and one.
+    runs = re.findall(r"🤗(\s+)", text)
+    assume(all(r.isascii() or len(r) == 1 or r[0] == " " and len(r) == 2 for r in runs))
+    assert _READER.find(text) == _brute_force_find(_READER, text)
 
 
 # -- many texts at once -----------------------------------------------------------------
