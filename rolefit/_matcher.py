@@ -169,6 +169,40 @@ def _view(folded: str) -> bytes:
     return folded.encode("ascii", "replace").translate(_TO_VIEW).title()
 
 
+def _tables(leaf) -> tuple[bytes, bytes]:
+    """The ``before`` and ``after`` tables of a leaf with a ``fast_key`` (see
+    :meth:`TermMatcher._fast_rule`)."""
+    before = _BEFORE_WORD if _is_word(leaf.folded[0]) else _BOUNDARY
+    after = {"": _ANY, _STRICT_END: _AFTER}.get(leaf.end, _AFTER_INSENSITIVE)
+    return before, after
+
+
+# What a "?" in a view may stand for that is surely no word character: "?" itself, and
+# common whitespace and punctuation beyond ASCII.
+_BREAKS = frozenset("?\u00a0\u2009\u202f\u3000’‘“”—–•…·")
+
+
+def _settled(table: bytes, view: bytes, text: str, pos: int) -> bool:
+    """Whether ``table`` says the rules of a fast leaf hold at the byte ``pos`` of
+    ``view`` (1), or would if its "?" is a character of ``_BREAKS`` in ``text``."""
+    value = table[view[pos]]
+    return value == 1 or (value == 0 and view[pos] == 63 and text[pos] in _BREAKS)
+
+
+def _no_own_leaf(rule, view: bytes, text: str, start: int) -> bool:
+    """Whether none of the leaves of a gap view (``TermMatcher._gap_rule``) found at
+    ``start`` can match: no whitespace after its first words, or none of their next words
+    after that whitespace; False too where a view may start at its last byte."""
+    size, words, heads, tail, _ = rule
+    if heads and view.startswith(heads, start + tail):
+        return False
+    at = start + size
+    if not text[at].isspace():
+        return True
+    at = _SPACE_RUN.match(text, at).end()
+    return not any(view[at : at + n] in next_words for n, next_words in words)
+
+
 class _Item:
     __slots__ = ("case", "key", "order", "surface")
 
@@ -409,8 +443,7 @@ class TermMatcher:
         if trim > 1 or (trim and not _BOUNDARY[view[-1]]):
             return None
         heads = tuple(h for h in self._head_views if trim and h[0] == view[-1])
-        before = _BEFORE_WORD if _is_word(leaf.folded[0]) else _BOUNDARY
-        after = {"": _ANY, _STRICT_END: _AFTER}.get(leaf.end, _AFTER_INSENSITIVE)
+        before, after = _tables(leaf)
         return key, trim, before, after, self._final(p, heads), heads
 
     def _exact_rule(self, p: int):
@@ -454,26 +487,33 @@ class TermMatcher:
         return leaf.exact, len(full), back, before, after, verb, final, heads
 
     def _gap_rule(self, p: int):
-        """For view ``p`` of first words and a gap (``_GAPS``) with no other candidates:
-        ``(size, words, heads, tail)``, else None.
+        """For view ``p`` of first words and a gap (``_GAPS``): ``(size, words, heads,
+        tail, prefix)``, else None.
 
         Where the text's character right after the ``size`` bytes of the first words is
         not whitespace, or the view after that run of whitespace does not start with one of
         the next ``words`` of its leaves (``(length, set of words)`` pairs), none of them
-        can match there (see :meth:`_after_gap`), and nothing else is tried unless one of
-        ``heads`` starts at the view's last byte, ``tail`` bytes in (see :meth:`_check_at`).
+        can match there (see :meth:`_after_gap`). Then, unless one of ``heads`` starts at
+        the view's last byte, ``tail`` bytes in (see :meth:`_check_at`), the match is
+        nothing, or, where a shorter spelling is tried next, ``prefix``: its ``(length,
+        key, before, after)`` as in :meth:`_fast_rule` ("Ollama" before a no-break
+        space, where the view of "ollama server" and its gap was found).
         """
         view = self._views[p]
         if not view.endswith(_GAPS):
             return None
         chain, closed, gap, inner_heads = self._chains.get(p) or self._chain(p)
-        if gap is None or not closed or len(chain) != gap[1]:
+        if gap is None or not closed or inner_heads not in ((), (len(view) - 1,)):
             return None
-        if inner_heads not in ((), (len(view) - 1,)):
-            return None
+        prefix = None  # the first of the shorter spellings tried next, if it has a fast_key
+        if len(chain) > gap[1]:
+            leaf = self._leaves[chain[gap[1]]]
+            if leaf.fast_key is None:
+                return None
+            prefix = (len(leaf.folded), leaf.fast_key, *_tables(leaf))
         words = tuple((n, frozenset(by_word)) for n, by_word in gap[2].items())
         heads = tuple(h for h in self._head_views if inner_heads and h[0] == view[-1])
-        return gap[0], words, heads, len(view) - 1
+        return gap[0], words, heads, len(view) - 1, prefix
 
     def __repr__(self) -> str:
         return f"TermMatcher({self._n_terms} terms, {len(self._leaves)} spellings)"
@@ -631,7 +671,12 @@ class TermMatcher:
                 x, y = before[view[start - 1]], after[view[stop]]
                 if heads and view.startswith(heads, stop):
                     pass  # checked below
-                elif x == y == 1:
+                elif x == y == 1 or (
+                    x != 2
+                    and y != 2
+                    and _settled(before, view, padded, start - 1)
+                    and _settled(after, view, padded, stop)
+                ):
                     append((start - shift, stop - shift, key))
                     last = stop
                     continue
@@ -659,15 +704,17 @@ class TermMatcher:
                             continue
                         elif final:
                             continue
-            elif (rule := gaps[p]) is not None:
-                size, words, heads, tail = rule
-                at = start + size
-                if not (heads and view.startswith(heads, start + tail)):
-                    if not padded[at].isspace():
-                        continue  # no whitespace after the first words: no leaf matches
-                    at = _SPACE_RUN.match(padded, at).end()
-                    if not any(view[at : at + n] in next_words for n, next_words in words):
-                        continue  # none of the next words follows
+            elif (rule := gaps[p]) is not None and _no_own_leaf(rule, view, padded, start):
+                prefix = rule[4]
+                if prefix is None:
+                    continue  # none of the view's leaves matches, and nothing else is tried
+                stop = start + prefix[0]
+                if _settled(prefix[2], view, padded, start - 1) and _settled(
+                    prefix[3], view, padded, stop
+                ):
+                    append((start - shift, stop - shift, prefix[1]))
+                    last = stop
+                    continue
             if folded is None:
                 folded = _fold(padded)
             last = self._check_at(p, view, folded, padded, start, end, out, shift, last)

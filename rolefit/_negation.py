@@ -251,17 +251,13 @@ def _words(gap: str) -> list[str]:
     return [w.lower().rstrip(".") or w for w in _WORDS.findall(gap)]
 
 
-def _iter_words(gap: str):
-    """:func:`_words`, one at a time (for readers that may stop at the first words)."""
-    for m in _WORDS.finditer(gap):
-        w = m.group()
-        yield w.lower().rstrip(".") or w
-
-
-def _gap_ok(gap: str, free: int, gerund: bool = False) -> bool:
-    """True if a scope may read across ``gap`` (at most ``free`` non-bridge words; with
-    ``gerund`` also one ``-ing`` word right after the cue: "without relying on")."""
-    for n, word in enumerate(_iter_words(gap)):
+def _gap_ok(text: str, lo: int, hi: int, free: int, gerund: bool = False) -> bool:
+    """True if a scope may read across the gap ``text[lo:hi]`` (at most ``free``
+    non-bridge words; with ``gerund`` also one ``-ing`` word right after the cue:
+    "without relying on")."""
+    for n, m in enumerate(_WORDS.finditer(text, lo, hi)):  # _words, read lazily
+        word = m.group()
+        word = word.lower().rstrip(".") or word
         if word in _SUBJECTS:
             return False
         if word in _BRIDGE or word in _CONNECTORS or word in "()\"'“”‘’:":
@@ -330,7 +326,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             and m.lastgroup == "learn"
             and cues[-1].lastgroup == "neg"
             and not _covered_between(cues[-1].end(), m.start(), starts)
-            and _gap_ok(text[cues[-1].end() : m.start()], 0)
+            and _gap_ok(text, cues[-1].end(), m.start(), 0)
         ):
             continue
         cues.append(m)
@@ -398,7 +394,7 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     if first == len(spans):
         return []
     tight = _TIGHT_CUES.search(m.group(m.lastgroup)) is not None
-    if not _gap_ok(text[m.end() : spans[first][0]], 0 if tight else _LOOSE, tight):
+    if not _gap_ok(text, m.end(), spans[first][0], 0 if tight else _LOOSE, tight):
         return []
     stop = clauses.end(m.end(), limit)  # the clause end, once a mention is close enough
     scoped: list[int] = []
@@ -426,11 +422,10 @@ def _scope_before(text, m, spans, ends, status, clauses, floor) -> list[int]:
         s, e, _ = spans[i]
         if s < floor:
             break
-        gap = text[e:pos]
         if not scoped:
-            ok = _gap_ok(gap, 0 if status == NEGATED else 2)
+            ok = _gap_ok(text, e, pos, 0 if status == NEGATED else 2)
         else:
-            ok, conj = _joined(gap, conj)
+            ok, conj = _joined(text[e:pos], conj)
         if not ok:
             break
         if clause_start is None:
