@@ -189,18 +189,34 @@ def _settled(table: bytes, view: bytes, text: str, pos: int) -> bool:
     return value == 1 or (value == 0 and view[pos] == 63 and text[pos] in _BREAKS)
 
 
-def _no_own_leaf(rule, view: bytes, text: str, start: int) -> bool:
-    """Whether none of the leaves of a gap view (``TermMatcher._gap_rule``) found at
-    ``start`` can match: no whitespace after its first words, or none of their next words
-    after that whitespace; False too where a view may start at its last byte."""
-    size, words, heads, tail, _ = rule
+def _read_gap(rule, view: bytes, text: str, start: int):
+    """What a gap view (``TermMatcher._gap_rule``) found at ``start`` settles: ``(stop,
+    key)`` of the match there, ``(start, None)`` where nothing matches there, or None
+    where :meth:`TermMatcher._check_at` must decide."""
+    size, words, heads, tail, prefix = rule
     if heads and view.startswith(heads, start + tail):
-        return False
+        return None
     at = start + size
-    if not text[at].isspace():
-        return True
-    at = _SPACE_RUN.match(text, at).end()
-    return not any(view[at : at + n] in next_words for n, next_words in words)
+    if text[at].isspace():
+        at = _SPACE_RUN.match(text, at).end()
+        found = [
+            (n, by_word[view[at : at + n]]) for n, by_word in words if view[at : at + n] in by_word
+        ]
+        if found:  # a leaf's next word follows: settle a pair of words alone
+            if len(found) > 1 or found[0][1] is None:
+                return None
+            n, (key, before, after, longer) = found[0]
+            stop = at + n
+            ok = _settled(before, view, text, start - 1) and _settled(after, view, text, stop)
+            # the longer spellings, tried first, need whitespace after the second word
+            return (stop, key) if ok and not (longer and text[stop].isspace()) else None
+    # none of the view's leaves matches here: the shorter spelling tried next, if any
+    if prefix is None:
+        return start, None
+    stop = start + prefix[0]
+    if _settled(prefix[2], view, text, start - 1) and _settled(prefix[3], view, text, stop):
+        return stop, prefix[1]
+    return None
 
 
 class _Item:
@@ -492,12 +508,15 @@ class TermMatcher:
 
         Where the text's character right after the ``size`` bytes of the first words is
         not whitespace, or the view after that run of whitespace does not start with one of
-        the next ``words`` of its leaves (``(length, set of words)`` pairs), none of them
+        the next ``words`` of its leaves (``(length, {word: pair})`` pairs), none of them
         can match there (see :meth:`_after_gap`). Then, unless one of ``heads`` starts at
         the view's last byte, ``tail`` bytes in (see :meth:`_check_at`), the match is
         nothing, or, where a shorter spelling is tried next, ``prefix``: its ``(length,
         key, before, after)`` as in :meth:`_fast_rule` ("Ollama" before a no-break
-        space, where the view of "ollama server" and its gap was found).
+        space, where the view of "ollama server" and its gap was found). Where exactly one
+        next word follows and its ``pair`` is not None, that spelling of two words is
+        settled the same way ("Google" and "Cloud" across a run of whitespace). See
+        :func:`_read_gap`.
         """
         view = self._views[p]
         if not view.endswith(_GAPS):
@@ -511,9 +530,24 @@ class TermMatcher:
             if leaf.fast_key is None:
                 return None
             prefix = (len(leaf.folded), leaf.fast_key, *_tables(leaf))
-        words = tuple((n, frozenset(by_word)) for n, by_word in gap[2].items())
+        words = tuple(
+            (n, {word: self._pair(ids) for word, ids in by_word.items()})
+            for n, by_word in gap[2].items()
+        )
         heads = tuple(h for h in self._head_views if inner_heads and h[0] == view[-1])
         return gap[0], words, heads, len(view) - 1, prefix
+
+    def _pair(self, ids: list[int]):
+        """``(key, before, after, longer)`` if one of the leaves ``ids`` (which share a
+        next word) has two words and a ``fast_key`` and the others more words, else
+        None: where its second word follows the gap, the bytes around settle it, and
+        where ``longer`` those leaves too, when no whitespace follows it (see
+        :func:`_read_gap`)."""
+        leaves = [self._leaves[i] for i in ids]
+        pairs = [leaf for leaf in leaves if leaf.folded.count(_WS) == 1]
+        if len(pairs) != 1 or pairs[0].fast_key is None:
+            return None
+        return (pairs[0].fast_key, *_tables(pairs[0]), len(leaves) > 1)
 
     def __repr__(self) -> str:
         return f"TermMatcher({self._n_terms} terms, {len(self._leaves)} spellings)"
@@ -704,17 +738,14 @@ class TermMatcher:
                             continue
                         elif final:
                             continue
-            elif (rule := gaps[p]) is not None and _no_own_leaf(rule, view, padded, start):
-                prefix = rule[4]
-                if prefix is None:
-                    continue  # none of the view's leaves matches, and nothing else is tried
-                stop = start + prefix[0]
-                if _settled(prefix[2], view, padded, start - 1) and _settled(
-                    prefix[3], view, padded, stop
-                ):
-                    append((start - shift, stop - shift, prefix[1]))
+            elif (rule := gaps[p]) is not None and (
+                read := _read_gap(rule, view, padded, start)
+            ) is not None:
+                stop, key = read
+                if key is not None:
+                    append((start - shift, stop - shift, key))
                     last = stop
-                    continue
+                continue
             if folded is None:
                 folded = _fold(padded)
             last = self._check_at(p, view, folded, padded, start, end, out, shift, last)

@@ -456,6 +456,9 @@ READER_TERMS = [
     ("spark sql", "other-sparksql", True),
     ("You Only Look Once", "yolo", True),
     ("🤗 transformers", "hf", False),
+    ("big data", "bigdata", False),
+    ("big data.js", "bigdatajs", False),
+    ("big data lake", "datalake", False),
 ]
 _READER = TermMatcher(READER_TERMS)
 _TRICKY = st.sampled_from(
@@ -526,6 +529,10 @@ _TRICKY = st.sampled_from(
         "🤗 transformers, 🤗\u3000transformers, C++20, .NET, example.net, 2020 and 10 no",
         "you 🤗 transformers, You 🤗\u3000transformers, you\u3000🤗 transformers, you🤗",
         "Spark 🤗 transformers, .NET Spark 🤗 transformers",  # hidden by "Spark ?"
+        "machine  learningx, machine  learning2, 2machine  learning",
+        "machine\u3000\u3000learning’s, machine \n learning.",
+        "big  data.js, big\u3000data, big  datax, xbig  data, big \n data.jsx, big  data?",
+        "big  data lake, big  data  lake, big  data,lake, big\u3000data\nlake, big  data lakes",
     ],
 )
 def test_shortcut_cases_agree_with_brute_force(text):
