@@ -157,6 +157,7 @@ def _process_each(build):
 PROCESS_MODES = {
     "rolefit-batch": _process_rolefit,
     "rolefit-each": _process_each(lambda terms: TermMatcher(terms).keys),
+    "extract-each": _process_each(lambda terms: rolefit.extract_skills),
     "flashtext2-each": _process_each(build_flashtext),
     "pyahocorasick-each": _process_each(build_aho),
 }
