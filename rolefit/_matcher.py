@@ -189,6 +189,9 @@ def _settled(table: bytes, view: bytes, text: str, pos: int) -> bool:
     return value == 1 or (value == 0 and view[pos] == 63 and text[pos] in _BREAKS)
 
 
+_LATER = object()  # a rule not made yet
+
+
 def _read_gap(rule, view: bytes, text: str, start: int):
     """What a gap view (``TermMatcher._gap_rule``) found at ``start`` settles: ``(stop,
     key)`` of the match there, ``(start, None)`` where nothing matches there, or None
@@ -253,7 +256,7 @@ class _Item:
 class _Leaf:
     """Everything that shares one folded spelling, and the rules at its end."""
 
-    __slots__ = ("case_only", "checked", "end", "exact", "folded", "plain", "rx")
+    __slots__ = ("case_only", "checked", "end", "exact", "fast_key", "folded", "plain", "rx")
 
     def __init__(self, folded: str, items: list[_Item]):
         self.folded = folded
@@ -289,6 +292,7 @@ class _Leaf:
         if self.case_only and all(it.case and it.surface.isascii() for it in items):
             self.exact = first
         self.rx: re.Pattern | None = None  # compiled on first use: most never occur
+        self.fast_key = self._fast_key()
 
     def compile(self) -> re.Pattern:
         """Regex of this spelling alone (in folded text), with its boundaries."""
@@ -323,8 +327,7 @@ class _Leaf:
                 views.extend([head + b"  ", head + b"?" + after, head + b" ?" + after])
         return views
 
-    @property
-    def fast_key(self) -> str | None:
+    def _fast_key(self) -> str | None:
         """The key of its full view wherever a boundary byte precedes it and its end rule
         holds (``TermMatcher._fast_rule``), or None if its terms need more checks."""
         f = self.folded
@@ -423,9 +426,11 @@ class TermMatcher:
         heads = {v[0] for v in views if v[:1] in _NON_WORD}
         self._heads = bytes(c in heads for c in range(256))
         self._head_views = tuple(v for v in views if v[0] in heads)
+        self._finals: dict[int, bool] = {}
         self._fast = [self._fast_rule(p) for p in range(len(views))]
         self._exact = [self._exact_rule(p) for p in range(len(views))]
-        self._gaps = [self._gap_rule(p) for p in range(len(views))]
+        # the rules of views of first words and a gap are made on first use (see _gap_rule)
+        self._gaps = [_LATER if v.endswith(_GAPS) else None for v in views]
         if views:
             from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
@@ -434,20 +439,26 @@ class TermMatcher:
 
     def _final(self, p: int, heads: tuple[bytes, ...]) -> bool:
         """Whether view ``p`` has one leaf and nothing else to try where it fails, given
-        that none of ``heads`` (the views starting with its last byte) starts there."""
-        chain, closed, gap, inner_heads = self._chains.get(p) or self._chain(p)
-        checked = (len(self._views[p]) - 1,) if heads else ()
-        return len(chain) == 1 and closed and gap is None and inner_heads == checked
+        that none of ``heads`` (the views starting with its last byte) starts there.
+        Found on first use for the views of fast leaves (most are never rejected)."""
+        final = self._finals.get(p)
+        if final is None:
+            chain, closed, gap, inner_heads = self._chains.get(p) or self._chain(p)
+            checked = (len(self._views[p]) - 1,) if heads else ()
+            final = len(chain) == 1 and closed and gap is None and inner_heads == checked
+            self._finals[p] = final
+        return final
 
     def _fast_rule(self, p: int):
         """For view ``p`` whose longest leaf has a ``fast_key``: ``(key, trim, before,
-        after, final, heads)``, else None.
+        after, heads)``, else None.
 
         Where the view is found at ``start`` and ends at ``end``, ``before[view[start -
         1]]`` and ``after[view[end - trim]]`` are 1 where the leaf's rules hold, 2 where
-        they surely fail (glued to a word), 0 where :meth:`_check_at` must look. A
-        ``final`` view has nothing else to try where its leaf fails; ``heads`` are the
-        views that may start at its last byte, where :meth:`_check_at` would scan again.
+        they surely fail (glued to a word), 0 where :meth:`_check_at` must look; where
+        they fail, a view that is :meth:`_final` has nothing else to try. ``heads`` are
+        the views that may start at its last byte, where :meth:`_check_at` would scan
+        again.
         """
         view, ids = self._views[p], self._leaves_of[p]
         leaf = self._leaves[ids[0]]  # the longest: tried first
@@ -460,7 +471,7 @@ class TermMatcher:
             return None
         heads = tuple(h for h in self._head_views if trim and h[0] == view[-1])
         before, after = _tables(leaf)
-        return key, trim, before, after, self._final(p, heads), heads
+        return key, trim, before, after, heads
 
     def _exact_rule(self, p: int):
         """For view ``p`` of exact-case spellings only (``_Leaf.exact``): ``(spellings,
@@ -700,7 +711,7 @@ class TermMatcher:
                 continue
             rule = fast[p]
             if rule is not None:
-                key, cut, before, after, final, heads = rule
+                key, cut, before, after, heads = rule
                 stop = end - cut
                 x, y = before[view[start - 1]], after[view[stop]]
                 if heads and view.startswith(heads, stop):
@@ -714,7 +725,7 @@ class TermMatcher:
                     append((start - shift, stop - shift, key))
                     last = stop
                     continue
-                elif final and (x == 2 or y == 2):
+                elif (x == 2 or y == 2) and self._final(p, heads):
                     continue  # glued to a word, and nothing else to try there
             elif (rule := exact[p]) is not None:
                 if boundary[view[start - 1]]:
@@ -738,14 +749,15 @@ class TermMatcher:
                             continue
                         elif final:
                             continue
-            elif (rule := gaps[p]) is not None and (
-                read := _read_gap(rule, view, padded, start)
-            ) is not None:
-                stop, key = read
-                if key is not None:
-                    append((start - shift, stop - shift, key))
-                    last = stop
-                continue
+            elif (rule := gaps[p]) is not None:
+                if rule is _LATER:
+                    rule = gaps[p] = self._gap_rule(p)
+                if rule is not None and (read := _read_gap(rule, view, padded, start)):
+                    stop, key = read
+                    if key is not None:
+                        append((start - shift, stop - shift, key))
+                        last = stop
+                    continue
             if folded is None:
                 folded = _fold(padded)
             last = self._check_at(p, view, folded, padded, start, end, out, shift, last)
