@@ -372,8 +372,9 @@ class TermMatcher:
     -----
     The module docstring lists the matching rules and explains the design. Construction
     builds two automata (a few tenths of a second for thousands of surfaces); matching runs
-    in time linear in the length of the text. A matcher is immutable once built, so threads
-    may share it.
+    in time linear in the length of the text. A matcher's results never change once built:
+    what it works out on first use (the expression of a spelling, the rule of a rare view)
+    is the same whichever thread does it first, so threads may share it.
 
     Examples
     --------

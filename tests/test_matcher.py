@@ -581,6 +581,23 @@ def test_spliced_terms_agree_with_brute_force(text):
     assert _READER.find(text) == _brute_force_find(_READER, text)
 
 
+def test_threads_share_a_fresh_matcher():
+    # Rules of rare views and expressions are made on first use: threads that meet them
+    # together get what one thread alone gets.
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        "you 🤗 transformers, Spark 🤗 transformers, R's and R&D",
+        "Go to market. Excel at it; big  data lake, machine\u3000learning.",
+        "Python3 and C++20 in example.net; chromadb, ChromaDB and .NET",
+    ] * 30
+    alone = TermMatcher(READER_TERMS)
+    expected = [alone.find(t) for t in texts]
+    shared = TermMatcher(READER_TERMS)
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(shared.find, texts)) == expected
+
+
 # -- many texts at once -----------------------------------------------------------------
 
 _TINY_BLOCKS = TermMatcher(TERMS)
