@@ -192,27 +192,31 @@ def _settled(table: bytes, view: bytes, text: str, pos: int) -> bool:
 _LATER = object()  # a rule not made yet
 
 
+def _next_words(view: bytes, text: str, start: int, gap) -> tuple[int, list[bytes]]:
+    """Where the run of whitespace after the first words of a gap view found at ``start``
+    ends, and the next words of its leaves that the view holds there (``gap`` as
+    :meth:`TermMatcher._chain` makes it; ``text`` is the text or its folded copy)."""
+    size, _, by_length = gap
+    at = _SPACE_RUN.match(text, start + size).end()
+    return at, [word for n, words in by_length.items() if (word := view[at : at + n]) in words]
+
+
 def _read_gap(rule, view: bytes, text: str, start: int):
     """What a gap view (``TermMatcher._gap_rule``) found at ``start`` settles: ``(stop,
     key)`` of the match there, ``(start, None)`` where nothing matches there, or None
     where :meth:`TermMatcher._check_at` must decide."""
-    size, words, heads, tail, prefix = rule
+    gap, heads, tail, prefix, pairs = rule
     if heads and view.startswith(heads, start + tail):
         return None
-    at = start + size
-    if text[at].isspace():
-        at = _SPACE_RUN.match(text, at).end()
-        found = [
-            (n, by_word[view[at : at + n]]) for n, by_word in words if view[at : at + n] in by_word
-        ]
-        if found:  # a leaf's next word follows: settle a pair of words alone
-            if len(found) > 1 or found[0][1] is None:
-                return None
-            n, (key, before, after, longer) = found[0]
-            stop = at + n
-            ok = _settled(before, view, text, start - 1) and _settled(after, view, text, stop)
-            # the longer spellings, tried first, need whitespace after the second word
-            return (stop, key) if ok and not (longer and text[stop].isspace()) else None
+    at, found = _next_words(view, text, start, gap)
+    if found:  # a leaf's next word follows: settle a pair of words alone
+        if len(found) > 1 or pairs[found[0]] is None:
+            return None
+        key, before, after, longer = pairs[found[0]]
+        stop = at + len(found[0])
+        ok = _settled(before, view, text, start - 1) and _settled(after, view, text, stop)
+        # the longer spellings, tried first, need whitespace after the second word
+        return (stop, key) if ok and not (longer and text[stop].isspace()) else None
     # none of the view's leaves matches here: the shorter spelling tried next, if any
     if prefix is None:
         return start, None
@@ -515,20 +519,19 @@ class TermMatcher:
         return leaf.exact, len(full), back, before, after, verb, final, heads
 
     def _gap_rule(self, p: int):
-        """For view ``p`` of first words and a gap (``_GAPS``): ``(size, words, heads,
-        tail, prefix)``, else None.
+        """For view ``p`` of first words and a gap (``_GAPS``): ``(gap, heads, tail,
+        prefix, pairs)``, else None; ``gap`` as :meth:`_chain` makes it.
 
-        Where the text's character right after the ``size`` bytes of the first words is
-        not whitespace, or the view after that run of whitespace does not start with one of
-        the next ``words`` of its leaves (``(length, {word: pair})`` pairs), none of them
-        can match there (see :meth:`_after_gap`). Then, unless one of ``heads`` starts at
-        the view's last byte, ``tail`` bytes in (see :meth:`_check_at`), the match is
-        nothing, or, where a shorter spelling is tried next, ``prefix``: its ``(length,
-        key, before, after)`` as in :meth:`_fast_rule` ("Ollama" before a no-break
-        space, where the view of "ollama server" and its gap was found). Where exactly one
-        next word follows and its ``pair`` is not None, that spelling of two words is
-        settled the same way ("Google" and "Cloud" across a run of whitespace). See
-        :func:`_read_gap`.
+        Where none of the next words of the view's leaves follows the run of whitespace
+        after its first words (:func:`_next_words`; also where no whitespace follows),
+        none of them can match there (see :meth:`_after_gap`). Then, unless one of
+        ``heads`` starts at the view's last byte, ``tail`` bytes in (see
+        :meth:`_check_at`), the match is nothing, or, where a shorter spelling is tried
+        next, ``prefix``: its ``(length, key, before, after)`` as in :meth:`_fast_rule`
+        ("Ollama" before a no-break space, where the view of "ollama server" and its gap
+        was found). Where exactly one next word follows and its entry in ``pairs`` is not
+        None, that spelling of two words is settled the same way ("Google" and "Cloud"
+        across a run of whitespace). See :func:`_read_gap`.
         """
         view = self._views[p]
         if not view.endswith(_GAPS):
@@ -542,12 +545,9 @@ class TermMatcher:
             if leaf.fast_key is None:
                 return None
             prefix = (len(leaf.folded), leaf.fast_key, *_tables(leaf))
-        words = tuple(
-            (n, {word: self._pair(ids) for word, ids in by_word.items()})
-            for n, by_word in gap[2].items()
-        )
+        pairs = {word: self._pair(ids) for words in gap[2].values() for word, ids in words.items()}
         heads = tuple(h for h in self._head_views if inner_heads and h[0] == view[-1])
-        return gap[0], words, heads, len(view) - 1, prefix
+        return gap, heads, len(view) - 1, prefix, pairs
 
     def _pair(self, ids: list[int]):
         """``(key, before, after, longer)`` if one of the leaves ``ids`` (which share a
@@ -837,11 +837,9 @@ class TermMatcher:
         view: bytes, folded: str, start: int, chain: tuple[int, ...], gap
     ) -> tuple[int, ...]:
         """``chain`` without the leaves whose next word is not the one after the whitespace."""
-        size, n_own, by_length = gap
-        j = _SPACE_RUN.match(folded, start + size).end()
-        kept = sorted(  # leaf indices: longest first
-            i for n, words in by_length.items() for i in words.get(view[j : j + n], ())
-        )
+        _, n_own, by_length = gap
+        found = _next_words(view, folded, start, gap)[1]
+        kept = sorted(i for word in found for i in by_length[len(word)][word])  # longest first
         return (*kept, *chain[n_own:])  # the leaves of shorter prefixes follow
 
     @staticmethod
