@@ -364,11 +364,14 @@ class TermMatcher:
         id it maps to (several surfaces may share a key); ``case_sensitive`` restricts it
         to its exact capitalisation (for short or ambiguous names such as ``R``, ``Go``,
         ``Spark``, ``Excel``). Whitespace inside a surface matches any run of whitespace.
+    side_keys : collection of str, optional
+        Keys whose matches :meth:`find_parts` returns in a list of their own (a reader of
+        skills may look for cue words in the same scan, as other keys).
 
     Raises
     ------
     TypeError
-        If a term is not a ``(str, str, bool)`` triple.
+        If a term is not a ``(str, str, bool)`` triple, or ``side_keys`` is one string.
     ValueError
         If a surface is empty or only whitespace, or contains a NUL character.
 
@@ -389,7 +392,10 @@ class TermMatcher:
     ['cpp', 'cuda']
     """
 
-    def __init__(self, terms: Iterable[tuple[str, str, bool]]):
+    def __init__(self, terms: Iterable[tuple[str, str, bool]], side_keys: Iterable[str] = ()):
+        if isinstance(side_keys, str):
+            raise TypeError("side_keys must be a collection of keys, not one string")
+        self._side = frozenset(side_keys)
         by_folded: dict[str, list[_Item]] = {}
         seen: set[tuple[str, str, bool]] = set()
         for term in terms:
@@ -456,7 +462,7 @@ class TermMatcher:
 
     def _fast_rule(self, p: int):
         """For view ``p`` whose longest leaf has a ``fast_key``: ``(key, trim, before,
-        after, heads)``, else None.
+        after, heads, side)``, else None; ``side`` is whether ``key`` is a side key.
 
         Where the view is found at ``start`` and ends at ``end``, ``before[view[start -
         1]]`` and ``after[view[end - trim]]`` are 1 where the leaf's rules hold, 2 where
@@ -476,7 +482,7 @@ class TermMatcher:
             return None
         heads = tuple(h for h in self._head_views if trim and h[0] == view[-1])
         before, after = _tables(leaf)
-        return key, trim, before, after, heads
+        return key, trim, before, after, heads, key in self._side
 
     def _exact_rule(self, p: int):
         """For view ``p`` of exact-case spellings only (``_Leaf.exact``): ``(spellings,
@@ -581,7 +587,29 @@ class TermMatcher:
         list of tuple of (int, int, str)
         """
         _check_text(text, "text")
-        return self._matches(_PAD + text + _PAD, len(_PAD))
+        return self._matches(f"{_PAD}{text}{_PAD}", len(_PAD))
+
+    def find_parts(self, text: str):
+        """Return :meth:`find` of ``text`` as two lists: the matches of other keys, and
+        those of ``side_keys``.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        tuple of (list of tuple of (int, int, str), list of tuple of (int, int, str))
+
+        Examples
+        --------
+        >>> m = TermMatcher([("Spark", "spark", True), ("no", "no", False)], side_keys={"no"})
+        >>> m.find_parts("no Spark")
+        ([(3, 8, 'spark')], [(0, 2, 'no')])
+        """
+        _check_text(text, "text")
+        side: list[tuple[int, int, str]] = []
+        return self._matches(f"{_PAD}{text}{_PAD}", len(_PAD), side), side
 
     def keys(self, text: str) -> set[str]:
         """Return the set of keys mentioned in ``text``.
@@ -597,7 +625,7 @@ class TermMatcher:
         set of str
         """
         _check_text(text, "text")
-        return {key for _, _, key in self._matches(_PAD + text + _PAD)}
+        return {key for _, _, key in self._matches(f"{_PAD}{text}{_PAD}")}
 
     def find_many(self, texts: Iterable[str]) -> list[list[tuple[int, int, str]]]:
         """Return :meth:`find` of each text, scanning many texts per pass.
@@ -678,10 +706,11 @@ class TermMatcher:
         for text in block:
             end += len(_GLUE) + len(text)
             bounds.append(end)
-        return _PAD + _GLUE.join(block) + _PAD, bounds
+        return f"{_PAD}{_GLUE.join(block)}{_PAD}", bounds
 
-    def _matches(self, padded: str, shift: int = 0) -> list[tuple[int, int, str]]:
-        """Every match in a padded text (or block of texts), ``shift`` before its coordinates.
+    def _matches(self, padded: str, shift: int = 0, side=None) -> list[tuple[int, int, str]]:
+        """Every match in a padded text (or block of texts), ``shift`` before its coordinates;
+        those of side keys go to the list ``side`` if one is given.
 
         The leftmost-longest matches of the views are taken as they are when their leaf
         needs no check and boundary bytes surround them (the common case), or when they
@@ -702,17 +731,19 @@ class TermMatcher:
         boundary = _BOUNDARY
         out: list[tuple[int, int, str]] = []
         append = out.append
+        sides = self._side
+        put_side = append if side is None else side.append
         last = 0
         for p, start, end in self._longest.find_matches_as_indexes(view):
             if start < last:
                 if end > last:
                     if folded is None:
                         folded = _fold(padded)
-                    last = self._rescan(view, folded, padded, last, end, out, shift)
+                    last = self._rescan(view, folded, padded, last, end, out, shift, side)
                 continue
             rule = fast[p]
             if rule is not None:
-                key, cut, before, after, heads = rule
+                key, cut, before, after, heads, aside = rule
                 stop = end - cut
                 x, y = before[view[start - 1]], after[view[stop]]
                 if heads and view.startswith(heads, stop):
@@ -723,7 +754,7 @@ class TermMatcher:
                     and _settled(before, view, padded, start - 1)
                     and _settled(after, view, padded, stop)
                 ):
-                    append((start - shift, stop - shift, key))
+                    (put_side if aside else append)((start - shift, stop - shift, key))
                     last = stop
                     continue
                 elif (x == 2 or y == 2) and self._final(p, heads):
@@ -745,7 +776,10 @@ class TermMatcher:
                             and before[view[start - 1]]
                             and not (verb and _VERB_NEXT.match(view, stop))
                         ) or spelled[1].match(padded, start):  # else its validator decides
-                            append((start - shift, stop - shift, spelled[0]))
+                            key = spelled[0]
+                            (put_side if key in sides else append)(
+                                (start - shift, stop - shift, key)
+                            )
                             last = stop
                             continue
                         elif final:
@@ -756,17 +790,18 @@ class TermMatcher:
                 if rule is not None and (read := _read_gap(rule, view, padded, start)):
                     stop, key = read
                     if key is not None:
-                        append((start - shift, stop - shift, key))
+                        (put_side if key in sides else append)((start - shift, stop - shift, key))
                         last = stop
                     continue
             if folded is None:
                 folded = _fold(padded)
-            last = self._check_at(p, view, folded, padded, start, end, out, shift, last)
+            last = self._check_at(p, view, folded, padded, start, end, out, shift, last, side)
         return out
 
-    def _check_at(self, p, view, folded, padded, start, end, out, shift, last) -> int:
+    def _check_at(self, p, view, folded, padded, start, end, out, shift, last, side) -> int:
         """Check the leaves of view ``p`` found at ``start`` (and the shorter views there),
-        add what matches to ``out`` and return the new end of the last match."""
+        add what matches to ``out`` (or ``side``, see :meth:`_matches`) and return the new
+        end of the last match."""
         chain, closed, gap, inner_heads = self._chains.get(p) or self._chain(p)
         if gap is not None:
             chain = self._after_gap(view, folded, start, chain, gap)
@@ -774,18 +809,24 @@ class TermMatcher:
         for index in chain:
             found = self._check(leaves[index], folded, padded, view, start)
             if found is not None:
-                out.append((found[0] - shift, found[1] - shift, found[2]))
+                self._sink(out, side, found[2]).append(
+                    (found[0] - shift, found[1] - shift, found[2])
+                )
                 last = found[1]
                 # a view may start in the stretch the match leaves hidden ("Spark ?" found
                 # as "Spark" hides "? Transformers")
                 if last < end and any(map(self._heads.__getitem__, view[last:end])):
-                    last = self._rescan(view, folded, padded, last, end, out, shift)
+                    last = self._rescan(view, folded, padded, last, end, out, shift, side)
                 return last
         if not closed or any(
             view.startswith(head, start + k) for k in inner_heads for head in self._head_views
         ):
-            last = self._rescan(view, folded, padded, start, end, out, shift)
+            last = self._rescan(view, folded, padded, start, end, out, shift, side)
         return last
+
+    def _sink(self, out: list, side: list | None, key: str) -> list:
+        """The list a match of ``key`` goes to (see :meth:`_matches`)."""
+        return side if side is not None and key in self._side else out
 
     def _chain(self, p: int):
         """The leaves to try where view ``p`` is the longest found, if that is all, and gap.
@@ -859,10 +900,10 @@ class TermMatcher:
         return None if key is None else (start, end, key)
 
     def _rescan(
-        self, view: bytes, folded: str, padded: str, lo: int, hi: int, out, shift: int
+        self, view: bytes, folded: str, padded: str, lo: int, hi: int, out, shift: int, side
     ) -> int:
         """Add the matches that start in ``[lo, hi)``, trying every view found there,
-        ``shift`` before their coordinates.
+        ``shift`` before their coordinates (to ``out``, or ``side``: see :meth:`_matches`).
 
         Returns the end of the last match added, or ``lo``.
         """
@@ -879,6 +920,8 @@ class TermMatcher:
             if start >= last:
                 found = self._check(self._leaves[index], folded, padded, view, start)
                 if found is not None:
-                    out.append((found[0] - shift, found[1] - shift, found[2]))
+                    self._sink(out, side, found[2]).append(
+                        (found[0] - shift, found[1] - shift, found[2])
+                    )
                     last = found[1]
         return last

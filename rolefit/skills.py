@@ -200,7 +200,7 @@ def _list_item_keys(item: str, found) -> set[str]:
     """Other-case names in a skill-list item ("spark and excel"): a list is list context."""
     from rolefit._context import list_mentions
 
-    candidates = _split(_reader().find(item), item)[2]
+    candidates = _split(_reader().find_parts(item), item)[2]
     return {k for _, _, k in list_mentions(item, found, candidates, whole_item=True)}
 
 
@@ -262,8 +262,9 @@ def _reader():
     One scan finds the skill mentions, the other-case spellings of case-sensitive names
     (:func:`rolefit._context.variant_terms`) and the cue words of negation and learning
     (:func:`rolefit._negation.anchor_terms`); their keys start with ``_VARIANT`` and
-    ``_ANCHOR``. A cue word or spelling is one word, so it never takes a skill's place:
-    at one position the longest term wins.
+    ``_ANCHOR``, and ``find_parts`` returns them apart from the skill mentions. A cue word
+    or spelling is one word, so it never takes a skill's place: at one position the
+    longest term wins.
     """
     with _MATCHER_LOCK:
         return _build_reader()
@@ -275,31 +276,26 @@ def _build_reader():
     from rolefit._matcher import TermMatcher
     from rolefit._negation import anchor_terms
 
-    return TermMatcher(
-        [
-            *text_terms(),
-            *((s, _VARIANT + k, case) for s, k, case in variant_terms(text_terms())),
-            *((s, _ANCHOR + k, case) for s, k, case in anchor_terms()),
-        ]
-    )
+    extras = [
+        *((s, _VARIANT + k, case) for s, k, case in variant_terms(text_terms())),
+        *((s, _ANCHOR + k, case) for s, k, case in anchor_terms()),
+    ]
+    return TermMatcher([*text_terms(), *extras], side_keys={k for _, k, _ in extras})
 
 
-def _split(found, text: str):
-    """Split what :func:`_reader` found into skill mentions, their set of skill ids,
+def _split(parts, text: str):
+    """Split what :func:`_reader` found (``find_parts``: the skill mentions, and the
+    other-case spellings and cue words) into skill mentions, their set of skill ids,
     other-case spellings and cue words.
 
     A skill whose name is also a cue word ("Teaching" in "Teaching myself Julia") is
     both a mention and a cue word.
     """
-    keys = set(map(_KEY, found))
+    mentions, extras = parts
+    keys = set(map(_KEY, mentions))
     candidates, anchors = [], []
-    mentions = found
-    if keys and min(keys) < "\x01":  # spellings or cue words (their keys sort first)
-        mentions = [m for m in found if m[2] > "\x01"]
-        extras = [m for m in found if m[2] < "\x01"]
-        for s, e, k in extras:
-            (candidates if k[1] == "v" else anchors).append((s, e, k[2:]))
-        keys.difference_update([k for _, _, k in extras])
+    for s, e, k in extras:
+        (candidates if k[1] == "v" else anchors).append((s, e, k[2:]))
     shared = _shared_words()
     if not shared.keys().isdisjoint(keys):
         for s, e, k in mentions:
@@ -373,19 +369,19 @@ def _check_status(status) -> frozenset[str]:
 
 def _mentions(text: str) -> list[tuple[int, int, str, str, str]]:
     """Every mention as ``(start, end, skill_id, status, cue)``, in text order."""
-    found, _, decided = _read(text, _reader().find(text))
+    found, _, decided = _read(text, _reader().find_parts(text))
     return [(s, e, k, *decided.get(i, ("has", ""))) for i, (s, e, k) in enumerate(found)]
 
 
-def _read(text: str, everything):
+def _read(text: str, parts):
     """The skill mentions of ``text``, their set of skill ids, and ``{index: (status,
     cue)}`` of those not held.
 
-    ``everything`` is what :func:`_reader` finds in ``text``: skill mentions, other-case
-    spellings (kept in a list, :mod:`rolefit._context`) and cue words
+    ``parts`` is what :func:`_reader` finds in ``text`` (``find_parts``): skill mentions,
+    and other-case spellings (kept in a list, :mod:`rolefit._context`) and cue words
     (:mod:`rolefit._negation`).
     """
-    found, keys, candidates, anchors = _split(everything, text)
+    found, keys, candidates, anchors = _split(parts, text)
     if candidates:
         from rolefit._context import list_mentions
 
@@ -444,7 +440,7 @@ def _skill_status(found, keys, decided) -> tuple[set[str], dict[str, str]]:
 
 def _statuses(text: str) -> tuple[set[str], dict[str, str]]:
     """:func:`_skill_status` of one text."""
-    return _skill_status(*_read(text, _reader().find(text)))
+    return _skill_status(*_read(text, _reader().find_parts(text)))
 
 
 def _statuses_many(values: list[str]) -> list[tuple[set[str], dict[str, str]]]:
@@ -452,7 +448,7 @@ def _statuses_many(values: list[str]) -> list[tuple[set[str], dict[str, str]]]:
     :meth:`~rolefit._matcher.TermMatcher.find_many` on postings and faster on short texts
     (``docs/performance.md``)."""
     reader = _reader()
-    return [_skill_status(*_read(text, reader.find(text))) for text in values]
+    return [_skill_status(*_read(text, reader.find_parts(text))) for text in values]
 
 
 def held_keys_many(texts: list[str]) -> list[set[str]]:

@@ -450,6 +450,8 @@ READER_TERMS = [
     ("Ray", "ray", True),
     ("SQL Server", "sqlserver", False),
     ("no", "cue-no", False),
+    ("new to", "cue-new-to", False),
+    ("no code", "nocode", False),
     ("0", "cue-0", False),
     ("node.JS", "other-node", True),
     ("Spark SQL", "sparksql", True),
@@ -460,7 +462,18 @@ READER_TERMS = [
     ("big data.js", "bigdatajs", False),
     ("big data lake", "datalake", False),
 ]
-_READER = TermMatcher(READER_TERMS)
+# as rolefit.skills._reader: other-case spellings and cue words are returned apart
+_SIDE_KEYS = {k for _, k, _ in READER_TERMS if k.startswith(("other-", "cue-"))}
+_READER = TermMatcher(READER_TERMS, side_keys=_SIDE_KEYS)
+
+
+def _assert_parts(text: str) -> None:
+    """``find_parts`` is ``find`` split by key, each part in text order."""
+    found = _READER.find(text)
+    assert _READER.find_parts(text) == (
+        [m for m in found if m[2] not in _SIDE_KEYS],
+        [m for m in found if m[2] in _SIDE_KEYS],
+    )
 _TRICKY = st.sampled_from(
     [
         *"RrCcGgoSsEe .,;:-&'’/#+()\n\t_0123456789?é\u00a0\u212a",
@@ -513,6 +526,7 @@ _TRICKY = st.sampled_from(
         "Summary",
         *("'S", "'sx", "'5", "Spark SQL", "spark\tsql", "SPARK SQL", "you’ll", "You", "you"),
         *(" Only Look Once", " only look once", "\u3000", "🤗", " transformers"),
+        *("new", "New", " to", "no", " code"),
     ]
 )
 
@@ -533,10 +547,12 @@ _TRICKY = st.sampled_from(
         "machine\u3000\u3000learning’s, machine \n learning.",
         "big  data.js, big\u3000data, big  datax, xbig  data, big \n data.jsx, big  data?",
         "big  data lake, big  data  lake, big  data,lake, big\u3000data\nlake, big  data lakes",
+        "new  to Spark, New\u3000to, no  code, no  Python, No\u00a0SQL, no\u3000code",
     ],
 )
 def test_shortcut_cases_agree_with_brute_force(text):
     assert _READER.find(text) == _brute_force_find(_READER, text)
+    _assert_parts(text)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -546,6 +562,7 @@ def test_shortcuts_agree_with_brute_force(text):
     # _exact_rule) instead of running their rules: here every such shortcut is exercised.
     assert _READER.find(text) == _brute_force_find(_READER, text)
     assert _READER.find_many([text, text]) == [_READER.find(text)] * 2
+    _assert_parts(text)
 
 
 _SEPARATORS = [" ", "  ", "\n", " \n ", "\t", "\u3000", "\u00a0 ", "", "-", ", ", "’", "'s "]
@@ -579,6 +596,15 @@ def test_spliced_terms_agree_with_brute_force(text):
     runs = re.findall(r"🤗(\s+)", text)
     assume(all(r.isascii() or len(r) == 1 or r[0] == " " and len(r) == 2 for r in runs))
     assert _READER.find(text) == _brute_force_find(_READER, text)
+    _assert_parts(text)
+
+
+def test_side_keys_must_be_a_collection():
+    with pytest.raises(TypeError, match="side_keys"):
+        TermMatcher(READER_TERMS, side_keys="cue-no")
+    # a side key that no term has changes nothing
+    plain = TermMatcher(TERMS, side_keys={"no-such-key"})
+    assert plain.find_parts("Python and R") == (plain.find("Python and R"), [])
 
 
 def test_threads_share_a_fresh_matcher():
