@@ -358,7 +358,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     return decided
 
 
-_HEADING = re.compile(r"[^\S\n]*(?:[\w'’-]+[^\S\n]+){0,3}?[\w'’-]*[^\S\n]*(:)?[^\S\n]*\n")
+# Up to four words on the rest of the line, then maybe a colon. Possessive: where a line
+# goes on (most cues), the match fails without trying to split its words another way.
+_HEADING = re.compile(r"[^\S\n]*+(?:[\w'’-]++(?:[^\S\n]++|(?=[:\n]))){0,4}+(:)?[^\S\n]*+\n")
 _LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦][^\S\n]*)?$")
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies
 
 import rolefit
 
@@ -117,3 +119,28 @@ def test_extract_agrees_with_find_skills_mention_by_mention():
                 if skill not in best or rank[st] < rank[best[skill]]:
                     best[skill] = st
             assert got == sorted(k for k, st in best.items() if st == status), text
+
+
+_HEADING_WORDS = ["a", "bc", "Z9", "_", "'", "’", "-", "é", "x-y", "", ".", "•"]
+_HEADING_GAPS = [" ", "  ", "\t", "\u00a0", "\u3000", ":", " :", ": ", "\n", " \n", "\r", ",", ""]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    strategies.lists(
+        strategies.tuples(
+            strategies.sampled_from(_HEADING_WORDS), strategies.sampled_from(_HEADING_GAPS)
+        ),
+        max_size=7,
+    ).map(lambda parts: "".join(w + g for w, g in parts)),
+    strategies.integers(0, 3),
+)
+def test_heading_pattern_is_the_plain_one_without_backtracking(text, pos):
+    # _HEADING is written with possessive quantifiers for speed; it must match exactly
+    # where and as far as the plain pattern (up to four words, maybe a colon, a newline).
+    from rolefit._negation import _HEADING
+
+    plain = re.compile(r"[^\S\n]*(?:[\w'’-]+[^\S\n]+){0,3}?[\w'’-]*[^\S\n]*(:)?[^\S\n]*\n")
+    pos = min(pos, len(text))
+    want, got = plain.match(text, pos), _HEADING.match(text, pos)
+    assert (got and (got.end(), got.group(1))) == (want and (want.end(), want.group(1)))
