@@ -440,15 +440,26 @@ def _skill_status(found, keys, decided) -> tuple[set[str], dict[str, str]]:
 
 def _statuses(text: str) -> tuple[set[str], dict[str, str]]:
     """:func:`_skill_status` of one text."""
-    return _skill_status(*_read(text, _reader().find_parts(text)))
+    return _status_of(text, _reader().find_parts(text))
 
 
 def _statuses_many(values: list[str]) -> list[tuple[set[str], dict[str, str]]]:
     """:func:`_skill_status` of every text. Scanning the texts one by one is as fast as
     :meth:`~rolefit._matcher.TermMatcher.find_many` on postings and faster on short texts
     (``docs/performance.md``)."""
-    reader = _reader()
-    return [_skill_status(*_read(text, reader.find_parts(text))) for text in values]
+    find = _reader().find_parts
+    return [_status_of(text, find(text)) for text in values]
+
+
+def _status_of(text: str, parts) -> tuple[set[str], dict[str, str]]:
+    """:func:`_skill_status` of ``text`` from what :func:`_reader` found in it. Without a
+    cue word or other-case spelling (most short texts), every mention is held."""
+    mentions, extras = parts
+    if not extras:
+        keys = set(map(_KEY, mentions))
+        if _shared_words().keys().isdisjoint(keys):
+            return keys, {}
+    return _skill_status(*_read(text, parts))
 
 
 def held_keys_many(texts: list[str]) -> list[set[str]]:
