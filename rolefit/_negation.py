@@ -146,11 +146,19 @@ _ATTACHED = re.compile(
 _ATTACHED_CLOSE = re.compile(r"(?:\s*-?\s*level)?\s*(?:\)|,|;|\.|$|\n|\s+(?:and|or)\b)", re.I)
 
 # Requirement wording: in a posting, a learning cue names what is asked for.
+_REQUIREMENT_WORDS = [
+    *r"required requirements? require requires preferred prefer a\s+plus plus\b".split(),
+    *r"nice[\s-]to[\s-]have bonus desirable desired would\s+help will\s+help helpful".split(),
+    r"would\s+be\s+(?:great|good|ideal|useful)",
+    *r"advantage advantageous expected must should\s+have ideally is\s+essential".split(),
+    r"candidates?",
+    r"you\s+(?:have|bring|will\s+need)",
+]
+# (the look-ahead for their first letters spares the engine trying every alternative at
+# every word; it changes nothing else)
 _REQUIREMENT = re.compile(
-    r"\b(?:required|requirements?|require|requires|preferred|prefer|a\s+plus|plus\b"
-    r"|nice[\s-]to[\s-]have|bonus|desirable|desired|would\s+help|will\s+help|helpful"
-    r"|would\s+be\s+(?:great|good|ideal|useful)|advantage|advantageous|expected|must"
-    r"|should\s+have|ideally|is\s+essential|candidates?|you\s+(?:have|bring|will\s+need))\b",
+    rf"\b(?=[{''.join(sorted({w[0] for w in _REQUIREMENT_WORDS}))}])"
+    rf"(?:{'|'.join(_REQUIREMENT_WORDS)})\b",
     re.I,
 )
 
