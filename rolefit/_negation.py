@@ -511,13 +511,14 @@ def _learning_verb_ok(text: str, m: re.Match, starts: tuple[int, ...], clauses: 
     if m.group("learn").lower() != "learning":
         return True
     clause_start = clauses.start(m.start(), max(0, m.start() - 40))
-    words = _words(text[clause_start : m.start()])
-    if words and words[-1] in ("keep", "keeps", "kept", "continue", "continues", "stop"):
+    before = _WORDS.findall(text, clause_start, m.start())  # as _words, of which the last
+    last = (before[-1].lower().rstrip(".") or before[-1]) if before else None
+    if last in ("keep", "keeps", "kept", "continue", "continues", "stop"):
         return False  # "keep learning SQL tricks": learning more of a held skill
     nxt = _SPACE_RUN.match(text, m.end()).end()
     i = bisect_left(starts, nxt)
     if i < len(starts) and starts[i] == nxt:
         return True
-    if not words or not words[-1][0].isalnum():
+    if last is None or not last[0].isalnum():
         return True  # start of the clause, or after punctuation
-    return words[-1] in _LEARNING_LEADS
+    return last in _LEARNING_LEADS
