@@ -250,8 +250,8 @@ def _matcher():
         return _build_matcher()
 
 
-# Keys of the extra terms of _reader: an other-case spelling, a cue word. They sort before
-# every skill id, which starts with a letter or digit.
+# Key prefixes of the extra terms of _reader: an other-case spelling, a cue word (its side
+# keys). No skill id starts with one: an id starts with a letter or digit.
 _VARIANT, _ANCHOR = "\x00v", "\x00a"
 _KEY = itemgetter(2)
 
@@ -266,11 +266,16 @@ def _reader():
     or spelling is one word, so it never takes a skill's place: at one position the
     longest term wins.
     """
-    with _MATCHER_LOCK:
-        return _build_reader()
+    if not _READER:  # built once; later calls (one per text) skip the lock
+        with _MATCHER_LOCK:
+            if not _READER:
+                _READER.append(_build_reader())
+    return _READER[0]
 
 
-@cache
+_READER: list = []
+
+
 def _build_reader():
     from rolefit._context import variant_terms
     from rolefit._matcher import TermMatcher
