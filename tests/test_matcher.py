@@ -474,6 +474,8 @@ def _assert_parts(text: str) -> None:
         [m for m in found if m[2] not in _SIDE_KEYS],
         [m for m in found if m[2] in _SIDE_KEYS],
     )
+
+
 _TRICKY = st.sampled_from(
     [
         *"RrCcGgoSsEe .,;:-&'’/#+()\n\t_0123456789?é\u00a0\u212a",
