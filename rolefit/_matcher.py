@@ -480,7 +480,7 @@ class TermMatcher:
         trim = len(view) - len(full)
         if trim > 1 or (trim and not _BOUNDARY[view[-1]]):
             return None
-        heads = tuple(h for h in self._head_views if trim and h[0] == view[-1])
+        heads = self._heads_at_end(view) if trim else ()
         before, after = _tables(leaf)
         return key, trim, before, after, heads, key in self._side
 
@@ -508,7 +508,7 @@ class TermMatcher:
         back = len(view) - len(full)
         if not view.startswith(full) or back > 1:
             return None
-        heads = tuple(h for h in self._head_views if back and h[0] == view[-1])
+        heads = self._heads_at_end(view) if back else ()
         short = len(leaf.folded) <= 2  # as _Item.short: every spelling is case-sensitive
         before, after = (_BEFORE_SHORT, _AFTER_SHORT) if short else (_BOUNDARY, _AFTER)
         if back:
@@ -552,8 +552,13 @@ class TermMatcher:
                 return None
             prefix = (len(leaf.folded), leaf.fast_key, *_tables(leaf))
         pairs = {word: self._pair(ids) for words in gap[2].values() for word, ids in words.items()}
-        heads = tuple(h for h in self._head_views if inner_heads and h[0] == view[-1])
+        heads = self._heads_at_end(view) if inner_heads else ()
         return gap, heads, len(view) - 1, prefix, pairs
+
+    def _heads_at_end(self, view: bytes) -> tuple[bytes, ...]:
+        """The views that start with the last byte of ``view`` (where, found there, they
+        make :meth:`_check_at` scan again)."""
+        return tuple(h for h in self._head_views if h[0] == view[-1])
 
     def _pair(self, ids: list[int]):
         """``(key, before, after, longer)`` if one of the leaves ``ids`` (which share a
@@ -809,10 +814,7 @@ class TermMatcher:
         for index in chain:
             found = self._check(leaves[index], folded, padded, view, start)
             if found is not None:
-                self._sink(out, side, found[2]).append(
-                    (found[0] - shift, found[1] - shift, found[2])
-                )
-                last = found[1]
+                last = self._put(found, out, side, shift)
                 # a view may start in the stretch the match leaves hidden ("Spark ?" found
                 # as "Spark" hides "? Transformers")
                 if last < end and any(map(self._heads.__getitem__, view[last:end])):
@@ -824,9 +826,14 @@ class TermMatcher:
             last = self._rescan(view, folded, padded, start, end, out, shift, side)
         return last
 
-    def _sink(self, out: list, side: list | None, key: str) -> list:
-        """The list a match of ``key`` goes to (see :meth:`_matches`)."""
-        return side if side is not None and key in self._side else out
+    def _put(self, found: tuple[int, int, str], out: list, side: list | None, shift: int) -> int:
+        """Add a checked match ``(start, end, key)``, ``shift`` before its coordinates, to
+        ``out``, or to ``side`` for a side key (see :meth:`_matches`); return its end."""
+        start, end, key = found
+        (side if side is not None and key in self._side else out).append(
+            (start - shift, end - shift, key)
+        )
+        return end
 
     def _chain(self, p: int):
         """The leaves to try where view ``p`` is the longest found, if that is all, and gap.
@@ -920,8 +927,5 @@ class TermMatcher:
             if start >= last:
                 found = self._check(self._leaves[index], folded, padded, view, start)
                 if found is not None:
-                    self._sink(out, side, found[2]).append(
-                        (found[0] - shift, found[1] - shift, found[2])
-                    )
-                    last = found[1]
+                    last = self._put(found, out, side, shift)
         return last

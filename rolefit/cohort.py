@@ -38,8 +38,9 @@ __all__ = ["Cohort", "add_cohort_parser", "cmd_cohort", "cohort_summary",
 N_CLOSEST = 3
 N_COMMON_GAPS = 8
 MAX_PEOPLE_LISTED = 500  # the per-person table is left out of bigger cohorts' pages
-# the report's page style (one look for every page rolefit writes), wider, with h3
-CSS = _REPORT_CSS.replace("max-width: 60rem", "max-width: 62rem") + """
+# the report's page style (one look for every page rolefit writes), wider on screen, with h3
+CSS = _REPORT_CSS + """
+@media screen { body { max-width: 62rem; } }
 h3 { font-size: 1rem; margin: 1rem 0 0.3rem; break-after: avoid; }
 """
 

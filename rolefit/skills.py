@@ -192,8 +192,9 @@ def _not_held(item: str) -> tuple[frozenset[str], frozenset[str]]:
     """The skills a multi-word skill-list item denies and the ones it says are learned."""
     if not any(c.isspace() or c in "()" for c in item.strip()):
         return frozenset(), frozenset()
-    return (frozenset(extract_skills(item, status="negated")),
-            frozenset(extract_skills(item, status="learning")))
+    _, other = _statuses(_check_text(item))  # one reading for both
+    return (frozenset(k for k, status in other.items() if status == "negated"),
+            frozenset(k for k, status in other.items() if status == "learning"))
 
 
 def _list_item_keys(item: str, found) -> set[str]:
