@@ -142,11 +142,30 @@ def _correct(name: str) -> str | None:
     if len(key) - budget > max(map(len, lex.choices), default=0):
         return None  # longer than any name by more than the edits allowed (a pasted text)
     hits = extract(key, list(lex.choices), scorer=OSA.distance, score_cutoff=budget, limit=10)
+    hits = [h for h in hits if _typo_like(key, h[0])]
     if not hits:
         return None
     best = min(h[1] for h in hits)
     ids = {lex.choices[h[0]] for h in hits if h[1] == best}
     return ids.pop() if len(ids) == 1 else None
+
+
+def _typo_like(key: str, alias: str) -> bool:
+    """Whether ``key`` reads as a typo of ``alias`` word by word: the same first letter
+    (typing rarely misses it: "Sigma" is not "Figma"), and, for as many words, at most one
+    edit in a word of 3 to 5 characters and two in a longer one ("Core Data" is not "Core
+    Java": both edits fall in one short word)."""
+    from rapidfuzz.distance import OSA
+
+    if key[0] != alias[0]:
+        return False
+    words, alias_words = key.split(), alias.split()
+    if len(words) != len(alias_words):
+        return True  # words joined or split ("scikit learn"): the whole-name budget rules
+    return all(
+        OSA.distance(a, b) <= (0 if len(a) < 3 else 1 if len(a) < 6 else 2)
+        for a, b in zip(words, alias_words, strict=True)
+    )
 
 
 @dataclass

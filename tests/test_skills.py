@@ -65,6 +65,17 @@ def test_typos_are_corrected_and_reported():
     assert parsed.unknown == {}
 
 
+@pytest.mark.parametrize(
+    "item",
+    ["Core Data", "Sigma"],  # "Core Java" with both edits in one short word; "Figma"
+)
+def test_a_real_word_is_not_read_as_a_typo_of_another_name(item):
+    parsed = parse_skill_list(["Python", item])
+    assert parsed.skills == ["python"]
+    assert parsed.corrections == {}
+    assert item in parsed.unknown
+
+
 def test_unknown_items_kept_with_suggestions():
     parsed = parse_skill_list(["python", "tensorflw lite extreme", "qwertyuiop"])
     assert parsed.skills == ["python"]
