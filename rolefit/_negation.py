@@ -6,10 +6,13 @@ it knows no aspiration cues). A mention gets one of three statuses:
 
 * ``negated``: a denial cue governs it (``no``, ``not``, ``never``, ``without``,
   ``lack of``, ``unfamiliar with``, ``n't``, ``0 years``, ``little or no``, ``neither``/
-  ``nor``, and after the skill ``not required``, ``Kafka: none``, ``Scala (0 years)``);
+  ``nor``, ``yet to``, and after the skill ``not required``, ``Kafka: none``,
+  ``Scala (0 years)``, ``Kafka? Not yet``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
-  ``limited``, ``new to``, ``getting started with``, ``aspiring``, and after the skill
+  ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
+  ``dabbling in``, ``upskilling in``, ``keen to learn``, ``to gain experience with``, a
+  course phrase such as ``enrolled in an online course on``, and after the skill
   ``(beginner)``, ``(learning)``, ``on weekends``, ``in my spare time``);
 * ``has``: anything else (``familiar with`` alone is ``has``).
 
@@ -19,11 +22,14 @@ other word), and then runs on over a list: further skills joined by commas, ``an
 ``or``, ``nor``, ``/`` and bridge words ("no Spark, Kafka or Airflow"). Scope stops at the
 next cue, at a subject pronoun ("and I ...") and at a clause boundary: a sentence end, a
 semicolon, a newline or bullet, a spaced dash, ``but``, ``however``, ``although``,
-``though``, ``whereas``, ``while`` ("no Java, but strong Python" keeps Python). A cue
-*after* skills (``not required``, ``on weekends``) reaches back over the nearest skill and
-the list joined to it by a conjunction; a parenthesised or colon/dash cue
-(``Spark (beginner)``, ``Kafka: none``) only the skill right before it. A cue that makes a
-heading line ("Learning next:", "Not required") covers the bullet lines under it.
+``though``, ``whereas``, ``while``, ``, yet`` ("no Java, but strong Python" keeps Python).
+A cue *after* skills (``not required``, ``on weekends``) reaches back over the nearest
+skill and the list joined to it by a conjunction; a parenthesised or colon/dash cue
+(``Spark (beginner)``, ``Kafka: none``) only the skill right before it, and nothing when
+the word before it is not a skill ("French (basic), Python" keeps Python). A cue that makes
+a heading line ("Learning next:", "Not required") covers the bullet lines under it. A skill
+named inside a cue is what the cue is about ("enrolled in an AWS certification course"),
+unless the cue is read at the skill's own name ("Teaching myself Julia": no ``teaching``).
 
 Job postings. "Python not required" and "no Python experience required" are ``negated``
 (the posting does not ask for Python); "no experience required" names no skill, so
@@ -42,14 +48,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-__all__ = ["HAS", "LEARNING", "NEGATED", "anchor_terms", "statuses"]
+__all__ = ["CUE", "HAS", "LEARNING", "NEGATED", "anchor_terms", "statuses"]
 
 HAS, LEARNING, NEGATED = "has", "learning", "negated"
+CUE = "cue"  # not a status: a skill name read as a word of a cue, not as a mention
 
 # -- cues before the skill -------------------------------------------------------------
 # "not very experienced", "not too familiar": some knowledge, so ``learning``
 _HEDGES = r"very|too|that|so|overly|particularly|super|fully|yet\s+fully|hugely|terribly"
+_COURSE = (
+    r"(?:course|class|bootcamp|mooc|nanodegree|speciali[sz]ation|certificate|certification"
+    r"|workshop|programme|program|module|track|tutorial)s?"
+)
+_ABOUT = r"(?:\s+(?:on|in|about|of|for))?"
+_MY_SKILLS = r"(?:\s+my\s+(?:\w+\s+)?(?:skills?|knowledge|experience|expertise|understanding))"
 _NEG_BEFORE = [
+    r"yet\s+to",  # "I am yet to use Airflow", "have yet to try"
     r"(?:little|limited)\s+(?:or|to)\s+no",
     r"(?:zero|0|no)\s*(?:\+\s*)?(?:years?|yrs?)",
     r"zero",
@@ -73,7 +87,10 @@ _LEARN_BEFORE = [
     r"learning",
     r"studying",
     r"(?:currently|now|am|'m|’m)\s+taking",
-    r"taking\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:course|class|classes|bootcamp|mooc)",
+    # "taking a course on", "enrolled in a Coursera specialisation on", "working through
+    # the intro module of", "attended a two-day workshop on"
+    r"(?:taking|completing|attending|attended|enrolled\s+in|working\s+through)\s+"
+    r"(?:(?:an?|the|my|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT,
     r"enrolled",
     r"beginners?(?:-level)?",
     r"novice",
@@ -82,14 +99,26 @@ _LEARN_BEFORE = [
     r"basics?",
     r"(?<!good\s)(?<!strong\s)(?<!solid\s)(?<!broad\s)(?<!wide\s)(?<!deep\s)exposure",
     r"(?<!not\s)limited(?!\s+to\b)",
+    r"minimal",
+    r"entry[-\s]level",
+    r"elementary",
+    r"upskilling",
+    r"(?:dabbl(?:e|ed|ing)|tinker(?:ed|ing)?|experimenting)(?:\s+around)?",
+    r"(?:just|recently)\s+(?:started|began|begun)(?:\s+(?:to\s+)?(?:learn|use|using|explore|"
+    r"exploring|experiment|experimenting|play|playing|tinker|tinkering)(?:\s+around)?)?",
+    # an aspiration to gain a skill: "keen to develop my skills in", "to gain experience"
+    r"(?:keen|eager|hoping|aiming|motivated)\s+to\s+(?:learn|develop|build|grow|gain|"
+    r"broaden|expand|get\s+into|move\s+into)" + _MY_SKILLS + "?",
+    r"(?:(?<=to\s)|(?<=will\s)|(?<='ll\s)|(?<=’ll\s))gain",
+    r"gaining",
     r"little",
     r"(?:getting|got)\s+started",
     r"(?:intro|introductory|beginners?|crash)\s+(?:course|class|module|tutorial)s?",
     r"pick(?:ing)?\s+up",
     r"getting\s+into",
     r"teaching\s+myself",
-    r"self-(?:study|studying|learning)",
-    r"working\s+towards?",
+    r"self-(?:study|studying|learning|teaching)",
+    r"working\s+towards?(?:\s+(?:an?|the|my)\s+(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT + ")?",
     r"preparing\s+for",
     r"introduction\s+to",
     r"intro\s+to",
@@ -136,7 +165,8 @@ _LEARN_AFTER = (
 )
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
-    r"(?:\s*(?:\(|:|-|–|—|,)\s*(?:(?P<neg>none|no(?:\s+experience)?|never(?:\s+used)?"
+    r"(?:\s*(?:\(|:|-|–|—|,|\?)\s*(?:(?P<neg>none|non-?existent|no(?:\s+experience)?"
+    r"|never(?:\s+(?:used|touched|tried)(?:\s+(?:it|them))?)?"
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?)"
     r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting))"
@@ -165,7 +195,8 @@ _REQUIREMENT = re.compile(
 # (written so that the engine tries the alternatives only after one of a few characters)
 _BOUNDARY = re.compile(
     r"[.!?;\n\r•·▪►●◦ ](?:(?<=[.!?])(?=\s|$)|(?<=[;\n\r•·▪►●◦])|(?<= )(?:[-–—]+(?=\s)"
-    r"|(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hil(?:e|st))\b))"
+    r"|(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hil(?:e|st))\b"
+    r"|(?<=, )[Yy]et\b(?!\s*,)))"
 )
 
 
@@ -190,10 +221,14 @@ _ANCHORS = """
     picking teaching self-study self-studying self-learning preparing introduction
     aspiring weekend weekends spare free evenings progress
     none elementary entry starting started
-""".split() + ["new to", "working toward", "working towards"]  # "new", "working" are common
+    yet minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
+    just recently keen eager hoping aiming motivated gain gaining
+    completing attending attended nonexistent non-existent self-teaching
+""".split() + ["new to", "working toward", "working towards", "working through"]
+# ("new", "working" alone are too common)
 _ATTACHED_WORDS = frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying"
-    " elementary entry introductory starting started".split()
+    " elementary entry introductory starting started nonexistent non-existent".split()
 )
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
@@ -318,7 +353,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") else NEGATED
-        decided[i] = (status, text[m.start() : m.end()].strip(" (:-–—,\t\n"))
+        decided[i] = (status, text[m.start() : m.end()].strip(" (:-–—,?\t\n"))
         taken.append((m.start(), m.end()))
 
     # 2. cues before and after skills, each within its clause
@@ -328,6 +363,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             taken and any(a <= m.start() < b for a, b in taken)
         ):
             continue
+        if m.lastgroup in ("neg", "learn") and _attached_form(text, m):
+            continue  # "French (basic), Python": a note on the word before, not a skill
         # a learning word under a denial is part of it: "no exposure to", "lacks basic"
         if (
             cues
@@ -338,6 +375,18 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         ):
             continue
         cues.append(m)
+    # a skill inside a cue: a word of the cue if the cue is read at its name ("Teaching
+    # myself Julia"), else what the cue is about ("taking an AWS certification course")
+    words = {(s, e) for s, e, _ in anchors}
+    for m in cues:
+        i = bisect_left(starts, m.start())
+        status = NEGATED if m.lastgroup in ("neg", "negafter") else LEARNING
+        while i < len(starts) and ends[i] <= m.end():
+            if (starts[i], ends[i]) in words:
+                decided[i] = (CUE, "")
+            else:
+                decided[i] = (status, " ".join(m.group(m.lastgroup).split()))
+            i += 1
     for k, m in enumerate(cues):
         kind = m.lastgroup
         status = NEGATED if kind in ("neg", "negafter") else LEARNING
@@ -496,6 +545,19 @@ def _before_attached(anchors, ends: tuple[int, ...]) -> set[int]:
             if i >= 0 and start - ends[i] <= 16:
                 out.add(i)
     return out
+
+
+_OPENER = re.compile(r"[(:?,\-–—]\s*$")
+
+
+def _attached_form(text: str, m: re.Match) -> bool:
+    """Whether cue ``m`` stands as a note on the item before it, as the attached cues do
+    ("English (native), French (basic)", "Kafka: none"): an opening bracket, colon, dash,
+    comma or question mark before it, and the note's end after it."""
+    return bool(
+        _OPENER.search(text, max(0, m.start() - 4), m.start())
+        and _ATTACHED_CLOSE.match(text, m.end())
+    )
 
 
 def _covered(start: int, end: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:

@@ -23,7 +23,7 @@ import numpy as np
 
 from rolefit._data import knowledge
 from rolefit.profiles import check_role, matrices
-from rolefit.skills import ParsedSkills, _check_text, parse_skill_list, read_text
+from rolefit.skills import ParsedSkills, _check_text, extract_skills, parse_skill_list, read_text
 
 __all__ = ["NoSkillsError", "RoleFit", "score"]
 
@@ -83,6 +83,14 @@ def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
     if isinstance(skills_or_text, str):
         parsed = read_text(_check_text(skills_or_text))  # denied and learning skills apart
         if not parsed.skills:
+            denied = extract_skills(skills_or_text, status="negated")
+            if parsed.learning or denied:
+                named = [f"being learned: {', '.join(parsed.learning)}"] if parsed.learning else []
+                named += [f"denied: {', '.join(denied)}"] if denied else []
+                raise NoSkillsError(
+                    f"no skill in the text is held; it names only skills {'; '.join(named)} "
+                    "(see rolefit.find_skills(text) for the cue of each)"
+                )
             raise NoSkillsError(
                 f"no known skill was found in the text ({len(skills_or_text):,} characters); "
                 "pass a skill list, or see rolefit.skills() for what is recognised"

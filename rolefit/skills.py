@@ -418,9 +418,15 @@ def _read(text: str, parts):
         keys = {k for _, _, k in found}
     if not anchors:
         return found, keys, {}
-    from rolefit._negation import statuses
+    from rolefit._negation import CUE, statuses
 
-    return found, keys, statuses(text, found, anchors)
+    decided = statuses(text, found, anchors)
+    if any(status == CUE for status, _ in decided.values()):  # "Teaching myself Julia"
+        kept = [i for i in range(len(found)) if decided.get(i, ("",))[0] != CUE]
+        decided = {n: decided[i] for n, i in enumerate(kept) if i in decided}
+        found = [found[i] for i in kept]
+        keys = {k for _, _, k in found}
+    return found, keys, decided
 
 
 def _restore(text: str, found, rejected):

@@ -148,6 +148,8 @@ def test_text_input():
         (["qwertyuiop"], NoSkillsError, "qwertyuiop"),
         ("nothing to see here", NoSkillsError, "no known skill"),
         ("", NoSkillsError, "no known skill"),
+        ("Learning Python and SQL.", NoSkillsError, "being learned: python, sql"),
+        ("No Java; learning Rust.", NoSkillsError, "being learned: rust; denied: java"),
         (None, TypeError, "NoneType"),
         (42, TypeError, "int"),
         (b"python", TypeError, "decode"),
