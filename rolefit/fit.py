@@ -75,6 +75,23 @@ ACTION_VERBS = {
 }
 
 
+def _with_order_notes(rows: list[dict], moved_down: set[str]) -> list[dict]:
+    """Add ``order_note`` to gain rows in advice order: why a row stands above one with a
+    larger ``gain`` ("before <tool>", the tool that implies it) or was moved down out of
+    the first rows (``moved_down``: a rare or soft skill); None elsewhere."""
+    by_id = knowledge().skill_by_id
+    position = {r["skill_id"]: k for k, r in enumerate(rows)}
+    for k, r in enumerate(rows):
+        note = None
+        if position.get(r["needed_for"], -1) > k:  # (a rare idea may end up after its tool)
+            note = f"before {by_id[r['needed_for']].name}"
+        elif r["skill_id"] in moved_down:
+            what = "rare" if r["rare"] else "soft skill"
+            note = f"{what}: kept out of the first {TOP_MISSING}"
+        r["order_note"] = note
+    return rows
+
+
 class NoSkillsError(ValueError):
     """The input held no recognisable skill, so no fit can be computed."""
 
@@ -297,7 +314,13 @@ class RoleFit:
         position = {r["skill_id"]: k for k, r in enumerate(placed)}
         first = [r for r in placed if not (r["rare"] or r["category"] == "soft_skill")]
         rest = [r for r in placed if r not in first[:TOP_MISSING]]
-        return first[:TOP_MISSING] + sorted(rest, key=lambda r: position[r["skill_id"]])
+        ordered = first[:TOP_MISSING] + sorted(rest, key=lambda r: position[r["skill_id"]])
+        # the rare and soft skills that the rule put below the first rows
+        last = position[first[TOP_MISSING - 1]["skill_id"]] if len(first) >= TOP_MISSING else -1
+        moved_down = {
+            r["skill_id"] for r in rest if r not in first and position[r["skill_id"]] < last
+        }
+        return _with_order_notes(ordered, moved_down)
 
     def _ranking_rows(self) -> list[dict]:
         mats = matrices()
@@ -525,7 +548,9 @@ class RoleFit:
             ``prevalence`` (share of the role's postings asking for it;
             missing when too few postings could show it), ``rare``, ``learning`` (a text
             said the person is learning it), ``needed_for`` (the gap it was moved ahead of,
-            because that skill implies it), ``step`` and ``step_title`` (the plan step
+            because that skill implies it), ``order_note`` (why the row is out of ``gain``
+            order: "before <tool>", or a rare or soft skill kept out of the first five;
+            missing where ``gain`` order holds), ``step`` and ``step_title`` (the plan step
             that covers it, missing when no step does), ``premium_usd`` and
             ``premium_pct`` (median advertised salary of the role's postings with the
             skill minus those without; missing when too few postings carry a salary) and
@@ -540,8 +565,8 @@ class RoleFit:
 
         role = self._role_or_target(role)
         columns = ["skill_id", "name", "category", "gain", "implied_gain", "prevalence", "rare",
-                   "learning", "needed_for", "step", "step_title", "premium_usd", "premium_pct",
-                   "guide"]
+                   "learning", "needed_for", "order_note", "step", "step_title", "premium_usd",
+                   "premium_pct", "guide"]
         frame = pd.DataFrame(self._gap_table(role), columns=columns)
         frame = frame.astype({"step": "Int64", "prevalence": "Float64",
                               "premium_usd": "Float64", "premium_pct": "Float64"})

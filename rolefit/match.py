@@ -191,14 +191,19 @@ class PostingMatch:
         placed = {r["skill_id"] for r in rows}
         evidence = _evidence(self.role)
         learning = set(self.person.learning)
+        role_weights = self.person._coef[self.person._role_row(self.role)]
         for skill_id in sorted(set(lacking) - placed):
             skill = kn.skill_by_id[skill_id]
             share = evidence.get(skill_id, {}).get("prevalence")
+            # no weight of its own, but it may imply skills that have one (AWS Glue: AWS)
+            learned = mats.implication[kn.skill_index[skill_id]]
+            after = np.minimum(self.person._credit + learned, 1.0)
+            implied = float((after - self.person._covered) @ role_weights)
             rows.append({
                 "skill_id": skill_id, "name": skill.name, "category": skill.category,
-                "gain": 0.0, "implied_gain": 0.0, "prevalence": share,
+                "gain": 0.0, "implied_gain": implied, "prevalence": share,
                 "rare": share is not None and share < _rare_share(),
-                "learning": skill_id in learning, "needed_for": None,
+                "learning": skill_id in learning, "needed_for": None, "order_note": None,
             })
         # exact rise of the match score if the skill alone were learned
         index = np.array([kn.skill_index[s] for s in self.posting_skills])
@@ -314,13 +319,15 @@ class PostingMatch:
             Columns ``skill_id``, ``name``, ``category``, ``gain`` and ``implied_gain``
             (as in ``gaps``: the rise of the person's score for the role), ``match_gain``
             (the exact rise of the match score if the skill alone were learned),
-            ``prevalence``, ``rare``, ``learning`` (the person says they are learning it)
-            and ``needed_for``.
+            ``prevalence``, ``rare``, ``learning`` (the person says they are learning it),
+            ``needed_for`` and ``order_note`` (as in ``gaps``). A posting skill the role
+            gives no weight has ``gain`` 0 and, in ``implied_gain``, what the skills it
+            implies would add.
         """
         import pandas as pd
 
         columns = ["skill_id", "name", "category", "gain", "implied_gain", "match_gain",
-                   "prevalence", "rare", "learning", "needed_for"]
+                   "prevalence", "rare", "learning", "needed_for", "order_note"]
         frame = pd.DataFrame(self._lack_rows(), columns=columns)
         frame = frame.astype({"prevalence": "Float64"})
         return frame if n is None else frame.head(n)
@@ -401,13 +408,18 @@ class PostingMatch:
                          f" (implied by {names(r['via'])}, {r['credit']:.0%})")
             for r in has) or "-"))
         lacks = self._lack_rows()
-        lines.append(f"You lack ({len(lacks)}), most useful first:")
+        lines.append(f"You lack ({len(lacks)}), in learning order (by {title} score gain; "
+                     "a note says why a row is out of that order):")
         for r in lacks[:n]:
             flags = (" (rare)" if r["rare"] else "") + (" (learning)" if r["learning"] else "")
             seen = "" if r["prevalence"] is None else \
                 f", in {_percent(r['prevalence'])} of {title} postings"
-            lines.append(f"  {r['name']}{flags}: {title} score +{r['gain']:.2f}, "
-                         f"match +{r['match_gain']:.0%}{seen}")
+            gain = f"{title} score +{r['gain']:.2f}"
+            if r["gain"] == 0 and r["implied_gain"] > 0.005:
+                gain += f" (+{r['implied_gain']:.2f} through the skills it implies)"
+            note = f" [{r['order_note']}]" if r["order_note"] else ""
+            lines.append(f"  {r['name']}{flags}: {gain}, match +{r['match_gain']:.0%}{seen}"
+                         f"{note}")
         if len(lacks) > n:
             lines.append(f"  ... {len(lacks) - n} more (--json lists all)")
         return "\n".join(lines)

@@ -491,13 +491,13 @@ def _layout(ax) -> float:
     return ax.get_window_extent().width
 
 
-def _xmax_for_labels(width, ends, needs, floor=0.05, xmin=0.0) -> float:
+def _xmax_for_labels(width, ends, needs, floor=0.05, xmin=0.0, cap=0.6) -> float:
     """The smallest x limit that leaves ``needs[i]`` pixels right of bar end ``ends[i]``
     in an axes ``width`` pixels wide starting at ``xmin`` (a label never takes more than
-    60% of it)."""
+    ``cap`` of it)."""
     xmax = xmin + floor
     for end, need in zip(ends, needs, strict=True):
-        span = (float(end) - xmin) * width / (width - min(need, 0.6 * width))
+        span = (float(end) - xmin) * width / (width - min(need, cap * width))
         xmax = max(xmax, xmin + span)
     return xmax
 
@@ -676,7 +676,8 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     and soft skills after the first five); each bar is the skill's ``gain`` (what it adds
     to the score by itself), written after the bar. It is in percentage points when scores
     are shares shown in %, else in points. Skills that few of the role's job postings ask
-    for (``rare``) are flagged with that share of postings.
+    for (``rare``) are flagged with that share of postings, and a row out of ``gain`` order
+    says why (its ``order_note``: "before <tool>", "kept out of the first 5").
 
     Parameters
     ----------
@@ -696,7 +697,7 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     matplotlib.axes.Axes
         One bar per skill, in advice order from the top; tick labels are the skill names;
         the labels of the rises have ``gid`` ``"gain:<skill_id>"``, rare flags
-        ``"rare:<skill_id>"``.
+        ``"rare:<skill_id>"``, order notes ``"note:<skill_id>"``.
     """
     import pandas as pd
     from matplotlib.transforms import ScaledTranslation
@@ -757,8 +758,17 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
                                va="center", ha="left", fontsize=8.5, fontstyle="italic",
                                color=RARE_COLOR, gid=f"rare:{row.skill_id}")
             need += 5 * px + flag.get_window_extent().width
-        needs.append(need + 2 * px)
-    ax.set_xlim(0, _xmax_for_labels(width, gains, needs, floor=0.005))
+        if isinstance(row.order_note, str):  # why the row is out of gain order
+            note = row.order_note.removeprefix("rare: ").replace(": kept out of the first",
+                                                                  ", kept out of the first")
+            note = note.replace("kept out of the first ", "not in the top ")
+            flag = ax.annotate(note, (row.rise, y), xytext=(8 + need / px, 0),
+                               textcoords="offset points", va="center", ha="left",
+                               fontsize=8.5, fontstyle="italic", color="#555555",
+                               gid=f"note:{row.skill_id}")
+            need += 8 * px + flag.get_window_extent().width
+        needs.append(need + 4 * px)
+    ax.set_xlim(0, _xmax_for_labels(width, gains, needs, floor=0.005, cap=0.75))
     return ax
 
 

@@ -78,6 +78,29 @@ def test_gain_is_exact_score_increase():
     assert gaps["step"].notna().any()
 
 
+_SKILL_IDS = rolefit.skills().index.tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_SKILL_IDS), min_size=2, max_size=12, unique=True))
+def test_every_row_out_of_gain_order_says_why(skills):
+    fit = rolefit.score(skills)
+    for role in fit.scores:
+        gaps = fit.gaps(role)
+        # the rows without a note are in gain order ...
+        assert gaps.loc[gaps["order_note"].isna(), "gain"].is_monotonic_decreasing
+        # ... and a note names a tool further down, or a rule that moved the row down
+        where = {s: k for k, s in enumerate(gaps["skill_id"])}
+        name = dict(zip(gaps["skill_id"], gaps["name"], strict=True))
+        for k, row in enumerate(gaps.itertuples()):
+            if isinstance(row.order_note, str) and row.order_note.startswith("before "):
+                assert row.order_note == f"before {name[row.needed_for]}"
+                assert where[row.needed_for] > k
+            elif isinstance(row.order_note, str):
+                assert row.order_note.startswith(("rare:", "soft skill:"))
+                assert k >= 5 and (row.rare or row.category == "soft_skill")
+
+
 def test_gaps_default_role_is_best_target():
     fit = rolefit.score(["excel", "tableau", "sql"])
     assert fit.top == "data_analyst"

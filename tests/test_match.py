@@ -100,6 +100,17 @@ def test_match_gain_is_the_exact_rise_of_the_score():
         assert np.isclose(after.score - m.score, row.match_gain)
 
 
+def test_a_posting_skill_without_weight_shows_what_its_implied_skills_add():
+    posting = "Data engineer. Requirements: Python, SQL, AWS Glue, Snowflake, Airflow."
+    person = ["python", "sql"]
+    m = rolefit.match(person, posting)
+    glue = m.lacks().set_index("skill_id").loc["aws_glue"]
+    assert glue["gain"] == 0 and glue["implied_gain"] > 0.5
+    rise = rolefit.score([*person, "aws_glue"]).scores[m.role] - m.person.scores[m.role]
+    assert glue["gain"] + glue["implied_gain"] == pytest.approx(rise)
+    assert "through the skills it implies" in m.to_text()
+
+
 def test_implied_skills_count_in_part_and_are_not_lacking():
     m = rolefit.match(["pytorch", "python", "docker"],
                       "Deep learning engineer: PyTorch, deep learning, Docker, Kubernetes.")

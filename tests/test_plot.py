@@ -445,6 +445,29 @@ def test_gap_bars_flag_the_rare_skills(ax, fit):
     assert "rare" in ax.get_title()
 
 
+def test_gap_bars_say_why_a_row_is_out_of_gain_order(ax):
+    fit = rolefit.score(["Python", "PyTorch", "Docker", "SQL", "k8s"])
+    gaps = fit.gaps(fit.target, n=12)
+    noted = gaps[gaps["order_note"].notna()]
+    assert len(noted) >= 2  # an idea before its tool, a soft skill moved down
+    plot.gap_bars(fit, ax=ax, n=12)
+    notes = {t.get_gid()[5:]: t for t in ax.texts if (t.get_gid() or "").startswith("note:")}
+    assert set(notes) == set(noted["skill_id"])
+    renderer = _drawn(ax)
+    right = ax.get_window_extent(renderer).x1
+    y_of = dict(zip(gaps["skill_id"], range(len(gaps)), strict=True))
+    for row in noted.itertuples():
+        text = notes[row.skill_id]
+        assert text.xy[1] == y_of[row.skill_id]
+        if row.order_note.startswith("before "):
+            assert text.get_text() == row.order_note
+        else:
+            assert text.get_text().endswith("not in the top 5")
+        gain = next(t for t in ax.texts if t.get_gid() == f"gain:{row.skill_id}")
+        box = text.get_window_extent(renderer)
+        assert box.x0 > gain.get_window_extent(renderer).x1 and box.x1 <= right
+
+
 def test_gap_bars_for_a_named_role_and_n(ax, fit):
     plot.gap_bars(fit, "data_engineer", ax=ax, n=3)
     assert len(ax.patches) == 3
