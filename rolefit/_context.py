@@ -9,11 +9,12 @@ How. A second matcher looks for the other-case spellings (``spark``, ``SPARK``, 
 nothing more is done. Each spelling it finds is kept when it stands in a list-like
 context, and is one of that list's items:
 
-* **labelled list**: the line reads ``Label: items`` and the label names skills
-  (``Skills``, ``Tech stack``, ``Tools``, ``Languages``, ``Frameworks``, ...);
+* **labelled list**: the line reads ``Label: items`` (or ``Label - items``) and the
+  label names skills (``Skills``, ``Tech stack``, ``Tools``, ``Languages``, ...);
 * **separated list**: its sentence splits on ``,`` ``;`` ``|`` ``•`` (and ``and``/``or``)
   into at least three short items, or two around ``|`` or ``;``, and another item is a
-  skill found the usual way (so "rest, relax and go home" stays prose);
+  skill found the usual way (so "rest, relax and go home" stays prose), or each of at
+  least three items is one such spelling and nothing else ("spark, excel, r");
 * **bullet list**: its line is a short bullet item and a neighbouring bullet line holds
   a skill found the usual way;
 * a **skill-list item** (:func:`rolefit.score` on a list) is always list context.
@@ -33,7 +34,8 @@ from bisect import bisect_left
 __all__ = ["list_mentions", "variant_terms"]
 
 _LABEL = re.compile(
-    r"[^\S\n]*(?:[-*•·▪►●◦]\s*)?(?P<label>[A-Za-z][A-Za-z /&+,()-]{0,48}?)\s*[:：]\s*",
+    r"[^\S\n]*(?:[-*•·▪►●◦]\s*)?(?P<label>[A-Za-z][A-Za-z /&+,()-]{0,48}?)"
+    r"(?:\s*[:：]|[^\S\n]+[-–—])[^\S\n]*",
 )
 _SKILL_LABEL = re.compile(
     r"skill|stack|tool|technolog|tech\b|language|framework|librar|competenc|proficien"
@@ -128,7 +130,18 @@ def _item_ok(text: str, item: tuple[int, int], start: int, end: int) -> bool:
     return True
 
 
-def _in_list(text: str, start: int, end: int, holds) -> bool:
+def _all_names(text: str, items: list[tuple[int, int]], names: set[tuple[int, int]]) -> bool:
+    """Whether every item is exactly one of the other-case spellings ``names`` ("spark,
+    excel, r": a list of names and nothing else)."""
+    for s, e in items:
+        item = text[s:e]
+        lead = len(item) - len(item.lstrip(" \t\"'*"))
+        if (s + lead, s + len(item.rstrip(" \t\"'*"))) not in names:
+            return False
+    return True
+
+
+def _in_list(text: str, start: int, end: int, holds, names=frozenset()) -> bool:
     line_start, line_end = _line_bounds(text, start, end)
     # the sentence (within the line) that holds the name
     seg_start = line_start
@@ -151,7 +164,9 @@ def _in_list(text: str, start: int, end: int, holds) -> bool:
     if (len(items) >= 3 or (strong and len(items) >= 2)) and all(
         _short(text, s, e) or k == 0 for k, (s, e) in enumerate(items)
     ):
-        return _holds(items, holds, items.index(here))
+        return _holds(items, holds, items.index(here)) or (
+            len(items) >= 3 and _all_names(text, items, names)
+        )
     if bullet and len(items) == 1:
         return _bullet_neighbour(text, line_start, line_end, holds)
     return False
@@ -218,13 +233,14 @@ def list_mentions(
     if not candidates:
         return []
     holds = _Starts([s for s, _, _ in found])
+    names = {(s, e) for s, e, _ in candidates}
     out = []
     for start, end, key in candidates:
         if whole_item:
             items = _items(text, 0)
             keep = _item_ok(text, _item_at(items, start), start, end)
         else:
-            keep = _in_list(text, start, end, holds)
+            keep = _in_list(text, start, end, holds, names)
         if keep and not _overlaps(start, end, found):
             out.append((start, end, key))
     return out

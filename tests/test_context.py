@@ -17,6 +17,9 @@ import rolefit
         ("python; spark; docker", ["docker", "python", "spark"]),
         ("- python\n- spark\n- excel", ["excel", "python", "spark"]),
         ("Languages: python, r (basic), go", ["go", "python"]),
+        ("Languages - go, rust, c, r", ["c", "go", "r", "rust"]),  # a dash after the label
+        ("spark, excel, r", ["excel", "r", "spark"]),  # nothing but names: a list
+        ("excel | go | react", ["excel", "go", "react"]),
     ],
 )
 def test_list_context_accepts_other_cases(text, expected):
@@ -35,6 +38,9 @@ def test_list_context_accepts_other_cases(text, expected):
         "Skills: communication, go to market strategy",
         "Options: a, b, c",
         "Interests: spring skiing, chess",
+        "go, sparked, excel at",  # not every item is a name
+        "We go, we spark, we excel.",
+        "Weekend - go hiking, spark joy",  # a dash after a label that names no skills
     ],
 )
 def test_prose_keeps_its_protection(text):
