@@ -6,14 +6,17 @@ it knows no aspiration cues). A mention gets one of three statuses:
 
 * ``negated``: a denial cue governs it (``no``, ``not``, ``never``, ``without``,
   ``lack of``, ``unfamiliar with``, ``n't``, ``0 years``, ``little or no``, ``neither``/
-  ``nor``, ``yet to``, and after the skill ``not required``, ``Kafka: none``,
-  ``Scala (0 years)``, ``Kafka? Not yet``);
+  ``nor``, ``yet to``, ``no clue about``, ``clueless``, ``can't say I've used``, ``none of
+  my projects used``, and after the skill ``not required``, ``Kafka: none``, ``Scala (0
+  years)``, ``Kafka? Not yet``, ``Pulumi no``, ``is outside my experience``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
-  ``dabbling in``, ``upskilling in``, ``keen to learn``, ``to gain experience with``, a
-  course phrase such as ``enrolled in an online course on``, and after the skill
-  ``(beginner)``, ``(learning)``, ``on weekends``, ``in my spare time``);
+  ``dabbling in``, ``upskilling in``, ``keen to learn``, ``to gain experience with``,
+  ``rudimentary``, ``diving into``, ``getting comfortable with``, ``familiarising myself
+  with``, a course phrase such as ``enrolled in an online course on``, and after the skill
+  ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to me``,
+  ``I'm still learning``; "analysts who were learning SQL" is about others);
 * ``has``: anything else (``familiar with`` alone is ``has``).
 
 Scope. A cue *before* a skill reaches it when the words between them are bridge words
@@ -55,15 +58,26 @@ CUE = "cue"  # not a status: a skill name read as a word of a cue, not as a ment
 
 # -- cues before the skill -------------------------------------------------------------
 # "not very experienced", "not too familiar": some knowledge, so ``learning``
-_HEDGES = r"very|too|that|so|overly|particularly|super|fully|yet\s+fully|hugely|terribly"
+_HEDGES = (
+    r"very|too|that|so|overly|particularly|super|fully|yet\s+fully|hugely|terribly|great|good"
+)
 _COURSE = (
     r"(?:course|class|bootcamp|mooc|nanodegree|speciali[sz]ation|certificate|certification"
     r"|workshop|programme|program|module|track|tutorial)s?"
 )
-_ABOUT = r"(?:\s+(?:on|in|about|of|for))?"
+_ABOUT = r"(?:\s+(?:on|in|about|of|for|covering|(?:that|which)\s+covers))?"
 _MY_SKILLS = r"(?:\s+my\s+(?:\w+\s+)?(?:skills?|knowledge|experience|expertise|understanding))"
 _NEG_BEFORE = [
     r"yet\s+to",  # "I am yet to use Airflow", "have yet to try"
+    r"no\s+(?:clue|idea)(?:\s+(?:about|of|on|with|how|what))?",
+    r"clueless(?:\s+(?:about|with|when\s+it\s+comes\s+to))?",
+    r"0(?=\s+(?:experience|exposure|knowledge|familiarity)\b)",
+    r"none(?=\s*:)",  # "None: SAS"
+    r"none\s+of\s+(?:my|our|the)(?:\s+[\w-]+){0,3}?\s+(?:involved|used|required|included"
+    r"|touched|needed)",
+    r"(?:can['’]?t|cannot|couldn['’]t|wouldn['’]t)\s+(?:really\s+)?say\s+(?:that\s+)?"
+    r"(?:I|I['’]ve|I\s+have|I['’]m)(?:\s+(?:ever|really))?(?:\s+(?:used|know|worked\s+with"
+    r"|touched|tried|been\s+exposed\s+to))?",
     r"(?:little|limited)\s+(?:or|to)\s+no",
     r"(?:zero|0|no)\s*(?:\+\s*)?(?:years?|yrs?)",
     r"zero",
@@ -74,6 +88,7 @@ _NEG_BEFORE = [
     r"neither",
     r"nor",
     r"not(?!\s+(?:only|just|merely|limited|least|necessarily|exclusively|simply|always"
+    r"|(?:yet\s+)?certified"
     r"|to\s+mention|even|one|(?:an?\s+)?(?:expert|pro|guru|specialist|master)|"
     + _HEDGES
     + r")\b)",
@@ -89,7 +104,8 @@ _LEARN_BEFORE = [
     r"(?:currently|now|am|'m|’m)\s+taking",
     # "taking a course on", "enrolled in a Coursera specialisation on", "working through
     # the intro module of", "attended a two-day workshop on"
-    r"(?:taking|completing|attending|attended|enrolled\s+in|working\s+through)\s+"
+    r"(?:taking|completing|attending|attended|pursuing|enrolled\s+in|signed\s+up\s+for"
+    r"|going\s+through|halfway\s+through|working\s+through)\s+"
     r"(?:(?:an?|the|my|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT,
     r"enrolled",
     r"beginners?(?:-level)?",
@@ -100,6 +116,15 @@ _LEARN_BEFORE = [
     r"(?<!good\s)(?<!strong\s)(?<!solid\s)(?<!broad\s)(?<!wide\s)(?<!deep\s)exposure",
     r"(?<!not\s)limited(?!\s+to\b)",
     r"minimal",
+    r"rudimentary",
+    r"noob(?:\s+(?:at|with|in))?",
+    r"familiari[sz]ing\s+myself(?:\s+with)?",
+    r"getting\s+(?:more\s+)?comfortable(?:\s+with)?",
+    r"(?:diving|digging)\s+into",
+    r"(?:(?<=started\s)|(?<=been\s)|(?<=currently\s)|(?<=now\s)|(?<=am\s)|(?<=m\s))exploring",
+    r"wrap(?:ping)?\s+my\s+head\s+around",
+    r"(?:only\s+)?scratched\s+the\s+surface(?:\s+of)?",
+    r"interested\s+in\s+learning(?:\s+more)?(?:\s+about)?",
     r"entry[-\s]level",
     r"elementary",
     r"upskilling",
@@ -113,7 +138,7 @@ _LEARN_BEFORE = [
     r"gaining",
     r"little",
     r"(?:getting|got)\s+started",
-    r"(?:intro|introductory|beginners?|crash)\s+(?:course|class|module|tutorial)s?",
+    r"(?:intro|introductory|beginners?|crash)\s+(?:course|class|module|tutorial|coursework)s?",
     r"pick(?:ing)?\s+up",
     r"getting\s+into",
     r"teaching\s+myself",
@@ -158,28 +183,43 @@ _TIGHT_CUES = re.compile(r"(?:without|no|aspiring|nor|neither)$", re.I)
 _NEG_AFTER = (
     r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected)"
+    r"|(?:outside|beyond)\s+(?:of\s+)?my\s+(?:experience|expertise|skill\s*set|comfort\s+zone)"
+    r"|(?:(?<=is\s)|(?<=are\s))non-?existent"
 )
 _LEARN_AFTER = (
-    r"on\s+(?:the\s+)?weekends?|at\s+weekends?|in\s+(?:my|our)\s+(?:spare|free)\s+time"
+    r"(?:(?<=is\s)|(?<=are\s)|(?<=still\s))(?:minimal|limited|basic|rudimentary|new\s+to\s+me)"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:to|at\s+best|but|for\s+now|so\s+far)\b))"
+    r"|(?<=still\s)learning(?=\s*(?:[.,;!)]|$))"
+    r"|on\s+(?:the\s+)?weekends?|at\s+weekends?|in\s+(?:my|our)\s+(?:spare|free)\s+time"
     r"|in\s+the\s+evenings|(?:is|are)\s+(?:a\s+)?work\s+in\s+progress|in\s+progress"
 )
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
-    r"(?:\s*(?:\(|:|-|–|—|,|\?)\s*(?:(?P<neg>none|non-?existent|no(?:\s+experience)?"
+    r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?\s*(?:\(|:|-|–|—|,|\?)\s*"
+    r"(?:(?P<neg>none|non-?existent|neither|nope"
+    r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
+    r"(?:experience|use|usage|exposure))?"
     r"|never(?:\s+(?:used|touched|tried)(?:\s+(?:it|them))?)?"
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?)"
     r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
+    r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting))"
-    r"|\s+(?P<neg2>none|(?:0|zero)\s*(?:years?|yrs?)))\b(?!\s+\w+\s+(?:with|in|of)\b)",
+    r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|(?:0|zero)\s*(?:years?|yrs?)))\b"
+    r"(?!\s+\w+\s+(?:with|in|of)\b)",
     re.I,
 )
-_ATTACHED_CLOSE = re.compile(r"(?:\s*-?\s*level)?\s*(?:\)|,|;|\.|$|\n|\s+(?:and|or)\b)", re.I)
+_ATTACHED_CLOSE = re.compile(
+    r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?"
+    r"\s*(?:\)|\(|,|;|\.|!|$|\n|\s+(?:and|or)\b)",
+    re.I,
+)
 
 # Requirement wording: in a posting, a learning cue names what is asked for.
 _REQUIREMENT_WORDS = [
     *r"required requirements? require requires preferred prefer a\s+plus plus\b".split(),
     *r"nice[\s-]to[\s-]have bonus desirable desired would\s+help will\s+help helpful".split(),
-    r"would\s+be\s+(?:great|good|ideal|useful)",
+    r"would\s+be\s+(?:great|good|ideal|useful|beneficial)",
+    *r"beneficial valued appreciated welcome(?:d)? an\s+asset".split(),
     *r"advantage advantageous expected must should\s+have ideally is\s+essential".split(),
     r"candidates?",
     r"you\s+(?:have|bring|will\s+need)",
@@ -223,12 +263,16 @@ _ANCHORS = """
     none elementary entry starting started
     yet minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
     just recently keen eager hoping aiming motivated gain gaining
+    clue idea clueless outside beyond rudimentary noob familiarizing familiarising comfortable
+    diving digging exploring wrap wrapping scratched interested pursuing halfway signed
+    going ongoing coursework tutorial tutorials neither nope
     completing attending attended nonexistent non-existent self-teaching
 """.split() + ["new to", "working toward", "working towards", "working through"]
 # ("new", "working" alone are too common)
 _ATTACHED_WORDS = frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying"
-    " elementary entry introductory starting started nonexistent non-existent".split()
+    " elementary entry introductory starting started nonexistent non-existent neither nope"
+    " self-study coursework tutorial tutorials ongoing rudimentary".split()
 )
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
@@ -577,6 +621,8 @@ def _learning_verb_ok(text: str, m: re.Match, starts: tuple[int, ...], clauses: 
     last = (before[-1].lower().rstrip(".") or before[-1]) if before else None
     if last in ("keep", "keeps", "kept", "continue", "continues", "stop"):
         return False  # "keep learning SQL tricks": learning more of a held skill
+    if last in ("were", "are") and any(w.lower() == "who" for w in before[-3:]):
+        return False  # "mentored analysts who were learning SQL": others learn
     nxt = _SPACE_RUN.match(text, m.end()).end()
     i = bisect_left(starts, nxt)
     if i < len(starts) and starts[i] == nxt:
