@@ -261,19 +261,23 @@ _ANCHORS = """
     picking teaching self-study self-studying self-learning preparing introduction
     aspiring weekend weekends spare free evenings progress
     none elementary entry starting started
-    yet minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
-    just recently keen eager hoping aiming motivated gain gaining
-    clue idea clueless outside beyond rudimentary noob familiarizing familiarising comfortable
-    diving digging exploring wrap wrapping scratched interested pursuing halfway signed
-    going ongoing coursework tutorial tutorials neither nope
-    completing attending attended nonexistent non-existent self-teaching
-""".split() + ["new to", "working toward", "working towards", "working through"]
-# ("new", "working" alone are too common)
+    minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
+    gain gaining clueless rudimentary noob familiarizing familiarising exploring scratched
+    pursuing halfway coursework neither nope completing attending attended nonexistent
+    non-existent self-teaching
+""".split() + [
+    "new to", "working toward", "working towards", "working through", "yet to", "outside my",
+    "outside of", "beyond my", "diving into", "digging into", "wrap my", "wrapping my",
+    "interested in", "signed up", "going through", "just started", "just began", "just begun",
+    "recently started", "recently began", "recently begun", "keen to", "eager to",
+    "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only",
+]
+# (common words such as "new", "working", "going", "just" only in the phrases a cue needs)
 _ATTACHED_WORDS = frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying"
     " elementary entry introductory starting started nonexistent non-existent neither nope"
-    " self-study coursework tutorial tutorials ongoing rudimentary".split()
-)
+    " self-study coursework rudimentary".split()
+) | {"tutorial only", "tutorials only"}
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
 
