@@ -488,7 +488,7 @@ def match_bars(m: PostingMatch, ax=None):
     """
     from matplotlib.patches import Patch
 
-    from rolefit.plot import CATEGORY_COLORS, CATEGORY_LABELS
+    from rolefit.plot import CATEGORY_COLORS, CATEGORY_LABELS, _percent_axis
 
     rows = sorted(m._rows, key=lambda r: (-r["share"], r["status"] == "lacks", r["name"]))
     if ax is None:
@@ -520,9 +520,7 @@ def match_bars(m: PostingMatch, ax=None):
                     fontstyle="italic" if r["status"] == "lacks" else "normal")
     ax.set_yticks(ys, [r["name"] for r in rows], fontsize=9.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    from matplotlib.ticker import PercentFormatter
-
-    ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    _percent_axis(ax.xaxis, decimals=0)
     top = max(r["share"] for r in rows)
     ax.set_xlim(0, top * 1.28)
     ax.set_xlabel("share of the posting's skill weight (filled: the part you cover)")

@@ -119,8 +119,20 @@ def _usd(value, _pos=None) -> str:
 
 
 def _percent_axis(axis, decimals=None):
-    from matplotlib.ticker import PercentFormatter
+    """Format ``axis`` (shares in [0, 1]) in percent. With ``decimals=0`` the ticks are
+    also placed on whole percents only, so that no label is rounded (a tick at 2.5%
+    would otherwise read "2%")."""
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
 
+    if decimals == 0:
+        class WholePercentLocator(MaxNLocator):
+            """matplotlib's default ticks (steps 1, 2, 2.5, 5, 10), on whole percents."""
+
+            def tick_values(self, vmin, vmax):
+                return super().tick_values(vmin * 100, vmax * 100) / 100
+
+        axis.set_major_locator(WholePercentLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10],
+                                                   integer=True))
     axis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=decimals))
 
 

@@ -194,6 +194,20 @@ def test_plot_draws_each_posting_skill_in_its_category_colour():
     plt.close("all")
 
 
+@pytest.mark.parametrize("xmax", [0.19, 0.27, 0.6])
+def test_plot_ticks_are_whole_percents(xmax):
+    from matplotlib.figure import Figure
+
+    ax = rolefit.match(BACKEND, DE_POSTING).plot(ax=Figure(figsize=(6, 5)).subplots())
+    ax.set_xlim(0, xmax)  # at 19% matplotlib's default ticks fall on 2.5%, 7.5%, ...
+    ax.figure.draw_without_rendering()
+    labels = [t for t in ax.get_xticklabels() if t.get_text()]
+    assert labels
+    for label in labels:
+        shown = float(label.get_text().rstrip("%")) / 100
+        assert shown == pytest.approx(label.get_position()[0], abs=1e-9), label.get_text()
+
+
 def test_plot_of_a_low_signal_match_says_so():
     import matplotlib.pyplot as plt
 
