@@ -757,7 +757,8 @@ def cmd_score_file(args) -> int:
     summary = nan_summary(stats.get("nan_rows"), rows)
     if summary:
         print(summary, file=sys.stderr)  # noqa: T201
-    print(f"rolefit: scored {rows:,} rows of {args.input} -> {args.output}", file=sys.stderr)  # noqa: T201
+    print(f"rolefit: scored {rows:,} row{'' if rows == 1 else 's'} of {args.input} -> "  # noqa: T201
+          f"{args.output}", file=sys.stderr)
     return 0
 
 

@@ -272,6 +272,13 @@ def test_tsv_output_is_tab_separated(tmp_path, capsys):
     assert len(got) == 2 and set(ROLE_IDS) <= set(got.columns)
 
 
+def test_one_row_is_one_row(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    path.write_text('skills\n"python, sql, pandas"\n', encoding="utf-8")
+    status, err = run(capsys, path, "-o", tmp_path / "out.csv")
+    assert status == 0 and f"scored 1 row of {path} ->" in err
+
+
 def test_list_like_cells_are_skill_lists_by_default(tmp_path, capsys):
     cells = ["Python, pytroch, qwertyuiop", "['python', 'sql']", "python; sql", "python | sql",
              "pytroch", "I built ETL pipelines with Spark and Airflow at a bank."]

@@ -626,3 +626,9 @@ def test_fit_bars_with_a_baseline_in_points(fit, monkeypatch):
     assert {line.get_gid() for line in ax.lines} >= {f"baseline:{r}" for r in roles}
     assert ax.get_xlim()[0] < -0.9 and "points" in ax.get_xlabel()
     _assert_readable(ax)
+
+
+@pytest.mark.parametrize("chart", [plot.cohort_top_roles, plot.cohort_scores])
+def test_cohort_charts_count_one_person(ax, chart):
+    chart(rolefit.score_many([["python", "pytorch", "docker"]]), ax=ax)
+    assert "across 1 person" in ax.get_title()
