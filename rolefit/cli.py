@@ -131,9 +131,8 @@ def _print_gaps(fit, role, top=N_GAPS_SHOWN) -> None:
               "shows them)")
     if any(g["rare"] for g in gaps):
         print("(!) asked for by under 5% of the role's postings")
-    rows, roadmap_id = fit._plan_rows(role)
-    label = roadmap_id.replace("_", " ") if roadmap_id else "generated from your gaps"
-    print(f"\nPlan ({label}):")
+    rows, _ = fit._plan_rows(role)
+    print(f"\nPlan ({fit._plan_source(role)}):")
     for r in rows:
         mark = "[x]" if r["covered"] else "[ ]"
         print(f"  {mark} step {r['step']} ({r['step_title']}): {r['action']}")

@@ -176,3 +176,12 @@ def test_gaps_cuts_long_skill_names(capsys):
     assert longest[: cli.NAME_WIDTH - 1].rstrip() + "\u2026" in names
     assert max(len(n) for n in names) == cli.NAME_WIDTH
     assert max(len(row.split("  ")[0]) for row in rows) <= cli.NAME_WIDTH + len(" (learning)")
+
+
+def test_gaps_plan_header_names_the_closest_roadmap(capsys):
+    from rolefit import cli
+
+    assert cli.main(["gaps", "--skills", "excel, tableau, power bi, sql, python, pandas",
+                     "--role", "data_engineer"]) == 0
+    out = capsys.readouterr().out
+    assert "\nPlan (closest shipped roadmap: backend engineer to data engineer):\n" in out
