@@ -445,8 +445,8 @@ class PostingMatch:
         )
 
     def plot(self, ax=None):
-        """Horizontal bars of the posting's skills: filled if the person has the skill,
-        outlined if not; see :func:`match_bars`."""
+        """Horizontal bars of the posting's skills: solid if the person has the skill,
+        pale and outlined if not; see :func:`match_bars`."""
         return match_bars(self, ax=ax)
 
 
@@ -470,9 +470,12 @@ def match_bars(m: PostingMatch, ax=None):
     """The posting's skills as horizontal bars, largest weight share at the top.
 
     Each bar is the skill's share of the posting's skill weight (under the posting role's
-    weights), outlined in its category colour (:data:`rolefit.plot.CATEGORY_COLORS`); the
-    part the person covers is filled (all of it for a listed skill, the credit for an
-    implied one), so the filled parts add up to the match score in the title.
+    weights) in its category's colour and hatch (:data:`rolefit.plot.CATEGORY_COLORS`):
+    the part the person covers is solid (all of it for a listed skill, the credit for an
+    implied one), so the solid parts add up to the match score in the title; the part
+    they lack is a pale tint of the colour, outlined and hatched in the colour itself, so
+    that missing skills of related categories (same hue, other hatch) stay apart. The
+    legend shows each category both ways.
 
     Parameters
     ----------
@@ -483,9 +486,11 @@ def match_bars(m: PostingMatch, ax=None):
     Returns
     -------
     matplotlib.axes.Axes
-        Two bars per skill: the outline (``gid`` ``"posting:<skill_id>"``) and the covered
-        part (``gid`` ``"covered:<skill_id>"``, width 0 when lacking).
+        Two bars per skill: the whole share, pale (``gid`` ``"posting:<skill_id>"``), and
+        the covered part on top of it (``gid`` ``"covered:<skill_id>"``, width 0 when
+        lacking).
     """
+    from matplotlib.legend_handler import HandlerTuple
     from matplotlib.patches import Patch
 
     from rolefit.plot import CATEGORY_COLORS, CATEGORY_LABELS, _percent_axis
@@ -506,8 +511,8 @@ def match_bars(m: PostingMatch, ax=None):
     for y, r in zip(ys, rows, strict=True):
         color, hatch = CATEGORY_COLORS.get(r["category"], ("#000000", ""))
         used[r["category"]] = (color, hatch)
-        ax.barh(y, r["share"], height=0.7, facecolor="white", edgecolor=color, linewidth=1.5,
-                gid=f"posting:{r['skill_id']}")
+        ax.barh(y, r["share"], height=0.7, facecolor=_tint(color), edgecolor=color,
+                hatch=hatch, linewidth=1.5, gid=f"posting:{r['skill_id']}")
         ax.barh(y, r["share"] * r["credit"], height=0.7, color=color, hatch=hatch,
                 edgecolor="white", linewidth=0.8, gid=f"covered:{r['skill_id']}")
         label = {"has": "has", "implied": f"implied ({r['credit']:.0%})",
@@ -523,7 +528,7 @@ def match_bars(m: PostingMatch, ax=None):
     _percent_axis(ax.xaxis, decimals=0)
     top = max(r["share"] for r in rows)
     ax.set_xlim(0, top * 1.28)
-    ax.set_xlabel("share of the posting's skill weight (filled: the part you cover)")
+    ax.set_xlabel("share of the posting's skill weight (solid: the part you cover)")
     ax.grid(axis="x", color="#E5E5E5")
     ax.set_axisbelow(True)
     title = m.context()["title"]
@@ -531,13 +536,26 @@ def match_bars(m: PostingMatch, ax=None):
                  f"covered\n({sum(r['status'] != 'lacks' for r in rows)} of {len(rows)} "
                  "skills; bar length: how much the role weighs each skill)", fontsize=10.5)
     order = [c for c in CATEGORY_COLORS if c in used]
-    handles = [Patch(facecolor=used[c][0], hatch=used[c][1], edgecolor="white",
-                     label=CATEGORY_LABELS.get(c, c)) for c in order]
-    handles.append(Patch(facecolor="white", edgecolor="#4D4D4D",
-                         label="outline only: you lack it"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
-              title="Skill category", title_fontsize=8, frameon=False)
+    handles = [(Patch(facecolor=used[c][0], hatch=used[c][1], edgecolor="white"),
+                Patch(facecolor=_tint(used[c][0]), hatch=used[c][1], edgecolor=used[c][0],
+                      linewidth=1.5))
+               for c in order]
+    labels = [CATEGORY_LABELS.get(c, c) for c in order]
+    handles += [Patch(facecolor="#4D4D4D", edgecolor="white"),
+                Patch(facecolor=_tint("#4D4D4D"), edgecolor="#4D4D4D", linewidth=1.5)]
+    labels += ["solid: you have it", "pale, outlined: you lack it"]
+    ax.legend(handles=handles, labels=labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              fontsize=8, title="Skill category\n(have it, lack it)", title_fontsize=8,
+              frameon=False, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)},
+              handlelength=4.0, handleheight=1.6)
     return ax
+
+
+def _tint(color, amount: float = 0.25) -> tuple[float, float, float]:
+    """``color`` mixed with white: ``amount`` of the colour (a pale fill)."""
+    from matplotlib.colors import to_rgb
+
+    return tuple(1 - amount * (1 - c) for c in to_rgb(color))
 
 
 # -- command line ---------------------------------------------------------------------------

@@ -208,6 +208,53 @@ def test_plot_ticks_are_whole_percents(xmax):
         assert shown == pytest.approx(label.get_position()[0], abs=1e-9), label.get_text()
 
 
+def test_plot_tells_missing_skills_apart_by_category():
+    from matplotlib.colors import to_hex, to_rgb
+    from matplotlib.patches import Patch
+
+    # data engineering, databases and data libraries share a hue: only the hatch differs
+    m = rolefit.match(BACKEND, DE_POSTING + " MongoDB, pandas, Kubernetes, Terraform.")
+    ax = m.plot()
+    table = m.explain().set_index("skill_id")
+    lacking = table[table["status"] == "lacks"]
+    assert {"data_engineering", "database", "data_library"} <= set(lacking["category"])
+    bars = {p.get_gid(): p for p in ax.patches if p.get_gid()}
+    looks = {}
+    for skill_id, row in table.iterrows():
+        color, hatch = CATEGORY_COLORS[row["category"]]
+        pale, solid = bars[f"posting:{skill_id}"], bars[f"covered:{skill_id}"]
+        # missing part: a pale tint of the colour, outlined and hatched in the colour
+        face = np.array(to_rgb(pale.get_facecolor()))
+        assert to_hex(pale.get_edgecolor()) == color.lower()
+        assert (pale.get_hatch() or "") == hatch
+        assert np.allclose(face, 1 - 0.25 * (1 - np.array(to_rgb(color))), atol=1e-6)
+        # held part: solid colour, clearly darker than the missing part
+        assert to_hex(solid.get_facecolor()) == color.lower()
+        assert face.sum() - np.array(to_rgb(color)).sum() > 0.5
+        if row["status"] == "lacks":
+            looks.setdefault(row["category"], set()).add(
+                (to_hex(pale.get_facecolor()), to_hex(pale.get_edgecolor()), pale.get_hatch()))
+    assert all(len(v) == 1 for v in looks.values())
+    assert len({next(iter(v)) for v in looks.values()}) == len(looks)  # all distinct
+    # the legend shows each category drawn, both ways, and what solid and pale mean
+    legend = ax.get_legend()
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels[-2:] == ["solid: you have it", "pale, outlined: you lack it"]
+    drawn = legend.findobj(Patch)
+    for category, (color, hatch) in CATEGORY_COLORS.items():
+        if category not in set(table["category"]):
+            continue
+        assert rolefit.plot.CATEGORY_LABELS[category] in labels
+        assert any(to_hex(p.get_facecolor()) == color.lower() and (p.get_hatch() or "") == hatch
+                   for p in drawn)
+        assert any(to_hex(p.get_edgecolor()) == color.lower()
+                   and (p.get_hatch() or "") == hatch
+                   and to_hex(p.get_facecolor()) != color.lower() for p in drawn)
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 def test_plot_of_a_low_signal_match_says_so():
     import matplotlib.pyplot as plt
 
