@@ -33,6 +33,7 @@ import html
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -52,6 +53,8 @@ __all__ = ["PostingMatch", "add_match_parser", "cmd_match", "match"]
 #: evidence) are asked for by 5% or more of the role's postings.
 TYPICAL_PROBA = 0.5
 TYPICAL_COMMON = 0.75
+#: Quote at most this many characters of a posting's words that exclude a skill.
+MAX_QUOTE = 60
 
 
 def _read(value, what: str):
@@ -101,15 +104,53 @@ def match(person, posting, *, model=None) -> PostingMatch:
     """
     person_kind, person_parsed = _read(person, "person")
     posting_kind, posting_parsed = _read(posting, "posting")
-    denied = ()
+    denied, quotes = (), {}
     if posting_kind == "text":
         denied = tuple(s for s in extract_skills(posting, status="negated")
                        if s not in posting_parsed.skills)
+        quotes = _cue_quotes(posting, {*denied, *posting_parsed.learning})
     return PostingMatch(
         RoleFit(person_parsed, person_kind, model=model),
         RoleFit(posting_parsed, posting_kind, model=model),
-        denied=denied,
+        denied=denied, quotes=quotes,
     )
+
+
+def _cue_quotes(text: str, skill_ids) -> dict[str, str]:
+    """The words of ``text`` that say a skill does not count, for each of ``skill_ids``:
+    from the cue of its first mention that is not held to the mention ("No Java",
+    "Python not required"); the words of mentions that overlap are joined ("No Kafka or
+    Scala" for both). A skill whose cue is not found close to it is left out."""
+    from rolefit.skills import _mentions
+
+    spans: dict[str, tuple[int, int]] = {}
+    for start, end, skill_id, status, cue in _mentions(text):
+        if skill_id not in skill_ids or skill_id in spans or status == "has" or not cue:
+            continue
+        word = re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)")  # not "no" in "snowflake"
+        before = [m.start() for m in word.finditer(text, max(0, start - MAX_QUOTE), start)]
+        after = word.search(text, end, end + MAX_QUOTE)
+        if before:
+            spans[skill_id] = (before[-1], end)
+        elif after is not None:
+            stop = after.end()
+            if text[stop : stop + 1] == ")" and text.count("(", start, stop) > text.count(
+                    ")", start, stop):
+                stop += 1  # "Scala (beginner)", not "Scala (beginner"
+            spans[skill_id] = (start, stop)
+    merged: list[list] = []  # [start, end, skill ids], in text order
+    for skill_id, (start, end) in sorted(spans.items(), key=lambda item: item[1]):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append(skill_id)
+        else:
+            merged.append([start, end, [skill_id]])
+    quotes = {}
+    for start, end, ids in merged:
+        words = " ".join(text[start:end].split())
+        if len(words) <= MAX_QUOTE:
+            quotes.update(dict.fromkeys(ids, words))
+    return quotes
 
 
 class PostingMatch:
@@ -139,11 +180,12 @@ class PostingMatch:
         The posting or the person has fewer than 2 recognised technical skills.
     """
 
-    def __init__(self, person: RoleFit, posting: RoleFit, denied=()):
+    def __init__(self, person: RoleFit, posting: RoleFit, denied=(), quotes=None):
         self.person = person
         self.posting = posting
         self.posting_skills = list(posting.skills)
         self.excluded = {"negated": sorted(denied), "learning": sorted(posting.learning)}
+        self._quotes = quotes or {}  # skill id -> the posting's words that exclude it
         self.role = None if posting.low_signal else posting.order[0]
         self.role_proba = None if self.role is None else float(posting.proba[self.role])
         self.low_signal = posting.low_signal or person.low_signal
@@ -381,9 +423,11 @@ class PostingMatch:
             return ", ".join(by_id[s].name for s in ids) or "-"
 
         lines = [f"Posting: {len(self.posting_skills)} skills: {names(self.posting_skills)}"]
-        excluded = [f"{kind} {names(ids)}" for kind, ids in self.excluded.items() if ids]
+        excluded = [f"{how} ({self._quoted(self.excluded[kind])})"
+                    for kind, how in (("negated", "denied"), ("learning", "being learned"))
+                    if self.excluded[kind]]
         if excluded:
-            lines.append(f"  not counted (mentioned as {'; '.join(excluded)})")
+            lines.append(f"  not counted: {'; '.join(excluded)}")
         context = self.context()
         if context:
             lines.append(context["note"])
@@ -411,6 +455,15 @@ class PostingMatch:
         if len(lacks) > n:
             lines.append(f"  ... {len(lacks) - n} more (--json lists all)")
         return "\n".join(lines)
+
+    def _quoted(self, ids) -> str:
+        """The posting's words that exclude ``ids`` ("No Java"), quoted, each once, in
+        text order; then the names of those without such words."""
+        by_id = knowledge().skill_by_id
+        wanted = set(ids)
+        quotes = dict.fromkeys(q for s, q in self._quotes.items() if s in wanted)
+        return ", ".join([*(f'"{q}"' for q in quotes),
+                          *(by_id[s].name for s in ids if s not in self._quotes)])
 
     def __repr__(self) -> str:
         head = (f"PostingMatch(score={'n/a' if self.score is None else f'{self.score:.3f}'}, "

@@ -51,6 +51,19 @@ def test_typical_posting_its_role_and_excluded_mentions():
     assert context["unusual"] == [] and context["note"].startswith("Typical Data Engineer")
 
 
+@pytest.mark.parametrize(("posting", "line"), [
+    (DE_POSTING, 'not counted: denied ("No Java"); being learned ("learning dbt")'),
+    ("Data engineer: Spark, Airflow, SQL. No Kafka or Scala needed; Python not required.",
+     'not counted: denied ("No Kafka or Scala", "Python not required")'),
+    ("ML engineer: PyTorch, Docker, Kubernetes, Python. Scala (beginner) is fine.",
+     'not counted: being learned ("Scala (beginner)")'),
+])
+def test_text_quotes_the_words_that_exclude_a_posting_skill(posting, line):
+    lines = rolefit.match(BACKEND, posting).to_text().splitlines()
+    assert lines[1] == "  " + line
+    assert "mentioned as" not in "\n".join(lines)
+
+
 def test_atypical_posting_says_what_is_unusual():
     m = rolefit.match(BACKEND, ODD_POSTING)
     context = m.context()
