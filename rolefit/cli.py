@@ -16,6 +16,12 @@ from rolefit._input import MAX_FILE_BYTES, UsageError, read_text
 
 __all__ = ["MAX_FILE_BYTES", "UsageError", "build_parser", "main", "read_text"]
 
+#: Gaps ``rolefit gaps`` and ``rolefit demo`` print unless told otherwise (``--top N``,
+#: ``--all``; ``--json`` lists all).
+N_GAPS_SHOWN = 8
+#: Longer skill names are cut to this many characters, ending in an ellipsis, in tables.
+NAME_WIDTH = 40
+
 
 def _input(args):
     if args.skills is not None:
@@ -33,6 +39,11 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(str(x).ljust(w) for x, w in zip(r, widths, strict=True)) for r in rows]
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _clip(text: str, width: int = NAME_WIDTH) -> str:
+    """``text`` cut to ``width`` characters, the last one an ellipsis when it was longer."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
 
 
 def _salary(row) -> str:
@@ -90,17 +101,20 @@ def _print_ranking(fit, top) -> None:
         print("* adjacent role: a common starting point rather than a target")
 
 
-def _print_gaps(fit, role, top) -> None:
+def _print_gaps(fit, role, top=N_GAPS_SHOWN) -> None:
+    """The first ``top`` gaps of ``role`` (all when None), a line saying how many more
+    there are, and the plan."""
     from rolefit._data import knowledge
 
     titles = {r.id: r.title for r in knowledge().roles}
-    gaps = fit._gap_table(role)[:top]
-    print(f"\nGaps for {titles[role]} (score {fit.scores[role]:.2f}):")
+    table = fit._gap_table(role)
+    gaps = table[:top]
+    print(f"Gaps for {titles[role]} (score {fit.scores[role]:.2f}):")
     print(
         _table(
             [
                 [
-                    g["name"] + (" (!)" if g["rare"] else "")
+                    _clip(g["name"]) + (" (!)" if g["rare"] else "")
                     + (" (learning)" if g["learning"] else ""),
                     g["category"],
                     f"+{g['gain']:.2f}",
@@ -112,11 +126,13 @@ def _print_gaps(fit, role, top) -> None:
             ["skill", "category", "score gain", "in postings", "median pay with it (USD)"],
         )
     )
+    if len(table) > len(gaps):
+        print(f"... {len(table) - len(gaps)} more (rolefit gaps --top N or --all "
+              "shows them)")
     if any(g["rare"] for g in gaps):
         print("(!) asked for by under 5% of the role's postings")
-    rows, roadmap_id = fit._plan_rows(role)
-    label = roadmap_id.replace("_", " ") if roadmap_id else "generated from your gaps"
-    print(f"\nPlan ({label}):")
+    rows, _ = fit._plan_rows(role)
+    print(f"\nPlan ({fit._plan_source(role)}):")
     for r in rows:
         mark = "[x]" if r["covered"] else "[ ]"
         print(f"  {mark} step {r['step']} ({r['step_title']}): {r['action']}")
@@ -143,6 +159,8 @@ def cmd_score(args) -> int:
 def cmd_gaps(args) -> int:
     from rolefit.profiles import check_role
 
+    if args.all and args.top is not None:
+        raise UsageError("give --top N or --all, not both")
     fit = _score(args)
     if args.role is None and fit.low_signal:
         if args.json:
@@ -169,7 +187,7 @@ def cmd_gaps(args) -> int:
         )
     else:
         _notes(fit)
-        _print_gaps(fit, role, args.top)
+        _print_gaps(fit, role, None if args.all else args.top or N_GAPS_SHOWN)
     return 0
 
 
@@ -218,7 +236,8 @@ def cmd_demo(args) -> int:
     fit = rolefit.score(text)
     _print_ranking(fit, args.top)
     if not fit.low_signal:
-        _print_gaps(fit, fit.target, 8)
+        print()
+        _print_gaps(fit, fit.target)
     return 0
 
 
@@ -229,11 +248,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add_input(p):
+    def add_input(p, top="show N rows"):
         p.add_argument("input", nargs="?", help="resume text file, or - for stdin")
         p.add_argument("--skills", help='comma-separated skill list, e.g. "python, sql"')
         p.add_argument("--json", action="store_true", help="machine-readable output")
-        p.add_argument("--top", type=_positive, default=None, metavar="N", help="show N rows")
+        p.add_argument("--top", type=_positive, default=None, metavar="N", help=top)
         p.add_argument("--model", metavar="PATH",
                        help="a role model saved by `rolefit train` (default: the shipped one)")
 
@@ -241,7 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_input(p)
     p.set_defaults(func=cmd_score)
     p = sub.add_parser("gaps", help="missing skills and roadmap for one role")
-    add_input(p)
+    add_input(p, top=f"show the first N gaps (default: {N_GAPS_SHOWN}; --json lists all "
+                     "unless --top is given)")
+    p.add_argument("--all", action="store_true", help="show every gap")
     p.add_argument("--role", help="role id or title (default: the best-scored target role)")
     p.set_defaults(func=cmd_gaps)
     p = sub.add_parser("explain", help="the terms that add up to one role's score")

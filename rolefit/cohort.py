@@ -30,6 +30,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from rolefit.plot import _people
 from rolefit.report import CSS as _REPORT_CSS
 
 __all__ = ["Cohort", "add_cohort_parser", "cmd_cohort", "cohort_summary",
@@ -69,7 +70,8 @@ class Cohort:
         then most people.
     closest : pandas.DataFrame
         The people closest to each role: ``role_id``, ``title``, ``rank``, ``person`` (the
-        id, or ``row k``), ``score``; low-signal and unscored rows left out.
+        id, or ``row <index label>``: ``row 0`` is ``scores.loc[0]``), ``score``;
+        low-signal and unscored rows left out.
     """
 
     people: int
@@ -106,7 +108,9 @@ def cohort_summary(scores, n: int = N_CLOSEST, n_gaps: int = N_COMMON_GAPS,
     n_gaps : int
         Gaps listed per target role in :attr:`Cohort.gaps`.
     id_column : str, optional
-        The column that names a person (default: ``row k``, the 1-based row).
+        The column that names a person (default: ``row <label>``, the row's label in
+        ``scores.index``, as :func:`rolefit.score_many` names rows in its messages;
+        ``rolefit cohort`` numbers the rows of its file from 1, as its messages do).
 
     Returns
     -------
@@ -130,7 +134,7 @@ def cohort_summary(scores, n: int = N_CLOSEST, n_gaps: int = N_COMMON_GAPS,
     low = frame["low_signal"].astype("boolean").fillna(False).to_numpy(bool) & ~unscored
     kept = frame.loc[~(unscored | low)]
     people = (frame[id_column].astype(str) if id_column is not None
-              else pd.Series([f"row {i + 1}" for i in range(len(frame))]))
+              else pd.Series(_row_names(scores.index)))
 
     counts = kept["target_role"].value_counts()
     best = kept["top_role"].value_counts()
@@ -198,7 +202,7 @@ def _charts(scores, summary) -> tuple[str, str]:
     frame["top_role"] = frame["target_role"]
     fig = Figure(figsize=(8, 6.0), layout="constrained")
     ax = cohort_top_roles(frame, ax=fig.subplots())
-    title = f"Target role across {summary.with_target:,} people"
+    title = f"Target role across {_people(summary.with_target)}"
     left_out = [f"{summary.low_signal:,} low-signal"] if summary.low_signal else []
     if summary.not_scored:
         left_out.append(f"{summary.not_scored:,} not scored")
@@ -299,7 +303,7 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
                      "(mean over them).</p>")
         for role, group in summary.gaps.groupby("role_id", sort=False):
             n_role = int(summary.targets.set_index("role_id").loc[role, "people"])
-            parts.append(f"<h3>{esc(titles[role])} ({n_role:,} people)</h3>")
+            parts.append(f"<h3>{esc(titles[role])} ({_people(n_role)})</h3>")
             parts.append(_table(
                 ["skill", "people who need it", "share", "mean gain"],
                 [[g.name, g.people, f"{g.share:.0%}", f"+{g.mean_gain:.2f}"]
@@ -322,9 +326,10 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
     if len(scores) <= MAX_PEOPLE_LISTED:
         parts.append("<h2>Everyone</h2>")
         frame = scores.reset_index(drop=True)
+        names = _row_names(scores.index)
         rows = []
         for i, row in frame.iterrows():
-            person = row[id_column] if id_column is not None else f"row {i + 1}"
+            person = row[id_column] if id_column is not None else names[i]
             target = row["target_role"]
             if pd.isna(target):
                 low = row["low_signal"]
@@ -340,8 +345,10 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
     return "\n".join(parts)
 
 
-def _people(n: int) -> str:
-    return f"{n:,} {'person' if n == 1 else 'people'}"
+def _row_names(index) -> list[str]:
+    """``row <label>`` for each label of ``index``, as :func:`rolefit.score_many` names a
+    row in its messages (``row 0``, ``row 'ada'``)."""
+    return [f"row {label!r}" for label in index.tolist()]
 
 
 def _adjacent() -> set[str]:
@@ -407,6 +414,8 @@ def cmd_cohort(args) -> int:
         scores = read_scores(args.input, column=args.column, id_column=args.id_column,
                              fmt=args.fmt, sep=args.sep, missing=args.missing,
                              gaps=args.gaps, model=args.model, stats=stats)
+        # rows named by their 1-based data row, as the file's error messages name them
+        scores = scores.set_axis(range(1, len(scores) + 1))
         summary = cohort_summary(scores, id_column=args.id_column)
         page = render_cohort_html(scores, summary, source=Path(args.input).name,
                                   id_column=args.id_column)

@@ -417,6 +417,19 @@ class RoleFit:
             return rows, roadmap_id
         return self._generated_plan(role), None
 
+    def _plan_source(self, role: str) -> str:
+        """Where the plan into ``role`` comes from, in the words of every plan header (the
+        CLI's, the report's): the shipped roadmap from the person's :attr:`background`,
+        the closest shipped roadmap when the only ones into the role start elsewhere, or
+        a plan built from the gaps."""
+        roadmap_id = self._plan_rows(role)[1]
+        if roadmap_id is None:
+            return "built from your gaps: no shipped roadmap leads here"
+        start = next(r["background"] for r in knowledge().roadmaps
+                     if r["roadmap_id"] == roadmap_id)
+        closest = "" if start == self.background else "closest "
+        return f"{closest}shipped roadmap: {roadmap_id.replace('_', ' ')}"
+
     def _generated_plan(self, role: str, n_gaps: int = 12) -> list[dict]:
         """A plan built from the first ``n_gaps`` gaps when the guide has no roadmap into
         ``role``: one named action per skill category within each step (at most three
@@ -576,7 +589,8 @@ class RoleFit:
         """The transition roadmap into ``role`` (default: the best target role).
 
         The guide's roadmap into the role is used (preferring the one that starts from the
-        person's :attr:`background`); for a role without one, a plan is generated from the
+        person's :attr:`background`; when none does, the CLI and the report call it the
+        closest shipped roadmap); for a role without one, a plan is generated from the
         first gaps: at most three steps (foundations, core tools, practice), each with one
         named action per skill category.
 

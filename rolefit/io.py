@@ -65,7 +65,8 @@ _LIST_SEPARATORS = (";", "|", "\n", ",")
 _SENTENCE = re.compile(r"[.!?](?:\s|$)")
 FORMATS = ("auto", "list", "text")
 _PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
-_CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+_CSV_SUFFIXES = (".csv", ".tsv", ".txt")  # an input named .txt is read as CSV
+_OUTPUT_SUFFIXES = (".parquet", ".csv", ".pq", ".parq", ".tsv")  # .tsv: tab-separated
 _QUOTED = r"""(?:'[^'\\\n]*'|"[^"\\\n]*")"""
 _SIMPLE_LIST = re.compile(rf"\[\s*(?:{_QUOTED}\s*(?:,\s*{_QUOTED}\s*)*,?\s*)?\]")
 _ITEM = re.compile(r"""'([^'\\\n]*)'|"([^"\\\n]*)\"""")
@@ -141,12 +142,13 @@ def result_schema(extra=None, gaps: int = 0):
 # -- reading ---------------------------------------------------------------------------------
 def _kind(path: Path, *, output: bool = False) -> str:
     suffix = path.suffix.lower()
+    if output and suffix not in _OUTPUT_SUFFIXES:
+        raise FileError(path, "the output must end in .parquet or .csv (or .pq, .parq, "
+                        ".tsv)")
     if suffix in _PARQUET_SUFFIXES:
         return "parquet"
     if suffix in _CSV_SUFFIXES:
         return "csv"
-    if output:
-        raise FileError(path, "the output must end in .parquet or .csv")
     with path.open("rb") as handle:
         return "parquet" if handle.read(4) == b"PAR1" else "csv"
 
@@ -450,6 +452,7 @@ class _Writer:
             from rolefit.profiles import matrices
 
             self.roles = set(matrices().role_ids)
+            self.sep = "\t" if out.suffix.lower() == ".tsv" else ","  # as read back
             self.handle = self.tmp.open("w", encoding="utf-8", newline="")
 
     def write(self, frame, ids) -> None:
@@ -475,7 +478,7 @@ class _Writer:
             numbers = [c for c in frame.columns
                        if c in self.roles or (c.startswith("gain_") and c != self.id_column)]
             frame[numbers] = frame[numbers].round(3)  # CSV only; Parquet keeps float64
-            frame.to_csv(self.handle, index=False, header=self.rows == 0)
+            frame.to_csv(self.handle, index=False, header=self.rows == 0, sep=self.sep)
         self.rows += len(frame)
 
     def commit(self) -> None:
@@ -544,8 +547,10 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
     ----------
     path, output : str or Path
         Input and output files; each is Parquet or CSV by its suffix (``.parquet``,
-        ``.pq``; ``.csv``, ``.tsv``). The output is replaced only when every row was
-        scored.
+        ``.pq``, ``.parq``; ``.csv``, ``.tsv`` tab-separated; an input may also be
+        ``.txt``, read as CSV, or have any other name, read by its content). Any other
+        output suffix is a :class:`FileError`, raised before anything is read. The
+        output is replaced only when every row was scored.
     column : str
         The column of skill lists or texts.
     id_column : str, optional
@@ -584,8 +589,8 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
     a CSV file) and the gap columns.
     """
     path, output = Path(path), Path(output)
+    out_kind = _kind(output, output=True)  # first: a wrong name fails before any work
     kind = _check_arguments(path, missing, chunksize, gaps, id_column)
-    out_kind = _kind(output, output=True)
     if not output.parent.is_dir():
         raise FileError(output, f"the folder {str(output.parent)!r} does not exist")
     if output.exists() and output.resolve() == path.resolve():
@@ -690,7 +695,8 @@ def add_score_file_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("input", help="postings or resumes: .parquet or .csv")
     p.add_argument("--column", default="skills", help="column to score (default: skills)")
     p.add_argument("-o", "--output", required=True,
-                   help="output file: .parquet or .csv (replaced only on success)")
+                   help="output file: .parquet or .csv (also .pq, .parq; .tsv for tabs); "
+                   "replaced only on success")
     p.add_argument("--id-column", help="column copied to the output, first")
     p.add_argument("--format", dest="fmt", choices=FORMATS, default="auto",
                    help="how text cells are read: auto (list literals and list-like cells "
@@ -751,7 +757,8 @@ def cmd_score_file(args) -> int:
     summary = nan_summary(stats.get("nan_rows"), rows)
     if summary:
         print(summary, file=sys.stderr)  # noqa: T201
-    print(f"rolefit: scored {rows:,} rows of {args.input} -> {args.output}", file=sys.stderr)  # noqa: T201
+    print(f"rolefit: scored {rows:,} row{'' if rows == 1 else 's'} of {args.input} -> "  # noqa: T201
+          f"{args.output}", file=sys.stderr)
     return 0
 
 

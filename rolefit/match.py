@@ -33,6 +33,7 @@ import html
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -52,6 +53,8 @@ __all__ = ["PostingMatch", "add_match_parser", "cmd_match", "match"]
 #: evidence) are asked for by 5% or more of the role's postings.
 TYPICAL_PROBA = 0.5
 TYPICAL_COMMON = 0.75
+#: Quote at most this many characters of a posting's words that exclude a skill.
+MAX_QUOTE = 60
 
 
 def _read(value, what: str):
@@ -101,15 +104,53 @@ def match(person, posting, *, model=None) -> PostingMatch:
     """
     person_kind, person_parsed = _read(person, "person")
     posting_kind, posting_parsed = _read(posting, "posting")
-    denied = ()
+    denied, quotes = (), {}
     if posting_kind == "text":
         denied = tuple(s for s in extract_skills(posting, status="negated")
                        if s not in posting_parsed.skills)
+        quotes = _cue_quotes(posting, {*denied, *posting_parsed.learning})
     return PostingMatch(
         RoleFit(person_parsed, person_kind, model=model),
         RoleFit(posting_parsed, posting_kind, model=model),
-        denied=denied,
+        denied=denied, quotes=quotes,
     )
+
+
+def _cue_quotes(text: str, skill_ids) -> dict[str, str]:
+    """The words of ``text`` that say a skill does not count, for each of ``skill_ids``:
+    from the cue of its first mention that is not held to the mention ("No Java",
+    "Python not required"); the words of mentions that overlap are joined ("No Kafka or
+    Scala" for both). A skill whose cue is not found close to it is left out."""
+    from rolefit.skills import _mentions
+
+    spans: dict[str, tuple[int, int]] = {}
+    for start, end, skill_id, status, cue in _mentions(text):
+        if skill_id not in skill_ids or skill_id in spans or status == "has" or not cue:
+            continue
+        word = re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)")  # not "no" in "snowflake"
+        before = [m.start() for m in word.finditer(text, max(0, start - MAX_QUOTE), start)]
+        after = word.search(text, end, end + MAX_QUOTE)
+        if before:
+            spans[skill_id] = (before[-1], end)
+        elif after is not None:
+            stop = after.end()
+            if text[stop : stop + 1] == ")" and text.count("(", start, stop) > text.count(
+                    ")", start, stop):
+                stop += 1  # "Scala (beginner)", not "Scala (beginner"
+            spans[skill_id] = (start, stop)
+    merged: list[list] = []  # [start, end, skill ids], in text order
+    for skill_id, (start, end) in sorted(spans.items(), key=lambda item: item[1]):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append(skill_id)
+        else:
+            merged.append([start, end, [skill_id]])
+    quotes = {}
+    for start, end, ids in merged:
+        words = " ".join(text[start:end].split())
+        if len(words) <= MAX_QUOTE:
+            quotes.update(dict.fromkeys(ids, words))
+    return quotes
 
 
 class PostingMatch:
@@ -139,11 +180,12 @@ class PostingMatch:
         The posting or the person has fewer than 2 recognised technical skills.
     """
 
-    def __init__(self, person: RoleFit, posting: RoleFit, denied=()):
+    def __init__(self, person: RoleFit, posting: RoleFit, denied=(), quotes=None):
         self.person = person
         self.posting = posting
         self.posting_skills = list(posting.skills)
         self.excluded = {"negated": sorted(denied), "learning": sorted(posting.learning)}
+        self._quotes = quotes or {}  # skill id -> the posting's words that exclude it
         self.role = None if posting.low_signal else posting.order[0]
         self.role_proba = None if self.role is None else float(posting.proba[self.role])
         self.low_signal = posting.low_signal or person.low_signal
@@ -388,9 +430,11 @@ class PostingMatch:
             return ", ".join(by_id[s].name for s in ids) or "-"
 
         lines = [f"Posting: {len(self.posting_skills)} skills: {names(self.posting_skills)}"]
-        excluded = [f"{kind} {names(ids)}" for kind, ids in self.excluded.items() if ids]
+        excluded = [f"{how} ({self._quoted(self.excluded[kind])})"
+                    for kind, how in (("negated", "denied"), ("learning", "being learned"))
+                    if self.excluded[kind]]
         if excluded:
-            lines.append(f"  not counted (mentioned as {'; '.join(excluded)})")
+            lines.append(f"  not counted: {'; '.join(excluded)}")
         context = self.context()
         if context:
             lines.append(context["note"])
@@ -423,6 +467,15 @@ class PostingMatch:
         if len(lacks) > n:
             lines.append(f"  ... {len(lacks) - n} more (--json lists all)")
         return "\n".join(lines)
+
+    def _quoted(self, ids) -> str:
+        """The posting's words that exclude ``ids`` ("No Java"), quoted, each once, in
+        text order; then the names of those without such words."""
+        by_id = knowledge().skill_by_id
+        wanted = set(ids)
+        quotes = dict.fromkeys(q for s, q in self._quotes.items() if s in wanted)
+        return ", ".join([*(f'"{q}"' for q in quotes),
+                          *(by_id[s].name for s in ids if s not in self._quotes)])
 
     def __repr__(self) -> str:
         head = (f"PostingMatch(score={'n/a' if self.score is None else f'{self.score:.3f}'}, "
@@ -457,8 +510,8 @@ class PostingMatch:
         )
 
     def plot(self, ax=None):
-        """Horizontal bars of the posting's skills: filled if the person has the skill,
-        outlined if not; see :func:`match_bars`."""
+        """Horizontal bars of the posting's skills: solid if the person has the skill,
+        pale and outlined if not; see :func:`match_bars`."""
         return match_bars(self, ax=ax)
 
 
@@ -482,9 +535,12 @@ def match_bars(m: PostingMatch, ax=None):
     """The posting's skills as horizontal bars, largest weight share at the top.
 
     Each bar is the skill's share of the posting's skill weight (under the posting role's
-    weights), outlined in its category colour (:data:`rolefit.plot.CATEGORY_COLORS`); the
-    part the person covers is filled (all of it for a listed skill, the credit for an
-    implied one), so the filled parts add up to the match score in the title.
+    weights) in its category's colour and hatch (:data:`rolefit.plot.CATEGORY_COLORS`):
+    the part the person covers is solid (all of it for a listed skill, the credit for an
+    implied one), so the solid parts add up to the match score in the title; the part
+    they lack is a pale tint of the colour, outlined and hatched in the colour itself, so
+    that missing skills of related categories (same hue, other hatch) stay apart. The
+    legend shows each category both ways.
 
     Parameters
     ----------
@@ -495,12 +551,14 @@ def match_bars(m: PostingMatch, ax=None):
     Returns
     -------
     matplotlib.axes.Axes
-        Two bars per skill: the outline (``gid`` ``"posting:<skill_id>"``) and the covered
-        part (``gid`` ``"covered:<skill_id>"``, width 0 when lacking).
+        Two bars per skill: the whole share, pale (``gid`` ``"posting:<skill_id>"``), and
+        the covered part on top of it (``gid`` ``"covered:<skill_id>"``, width 0 when
+        lacking).
     """
+    from matplotlib.legend_handler import HandlerTuple
     from matplotlib.patches import Patch
 
-    from rolefit.plot import CATEGORY_COLORS, CATEGORY_LABELS
+    from rolefit.plot import CATEGORY_COLORS, CATEGORY_LABELS, _percent_axis
 
     rows = sorted(m._rows, key=lambda r: (-r["share"], r["status"] == "lacks", r["name"]))
     if ax is None:
@@ -518,8 +576,8 @@ def match_bars(m: PostingMatch, ax=None):
     for y, r in zip(ys, rows, strict=True):
         color, hatch = CATEGORY_COLORS.get(r["category"], ("#000000", ""))
         used[r["category"]] = (color, hatch)
-        ax.barh(y, r["share"], height=0.7, facecolor="white", edgecolor=color, linewidth=1.5,
-                gid=f"posting:{r['skill_id']}")
+        ax.barh(y, r["share"], height=0.7, facecolor=_tint(color), edgecolor=color,
+                hatch=hatch, linewidth=1.5, gid=f"posting:{r['skill_id']}")
         ax.barh(y, r["share"] * r["credit"], height=0.7, color=color, hatch=hatch,
                 edgecolor="white", linewidth=0.8, gid=f"covered:{r['skill_id']}")
         label = {"has": "has", "implied": f"implied ({r['credit']:.0%})",
@@ -532,12 +590,10 @@ def match_bars(m: PostingMatch, ax=None):
                     fontstyle="italic" if r["status"] == "lacks" else "normal")
     ax.set_yticks(ys, [r["name"] for r in rows], fontsize=9.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    from matplotlib.ticker import PercentFormatter
-
-    ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    _percent_axis(ax.xaxis, decimals=0)
     top = max(r["share"] for r in rows)
     ax.set_xlim(0, top * 1.28)
-    ax.set_xlabel("share of the posting's skill weight (filled: the part you cover)")
+    ax.set_xlabel("share of the posting's skill weight (solid: the part you cover)")
     ax.grid(axis="x", color="#E5E5E5")
     ax.set_axisbelow(True)
     title = m.context()["title"]
@@ -545,13 +601,26 @@ def match_bars(m: PostingMatch, ax=None):
                  f"covered\n({sum(r['status'] != 'lacks' for r in rows)} of {len(rows)} "
                  "skills; bar length: how much the role weighs each skill)", fontsize=10.5)
     order = [c for c in CATEGORY_COLORS if c in used]
-    handles = [Patch(facecolor=used[c][0], hatch=used[c][1], edgecolor="white",
-                     label=CATEGORY_LABELS.get(c, c)) for c in order]
-    handles.append(Patch(facecolor="white", edgecolor="#4D4D4D",
-                         label="outline only: you lack it"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
-              title="Skill category", title_fontsize=8, frameon=False)
+    handles = [(Patch(facecolor=used[c][0], hatch=used[c][1], edgecolor="white"),
+                Patch(facecolor=_tint(used[c][0]), hatch=used[c][1], edgecolor=used[c][0],
+                      linewidth=1.5))
+               for c in order]
+    labels = [CATEGORY_LABELS.get(c, c) for c in order]
+    handles += [Patch(facecolor="#4D4D4D", edgecolor="white"),
+                Patch(facecolor=_tint("#4D4D4D"), edgecolor="#4D4D4D", linewidth=1.5)]
+    labels += ["solid: you have it", "pale, outlined: you lack it"]
+    ax.legend(handles=handles, labels=labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              fontsize=8, title="Skill category\n(have it, lack it)", title_fontsize=8,
+              frameon=False, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)},
+              handlelength=4.0, handleheight=1.6)
     return ax
+
+
+def _tint(color, amount: float = 0.25) -> tuple[float, float, float]:
+    """``color`` mixed with white: ``amount`` of the colour (a pale fill)."""
+    from matplotlib.colors import to_rgb
+
+    return tuple(1 - amount * (1 - c) for c in to_rgb(color))
 
 
 # -- command line ---------------------------------------------------------------------------

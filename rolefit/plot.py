@@ -119,8 +119,20 @@ def _usd(value, _pos=None) -> str:
 
 
 def _percent_axis(axis, decimals=None):
-    from matplotlib.ticker import PercentFormatter
+    """Format ``axis`` (shares in [0, 1]) in percent. With ``decimals=0`` the ticks are
+    also placed on whole percents only, so that no label is rounded (a tick at 2.5%
+    would otherwise read "2%")."""
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
 
+    if decimals == 0:
+        class WholePercentLocator(MaxNLocator):
+            """matplotlib's default ticks (steps 1, 2, 2.5, 5, 10), on whole percents."""
+
+            def tick_values(self, vmin, vmax):
+                return super().tick_values(vmin * 100, vmax * 100) / 100
+
+        axis.set_major_locator(WholePercentLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10],
+                                                   integer=True))
     axis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=decimals))
 
 
@@ -804,6 +816,10 @@ def _left_out(n_low: int) -> str:
     return f"\n{n_low:,} low-signal {rows} left out (no or too few recognised skills)"
 
 
+def _people(n: int) -> str:
+    return f"{n:,} {'person' if n == 1 else 'people'}"
+
+
 def _role_label(role, titles, adjacent) -> str:
     return titles[role] + (" (adjacent)" if role in adjacent else "")
 
@@ -866,7 +882,7 @@ def cohort_top_roles(scores, ax=None):
             bar.set_hatch(ADJACENT_HATCH)
     _bar_axes(ax, ys, [_role_label(r, titles, adjacent) for r in counts.index],
               xlabel="share of people whose best-fitting role it is (%)")
-    ax.set_title(f"Best-fitting role across {total:,} people{_left_out(n_low)}", fontsize=11)
+    ax.set_title(f"Best-fitting role across {_people(total)}{_left_out(n_low)}", fontsize=11)
     below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
     _role_legend(ax, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below,
                  ncol=2)
@@ -945,7 +961,7 @@ def cohort_scores(scores, ax=None, max_points: int = 1500, seed: int = 0):
     low, top = (min(float(finite.min()), 0.0), float(finite.max())) if finite.size else (0, 0)
     pad = 0.04 * (max(top, 0.0) - low)
     _set_xmax(ax, max(top + pad, 0.05), low - pad if low < 0 else 0.0)
-    ax.set_title(f"Scores per role across {len(values):,} people "
+    ax.set_title(f"Scores per role across {_people(len(values))} "
                  f"(box: quartiles, line: median){_left_out(n_low)}", fontsize=11)
     below = ax.transAxes + ScaledTranslation(0, -0.55, ax.figure.dpi_scale_trans)
     _role_legend(ax, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below,

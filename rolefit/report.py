@@ -97,15 +97,10 @@ def _names(ids) -> str:
     return ", ".join(by_id[i].name for i in ids) or "-"
 
 
-def _plan_label(roadmap_id) -> str:
-    from rolefit._data import knowledge
-
-    if roadmap_id is None:
-        return "No roadmap in the guide leads here: this plan is built from your gaps."
-    kn = knowledge()
-    start = next((r["background"] for r in kn.roadmaps if r["roadmap_id"] == roadmap_id), "")
-    title = next((b["title"] for b in kn.backgrounds if b["background_id"] == start), start)
-    return f"The guide's roadmap; starting point: {title or roadmap_id.replace('_', ' ')}."
+def _plan_label(fit, role) -> str:
+    """The plan's source as a sentence (the words of :meth:`RoleFit._plan_source`)."""
+    source = fit._plan_source(role)
+    return source[0].upper() + source[1:] + "."
 
 
 def _number(fit, role) -> str:
@@ -275,9 +270,8 @@ def _role_sections(fit, role, title, gaps_png) -> list[str]:
             )
         parts.append("</tbody></table>")
     plan = fit.plan(role)
-    roadmap_id = plan["roadmap_id"].iloc[0] if len(plan) else None
     parts.append(f"<h2>Plan into {esc(title)}</h2>")
-    parts.append(f'<p class="muted">{esc(_plan_label(roadmap_id))}</p><ol class="plan">')
+    parts.append(f'<p class="muted">{esc(_plan_label(fit, role))}</p><ol class="plan">')
     for step, step_title, actions in _steps(plan):
         parts.append(f'<li value="{step}"><b>{esc(step_title)}</b><ul>')
         for a in actions:
@@ -340,7 +334,7 @@ def render_png(fit, role: str | None = None, source: str | None = None) -> bytes
         fit_bars(fit, ax=fig.subplots())
         return _png(fig, dpi=100)
     title = next(r["title"] for r in fit._ranking_rows() if r["role_id"] == role)
-    lines = [f"Plan into {title}"]
+    lines = [f"Plan into {title} ({fit._plan_source(role)})"]
     for step, step_title, actions in _steps(fit.plan(role)):
         lines.append(f"Step {step}: {step_title}")
         for a in actions:

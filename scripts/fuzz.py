@@ -304,7 +304,8 @@ def _argv():
     column = st.sampled_from(["skills", "text", "resume", "id", "x", ""])
     plausible = {
         "score": st.tuples(source, flags(("--json", none), ("--top", number))),
-        "gaps": st.tuples(source, flags(("--json", none), ("--top", number), ("--role", role))),
+        "gaps": st.tuples(source, flags(("--json", none), ("--top", number), ("--all", none),
+                                        ("--role", role))),
         "roles": st.tuples(st.just([]), flags(("--json", none))),
         "demo": st.tuples(st.just([]), flags(("--top", number))),
         "score-file": st.tuples(

@@ -118,3 +118,70 @@ def test_score_path_does_not_import_heavy_modules():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert b"HEAVY []" in out.stdout
+
+
+# -- rolefit gaps: a short table by default ------------------------------------------------------
+def _gaps_text(capsys, *args):
+    from rolefit import cli
+
+    assert cli.main(["gaps", "--skills", "python, pytorch, docker, sql", *args]) == 0
+    return capsys.readouterr().out
+
+
+def _gap_rows(text):
+    """The table's skill rows: between the dashes under the header and the first line
+    that is not a row."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("---")) + 1
+    rows = []
+    for line in lines[start:]:
+        if not line or line.startswith(("...", "(!)")):
+            break
+        rows.append(line)
+    return rows
+
+
+def test_gaps_shows_the_first_few_and_says_how_many_more(capsys):
+    from rolefit import cli
+
+    total = len(json.loads(_gaps_text(capsys, "--role", "ml_engineer", "--json"))["gaps"])
+    text = _gaps_text(capsys, "--role", "ml_engineer")
+    assert text.startswith("Gaps for ML Engineer")  # no blank line first
+    assert len(_gap_rows(text)) == cli.N_GAPS_SHOWN
+    more = total - cli.N_GAPS_SHOWN
+    assert f"... {more} more (rolefit gaps --top N or --all shows them)" in text
+    text = _gaps_text(capsys, "--role", "ml_engineer", "--top", "3")
+    assert len(_gap_rows(text)) == 3 and f"... {total - 3} more" in text
+    text = _gaps_text(capsys, "--role", "ml_engineer", "--all")
+    assert len(_gap_rows(text)) == total and "more (" not in text
+    assert "Plan (" in text
+
+
+def test_gaps_all_and_top_together_is_a_usage_error(capsys):
+    from rolefit import cli
+
+    assert cli.main(["gaps", "--skills", "python, sql", "--all", "--top", "3"]) == 2
+    assert "not both" in capsys.readouterr().err
+
+
+def test_gaps_cuts_long_skill_names(capsys):
+    from rolefit import cli
+    from rolefit._data import knowledge
+
+    longest = max((s.name for s in knowledge().skills), key=len)
+    assert len(longest) > cli.NAME_WIDTH
+    rows = _gap_rows(_gaps_text(capsys, "--role", "ml_engineer", "--all"))
+    names = [row.split("  ")[0].removesuffix(" (!)").removesuffix(" (learning)")
+             for row in rows]
+    assert longest[: cli.NAME_WIDTH - 1].rstrip() + "\u2026" in names
+    assert max(len(n) for n in names) == cli.NAME_WIDTH
+    assert max(len(row.split("  ")[0]) for row in rows) <= cli.NAME_WIDTH + len(" (learning)")
+
+
+def test_gaps_plan_header_names_the_closest_roadmap(capsys):
+    from rolefit import cli
+
+    assert cli.main(["gaps", "--skills", "excel, tableau, power bi, sql, python, pandas",
+                     "--role", "data_engineer"]) == 0
+    out = capsys.readouterr().out
+    assert "\nPlan (closest shipped roadmap: backend engineer to data engineer):\n" in out

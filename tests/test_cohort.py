@@ -175,3 +175,43 @@ def test_cohort_uses_the_model_given(tmp_path, capsys):
     assert main(["cohort", str(people), "--model", str(tmp_path / "no.npz"), "-o",
                  str(out)]) == 2
     assert capsys.readouterr().err.count("rolefit: error:") == 1
+
+
+# -- words: one person, and rows named as the user knows them -----------------------------------
+PAIR = [["sql", "tableau", "excel"], ["python", "pytorch", "docker", "kubernetes"]]
+
+
+def test_one_person_per_role_is_one_person():
+    scores = rolefit.score_many(PAIR, gaps=3)
+    page = render_cohort_html(scores)
+    assert "<h3>ML Engineer (1 person)</h3>" in page
+    assert "(1 people)" not in page
+
+
+@pytest.mark.parametrize("index", [None, [10, 20], ["ada", "bo"]])
+def test_people_are_named_by_the_index_label_given(index):
+    scores = rolefit.score_many(PAIR, gaps=3)
+    if index is not None:
+        scores = scores.set_axis(index)
+    closest = cohort_summary(scores).closest.set_index(["role_id", "rank"])
+    best = scores.index.tolist()[1]  # the ML engineer
+    assert scores["ml_engineer"].idxmax() == best
+    assert closest.loc[("ml_engineer", 1), "person"] == f"row {best!r}"
+    assert f"<td>{html.escape(f'row {best!r}')}</td>" in render_cohort_html(scores)
+
+
+def test_cli_names_rows_as_its_error_messages_do(tmp_path, capsys):
+    from rolefit.cli import main
+
+    path = tmp_path / "people.csv"
+    path.write_text('skills\n"sql, tableau, excel"\n"python, pytorch, docker, kubernetes"\n'
+                    "qwerty\n")
+    out = tmp_path / "c.html"
+    assert main(["cohort", str(path), "-o", str(out)]) == 2
+    assert "row 3, column 'skills'" in capsys.readouterr().err  # 1-based data rows
+    path.write_text("\n".join(path.read_text().splitlines()[:3]) + "\n")
+    assert main(["cohort", str(path), "-o", str(out)]) == 0
+    page = out.read_text()
+    ml_row = re.search(r"<td>ML Engineer</td><td>(row \d+) \(", page).group(1)
+    assert ml_row == "row 2"  # the second data row, as the messages count
+    assert "<td>row 1</td>" in page and "<td>row 0</td>" not in page

@@ -128,6 +128,21 @@ def test_plan_without_a_guide_roadmap_is_generated_prerequisites_first():
         assert learned.index("python") < learned.index("langchain")
 
 
+ANALYST = ["excel", "tableau", "power bi", "sql", "python", "pandas"]
+
+
+@pytest.mark.parametrize(("role", "source"), [
+    ("data_scientist", "shipped roadmap: data analyst to data scientist"),
+    # the only roadmap into data engineering starts from backend engineering
+    ("data_engineer", "closest shipped roadmap: backend engineer to data engineer"),
+    ("ai_engineer", "built from your gaps: no shipped roadmap leads here"),
+])
+def test_plan_source_says_when_the_roadmap_starts_elsewhere(role, source):
+    fit = rolefit.score(ANALYST)
+    assert fit.background == "data_analyst"
+    assert fit._plan_source(role) == source
+
+
 def test_background_detection():
     assert rolefit.score(["excel", "tableau", "power bi", "sql"]).background == "data_analyst"
     assert rolefit.score(["latex", "publications", "statistics"]).background == "academic"

@@ -246,6 +246,39 @@ def test_bad_output_and_arguments(postings, tmp_path, capsys):
         rio.main(["score-file", str(postings), "-o", "x.csv", "--chunksize", "0"])
 
 
+@pytest.mark.parametrize("name", ["o.txt", "o.json", "o.xlsx", "o", "o.csv.gz"])
+def test_other_output_suffixes_are_refused_before_any_work(tmp_path, capsys, monkeypatch,
+                                                           name):
+    def no_work(*args, **kwargs):
+        raise AssertionError("the input was read")
+
+    monkeypatch.setattr(rio, "_check_arguments", no_work)
+    monkeypatch.setattr(rio, "_scored", no_work)
+    out = tmp_path / name
+    status, err = run(capsys, tmp_path / "people.csv", "-o", out)
+    assert status == 2
+    assert err == (f"rolefit: error: {out}: the output must end in .parquet or .csv "
+                   "(or .pq, .parq, .tsv)\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_tsv_output_is_tab_separated(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    pd.DataFrame({"skills": ["python, sql, pandas", "pytorch, docker"]}).to_csv(path,
+                                                                             index=False)
+    status, err = run(capsys, path, "-o", tmp_path / "out.tsv")
+    assert status == 0, err
+    got = pd.read_csv(tmp_path / "out.tsv", sep="\t")
+    assert len(got) == 2 and set(ROLE_IDS) <= set(got.columns)
+
+
+def test_one_row_is_one_row(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    path.write_text('skills\n"python, sql, pandas"\n', encoding="utf-8")
+    status, err = run(capsys, path, "-o", tmp_path / "out.csv")
+    assert status == 0 and f"scored 1 row of {path} ->" in err
+
+
 def test_list_like_cells_are_skill_lists_by_default(tmp_path, capsys):
     cells = ["Python, pytroch, qwertyuiop", "['python', 'sql']", "python; sql", "python | sql",
              "pytroch", "I built ETL pipelines with Spark and Airflow at a bank."]

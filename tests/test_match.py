@@ -51,6 +51,19 @@ def test_typical_posting_its_role_and_excluded_mentions():
     assert context["unusual"] == [] and context["note"].startswith("Typical Data Engineer")
 
 
+@pytest.mark.parametrize(("posting", "line"), [
+    (DE_POSTING, 'not counted: denied ("No Java"); being learned ("learning dbt")'),
+    ("Data engineer: Spark, Airflow, SQL. No Kafka or Scala needed; Python not required.",
+     'not counted: denied ("No Kafka or Scala", "Python not required")'),
+    ("ML engineer: PyTorch, Docker, Kubernetes, Python. Scala (beginner) is fine.",
+     'not counted: being learned ("Scala (beginner)")'),
+])
+def test_text_quotes_the_words_that_exclude_a_posting_skill(posting, line):
+    lines = rolefit.match(BACKEND, posting).to_text().splitlines()
+    assert lines[1] == "  " + line
+    assert "mentioned as" not in "\n".join(lines)
+
+
 def test_atypical_posting_says_what_is_unusual():
     m = rolefit.match(BACKEND, ODD_POSTING)
     context = m.context()
@@ -200,6 +213,67 @@ def test_plot_draws_each_posting_skill_in_its_category_colour():
     by_name = dict(zip(table["name"], table.index, strict=True))
     widths = [outline[by_name[t.get_text()]].get_width() for t in ax.get_yticklabels()]
     assert widths == sorted(widths, reverse=True)  # largest weight share at the top
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+@pytest.mark.parametrize("xmax", [0.19, 0.27, 0.6])
+def test_plot_ticks_are_whole_percents(xmax):
+    from matplotlib.figure import Figure
+
+    ax = rolefit.match(BACKEND, DE_POSTING).plot(ax=Figure(figsize=(6, 5)).subplots())
+    ax.set_xlim(0, xmax)  # at 19% matplotlib's default ticks fall on 2.5%, 7.5%, ...
+    ax.figure.draw_without_rendering()
+    labels = [t for t in ax.get_xticklabels() if t.get_text()]
+    assert labels
+    for label in labels:
+        shown = float(label.get_text().rstrip("%")) / 100
+        assert shown == pytest.approx(label.get_position()[0], abs=1e-9), label.get_text()
+
+
+def test_plot_tells_missing_skills_apart_by_category():
+    from matplotlib.colors import to_hex, to_rgb
+    from matplotlib.patches import Patch
+
+    # data engineering, databases and data libraries share a hue: only the hatch differs
+    m = rolefit.match(BACKEND, DE_POSTING + " MongoDB, pandas, Kubernetes, Terraform.")
+    ax = m.plot()
+    table = m.explain().set_index("skill_id")
+    lacking = table[table["status"] == "lacks"]
+    assert {"data_engineering", "database", "data_library"} <= set(lacking["category"])
+    bars = {p.get_gid(): p for p in ax.patches if p.get_gid()}
+    looks = {}
+    for skill_id, row in table.iterrows():
+        color, hatch = CATEGORY_COLORS[row["category"]]
+        pale, solid = bars[f"posting:{skill_id}"], bars[f"covered:{skill_id}"]
+        # missing part: a pale tint of the colour, outlined and hatched in the colour
+        face = np.array(to_rgb(pale.get_facecolor()))
+        assert to_hex(pale.get_edgecolor()) == color.lower()
+        assert (pale.get_hatch() or "") == hatch
+        assert np.allclose(face, 1 - 0.25 * (1 - np.array(to_rgb(color))), atol=1e-6)
+        # held part: solid colour, clearly darker than the missing part
+        assert to_hex(solid.get_facecolor()) == color.lower()
+        assert face.sum() - np.array(to_rgb(color)).sum() > 0.5
+        if row["status"] == "lacks":
+            looks.setdefault(row["category"], set()).add(
+                (to_hex(pale.get_facecolor()), to_hex(pale.get_edgecolor()), pale.get_hatch()))
+    assert all(len(v) == 1 for v in looks.values())
+    assert len({next(iter(v)) for v in looks.values()}) == len(looks)  # all distinct
+    # the legend shows each category drawn, both ways, and what solid and pale mean
+    legend = ax.get_legend()
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels[-2:] == ["solid: you have it", "pale, outlined: you lack it"]
+    drawn = legend.findobj(Patch)
+    for category, (color, hatch) in CATEGORY_COLORS.items():
+        if category not in set(table["category"]):
+            continue
+        assert rolefit.plot.CATEGORY_LABELS[category] in labels
+        assert any(to_hex(p.get_facecolor()) == color.lower() and (p.get_hatch() or "") == hatch
+                   for p in drawn)
+        assert any(to_hex(p.get_edgecolor()) == color.lower()
+                   and (p.get_hatch() or "") == hatch
+                   and to_hex(p.get_facecolor()) != color.lower() for p in drawn)
     import matplotlib.pyplot as plt
 
     plt.close("all")

@@ -527,6 +527,27 @@ def test_cohort_top_roles_shares(ax, cohort):
     assert ax.get_xlim()[1] < min(2.5 * max(widths), 1.0)
 
 
+def _assert_exact_percent_ticks(ax):
+    """Every x tick label drawn is its tick's value in percent, not a rounding of it."""
+    ax.figure.draw_without_rendering()
+    labels = [t for t in _tick_labels(ax.xaxis) if t.get_text()]
+    assert labels
+    for label in labels:
+        shown = float(label.get_text().rstrip("%")) / 100
+        assert shown == pytest.approx(label.get_position()[0], abs=1e-9), label.get_text()
+
+
+@pytest.mark.parametrize("top", [1, 9, 16, 19])
+def test_cohort_top_roles_ticks_are_whole_percents(cohort, top):
+    # about one person in seven per role: an axis near 20%, where matplotlib's default
+    # ticks fall at 2.5%, 7.5%, ... (once labelled "2%", "8%")
+    role_ids = list(matrices().role_ids)
+    frame = pd.concat([cohort.iloc[:1]] * 100, ignore_index=True)
+    frame["top_role"] = [role_ids[0]] * top + [role_ids[1 + i % 6] for i in range(100 - top)]
+    _assert_exact_percent_ticks(plot.cohort_top_roles(frame))
+    _assert_exact_percent_ticks(plot.cohort_top_roles(frame, ax=_constrained()))
+
+
 @pytest.mark.parametrize("chart", [plot.cohort_top_roles, plot.cohort_scores])
 def test_cohort_charts_mark_adjacent_roles(ax, cohort, chart):
     chart(cohort, ax=ax)
@@ -628,3 +649,9 @@ def test_fit_bars_with_a_baseline_in_points(fit, monkeypatch):
     assert {line.get_gid() for line in ax.lines} >= {f"baseline:{r}" for r in roles}
     assert ax.get_xlim()[0] < -0.9 and "points" in ax.get_xlabel()
     _assert_readable(ax)
+
+
+@pytest.mark.parametrize("chart", [plot.cohort_top_roles, plot.cohort_scores])
+def test_cohort_charts_count_one_person(ax, chart):
+    chart(rolefit.score_many([["python", "pytorch", "docker"]]), ax=ax)
+    assert "across 1 person" in ax.get_title()

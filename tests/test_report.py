@@ -196,10 +196,19 @@ def test_interview_topics_and_the_grouped_plan():
     assert page.count("<li value=") == len(steps)
 
 
+def test_plan_header_names_the_closest_roadmap():
+    fit = rolefit.score(["excel", "tableau", "power bi", "sql", "python", "pandas"])
+    page = report.render_html(fit, role="data_engineer")
+    assert ("<h2>Plan into Data Engineer</h2>\n<p class=\"muted\">Closest shipped roadmap: "
+            "backend engineer to data engineer.</p>") in page
+    own = report.render_html(fit, role="data_scientist")
+    assert "Shipped roadmap: data analyst to data scientist." in own
+
+
 def test_generated_plan_is_grouped_into_a_few_named_steps():
     fit = rolefit.score(["python", "sql", "excel", "tableau"])
     page = report.render_html(fit, role="software_engineer")  # no roadmap in the guide
-    assert "this plan is built from your gaps" in page
+    assert "Built from your gaps: no shipped roadmap leads here." in page
     assert 1 <= page.count("<li value=") <= 3
     assert "Learn X" not in page
 
