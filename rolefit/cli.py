@@ -109,7 +109,8 @@ def _print_gaps(fit, role, top=N_GAPS_SHOWN) -> None:
     titles = {r.id: r.title for r in knowledge().roles}
     table = fit._gap_table(role)
     gaps = table[:top]
-    print(f"Gaps for {titles[role]} (score {fit.scores[role]:.2f}):")
+    print(f"Gaps for {titles[role]} (score {fit.scores[role]:.2f}), in learning order "
+          "(by score gain, unless 'out of order' says why):")
     print(
         _table(
             [
@@ -120,10 +121,12 @@ def _print_gaps(fit, role, top=N_GAPS_SHOWN) -> None:
                     f"+{g['gain']:.2f}",
                     "-" if g["prevalence"] is None else f"{g['prevalence']:.0%}",
                     "-" if g["premium_usd"] is None else f"{g['premium_usd']:+,.0f}",
+                    g["order_note"] or "",
                 ]
                 for g in gaps
             ],
-            ["skill", "category", "score gain", "in postings", "median pay with it (USD)"],
+            ["skill", "category", "score gain", "in postings", "median pay with it (USD)",
+             "out of order"],
         )
     )
     if len(table) > len(gaps):

@@ -157,6 +157,18 @@ def test_gaps_shows_the_first_few_and_says_how_many_more(capsys):
     assert "Plan (" in text
 
 
+def test_gaps_table_says_why_a_row_is_out_of_gain_order(capsys):
+    import rolefit
+
+    text = _gaps_text(capsys, "--role", "ml_engineer", "--top", "12")
+    assert "out of order" in text.splitlines()[1]
+    fit = rolefit.score(["python", "pytorch", "docker", "sql"])
+    notes = [n for n in fit.gaps("ml_engineer", n=12)["order_note"] if isinstance(n, str)]
+    assert notes  # the sample resume has some
+    rows = _gap_rows(text)
+    assert sum(any(row.rstrip().endswith(n) for n in notes) for row in rows) == len(notes)
+
+
 def test_gaps_all_and_top_together_is_a_usage_error(capsys):
     from rolefit import cli
 
