@@ -7,8 +7,9 @@ it knows no aspiration cues). A mention gets one of three statuses:
 * ``negated``: a denial cue governs it (``no``, ``not``, ``never``, ``without``,
   ``lack of``, ``unfamiliar with``, ``n't``, ``0 years``, ``little or no``, ``neither``/
   ``nor``, ``yet to``, ``no clue about``, ``clueless``, ``can't say I've used``, ``none of
-  my projects used``, and after the skill ``not required``, ``Kafka: none``, ``Scala (0
-  years)``, ``Kafka? Not yet``, ``Pulumi no``, ``is outside my experience``);
+  my projects used``, ``a stranger to``, ``dont`` (chat spelling), and after the skill
+  ``not required``, ``Kafka: none``, ``Scala (0 years)``, ``Kafka? Not yet``, ``Pulumi
+  no``, ``is outside my experience``, ``is not my area``, ``a mystery``, ``Rust I don't``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -16,7 +17,10 @@ it knows no aspiration cues). A mention gets one of three statuses:
   ``rudimentary``, ``diving into``, ``getting comfortable with``, ``familiarising myself
   with``, a course phrase such as ``enrolled in an online course on``, and after the skill
   ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to me``,
-  ``I'm still learning``; "analysts who were learning SQL" is about others);
+  ``I'm still learning``, ``newbie here``; "analysts who were learning SQL" and "taught a
+  course on Spark" are not about the writer's own level, "not a beginner", "not new to"
+  and "not bad at" are not cues, nor is "without" after a negation ("nothing ships
+  without tests"));
 * ``has``: anything else (``familiar with`` alone is ``has``).
 
 Scope. A cue *before* a skill reaches it when the words between them are bridge words
@@ -67,6 +71,7 @@ _COURSE = (
 )
 _ABOUT = r"(?:\s+(?:on|in|about|of|for|covering|(?:that|which)\s+covers))?"
 _MY_SKILLS = r"(?:\s+my\s+(?:\w+\s+)?(?:skills?|knowledge|experience|expertise|understanding))"
+_BARE_NOT = "dont|didnt|doesnt|havent|hasnt|hadnt|cant|wont|isnt|arent|wasnt|werent|wouldnt"
 _NEG_BEFORE = [
     r"yet\s+to",  # "I am yet to use Airflow", "have yet to try"
     r"no\s+(?:clue|idea)(?:\s+(?:about|of|on|with|how|what))?",
@@ -89,10 +94,12 @@ _NEG_BEFORE = [
     r"nor",
     r"not(?!\s+(?:only|just|merely|limited|least|necessarily|exclusively|simply|always"
     r"|(?:yet\s+)?certified"
-    r"|to\s+mention|even|one|(?:an?\s+)?(?:expert|pro|guru|specialist|master)|"
+    r"|to\s+mention|even|one|new\s+to|bad|(?:an?\s+)?(?:big\s+|huge\s+)?fan"
+    r"|(?:an?\s+)?(?:expert|pro|guru|specialist|master|beginner|novice|newbie|noob)|"
     + _HEDGES
     + r")\b)",
-    r"\w+n['’]t(?!\s+(?:mind|always|only|just|hesitate|necessarily)\b)",
+    r"(?:\w+n['’]t|" + _BARE_NOT + r")(?!\s+(?:mind|always|only|just|hesitate|necessarily)\b)",
+    r"(?:a\s+)?(?:complete\s+|total\s+)?stranger\s+to",
     r"cannot",
     r"no(?![-.]\w|\s+(?:later|less|more|matter|doubt|longer|one|sooner)\b)",
 ]
@@ -108,16 +115,18 @@ _LEARN_BEFORE = [
     r"|going\s+through|halfway\s+through|working\s+through)\s+"
     r"(?:(?:an?|the|my|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT,
     r"enrolled",
-    r"beginners?(?:-level)?",
-    r"novice",
-    r"newbie",
-    r"new\s+to",
+    r"(?:bootcamp|course|workshop|mooc|nanodegree|tutorial)s?\s+(?:covering|on|about|in|for"
+    r"|that\s+covers|which\s+covers)",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)beginners?(?:-level)?",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)novice",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)newbie",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)new\s+to",
     r"basics?",
     r"(?<!good\s)(?<!strong\s)(?<!solid\s)(?<!broad\s)(?<!wide\s)(?<!deep\s)exposure",
     r"(?<!not\s)limited(?!\s+to\b)",
     r"minimal",
     r"rudimentary",
-    r"noob(?:\s+(?:at|with|in))?",
+    r"(?<!not\sa\s)noob(?:\s+(?:at|with|in))?",
     r"familiari[sz]ing\s+myself(?:\s+with)?",
     r"getting\s+(?:more\s+)?comfortable(?:\s+with)?",
     r"(?:diving|digging)\s+into",
@@ -185,8 +194,17 @@ _NEG_AFTER = (
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected)"
     r"|(?:outside|beyond)\s+(?:of\s+)?my\s+(?:experience|expertise|skill\s*set|comfort\s+zone)"
     r"|(?:(?<=is\s)|(?<=are\s))non-?existent"
+    r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:really\s+)?(?:my|our)\s+(?:area|strength|thing|forte"
+    r"|strong\s+suit|expertise|specialty|speciality|field|cup\s+of\s+tea)"
+    r"|(?:(?<=\sa\s)|(?<=is\s)|(?<=are\s))mystery(?:\s+to\s+me)?"
+    # the writer's own "I don't" closing a clause about skills named before it
+    r"|(?:(?<=\bI\s)(?:don['’]?t|haven['’]?t|never(?:\s+(?:have|did))?|can['’]?t|cannot)"
+    r"|(?<=\bI\shave\s)never|(?<=\bI['’]ve\s)never"
+    r"|(?<=\bI\sdo\s)not|(?<=\bI\shave\s)not)"
+    r"(?:\s+(?:know|use|used|have|do|touched|tried)(?:\s+(?:it|them))?)?(?=\s*(?:[.,;!?)]|$))"
 )
 _LEARN_AFTER = (
+    r"(?<!not\sa\s)(?<!\bno\s)(?:newbie|noob|beginner|novice)(?:\s+here)?(?=\s*(?:[.,;!?)]|$))|"
     r"(?:(?<=is\s)|(?<=are\s)|(?<=still\s))(?:minimal|limited|basic|rudimentary|new\s+to\s+me)"
     r"(?=\s*(?:[.,;!)]|$|\s+(?:to|at\s+best|but|for\s+now|so\s+far)\b))"
     r"|(?<=still\s)learning(?=\s*(?:[.,;!)]|$))"
@@ -220,6 +238,7 @@ _REQUIREMENT_WORDS = [
     *r"nice[\s-]to[\s-]have bonus desirable desired would\s+help will\s+help helpful".split(),
     r"would\s+be\s+(?:great|good|ideal|useful|beneficial)",
     *r"beneficial valued appreciated welcome(?:d)? an\s+asset".split(),
+    r"is\s+(?:fine|ok|okay|enough|sufficient|acceptable)",
     *r"advantage advantageous expected must should\s+have ideally is\s+essential".split(),
     r"candidates?",
     r"you\s+(?:have|bring|will\s+need)",
@@ -264,8 +283,9 @@ _ANCHORS = """
     minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
     gain gaining clueless rudimentary noob familiarizing familiarising exploring scratched
     pursuing halfway coursework neither nope completing attending attended nonexistent
-    non-existent self-teaching
-""".split() + [
+    non-existent self-teaching stranger mystery bootcamp bootcamps course courses workshop
+    workshops mooc moocs nanodegree tutorial tutorials
+""".split() + [_w for _w in _BARE_NOT.split("|")] + [
     "new to", "working toward", "working towards", "working through", "yet to", "outside my",
     "outside of", "beyond my", "diving into", "digging into", "wrap my", "wrapping my",
     "interested in", "signed up", "going through", "just started", "just began", "just begun",
@@ -413,6 +433,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             continue
         if m.lastgroup in ("neg", "learn") and _attached_form(text, m):
             continue  # "French (basic), Python": a note on the word before, not a skill
+        if m.lastgroup in ("neg", "learn") and _not_own(text, m, clauses):
+            continue  # "analysts who had never used SQL", "taught a course on Spark"
         # a learning word under a denial is part of it: "no exposure to", "lacks basic"
         if (
             cues
@@ -448,7 +470,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             scoped = _scope_after(text, m, found, starts, clauses, limit)
         else:
             floor = max(cues[k - 1].end() if k > 0 else 0, m.start() - 300)
-            scoped = _scope_before(text, m, found, ends, status, clauses, floor)
+            scoped = _scope_before(text, m, found, ends, status, clauses, floor,
+                                   _own_subject(text, m.start()))
         if status == LEARNING and scoped and not heading:
             # requirement wording in the clause; most often after the cue ("would help")
             clause_end = clauses.end(m.end(), min(len(text), m.end() + 300))
@@ -518,11 +541,12 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     return scoped
 
 
-def _scope_before(text, m, spans, ends, status, clauses, floor) -> list[int]:
+def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> list[int]:
     """Skills a cue after them reaches within its clause (which starts at ``floor`` or
-    later): the nearest one, then the list joined to it."""
+    later): the nearest one, then the list joined to it. ``start``: where the cue's words
+    start, if before the match ("I" of "Rust I don't")."""
     scoped: list[int] = []
-    pos = m.start()
+    pos = m.start() if start is None else start
     conj = False
     clause_start = None  # found once a mention is close enough to need it
     for i in range(bisect_left(ends, m.start() + 1) - 1, -1, -1):
@@ -606,6 +630,39 @@ def _attached_form(text: str, m: re.Match) -> bool:
         _OPENER.search(text, max(0, m.start() - 4), m.start())
         and _ATTACHED_CLOSE.match(text, m.end())
     )
+
+
+_I_BEFORE = re.compile(r"\bI(?:\s+(?:do|have)|['’]ve)?\s+$")
+_TEACHING = frozenset(
+    """taught teach teaches teaching led lead leads ran run runs delivered deliver designed
+    created create wrote write writes authored built build developed develop organised
+    organized organise organize hosted host mentored mentor gave give giving presented
+    published maintain maintained""".split()
+)
+_OTHERS_VERBS = frozenset({"were", "are", "had", "have"})
+_DOUBLE_NEGATIVE = re.compile(r"\b(?:nothing|never|no|not|none|nobody)\b|n['’]t\b", re.I)
+
+
+def _own_subject(text: str, start: int) -> int | None:
+    """Where "I" starts right before ``start`` ("Rust I don't"), else None."""
+    m = _I_BEFORE.search(text, max(0, start - 12), start)
+    return m.start() if m else None
+
+
+def _not_own(text: str, m: re.Match, clauses: _Clauses) -> bool:
+    """Whether cue ``m`` is not about the writer's own skill: others' state ("analysts who
+    had never used SQL", "students who are learning R"), something the writer made or
+    taught ("taught a course on Spark", "wrote a beginner guide to Docker"), or a double
+    negative ("nothing ships without tests in pytest")."""
+    start = clauses.start(m.start(), max(0, m.start() - 60))
+    before = [w.lower() for w in _WORDS.findall(text, start, m.start())][-4:]
+    if "who" in before[-3:] and _OTHERS_VERBS.intersection(before[-2:]):
+        return True
+    if m.lastgroup == "learn" and _TEACHING.intersection(before):
+        return True
+    if not m.group(m.lastgroup).lower().startswith("without"):
+        return False
+    return _DOUBLE_NEGATIVE.search(text, start, m.start()) is not None
 
 
 def _covered(start: int, end: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
