@@ -283,9 +283,14 @@ _ANCHORS = """
     minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
     gain gaining clueless rudimentary noob familiarizing familiarising exploring scratched
     pursuing halfway coursework neither nope completing attending attended nonexistent
-    non-existent self-teaching stranger mystery bootcamp bootcamps course courses workshop
-    workshops mooc moocs nanodegree tutorial tutorials
-""".split() + [_w for _w in _BARE_NOT.split("|")] + [
+    non-existent self-teaching stranger mystery
+""".split() + _BARE_NOT.split("|") + [
+    # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
+    # Spark" is more often taught than taken, and a learner names the one they take
+    f"{course} {about}"
+    for course in ("bootcamp", "course", "workshop", "mooc", "nanodegree", "tutorial")
+    for about in ("covering", "on", "about", "in", "for", "that covers", "which covers")
+] + [f"{course}s covering" for course in ("bootcamp", "course", "workshop", "tutorial")] + [
     "new to", "working toward", "working towards", "working through", "yet to", "outside my",
     "outside of", "beyond my", "diving into", "digging into", "wrap my", "wrapping my",
     "interested in", "signed up", "going through", "just started", "just began", "just begun",
@@ -329,6 +334,7 @@ def _cue_matches(text: str, anchors) -> list[re.Match]:
 
 
 _HYPHEN_BEFORE = re.compile(r"\w[-‐]\s?$")
+_SPACE = re.compile(r"\s")
 _SPACE_RUN = re.compile(r"\s*")
 _WORDS = re.compile(r"[^\W_][\w'’+#.-]*|[^\w\s]")
 # "learning" governs what follows only as a verb: at the start of its clause or after one of
@@ -431,10 +437,6 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             taken and any(a <= m.start() < b for a, b in taken)
         ):
             continue
-        if m.lastgroup in ("neg", "learn") and _attached_form(text, m):
-            continue  # "French (basic), Python": a note on the word before, not a skill
-        if m.lastgroup in ("neg", "learn") and _not_own(text, m, clauses):
-            continue  # "analysts who had never used SQL", "taught a course on Spark"
         # a learning word under a denial is part of it: "no exposure to", "lacks basic"
         if (
             cues
@@ -447,8 +449,12 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         cues.append(m)
     # a skill inside a cue: a word of the cue if the cue is read at its name ("Teaching
     # myself Julia"), else what the cue is about ("taking an AWS certification course")
-    words = {(s, e) for s, e, _ in anchors}
+    words = None
     for m in cues:
+        if _SPACE.search(text, m.start(), m.end()) is None:
+            continue  # a one-word cue holds no mention (one it lies in is left out above)
+        if words is None:
+            words = {(s, e) for s, e, _ in anchors}
         i = bisect_left(starts, m.start())
         status = NEGATED if m.lastgroup in ("neg", "negafter") else LEARNING
         while i < len(starts) and ends[i] <= m.end():
@@ -479,6 +485,11 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                 text, clauses.start(m.start(), max(0, m.start() - 300)), clause_end
             ):
                 continue
+        if scoped and kind in ("neg", "learn") and (
+            _attached_form(text, m)  # "French (basic), Python": a note on the word before
+            or _not_own(text, m, clauses)  # "analysts who had never used SQL"
+        ):
+            continue
         if scoped:
             cue_text = " ".join(m.group(kind).split())
             for i in scoped:
@@ -640,6 +651,7 @@ _TEACHING = frozenset(
     published maintain maintained""".split()
 )
 _OTHERS_VERBS = frozenset({"were", "are", "had", "have"})
+
 _DOUBLE_NEGATIVE = re.compile(r"\b(?:nothing|never|no|not|none|nobody)\b|n['’]t\b", re.I)
 
 
