@@ -334,6 +334,12 @@ def _cue_matches(text: str, anchors) -> list[re.Match]:
 
 
 _HYPHEN_BEFORE = re.compile(r"\w[-‐]\s?$")
+# the last word before a position (searched with that position as the end), as _WORDS
+# reads it, with only spaces after it; and the words that start a clause (_BOUNDARY)
+_LAST_WORD = re.compile(r"(?<![\w'’+#.-])([^\W_][\w'’+#.-]*)[^\S\n\r]*\Z")
+_BOUNDARY_WORD = re.compile(
+    r"(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hil(?:e|st)|[Yy]et)$"
+)
 _SPACE = re.compile(r"\s")
 _SPACE_RUN = re.compile(r"\s*")
 _WORDS = re.compile(r"[^\W_][\w'’+#.-]*|[^\w\s]")
@@ -689,17 +695,21 @@ def _learning_verb_ok(text: str, m: re.Match, starts: tuple[int, ...], clauses: 
     ("engineer learning TensorFlow")."""
     if m.group("learn").lower() != "learning":
         return True
-    clause_start = clauses.start(m.start(), max(0, m.start() - 40))
-    before = _WORDS.findall(text, clause_start, m.start())  # as _words, of which the last
-    last = (before[-1].lower().rstrip(".") or before[-1]) if before else None
+    # the word right before the cue, unless punctuation or a clause boundary comes first
+    word = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+    last = None
+    if word is not None and not (word.group(1)[-1] == "." or _BOUNDARY_WORD.match(word.group(1))):
+        last = word.group(1).lower().rstrip(".") or word.group(1)
     if last in ("keep", "keeps", "kept", "continue", "continues", "stop"):
         return False  # "keep learning SQL tricks": learning more of a held skill
-    if last in ("were", "are") and any(w.lower() == "who" for w in before[-3:]):
-        return False  # "mentored analysts who were learning SQL": others learn
+    if last in ("were", "are"):
+        start = clauses.start(m.start(), max(0, m.start() - 40))
+        if any(w.lower() == "who" for w in _WORDS.findall(text, start, m.start())[-3:]):
+            return False  # "mentored analysts who were learning SQL": others learn
     nxt = _SPACE_RUN.match(text, m.end()).end()
     i = bisect_left(starts, nxt)
     if i < len(starts) and starts[i] == nxt:
         return True
-    if last is None or not last[0].isalnum():
+    if last is None:
         return True  # start of the clause, or after punctuation
     return last in _LEARNING_LEADS

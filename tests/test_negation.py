@@ -144,3 +144,21 @@ def test_heading_pattern_is_the_plain_one_without_backtracking(text, pos):
     pos = min(pos, len(text))
     want, got = plain.match(text, pos), _HEADING.match(text, pos)
     assert (got and (got.end(), got.group(1))) == (want and (want.end(), want.group(1)))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Strong Python, but learning Rust.", "learning"),  # a clause starts at "but"
+        ("Shipped it in scikit-learn. Learning Rust now.", "learning"),  # a sentence end
+        ("Good at C++\nlearning Rust", "learning"),  # a new line
+        ("I'm learning Rust.", "learning"),
+        ("Engineer learning Rust.", "learning"),  # right before the skill
+        ("Keep learning Rust tricks.", "has"),  # more of a held skill
+        ("Continuous learning culture around Rust.", "has"),  # a noun, not the verb
+        ("We mentor people who are learning Rust.", "has"),  # others learn
+    ],
+)
+def test_a_bare_learning_reads_as_a_verb_only_where_it_can_be_one(text, status):
+    found = rolefit.find_skills(text)
+    assert found.loc[found["skill_id"] == "rust", "status"].tolist() == [status]
