@@ -327,10 +327,70 @@ def _cue_matches(text: str, anchors) -> list[re.Match]:
             if m is None or m.end() < end:
                 continue
         else:
-            m = _BEFORE.match(text, start)
+            m = (_BEFORE_AT.get(word) or _cue_expression(word)).match(text, start)
         if m is not None:
             out.append(m)
     return out
+
+
+# _BEFORE tries its alternatives in order at a cue word, and most cannot start with that
+# word; the expression made for one cue word keeps, in order, those that can (an
+# alternative is left out only when its literal first letters differ from the word's), so
+# it finds the same cue, faster (tested against _BEFORE at every cue word of a corpus).
+_BEFORE_AT: dict[str, re.Pattern] = {}
+_LOOKBEHIND = re.compile(r"\(\?<[=!](?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)")
+_HEAD = re.compile(r"[\w'’-]*")
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``."""
+    parts, depth, start, k = [], 0, 0, 0
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            k += 1
+        elif ch == "[":
+            k = pattern.index("]", k + 2)  # (no class here starts with "]")
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return [*parts, pattern[start:]]
+
+
+def _may_start(pattern: str, word: str) -> bool:
+    """False only if no branch of ``pattern`` can match where ``word`` stands (each
+    branch's literal start, after its look-behinds, is not a prefix of the word)."""
+    for branch in _branches(pattern):
+        pos = 0
+        while (lookbehind := _LOOKBEHIND.match(branch, pos)) is not None:
+            pos = lookbehind.end()
+        head = _HEAD.match(branch, pos).group()
+        if head and branch[pos + len(head) : pos + len(head) + 1] in ("?", "*", "{"):
+            head = head[:-1]  # a quantifier makes its last letter optional
+        if word.startswith(head.lower()):
+            return True
+    return False
+
+
+def _cue_expression(word: str) -> re.Pattern:
+    """_BEFORE with only the alternatives that may start where ``word`` stands."""
+    def keep(patterns: list[str]) -> str:
+        kept = [p for p in patterns if _may_start(p, word)]
+        return _group(kept) if kept else "(?!)"
+
+    expression = re.compile(
+        rf"(?P<negafter>\b(?:{keep(_branches(_NEG_AFTER))})\b)"
+        rf"|(?P<learnafter>\b(?:{keep(_branches(_LEARN_AFTER))})\b)"
+        rf"|\b(?:(?P<neg>{keep(_NEG_BEFORE)})|(?P<learn>{keep(_LEARN_BEFORE)}))\b",
+        re.I,
+    )
+    _BEFORE_AT[word] = expression
+    return expression
 
 
 _HYPHEN_BEFORE = re.compile(r"\w[-‐]\s?$")
