@@ -312,9 +312,11 @@ def anchor_terms() -> list[tuple[str, str, bool]]:
     return [(w, w.replace("’", "'"), False) for w in words]
 
 
-def _cue_matches(text: str, anchors) -> list[re.Match]:
-    """The cues of ``text``, in order and not overlapping, tried at the anchor words."""
+def _cue_matches(text: str, anchors) -> tuple[list[re.Match], list[re.Match]]:
+    """The cues of ``text``, in order and not overlapping, tried at the anchor words, and
+    those of them that run on past their cue word ("taking a course on")."""
     out: list[re.Match] = []
+    long: list[re.Match] = []
     for start, end, word in anchors:
         if out and start < out[-1].end():
             continue
@@ -330,7 +332,9 @@ def _cue_matches(text: str, anchors) -> list[re.Match]:
             m = (_BEFORE_AT.get(word) or _cue_expression(word)).match(text, start)
         if m is not None:
             out.append(m)
-    return out
+            if m.end() > end:
+                long.append(m)
+    return out, long
 
 
 # _BEFORE tries its alternatives in order at a cue word, and most cannot start with that
@@ -400,7 +404,6 @@ _LAST_WORD = re.compile(r"(?<![\w'’+#.-])([^\W_][\w'’+#.-]*)[^\S\n\r]*\Z")
 _BOUNDARY_WORD = re.compile(
     r"(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hil(?:e|st)|[Yy]et)$"
 )
-_SPACE = re.compile(r"\s")
 _SPACE_RUN = re.compile(r"\s*")
 _WORDS = re.compile(r"[^\W_][\w'’+#.-]*|[^\w\s]")
 # "learning" governs what follows only as a verb: at the start of its clause or after one of
@@ -479,7 +482,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     decided: dict[int, tuple[str, str]] = {}
     if not found or not anchors:
         return decided
-    matches = _cue_matches(text, anchors)
+    matches, long = _cue_matches(text, anchors)
     if not matches and not any(word in _ATTACHED_WORDS for _, _, word in anchors):
         return decided
     clauses = _Clauses(text)
@@ -515,12 +518,11 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         cues.append(m)
     # a skill inside a cue: a word of the cue if the cue is read at its name ("Teaching
     # myself Julia"), else what the cue is about ("taking an AWS certification course")
-    words = None
-    for m in cues:
-        if _SPACE.search(text, m.start(), m.end()) is None:
-            continue  # a one-word cue holds no mention (one it lies in is left out above)
-        if words is None:
-            words = {(s, e) for s, e, _ in anchors}
+    # (only a cue that runs on past its cue word can: a mention is never inside a cue word)
+    words = {(s, e) for s, e, _ in anchors} if long else None
+    for m in long:
+        if m not in cues:
+            continue
         i = bisect_left(starts, m.start())
         status = NEGATED if m.lastgroup in ("neg", "negafter") else LEARNING
         while i < len(starts) and ends[i] <= m.end():
@@ -717,12 +719,16 @@ _TEACHING = frozenset(
     published maintain maintained""".split()
 )
 _OTHERS_VERBS = frozenset({"were", "are", "had", "have"})
+_WHO = re.compile(r"\bwho\b", re.I)
+_TEACHING_NEAR = re.compile(rf"\b(?:{'|'.join(sorted(_TEACHING))})\b", re.I)
 
 _DOUBLE_NEGATIVE = re.compile(r"\b(?:nothing|never|no|not|none|nobody)\b|n['’]t\b", re.I)
 
 
 def _own_subject(text: str, start: int) -> int | None:
     """Where "I" starts right before ``start`` ("Rust I don't"), else None."""
+    if "I" not in text[max(0, start - 12) : start]:
+        return None
     m = _I_BEFORE.search(text, max(0, start - 12), start)
     return m.start() if m else None
 
@@ -732,11 +738,19 @@ def _not_own(text: str, m: re.Match, clauses: _Clauses) -> bool:
     had never used SQL", "students who are learning R"), something the writer made or
     taught ("taught a course on Spark", "wrote a beginner guide to Docker"), or a double
     negative ("nothing ships without tests in pytest")."""
-    start = clauses.start(m.start(), max(0, m.start() - 60))
+    lo = max(0, m.start() - 60)
+    learn = m.lastgroup == "learn"
+    if not (
+        _WHO.search(text, lo, m.start())
+        or (learn and _TEACHING_NEAR.search(text, lo, m.start()))
+        or m.group(m.lastgroup)[:7].lower() == "without"
+    ):
+        return False  # (most cues: none of the words these rules look for is near)
+    start = clauses.start(m.start(), lo)
     before = [w.lower() for w in _WORDS.findall(text, start, m.start())][-4:]
     if "who" in before[-3:] and _OTHERS_VERBS.intersection(before[-2:]):
         return True
-    if m.lastgroup == "learn" and _TEACHING.intersection(before):
+    if learn and _TEACHING.intersection(before):
         return True
     if not m.group(m.lastgroup).lower().startswith("without"):
         return False
