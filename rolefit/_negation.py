@@ -402,8 +402,18 @@ _HYPHEN_BEFORE = re.compile(r"\w[-‐]\s?$")
 # reads it, with only spaces after it; and the words that start a clause (_BOUNDARY)
 _LAST_WORD = re.compile(r"(?<![\w'’+#.-])([^\W_][\w'’+#.-]*)[^\S\n\r]*\Z")
 _BOUNDARY_WORD = re.compile(
-    r"(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hil(?:e|st)|[Yy]et)$"
+    r"(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hil(?:e|st))$"
 )
+
+
+def _starts_clause(text: str, word: re.Match) -> bool:
+    """Whether the word (group 1 of ``word``) is one that starts a clause, where
+    ``_BOUNDARY`` reads it so: after a space ("but", "however", ...), or after ", "
+    ("yet")."""
+    start = word.start(1)
+    if word.group(1) in ("yet", "Yet"):
+        return text[max(0, start - 2) : start] == ", "
+    return text[start - 1 : start] == " " and _BOUNDARY_WORD.match(word.group(1)) is not None
 _SPACE_RUN = re.compile(r"\s*")
 _WORDS = re.compile(r"[^\W_][\w'’+#.-]*|[^\w\s]")
 # "learning" governs what follows only as a verb: at the start of its clause or after one of
@@ -772,7 +782,7 @@ def _learning_verb_ok(text: str, m: re.Match, starts: tuple[int, ...], clauses: 
     # the word right before the cue, unless punctuation or a clause boundary comes first
     word = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
     last = None
-    if word is not None and not (word.group(1)[-1] == "." or _BOUNDARY_WORD.match(word.group(1))):
+    if word is not None and not (word.group(1)[-1] == "." or _starts_clause(text, word)):
         last = word.group(1).lower().rstrip(".") or word.group(1)
     if last in ("keep", "keeps", "kept", "continue", "continues", "stop"):
         return False  # "keep learning SQL tricks": learning more of a held skill

@@ -150,6 +150,7 @@ def test_heading_pattern_is_the_plain_one_without_backtracking(text, pos):
     ("text", "status"),
     [
         ("Strong Python, but learning Rust.", "learning"),  # a clause starts at "but"
+        ("No Go, yet learning Rust.", "learning"),  # and at ", yet"
         ("Shipped it in scikit-learn. Learning Rust now.", "learning"),  # a sentence end
         ("Good at C++\nlearning Rust", "learning"),  # a new line
         ("I'm learning Rust.", "learning"),
