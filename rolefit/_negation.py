@@ -367,18 +367,44 @@ def _branches(pattern: str) -> list[str]:
 
 
 def _may_start(pattern: str, word: str) -> bool:
-    """False only if no branch of ``pattern`` can match where ``word`` stands (each
-    branch's literal start, after its look-behinds, is not a prefix of the word)."""
+    """False only if no branch of ``pattern`` can match where ``word`` stands: each branch
+    starts (after its look-behinds) with literal letters that do not begin the word, or
+    with a group of such branches."""
     for branch in _branches(pattern):
         pos = 0
         while (lookbehind := _LOOKBEHIND.match(branch, pos)) is not None:
             pos = lookbehind.end()
+        if branch.startswith("(?:", pos):
+            close = _group_end(branch, pos)
+            if branch[close + 1 : close + 2] in ("?", "*", "{") or _may_start(
+                branch[pos + 3 : close], word
+            ):
+                return True  # (an optional group: what follows it may start there)
+            continue
         head = _HEAD.match(branch, pos).group()
         if head and branch[pos + len(head) : pos + len(head) + 1] in ("?", "*", "{"):
             head = head[:-1]  # a quantifier makes its last letter optional
         if word.startswith(head.lower()):
             return True
     return False
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the ")" that closes the group opening at ``start``."""
+    depth, k = 0, start
+    while True:
+        ch = pattern[k]
+        if ch == "\\":
+            k += 1
+        elif ch == "[":
+            k = pattern.index("]", k + 2)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
 
 
 def _cue_expression(word: str) -> re.Pattern:
