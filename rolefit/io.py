@@ -1,7 +1,7 @@
 """Score a whole file of postings or resumes, streaming: ``rolefit score-file``.
 
-A Parquet or CSV file is read in chunks (``pyarrow.parquet.ParquetFile.iter_batches``,
-``pandas.read_csv(chunksize=...)``), each chunk is scored with
+A Parquet or CSV file is read in chunks (``pyarrow.parquet.ParquetFile.iter_batches``, the
+standard library's ``csv.reader`` in strict mode), each chunk is scored with
 :func:`rolefit.score_many`, and the results are appended to a Parquet or CSV file, so
 memory stays bounded by the chunk size whatever the size of the file. The output is
 written to a temporary file in the output's folder and renamed into place only when every
@@ -26,6 +26,11 @@ A cell that is neither (an empty cell, an unreadable list literal, or a cell in 
 skill is recognised: ``qwerty``, ``[]``, ``1234``) follows ``missing``: ``"raise"``
 stops with an error naming it, ``"nan"`` scores the row as NaN (no target, no gaps).
 
+Every data row of a CSV file gives one output row: a row with more fields than the header
+(an unquoted separator in a cell) and a malformed quote (an unterminated one that would
+swallow the rows after it) are errors naming the row. Blank lines are skipped; a row with
+fewer fields than the header has empty cells.
+
 Problems in the file (empty, binary, not UTF-8, missing column, bad cell) raise
 :class:`FileError`, which names the file and, where it applies, the 1-based data row
 (header excluded), the column and the value; the command prints it as one line and exits
@@ -38,13 +43,14 @@ import argparse
 import ast
 import codecs
 import contextlib
-import io
+import csv
 import json
 import math
 import os
 import re
 import sys
 import tempfile
+from itertools import islice
 from pathlib import Path
 
 __all__ = [
@@ -60,6 +66,7 @@ __all__ = [
 CHUNK_ROWS = 100_000
 N_GAPS = 3  # gaps per row written by default (``--gaps``)
 MAX_LITERAL_CHARS = 100_000
+MAX_CELL_CHARS = 100_000_000  # a longer CSV cell is an error while the file is read
 MAX_ITEM_WORDS = 4  # longer pieces make a separated string a text, not a list
 _LIST_SEPARATORS = (";", "|", "\n", ",")
 _SENTENCE = re.compile(r"[.!?](?:\s|$)")
@@ -174,79 +181,122 @@ def _check_input(path: Path) -> str:
     return kind
 
 
-class _Utf8Text(io.TextIOBase):
-    """Decode a binary stream as UTF-8 for ``pandas.read_csv``, naming the line of a bad
-    byte (pandas alone reports neither line nor row)."""
+def _utf8_error(path: Path) -> FileError:
+    """The :class:`FileError` naming the line and byte of the first byte of ``path`` that is
+    not UTF-8 (the decoder that found it while reading names neither)."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    line, offset = 1, 0
+    with path.open("rb") as raw:
+        while True:
+            data = raw.read(1 << 20)
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(data, final=not data)
+            except UnicodeDecodeError as exc:
+                bad = max(exc.start - pending, 0)
+                line += data[:bad].count(b"\n")
+                offset += bad
+                break
+            if not data:
+                break
+            line += data.count(b"\n")
+            offset += len(data)
+    return FileError(path, f"not UTF-8 text (line {line:,}, byte {offset:,}); "
+                     "save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)")
 
-    def __init__(self, raw, name):
-        self.raw, self.name = raw, name
-        self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
-        self.line, self.offset = 1, 0
 
-    def readable(self):
-        return True
+def _records(reader, path):
+    """The non-blank records of a ``csv.reader``, each as ``(line, fields)``: ``line`` is the
+    line of the file the record starts on. A line that is empty or only spaces is skipped,
+    as pandas skips it (``""`` is a record); a malformed quote raises a :class:`FileError`
+    naming the row."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_CELL_CHARS)  # the default, 131,072, is too small for a text
+    try:
+        row = 0  # records read: the header is record 0, data row k is record k
+        while True:
+            line = reader.line_num + 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise _quote_error(path, exc, row, line, reader.line_num) from None
+            except UnicodeDecodeError:
+                raise _utf8_error(path) from None
+            if not fields or (len(fields) == 1 and fields[0] and not fields[0].strip()):
+                continue  # a blank line ("" is a record: one empty cell)
+            csv.field_size_limit(limit)  # the global setting, as we found it, while away
+            yield line, fields
+            csv.field_size_limit(MAX_CELL_CHARS)
+            row += 1
+    finally:
+        csv.field_size_limit(limit)
 
-    def read(self, size=-1):
-        data = self.raw.read(size if size is not None and size > 0 else -1)
-        pending = len(self.decoder.getstate()[0])
-        try:
-            text = self.decoder.decode(data, final=not data)
-        except UnicodeDecodeError as exc:
-            bad = max(exc.start - pending, 0)
-            line = self.line + data[:bad].count(b"\n")
-            raise FileError(
-                self.name,
-                f"not UTF-8 text (line {line:,}, byte {self.offset + bad:,}); "
-                "save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
-            ) from None
-        self.line += data.count(b"\n")
-        self.offset += len(data)
-        return text
+
+def _quote_error(path, exc, row, line, end) -> FileError:
+    """A :class:`FileError` for a ``csv.Error`` met while reading data row ``row`` (0: the
+    header), which starts on ``line`` and was read up to line ``end``."""
+    where = f"from line {line:,}" + ("" if end <= line else f" to line {end:,}")
+    message = str(exc)
+    if "expected after" in message:
+        what = ("a quoted cell is closed and then goes on (an unterminated quote that "
+                "swallowed the rows after it, or a quote inside a quoted cell that is not "
+                'doubled as "")')
+    elif "end of data" in message:
+        what = "a quote opened here is never closed: the rest of the file would be one cell"
+    elif "field larger than field limit" in message:
+        what = f"a cell is longer than {MAX_CELL_CHARS:,} characters"
+    else:
+        what = f"not valid CSV ({message})"
+    return FileError(path, f"{what} ({where})", row=row or None)
 
 
 def _csv_chunks(path, column, id_column, chunksize):
-    """Yield ``(cells, ids)`` lists from a CSV file, ``chunksize`` rows at a time."""
-    import pandas as pd
+    """Yield ``(cells, ids)`` lists from a CSV file, ``chunksize`` rows at a time.
 
+    Read with the standard library's ``csv`` module in strict mode, so that every record
+    is checked: a row with more fields than the header (an unquoted separator in a cell)
+    and a malformed quote (one that swallows the rows after it) are errors naming the row,
+    and every data row gives exactly one output row. An empty cell (and a row too short
+    to reach the column) is None.
+    """
     sep = "\t" if path.suffix.lower() == ".tsv" else ","
-    wanted = [column] if id_column is None else [column, id_column]
-    with path.open("rb") as raw:
-        text = _Utf8Text(raw, path)
-        try:
-            header = pd.read_csv(text, sep=sep, nrows=0, dtype=str)
-        except pd.errors.EmptyDataError:
-            raise FileError(path, "file is empty (no header row)") from None
-        except pd.errors.ParserError as exc:
-            raise FileError(path, f"not valid CSV: {exc}") from None
+    with path.open("r", encoding="utf-8-sig", errors="strict", newline="") as text:
+        records = _records(csv.reader(text, delimiter=sep, strict=True), path)
+        first = next(records, None)
+        if first is None:
+            raise FileError(path, "file is empty (no header row)")
+        header = first[1]
+        wanted = [column] if id_column is None else [column, id_column]
         for name in wanted:
-            if name not in header.columns:
-                known = ", ".join(map(repr, header.columns[:20]))
+            if name not in header:
+                known = ", ".join(map(repr, header[:20]))
                 raise FileError(path, f"no such column; the columns are {known}", column=name)
-    with path.open("rb") as raw:
-        # every column is read (no usecols): only then does the parser check that each row
-        # has as many fields as the header, which catches an unquoted comma in a cell
-        reader = pd.read_csv(
-            _Utf8Text(raw, path),
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            chunksize=chunksize,
-        )
-        try:
-            for chunk in reader:
-                ids = None if id_column is None else chunk[id_column].tolist()
-                yield chunk[column].tolist(), ids
-        except pd.errors.ParserError as exc:
-            line = re.search(r"line (\d+), saw (\d+)", str(exc))
-            if line:
-                raise FileError(
-                    path,
-                    f"has {line[2]} fields, the header has {len(header.columns)} "
-                    "(an unquoted separator in a cell?)",
-                    row=int(line[1]) - 1,
-                ) from None
-            raise FileError(path, f"not valid CSV: {exc}") from None
+            if header.count(name) > 1:
+                raise FileError(path, f"the header names this column {header.count(name)} "
+                                "times", column=name)
+        width = len(header)
+        at = header.index(column)
+        id_at = None if id_column is None else header.index(id_column)
+        row = 0
+        while True:
+            cells, ids = [], None if id_at is None else []
+            for line, fields in islice(records, chunksize):
+                row += 1
+                if len(fields) > width:
+                    raise FileError(
+                        path,
+                        f"has {len(fields)} fields, the header has {width} (line {line:,}: "
+                        "an unquoted separator in a cell?)",
+                        row=row,
+                    )
+                cells.append(fields[at] or None if at < len(fields) else None)
+                if id_at is not None:
+                    ids.append(fields[id_at] or None if id_at < len(fields) else None)
+            if not cells:
+                return
+            yield cells, ids
 
 
 def _parquet_file(path):

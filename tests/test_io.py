@@ -190,7 +190,7 @@ def _bad_files(tmp_path):
         ("nocol.csv", "column 'skills': no such column", None),
         ("nan.csv", "row 2, column 'skills': empty cell", None),
         ("literal.csv", "row 1, column 'skills': the list literal must hold only strings", None),
-        ("unclosed.csv", "not valid CSV", None),
+        ("unclosed.csv", "row 1: a quote opened here is never closed", None),
         ("corrupt.parquet", "not a readable Parquet file", None),
         ("ints.parquet", "column 'skills': holds lists of int64", None),
         ("null_item.parquet", "row 2, column 'skills': item 1 of the list is null", None),
@@ -210,6 +210,45 @@ def test_bad_files_exit_2_with_one_line_and_no_output(tmp_path, capsys):
         assert lines[0].startswith(f"rolefit: error: {tmp_path / name}"), err
         assert words in lines[0], (name, err)
         assert list(out.parent.iterdir()) == [], name  # no partial or temporary file
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        # every row has one field too many: pandas would make the first column the index
+        ("name,skills\nalice,python, sql\nbob,docker, k8s\n", "row 1: has 3 fields, the header"),
+        # only the first row
+        ("name,skills\nalice,python, sql\nbob,docker\n", "row 1: has 3 fields, the header"),
+        ('name,skills\nalice,"python"\nbob,"sql",,\n', "row 2: has 4 fields, the header has 2"),
+        # an unterminated quote that swallows the next row, closed in the middle of a cell
+        ('name,skills\nalice,"python, sql\nbob,"docker, sql"\n', "row 1: a quoted cell is closed"),
+        ('name,skills\nalice,"python, sql\nbob,"docker"\n', "row 1: a quoted cell is closed"),
+        # ... or never closed
+        ('name,skills\nalice,"python"\nbob,"sql\ncarol,r\n', "row 2: a quote opened here"),
+    ],
+)
+def test_csv_rows_that_do_not_fit_the_header_are_errors(tmp_path, capsys, content, words):
+    path = tmp_path / "people.csv"
+    path.write_text(content)
+    out = tmp_path / "out.csv"
+    for extra in ([], ["--missing", "nan"]):
+        status, err = run(capsys, path, "--id-column", "name", "-o", out, *extra)
+        assert status == 2 and len(err.strip().splitlines()) == 1, err
+        assert err.startswith(f"rolefit: error: {path}, {words}"), err
+        assert not out.exists()
+
+
+def test_csv_every_data_row_gives_one_output_row(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    path.write_bytes(b'\xef\xbb\xbfname,skills\r\nalice,"python,\nsql"\r\n\r\n'
+                     b'bob,"say ""hi"", python, sql"\r\ncarol\r\n   \r\ndave,"docker, k8s"\r\n')
+    out = tmp_path / "out.csv"
+    status, err = run(capsys, path, "--id-column", "name", "-o", out, "--missing", "nan")
+    assert status == 0, err
+    got = pd.read_csv(out)
+    assert got["name"].tolist() == ["alice", "bob", "carol", "dave"]
+    assert got["n_skills"].tolist() == [2, 2, 0, 2]
+    assert "rows 3" in err or "row 3" in err  # carol's short row has no skills cell: NaN
 
 
 def test_failure_midway_leaves_previous_output_untouched(tmp_path, capsys):
