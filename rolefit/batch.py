@@ -29,10 +29,14 @@ from rolefit._encode import (
     skill_matrix,
 )
 from rolefit.profiles import matrices
+from rolefit.skills import check_count
 
 __all__ = ["score_many"]
 
 CHUNK_ROWS = 100_000
+#: The most gaps per row ``score_many(gaps=N)``, ``score-file --gaps`` and ``cohort --gaps``
+#: write: the first gaps are the advice; far more only makes hundreds of columns.
+MAX_GAPS = 50
 GAP_CACHE = 200_000  # distinct (skill set, role) keys remembered by one gaps=N call
 
 
@@ -95,7 +99,7 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         ``gain_1``, ..., ``gap_N``, ``gain_N`` (skill id and its gain, exactly the
         ``skill_id`` and ``gain`` of ``rolefit.score(row).gaps(n=N)``; missing for
         low-signal and NaN rows and past the end of a short list). Computed once per
-        distinct skill set. 0 (the default) adds nothing.
+        distinct skill set. 0 (the default) adds nothing; at most ``MAX_GAPS`` (50).
 
     Returns
     -------
@@ -123,9 +127,7 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     """
     if missing not in ("raise", "nan"):
         raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
-    if isinstance(gaps, bool) or not isinstance(gaps, int | np.integer) or gaps < 0:
-        raise ValueError(f"gaps must be a whole number >= 0, got {gaps!r}")
-    gaps = int(gaps)
+    gaps = check_gaps(gaps)
     if model is False:
         raise TypeError("model=False is no longer supported: the role model is the score")
     if model is not None:
@@ -169,6 +171,12 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     if isinstance(items, pd.Series):
         out.index = items.index
     return out
+
+
+def check_gaps(gaps) -> int:
+    """``gaps`` as an int, checked: a whole number from 0 to :data:`MAX_GAPS` (a TypeError
+    or ValueError otherwise). Shared by :func:`score_many`, ``score-file`` and ``cohort``."""
+    return check_count(gaps, "gaps", maximum=MAX_GAPS)
 
 
 class _Parts:

@@ -377,6 +377,7 @@ def _write(path: Path, text: str) -> None:
 
 def add_cohort_parser(subparsers) -> argparse.ArgumentParser:
     """Add the ``cohort`` command to the ``rolefit`` command line's subparsers."""
+    from rolefit.batch import MAX_GAPS
     from rolefit.io import FORMATS, N_GAPS, _whole, add_cell_arguments
 
     p = subparsers.add_parser(
@@ -395,7 +396,8 @@ def add_cohort_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--sep", default=",", help="item separator for --format list (default: ,)")
     add_cell_arguments(p)
     p.add_argument("--gaps", type=_whole, default=N_GAPS, metavar="N",
-                   help=f"gaps per person counted in the common gaps (default: {N_GAPS})")
+                   help=f"gaps per person counted in the common gaps (default: {N_GAPS}; "
+                   f"at most {MAX_GAPS})")
     p.set_defaults(func=cmd_cohort)
     return p
 

@@ -580,8 +580,9 @@ def _check_arguments(path, missing, chunksize, gaps, id_column):
         raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
     if chunksize < 1:
         raise ValueError(f"chunksize must be a positive number of rows, got {chunksize}")
-    if isinstance(gaps, bool) or not isinstance(gaps, int) or gaps < 0:
-        raise ValueError(f"gaps must be a whole number >= 0, got {gaps!r}")
+    from rolefit.batch import check_gaps
+
+    check_gaps(gaps)
     kind = _check_input(path)
     if id_column is not None and id_column in result_schema(gaps=gaps).names:
         raise FileError(path, "is also the name of a result column", column=id_column)
@@ -614,7 +615,8 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
         Show a progress bar on stderr; by default only on an interactive terminal.
     gaps : int
         The first gaps of each row's target role written with their gains (``gap_1``,
-        ``gain_1``, ...; see :func:`rolefit.score_many`); 0 for none.
+        ``gain_1``, ...; see :func:`rolefit.score_many`); 0 for none, at most 50
+        (``rolefit.batch.MAX_GAPS``).
     model : None, str or path, optional
         The role model (a file saved by ``rolefit train``; None: the shipped one).
     stats : dict, optional
@@ -736,6 +738,8 @@ def _positive(value: str) -> int:
 
 def add_score_file_parser(subparsers) -> argparse.ArgumentParser:
     """Add the ``score-file`` command to the ``rolefit`` command line's subparsers."""
+    from rolefit.batch import MAX_GAPS
+
     p = subparsers.add_parser(
         "score-file",
         help="score every row of a Parquet or CSV file, streaming",
@@ -756,7 +760,7 @@ def add_score_file_parser(subparsers) -> argparse.ArgumentParser:
     add_cell_arguments(p)
     p.add_argument("--gaps", type=_whole, default=N_GAPS, metavar="N",
                    help=f"write the first N gaps of each person's target role with their "
-                   f"gains (default: {N_GAPS}; 0 for none)")
+                   f"gains (default: {N_GAPS}; 0 for none; at most {MAX_GAPS})")
     p.add_argument("--chunksize", type=_positive, default=CHUNK_ROWS, metavar="N",
                    help=f"rows per chunk (default: {CHUNK_ROWS:,})")
     p.set_defaults(func=cmd_score_file)

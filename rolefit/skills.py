@@ -224,6 +224,39 @@ def _list_item_keys(item: str, found) -> set[str]:
     return {k for _, _, k in list_mentions(item, found, candidates, whole_item=True)}
 
 
+def check_count(value, name: str, *, minimum: int = 0, maximum: int | None = None,
+                none: bool = False) -> int | None:
+    """Return ``value`` as an int when it is a whole number from ``minimum`` to ``maximum``
+    (None too, when ``none``); else raise a TypeError (not a whole number; True and False
+    are refused) or a ValueError (out of range) naming ``name``.
+
+    The one check of every count argument: ``gaps``, ``chunksize``, ``n``, ``n_gaps``.
+
+    Examples
+    --------
+    >>> from rolefit.skills import check_count
+    >>> check_count(3, "n"), check_count(None, "n", none=True)
+    (3, None)
+    >>> check_count(-1, "n")
+    Traceback (most recent call last):
+    ...
+    ValueError: n must be a whole number >= 0, got -1
+    """
+    import numbers
+
+    if value is None and none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        kind = "None or a whole number" if none else "a whole number"
+        raise TypeError(f"{name} must be {kind}, got {value!r} ({type(value).__name__})")
+    value = int(value)
+    if value < minimum:
+        raise ValueError(f"{name} must be a whole number >= {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be at most {maximum:,}, got {value:,}")
+    return value
+
+
 def check_item(item, position) -> str:
     """Return ``item`` if it is a string, else raise a TypeError naming its position."""
     if not isinstance(item, str):

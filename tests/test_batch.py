@@ -258,6 +258,20 @@ def test_gaps_keep_dtypes_chunks_series_and_model(tmp_path):
         rolefit.score_many(items, gaps=-1)
 
 
+def test_gaps_has_an_upper_bound():
+    from rolefit.batch import MAX_GAPS
+
+    rows = [["python", "sql"]] * 3
+    assert rolefit.score_many(rows, gaps=MAX_GAPS).shape[1] == len(
+        rolefit.score_many(rows).columns) + 2 * MAX_GAPS
+    with pytest.raises(ValueError, match=f"gaps must be at most {MAX_GAPS}, got 1,000,000"):
+        rolefit.score_many(rows, gaps=10**6)  # used to hang
+    for bad in (1.5, "3", True, None, [1]):
+        with pytest.raises(TypeError, match="gaps must be a whole number"):
+            rolefit.score_many(rows, gaps=bad)
+    assert "gap_2" in rolefit.score_many(rows, gaps=np.int64(2)).columns
+
+
 def test_gaps_on_a_dask_series_equal_the_pandas_result():
     dd = pytest.importorskip("dask.dataframe")
     items = pd.Series(["PyTorch, Docker and k8s", "SQL, Tableau and Excel", "communication"])

@@ -155,6 +155,17 @@ def test_small_cohorts_low_signal_only_empty_and_no_gaps(tmp_path, capsys):
     assert "No gap columns" in page and page.count("<img") == 2
 
 
+def test_gaps_above_the_bound_are_refused(tmp_path, capsys):
+    from rolefit.cli import main
+
+    people = tmp_path / "people.csv"
+    people.write_text('name,skills\nAda,"python, sql, pandas"\n')
+    out = tmp_path / "c.html"
+    assert main(["cohort", str(people), "--gaps", "51", "-o", str(out)]) == 2
+    assert capsys.readouterr().err == "rolefit: error: gaps must be at most 50, got 51\n"
+    assert not out.exists()
+
+
 def test_cohort_uses_the_model_given(tmp_path, capsys):
     from rolefit.classifier import LinearModel, read_model, save_model
     from rolefit.cli import main

@@ -285,6 +285,16 @@ def test_bad_output_and_arguments(postings, tmp_path, capsys):
         rio.main(["score-file", str(postings), "-o", "x.csv", "--chunksize", "0"])
 
 
+def test_gaps_above_the_bound_are_one_line_exit_2(postings, tmp_path, capsys):
+    out = tmp_path / "s.csv"
+    status, err = run(capsys, postings, "-o", out, "--gaps", "1000")
+    assert status == 2 and err == "rolefit: error: gaps must be at most 50, got 1,000\n"
+    assert not out.exists()
+    with pytest.raises(ValueError, match="at most 50"):
+        rio.read_scores(postings, gaps=51)
+    assert rio.score_file(postings, out, gaps=50) == 5
+
+
 @pytest.mark.parametrize("name", ["o.txt", "o.json", "o.xlsx", "o", "o.csv.gz"])
 def test_other_output_suffixes_are_refused_before_any_work(tmp_path, capsys, monkeypatch,
                                                            name):
