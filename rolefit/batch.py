@@ -91,7 +91,7 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         Show a progress bar (tqdm, on stderr); by default only for inputs of more than
         ``chunksize`` rows on an interactive terminal. ``False`` silences it.
     chunksize : int
-        Rows scored per sparse product (bounds memory).
+        Rows scored per sparse product (bounds memory): a whole number >= 1.
     model : None, str, path or rolefit.classifier.LinearModel, optional
         The role model, as in :func:`rolefit.score` (None: the shipped one).
     gaps : int
@@ -128,6 +128,7 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     if missing not in ("raise", "nan"):
         raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
     gaps = check_gaps(gaps)
+    chunksize = check_count(chunksize, "chunksize", minimum=1)
     if model is False:
         raise TypeError("model=False is no longer supported: the role model is the score")
     if model is not None:

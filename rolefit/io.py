@@ -576,12 +576,12 @@ def _scored(path, kind, *, column, id_column, fmt, sep, missing, chunksize, gaps
 
 
 def _check_arguments(path, missing, chunksize, gaps, id_column):
+    from rolefit.batch import check_gaps
+    from rolefit.skills import check_count
+
     if missing not in ("raise", "nan"):
         raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
-    if chunksize < 1:
-        raise ValueError(f"chunksize must be a positive number of rows, got {chunksize}")
-    from rolefit.batch import check_gaps
-
+    check_count(chunksize, "chunksize", minimum=1)
     check_gaps(gaps)
     kind = _check_input(path)
     if id_column is not None and id_column in result_schema(gaps=gaps).names:

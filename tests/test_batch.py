@@ -258,6 +258,21 @@ def test_gaps_keep_dtypes_chunks_series_and_model(tmp_path):
         rolefit.score_many(items, gaps=-1)
 
 
+def test_chunksize_must_be_a_positive_whole_number():
+    rows = [["python", "sql"]] * 3
+    assert len(rolefit.score_many(rows, chunksize=1)) == 3
+    for bad in (0, -1):  # -1 gave 0 rows; 0 a cryptic range() error
+        with pytest.raises(ValueError, match=f"chunksize must be a whole number >= 1, got {bad}"):
+            rolefit.score_many(rows, chunksize=bad)
+        with pytest.raises(ValueError, match="chunksize"):
+            rolefit.score_many(pd.Series(rows), chunksize=bad)
+        with pytest.raises(ValueError, match="chunksize"):
+            rolefit.score_many(iter(rows), chunksize=bad)
+    for bad in (1.5, None, "10", True):
+        with pytest.raises(TypeError, match="chunksize must be a whole number"):
+            rolefit.score_many(rows, chunksize=bad)
+
+
 def test_gaps_has_an_upper_bound():
     from rolefit.batch import MAX_GAPS
 

@@ -285,6 +285,16 @@ def test_bad_output_and_arguments(postings, tmp_path, capsys):
         rio.main(["score-file", str(postings), "-o", "x.csv", "--chunksize", "0"])
 
 
+def test_chunksize_is_checked(postings, tmp_path):
+    out = tmp_path / "s.csv"
+    with pytest.raises(ValueError, match="chunksize must be a whole number >= 1, got 0"):
+        rio.score_file(postings, out, chunksize=0)
+    for bad in (1.5, "10"):
+        with pytest.raises(TypeError, match="chunksize must be a whole number"):
+            rio.score_file(postings, out, chunksize=bad)
+    assert not out.exists()
+
+
 def test_gaps_above_the_bound_are_one_line_exit_2(postings, tmp_path, capsys):
     out = tmp_path / "s.csv"
     status, err = run(capsys, postings, "-o", out, "--gaps", "1000")
