@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from itertools import chain
 
@@ -152,7 +152,7 @@ def _classify(rows, start, labels, missing):
                     "pass missing='nan' to score it as NaN"
                 )
             valid[pos] = False
-        elif isinstance(row, bytes | bytearray) or not isinstance(row, Iterable):
+        elif isinstance(row, bytes | bytearray | Mapping) or not isinstance(row, Iterable):
             raise TypeError(
                 f"row {_label(labels, start, pos)!r} is {type(row).__name__}; "
                 "expected a skill list or a text string"

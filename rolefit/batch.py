@@ -29,7 +29,7 @@ from rolefit._encode import (
     skill_matrix,
 )
 from rolefit.profiles import matrices
-from rolefit.skills import check_count
+from rolefit.skills import check_count, refuse_containers
 
 __all__ = ["score_many"]
 
@@ -101,6 +101,16 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         low-signal and NaN rows and past the end of a short list). Computed once per
         distinct skill set. 0 (the default) adds nothing; at most ``MAX_GAPS`` (50).
 
+    Raises
+    ------
+    TypeError
+        For a pandas DataFrame or a dict (they iterate over their column names or keys;
+        pass one column, or a list or Series; a one-column dask DataFrame is read), a row
+        that is neither a skill list nor a text, or a skill-list item that is not a
+        string; the message names the row.
+    ValueError
+        For a missing row with ``missing="raise"``, or a bad ``gaps`` or ``chunksize``.
+
     Returns
     -------
     pandas.DataFrame
@@ -143,6 +153,9 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
 
         return score_many_dask(items, score=partial(score_many, gaps=gaps),
                                empty=_empty_result(gaps), missing=missing, model=model)
+    refuse_containers(items, "score_many", 'one column of it, e.g. df["skills"]',
+                      "a list or a pandas Series of skill lists or texts (pd.Series(d) keeps "
+                      "the keys as the index)")
     import pandas as pd
 
     resolver = _Resolver()

@@ -23,7 +23,14 @@ import numpy as np
 
 from rolefit._data import knowledge
 from rolefit.profiles import check_role, matrices
-from rolefit.skills import ParsedSkills, _check_text, extract_skills, parse_skill_list, read_text
+from rolefit.skills import (
+    ParsedSkills,
+    _check_text,
+    extract_skills,
+    parse_skill_list,
+    read_text,
+    refuse_containers,
+)
 
 __all__ = ["NoSkillsError", "RoleFit", "score"]
 
@@ -115,6 +122,10 @@ def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
         return "text", parsed
     if isinstance(skills_or_text, bytes | bytearray):
         raise TypeError("got bytes: decode the text first (for example data.decode('utf-8'))")
+    refuse_containers(skills_or_text, "score",
+                      "one person's skill list or text (rolefit.score_many(df[\"skills\"]) "
+                      "scores a column)",
+                      "a list of skill names (list(d) for its keys) or a text")
     if skills_or_text is None or not isinstance(skills_or_text, Iterable):
         raise TypeError(
             "expected a skill list (list, tuple, set, Series of strings) or a text string, "
@@ -167,7 +178,8 @@ def score(skills_or_text, *, model=None) -> RoleFit:
     NoSkillsError
         When nothing in the input is a known skill.
     TypeError
-        When the input, or an item of a skill list, is not text.
+        When the input, or an item of a skill list, is not text; for a DataFrame or a dict
+        (which iterate over their column names or keys).
 
     Examples
     --------

@@ -44,7 +44,13 @@ import numpy as np
 from rolefit._data import knowledge
 from rolefit.fit import MIN_TECHNICAL_SKILLS, RoleFit
 from rolefit.profiles import matrices
-from rolefit.skills import _check_text, extract_skills, parse_skill_list, read_text
+from rolefit.skills import (
+    _check_text,
+    extract_skills,
+    parse_skill_list,
+    read_text,
+    refuse_containers,
+)
 
 __all__ = ["PostingMatch", "add_match_parser", "cmd_match", "match"]
 
@@ -67,6 +73,8 @@ def _read(value, what: str):
         return "text", read_text(text)
     if isinstance(value, bytes | bytearray):
         raise TypeError(f"the {what} is bytes: decode the text first (data.decode('utf-8'))")
+    refuse_containers(value, f"the {what}", "a skill list or a text",
+                      "a list of skill names (list(d) for its keys) or a text")
     if value is None or not isinstance(value, Iterable):
         raise TypeError(
             f"the {what} must be a text string or a skill list, got {type(value).__name__}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -255,6 +255,18 @@ def check_count(value, name: str, *, minimum: int = 0, maximum: int | None = Non
     if maximum is not None and value > maximum:
         raise ValueError(f"{name} must be at most {maximum:,}, got {value:,}")
     return value
+
+
+def refuse_containers(value, what: str, table: str, mapping: str) -> None:
+    """Raise a TypeError when ``value`` is a DataFrame or a mapping (a dict): iterating one
+    gives its column names or keys, never its cells. ``what`` names the function, ``table``
+    and ``mapping`` say what to pass instead."""
+    if any(kind.__name__ == "DataFrame" for kind in type(value).__mro__):  # pandas, dask...
+        raise TypeError(f"{what} got a {type(value).__name__}, which iterates over its "
+                        f"column names; pass {table}")
+    if isinstance(value, Mapping):
+        raise TypeError(f"{what} got a {type(value).__name__}, which iterates over its keys; "
+                        f"pass {mapping}")
 
 
 def check_item(item, position) -> str:
@@ -604,7 +616,8 @@ def extract_skills_many(texts, status="has"):
     ------
     TypeError
         If an element is not a string (missing values included); the message names its
-        position, or its index label for a Series.
+        position, or its index label for a Series. Also for a DataFrame or a dict (which
+        iterate over their column names or keys): pass one column, or a list or Series.
     ValueError
         If a text is longer than ``MAX_TEXT_CHARS`` (named the same way), or ``status``
         is not a known status.
@@ -618,6 +631,8 @@ def extract_skills_many(texts, status="has"):
     [[], ['docker']]
     """
     wanted = _check_status(status)
+    refuse_containers(texts, "extract_skills_many", 'one column of texts, e.g. df["text"]',
+                      "a list or a pandas Series of texts (pd.Series(d) keeps the keys)")
     pd = sys.modules.get("pandas")
     series = pd is not None and isinstance(texts, pd.Series)
     if isinstance(texts, str | bytes):

@@ -258,6 +258,17 @@ def test_gaps_keep_dtypes_chunks_series_and_model(tmp_path):
         rolefit.score_many(items, gaps=-1)
 
 
+def test_a_dataframe_or_a_dict_is_refused_not_read_by_its_names():
+    frame = pd.DataFrame({"skills": [["python", "sql"], ["docker", "k8s"]]})
+    with pytest.raises(TypeError, match=r'got a DataFrame.*pass one column of it, e\.g\. df\['):
+        rolefit.score_many(frame)  # used to score the column name "skills"
+    with pytest.raises(TypeError, match="got a dict, which iterates over its keys"):
+        rolefit.score_many({"a": ["python", "sql"], "b": ["docker"]})  # scored the keys
+    with pytest.raises(TypeError, match="row 1 is dict"):
+        rolefit.score_many([["python", "sql"], {"python": 1}])
+    assert len(rolefit.score_many(frame["skills"])) == 2
+
+
 def test_chunksize_must_be_a_positive_whole_number():
     rows = [["python", "sql"]] * 3
     assert len(rolefit.score_many(rows, chunksize=1)) == 3

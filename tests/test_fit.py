@@ -268,3 +268,13 @@ def test_gaps_carry_market_evidence():
     assert {"prevalence", "premium_usd", "premium_pct", "guide", "rare"} <= set(gaps.columns)
     spark = gaps.set_index("skill_id").loc["spark"]
     assert 0 < spark["prevalence"] <= 1 and spark["guide"]
+
+
+def test_a_dataframe_or_a_dict_is_refused():
+    import pandas as pd
+
+    with pytest.raises(TypeError, match="score got a dict, which iterates over its keys"):
+        rolefit.score({"a": "python", "b": "sql"})
+    with pytest.raises(TypeError, match=r"score got a DataFrame.*score_many\(df"):
+        rolefit.score(pd.DataFrame({"skills": ["python", "sql"]}))
+    assert rolefit.score(pd.Series(["python", "sql"])).skills == ["python", "sql"]

@@ -358,3 +358,10 @@ def test_cli_bad_input_exits_2_with_one_line(files, capsys, argv, message):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("rolefit: error: ") and message in err
     assert not (files / "chart.pdf").exists()
+
+
+def test_a_dict_is_refused_not_read_by_its_keys():
+    with pytest.raises(TypeError, match="the person got a dict"):
+        rolefit.match({"python": 1, "sql": 2}, "We need Python and SQL")
+    with pytest.raises(TypeError, match="the posting got a dict"):
+        rolefit.match(["python"], {"python": 1})

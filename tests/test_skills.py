@@ -160,6 +160,15 @@ def test_extract_skills_many_keeps_a_series_index_and_name():
     assert out.tolist() == [["python", "sql"], ["airflow", "spark"]]
 
 
+def test_extract_skills_many_refuses_a_dataframe_or_a_dict():
+    import pandas as pd
+
+    with pytest.raises(TypeError, match="got a dict, which iterates over its keys"):
+        rolefit.extract_skills_many({"a": "python"})  # gave [[]]: the key "a" was read
+    with pytest.raises(TypeError, match=r'got a DataFrame.*df\["text"\]'):
+        rolefit.extract_skills_many(pd.DataFrame({"text": ["Python and SQL"]}))
+
+
 def test_extract_skills_many_names_the_bad_row(monkeypatch):
     import pandas as pd
 
