@@ -22,9 +22,11 @@ A cell of the scored column is read as:
   skill list separated by ``--sep`` (``"sql, python"``). With ``--format text`` every
   string is a text, even one in brackets.
 
-A cell that is neither (an empty cell, an unreadable list literal, or a cell in which no
-skill is recognised: ``qwerty``, ``[]``, ``1234``) follows ``missing``: ``"raise"``
-stops with an error naming it, ``"nan"`` scores the row as NaN (no target, no gaps).
+A cell that is neither (an empty cell, a spelling of a missing value such as ``None``,
+``NaN``, ``NA``, ``N/A``, ``null`` or ``-`` (:data:`rolefit.skills.MISSING_SPELLINGS`), an
+unreadable list literal, or a cell in which no skill is recognised: ``qwerty``, ``[]``,
+``1234``) follows ``missing``: ``"raise"`` stops with an error naming it, ``"nan"`` scores
+the row as NaN (no target, no gaps).
 
 Every data row of a CSV file gives one output row: a row with more fields than the header
 (an unquoted separator in a cell) and a malformed quote (an unterminated one that would
@@ -386,7 +388,8 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
     Parameters
     ----------
     cells : list
-        Raw cell values: lists, strings or missing values (None, NaN).
+        Raw cell values: lists, strings or missing values (None, NaN, and strings that
+        spell one: ``"None"``, ``"N/A"``, ``"-"``, ...).
     fmt : {"auto", "list", "text"}
         How a string cell that is not a list literal is read.
     sep : str
@@ -406,13 +409,19 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
     >>> read_cells(["Python, SQL", "python | sql", "I built Spark pipelines.", ["k8s"]])
     [['Python', 'SQL'], ['python', 'sql'], 'I built Spark pipelines.', ['k8s']]
     """
-    from rolefit.skills import MAX_TEXT_CHARS
+    from rolefit.skills import MAX_TEXT_CHARS, is_missing_spelling
 
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, got {fmt!r}")
     out = []
     for pos, cell in enumerate(cells):
-        if isinstance(cell, str):
+        if isinstance(cell, str) and is_missing_spelling(cell):
+            if missing == "raise":
+                what = f"missing value {_shown(cell)}" if cell.strip() else "empty cell"
+                raise FileError(file, f"{what}; pass --missing nan to score it as NaN",
+                                row=start + pos + 1, column=column)
+            out.append(None)
+        elif isinstance(cell, str):
             try:
                 parsed = None if fmt == "text" else _literal(cell)
             except ValueError as exc:

@@ -22,6 +22,14 @@ __all__ = ["extract_skills", "find_skills", "normalize", "skills", "suggest"]
 
 MAX_TEXT_CHARS = 20_000_000
 
+#: How tables spell a missing value: a skill-list item that is only one of these (any case,
+#: surrounding spaces ignored) is reported as unknown, never typo-corrected into a skill
+#: ("None" is not Node.js), and a file cell that is only one of these is a missing cell.
+MISSING_SPELLINGS = frozenset({"", "-", "--", "na", "n/a", "#n/a", "nan", "none", "null", "<na>"})
+#: Typos are never corrected onto a name or alias shorter than this: a short word one edit
+#: from a short name is more often another word ("sales" is not "sles", "lisa" not "lisp").
+MIN_CORRECTED_ALIAS = 5
+
 _SPACES = re.compile(r"\s+")
 _VERSION = re.compile(r"(?<=[a-z+#])\s*v?\d+(?:\.\d+)*$")
 _EDGE = re.compile(r"^[\s\"'`(\[{*•·,;:-]+|[\s\"'`)\]}*•·,;:.!?-]+$")
@@ -129,8 +137,19 @@ def suggest(name: str, n: int = 3) -> list[str]:
     return out[:n]
 
 
+def is_missing_spelling(item: str) -> bool:
+    """Whether ``item`` is only a spelling of a missing value (:data:`MISSING_SPELLINGS`).
+
+    >>> from rolefit.skills import is_missing_spelling
+    >>> is_missing_spelling(" N/A "), is_missing_spelling("None"), is_missing_spelling("nano")
+    (True, True, False)
+    """
+    return item.strip().lower() in MISSING_SPELLINGS
+
+
 def _correct(name: str) -> str | None:
-    """Resolve an obvious typo (one edit, or two in a long word) to a unique skill."""
+    """Resolve an obvious typo (one edit, or two in a long word) to a unique skill, never
+    one whose closest name is shorter than :data:`MIN_CORRECTED_ALIAS` characters."""
     from rapidfuzz.distance import OSA
     from rapidfuzz.process import extract
 
@@ -146,7 +165,10 @@ def _correct(name: str) -> str | None:
     if not hits:
         return None
     best = min(h[1] for h in hits)
-    ids = {lex.choices[h[0]] for h in hits if h[1] == best}
+    closest = [h[0] for h in hits if h[1] == best]
+    if any(len(alias) < MIN_CORRECTED_ALIAS for alias in closest):
+        return None
+    ids = {lex.choices[alias] for alias in closest}
     return ids.pop() if len(ids) == 1 else None
 
 
@@ -191,8 +213,11 @@ def resolve(item: str) -> tuple[tuple[str, ...], bool]:
     ``"Python and SQL"`` gives both), leaving out what the item denies or says is being
     learned (``"no Java"``, ``"Spark (beginner)"``, read as :func:`find_skills` reads a
     clause); a unique one-edit typo fix. Returns the ids (empty when nothing matched, or
-    nothing named is held) and whether a typo fix was needed.
+    nothing named is held) and whether a typo fix was needed. A spelling of a missing
+    value (:func:`is_missing_spelling`: "None", "N/A", ...) resolves to nothing.
     """
+    if is_missing_spelling(item):
+        return (), False
     skill_id = normalize(item)
     if skill_id:
         return (skill_id,), False
@@ -282,7 +307,8 @@ def check_item(item, position) -> str:
 def parse_skill_list(items: Iterable) -> ParsedSkills:
     """Resolve a skill list item by item; nothing is dropped silently: an item that names
     skills only to deny them ("no Java") is not unknown, and the skills an item says are
-    being learned ("Spark (beginner)") go to ``learning``."""
+    being learned ("Spark (beginner)") go to ``learning``; an item that is only a spelling
+    of a missing value ("None", "N/A") is unknown, without suggestions."""
     found: list[str] = []
     corrections: dict[str, str] = {}
     unknown: dict[str, list[str]] = {}
@@ -296,7 +322,7 @@ def parse_skill_list(items: Iterable) -> ParsedSkills:
         denied, learned = _not_held(item[:10_000])
         learning |= learned
         if not ids and not (denied or learned):
-            unknown[item] = suggest(item)
+            unknown[item] = [] if is_missing_spelling(item) else suggest(item)
         found.extend(i for i in ids if i not in found)
     return ParsedSkills(found, corrections, unknown, tuple(sorted(learning - set(found))))
 

@@ -92,6 +92,21 @@ def test_csv_cells_literals_text_and_separated_lists(tmp_path, capsys):
     assert pd.read_csv(out)["n_skills"].tolist() == [2, 1]
 
 
+@pytest.mark.parametrize("cell", ["None", "null", "NaN", "NA", "N/A", "n/a", "-", "   "])
+def test_missing_value_spellings_are_missing_cells(tmp_path, capsys, cell):
+    path = tmp_path / "people.csv"
+    path.write_text(f'name,skills\nalice,"python, sql"\nbob,"{cell}"\n')
+    out = tmp_path / "out.csv"
+    status, err = run(capsys, path, "--id-column", "name", "-o", out)
+    what = "empty cell" if not cell.strip() else f"missing value {cell!r}"
+    assert status == 2 and f"row 2, column 'skills': {what}; pass --missing nan" in err
+    status, err = run(capsys, path, "--id-column", "name", "-o", out, "--missing", "nan")
+    assert status == 0 and "1 of 2 rows scored as NaN" in err and "row 2" in err
+    got = pd.read_csv(out)
+    assert got["ml_engineer"].isna().tolist() == [False, True]  # "None" was Node.js
+    assert rio.read_cells([cell, ["python"]], missing="nan") == [None, ["python"]]
+
+
 def test_read_cells_formats():
     cells = ["['a', 'b']", "x, y", "[Remote] Python [Senior]", None]
     assert rio.read_cells(cells[:2], fmt="list") == [["a", "b"], ["x", "y"]]

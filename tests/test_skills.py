@@ -76,6 +76,24 @@ def test_a_real_word_is_not_read_as_a_typo_of_another_name(item):
     assert item in parsed.unknown
 
 
+@pytest.mark.parametrize("item", ["sales", "lisa", "Sales", "javs", "rubi"])
+def test_no_typo_fix_onto_a_name_shorter_than_5_characters(item):
+    parsed = parse_skill_list(["python", item])  # "sales" was SUSE Linux ("sles")
+    assert parsed.corrections == {} and item in parsed.unknown
+
+
+@pytest.mark.parametrize("item", ["None", "none", "NULL", "NaN", "NA", "N/A", "n/a", "-",
+                                  " None "])
+def test_missing_value_spellings_are_unknown_never_corrected(item):
+    parsed = parse_skill_list(["python", item])  # "None" was read as Node.js
+    assert parsed.skills == ["python"]
+    assert parsed.corrections == {} and parsed.unknown == {item: []}
+    with pytest.raises(rolefit.NoSkillsError, match="none of the skills was recognised"):
+        rolefit.score([item])
+    out = rolefit.score_many([["python", "sql", item]])
+    assert out.loc[0, "unknown"] == (item,) and out.loc[0, "n_skills"] == 2
+
+
 def test_unknown_items_kept_with_suggestions():
     parsed = parse_skill_list(["python", "tensorflw lite extreme", "qwertyuiop"])
     assert parsed.skills == ["python"]
