@@ -24,6 +24,7 @@ import base64
 import contextlib
 import html
 import io
+import json
 import os
 import sys
 import tempfile
@@ -38,6 +39,7 @@ __all__ = ["Cohort", "add_cohort_parser", "cmd_cohort", "cohort_summary",
 
 N_CLOSEST = 3
 N_COMMON_GAPS = 8
+N_NAMED = 5  # people named per unrecognised item on the page
 MAX_PEOPLE_LISTED = 500  # the per-person table is left out of bigger cohorts' pages
 # the report's page style (one look for every page rolefit writes), wider on screen, with h3
 CSS = _REPORT_CSS + """
@@ -72,6 +74,10 @@ class Cohort:
         The people closest to each role: ``role_id``, ``title``, ``rank``, ``person`` (the
         id, or ``row <index label>``: ``row 0`` is ``scores.loc[0]``), ``score``;
         low-signal and unscored rows left out.
+    unknown : pandas.DataFrame
+        The skill-list items that matched no skill (they count for nothing): ``item``,
+        ``people`` (rows listing it) and ``who`` (their names, as in ``closest``, in row
+        order); most people first, then by item.
     """
 
     people: int
@@ -80,6 +86,7 @@ class Cohort:
     targets: object
     gaps: object
     closest: object
+    unknown: object = None
 
     @property
     def with_target(self) -> int:
@@ -180,7 +187,31 @@ def cohort_summary(scores, n: int = N_CLOSEST, n_gaps: int = N_COMMON_GAPS,
     closest = pd.DataFrame(closest, columns=["role_id", "title", "rank", "person", "score"])
     return Cohort(people=len(frame), low_signal=int(low.sum()),
                   not_scored=int(unscored.sum()), targets=targets, gaps=gaps,
-                  closest=closest)
+                  closest=closest, unknown=_unknown_items(frame, people))
+
+
+def _items(value) -> list:
+    """The items of an ``unknown`` cell: a tuple (``score_many``), an array (read back from
+    Parquet), a JSON list (read back from CSV) or missing."""
+    if isinstance(value, str):
+        return json.loads(value) if value.startswith("[") else [value]
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return list(value)
+
+
+def _unknown_items(frame, people):
+    """The ``unknown`` table of :class:`Cohort`: each unrecognised item, who listed it."""
+    import pandas as pd
+
+    who: dict[str, list] = {}
+    if "unknown" in frame.columns:
+        for i, value in enumerate(frame["unknown"].tolist()):
+            for item in dict.fromkeys(_items(value)):
+                who.setdefault(item, []).append(people[i])
+    rows = sorted(((item, len(names), tuple(names)) for item, names in who.items()),
+                  key=lambda r: (-r[1], r[0]))
+    return pd.DataFrame(rows, columns=["item", "people", "who"])
 
 
 # -- the page ----------------------------------------------------------------------------------
@@ -323,6 +354,7 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
         parts.append("<h2>Scores per role</h2>")
         parts.append(f'<img alt="Scores per role across the cohort" '
                      f'src="data:image/png;base64,{charts[1]}">')
+    parts.extend(_unknown_section(summary))
     if len(scores) <= MAX_PEOPLE_LISTED:
         parts.append("<h2>Everyone</h2>")
         frame = scores.reset_index(drop=True)
@@ -343,6 +375,28 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
                             numeric=(2,)))
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _unknown_section(summary: Cohort) -> list[str]:
+    """The page's list of unrecognised skill-list items (none are left out silently)."""
+    parts = ["<h2>Skills not recognised</h2>"]
+    unknown = summary.unknown
+    if unknown is None or unknown.empty:
+        parts.append('<p class="muted">Every skill-list item was recognised.</p>')
+        return parts
+    parts.append(f'<p class="muted">{len(unknown):,} skill-list '
+                 f"item{'' if len(unknown) == 1 else 's'} matched no skill and "
+                 f"count{'s' if len(unknown) == 1 else ''} for nothing in the scores: check "
+                 "the spelling, or they are skills rolefit does not know.</p>")
+
+    def named(who):
+        more = len(who) - N_NAMED
+        return "; ".join(map(str, who[:N_NAMED])) + (f"; and {more:,} more" if more > 0 else "")
+
+    parts.append(_table(["item", "people", "who"],
+                        [[u.item, u.people, named(u.who)] for u in unknown.itertuples()],
+                        numeric=(1,)))
+    return parts
 
 
 def _row_names(index) -> list[str]:
@@ -404,7 +458,7 @@ def add_cohort_parser(subparsers) -> argparse.ArgumentParser:
 
 def cmd_cohort(args) -> int:
     """Run ``rolefit cohort``; a bad file or cell gives one line on stderr and status 2."""
-    from rolefit.io import FileError, nan_summary, read_scores
+    from rolefit.io import FileError, nan_summary, read_scores, unknown_summary
 
     output = Path(args.output)
     stats: dict = {}
@@ -426,9 +480,10 @@ def cmd_cohort(args) -> int:
         message = " ".join(str(exc).split())
         print(f"rolefit: error: {message}", file=sys.stderr)  # noqa: T201 - a command
         return 2
-    note = nan_summary(stats.get("nan_rows"), summary.people)
-    if note:
-        print(note, file=sys.stderr)  # noqa: T201
+    for note in (nan_summary(stats.get("nan_rows"), summary.people),
+                 unknown_summary(stats, "on the page")):
+        if note:
+            print(note, file=sys.stderr)  # noqa: T201
     print(f"rolefit: {_people(summary.people)} ({summary.with_target:,} with a target role, "  # noqa: T201
           f"{summary.low_signal:,} low signal) -> {args.output}", file=sys.stderr)
     return 0

@@ -558,11 +558,14 @@ class _Writer:
 
 
 def _scored(path, kind, *, column, id_column, fmt, sep, missing, chunksize, gaps, model,
-            nan_rows):
+            stats):
     """Yield ``(scores, ids)`` per chunk of the file: the ``score_many`` result of each
-    chunk (``gaps`` gap columns, bad cells handled as ``missing`` says) and its ids."""
+    chunk (``gaps`` gap columns, bad cells handled as ``missing`` says) and its ids;
+    ``stats`` gets the rows scored as NaN and the unrecognised items (see
+    :func:`score_file`)."""
     from rolefit.batch import score_arrow, score_many
 
+    nan_rows = stats.setdefault("nan_rows", [])
     if kind == "parquet":
         chunks = _parquet_chunks(path, column, id_column, chunksize)
     else:
@@ -580,6 +583,7 @@ def _scored(path, kind, *, column, id_column, fmt, sep, missing, chunksize, gaps
                                 row=start + int(first) + 1, column=column)
             scores = score_arrow(cells, gaps=gaps, model=model)
         _no_skill(scores, cells, missing, path, column, start, nan_rows)
+        _count_unknown(scores, stats)
         yield scores, ids
         start += len(scores)
 
@@ -630,7 +634,9 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
         The role model (a file saved by ``rolefit train``; None: the shipped one).
     stats : dict, optional
         Filled with ``nan_rows``: the 1-based data rows scored as NaN (empty cells and
-        bad cells, with ``missing="nan"``).
+        bad cells, with ``missing="nan"``); ``unknown``: each unrecognised skill-list item
+        and the number of rows listing it (at most ``MAX_UNKNOWN_COUNTED`` distinct items;
+        ``unknown_more`` counts the others), and ``unknown_rows``: the rows with one.
 
     Returns
     -------
@@ -670,10 +676,9 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
         import pyarrow as pa
 
         id_type = pa.string()
-    nan_rows: list[int] = [] if stats is None else stats.setdefault("nan_rows", [])
     chunks = _scored(path, kind, column=column, id_column=id_column, fmt=fmt, sep=sep,
                      missing=missing, chunksize=chunksize, gaps=gaps, model=model,
-                     nan_rows=nan_rows)
+                     stats={} if stats is None else stats)
     bar = None
     if progress or (progress is None and sys.stderr.isatty()):
         from tqdm.auto import tqdm
@@ -716,11 +721,10 @@ def read_scores(path, *, column="skills", id_column=None, fmt="auto", sep=",",
         from rolefit.classifier import read_model
 
         model = read_model(model)
-    nan_rows: list[int] = [] if stats is None else stats.setdefault("nan_rows", [])
     frames = []
     for scores, ids in _scored(path, kind, column=column, id_column=id_column, fmt=fmt,
                                sep=sep, missing=missing, chunksize=CHUNK_ROWS, gaps=gaps,
-                               model=model, nan_rows=nan_rows):
+                               model=model, stats={} if stats is None else stats):
         if id_column is not None:
             scores.insert(0, id_column, ids if isinstance(ids, list) else ids.to_pylist())
         frames.append(scores)
@@ -795,6 +799,45 @@ def _whole(value: str) -> int:
     return number
 
 
+MAX_UNKNOWN_COUNTED = 10_000  # distinct unrecognised items counted one by one per file
+
+
+def _count_unknown(frame, stats) -> None:
+    """Add the unrecognised items of a scored chunk to ``stats``: ``unknown`` (item -> rows
+    listing it, for at most ``MAX_UNKNOWN_COUNTED`` distinct items) and ``unknown_rows``."""
+    import numpy as np
+
+    counts = stats.setdefault("unknown", {})
+    rows = np.flatnonzero(frame["n_unknown"].to_numpy())
+    stats["unknown_rows"] = stats.get("unknown_rows", 0) + len(rows)
+    stats.setdefault("unknown_more", 0)
+    cells = frame["unknown"].to_numpy()
+    for r in rows.tolist():
+        for item in dict.fromkeys(cells[r]):
+            if item in counts or len(counts) < MAX_UNKNOWN_COUNTED:
+                counts[item] = counts.get(item, 0) + 1
+            else:
+                stats["unknown_more"] += 1
+
+
+def unknown_summary(stats, where="in the unknown column", shown=10) -> str | None:
+    """One line naming the unrecognised skill-list items of a file (most rows first), or
+    None when every item was recognised; ``stats`` as filled by :func:`score_file`."""
+    counts = stats.get("unknown") or {}
+    if not counts:
+        return None
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    names = ", ".join(f"{_shown(item, 40)}" + (f" ({n:,} rows)" if n > 1 else "")
+                      for item, n in top[:shown])
+    more = len(top) - shown + (1 if stats.get("unknown_more") else 0)
+    if more > 0:
+        names += ", ..."
+    rows = stats.get("unknown_rows", 0)
+    return (f"rolefit: {len(counts):,}{'+' if stats.get('unknown_more') else ''} skill-list "
+            f"item{'s' if len(counts) > 1 else ''} not recognised in {rows:,} "
+            f"row{'s' if rows != 1 else ''} (listed {where}): {names}")
+
+
 def nan_summary(nan_rows, total) -> str | None:
     """One line saying which rows were scored as NaN, or None when none was."""
     if not nan_rows:
@@ -817,9 +860,9 @@ def cmd_score_file(args) -> int:
         message = " ".join(str(exc).split())
         print(f"rolefit: error: {message}", file=sys.stderr)  # noqa: T201 - a command
         return 2
-    summary = nan_summary(stats.get("nan_rows"), rows)
-    if summary:
-        print(summary, file=sys.stderr)  # noqa: T201
+    for summary in (nan_summary(stats.get("nan_rows"), rows), unknown_summary(stats)):
+        if summary:
+            print(summary, file=sys.stderr)  # noqa: T201
     print(f"rolefit: scored {rows:,} row{'' if rows == 1 else 's'} of {args.input} -> "  # noqa: T201
           f"{args.output}", file=sys.stderr)
     return 0

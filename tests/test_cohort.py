@@ -113,6 +113,30 @@ def test_cohort_summary_tables(cohort_csv):
         assert group["score"].tolist() == sorted(kept[role].nlargest(3).tolist(), reverse=True)
 
 
+def test_unrecognised_skills_are_reported_on_the_page_and_stderr(cohort_csv, tmp_path,
+                                                                 capsys):
+    from rolefit.cli import main
+
+    page_path = tmp_path / "cohort.html"
+    assert main(["cohort", str(cohort_csv), "--id-column", "name", "-o", str(page_path)]) == 0
+    err = capsys.readouterr().err
+    # CELLS[4] and CELLS[10] hold one unknown item each: rows 5, 18, 31, 44 and 11, 24, 37, 50
+    assert ("rolefit: 2 skill-list items not recognised in 8 rows (listed on the page): "
+            "'blorpify' (4 rows), 'qwertyuiop' (4 rows)\n") in err
+    summary = cohort_summary(rio.read_scores(cohort_csv, id_column="name"), id_column="name")
+    assert summary.unknown["item"].tolist() == ["blorpify", "qwertyuiop"]
+    assert summary.unknown["people"].tolist() == [4, 4]
+    assert summary.unknown["who"][1] == ("Eli Quill", "Hal Marsh", "Ada Birch", "Dee Stone")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page_path.read_text(encoding="utf-8")))
+    assert "Skills not recognised" in text and "2 skill-list items matched no skill" in text
+    assert re.search(r"qwertyuiop\s+4\s+Eli Quill; Hal Marsh; Ada Birch; Dee Stone", text)
+    everyone_known = tmp_path / "known.csv"
+    everyone_known.write_text('name,skills\nAda,"python, sql, pandas"\n')
+    assert main(["cohort", str(everyone_known), "-o", str(page_path)]) == 0
+    assert "not recognised" not in capsys.readouterr().err
+    assert "Every skill-list item was recognised" in page_path.read_text()
+
+
 def test_bad_cell_and_missing_nan(tmp_path, capsys):
     from rolefit.cli import main
 

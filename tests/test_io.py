@@ -107,6 +107,19 @@ def test_missing_value_spellings_are_missing_cells(tmp_path, capsys, cell):
     assert rio.read_cells([cell, ["python"]], missing="nan") == [None, ["python"]]
 
 
+def test_unrecognised_items_are_summed_up_on_stderr(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    path.write_text('name,skills\nalice,"python, sql, qwertyzz"\nbob,"docker, blorfle"\n'
+                    'carol,"k8s, qwertyzz, qwertyzz"\n')
+    status, err = run(capsys, path, "-o", tmp_path / "out.csv")
+    assert status == 0
+    assert ("rolefit: 2 skill-list items not recognised in 3 rows (listed in the unknown "
+            "column): 'qwertyzz' (2 rows), 'blorfle'\n") in err
+    stats = {}
+    rio.score_file(path, tmp_path / "out.parquet", stats=stats)
+    assert stats["unknown"] == {"qwertyzz": 2, "blorfle": 1} and stats["unknown_rows"] == 3
+
+
 def test_read_cells_formats():
     cells = ["['a', 'b']", "x, y", "[Remote] Python [Senior]", None]
     assert rio.read_cells(cells[:2], fmt="list") == [["a", "b"], ["x", "y"]]
