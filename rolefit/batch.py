@@ -121,7 +121,9 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         missing for low-signal rows; ``low_signal`` (fewer than
         ``rolefit.fit.MIN_TECHNICAL_SKILLS`` technical skills recognised), ``n_skills``
         (skills recognised, implied ones excluded), ``n_unknown`` and ``unknown`` (tuple of
-        the unrecognised skill-list items); then, with ``gaps=N``, ``gap_1``, ``gain_1``,
+        the unrecognised skill-list items), ``corrections`` (tuple of ``(item, skill_id)``
+        pairs: the skill-list items read as a skill after a typo fix, as
+        ``rolefit.score(row).corrections``); then, with ``gaps=N``, ``gap_1``, ``gain_1``,
         ..., ``gap_N``, ``gain_N``.
 
     Examples
@@ -207,12 +209,13 @@ class _Parts:
         self.technical = np.asarray(
             [s.category != "soft_skill" for s in knowledge().skills], dtype=np.int64)
         self.scores, self.n_skills, self.n_unknown, self.unknown = [], [], [], []
+        self.corrections = []
         self.n_technical = []
         self.rows = 0
         self.gaps = _Gaps(self.coef, gaps) if gaps else None
         self.gap_parts: list[tuple[np.ndarray, np.ndarray]] = []
 
-    def add(self, indptr, indices, n_unknown, unknown, valid) -> None:
+    def add(self, indptr, indices, n_unknown, unknown, corrections, valid) -> None:
         n = len(valid)
         closed = close_sparse(skill_matrix(indptr, indices, n))
         chunk = np.asarray(closed @ self.coef.T) + self.intercept  # as role_scores
@@ -224,6 +227,7 @@ class _Parts:
                                             minlength=n).astype(np.int64))
         self.n_unknown.append(n_unknown)
         self.unknown.append(unknown)
+        self.corrections.append(corrections)
         self.rows += n
         if self.gaps is not None:
             from rolefit.fit import MIN_TECHNICAL_SKILLS
@@ -235,7 +239,7 @@ class _Parts:
 
     def result(self):
         frame = _result(self.scores, self.n_skills, self.n_unknown, self.unknown,
-                        self.n_technical)
+                        self.corrections, self.n_technical)
         if self.gaps is not None:
             _add_gap_columns(frame, self.gaps.n, self.gap_parts)
         return frame
@@ -384,7 +388,7 @@ def _best(scores, columns) -> np.ndarray:
         len(scores), dtype=np.int64)
 
 
-def _result(scores, n_skills, n_unknown, unknown, n_technical=()):
+def _result(scores, n_skills, n_unknown, unknown, corrections, n_technical=()):
     """The result DataFrame from per-chunk arrays (also builds the empty result)."""
     import pandas as pd
 
@@ -418,12 +422,13 @@ def _result(scores, n_skills, n_unknown, unknown, n_technical=()):
     frame["n_skills"] = join(n_skills, np.int64)
     frame["n_unknown"] = join(n_unknown, np.int64)
     frame["unknown"] = join(unknown, object)
+    frame["corrections"] = join(corrections, object)
     return frame
 
 
 def _empty_result(gaps: int = 0):
     """The zero-row result, with the same columns and dtypes as any other."""
-    frame = _result([], [], [], [])
+    frame = _result([], [], [], [], [])
     if gaps:
         _add_gap_columns(frame, gaps, [])
     return frame

@@ -78,6 +78,9 @@ class Cohort:
         The skill-list items that matched no skill (they count for nothing): ``item``,
         ``people`` (rows listing it) and ``who`` (their names, as in ``closest``, in row
         order); most people first, then by item.
+    corrections : pandas.DataFrame
+        The skill-list items read as a skill after a typo fix: ``item``, ``skill_id``,
+        ``name``, ``people`` and ``who``, ordered as ``unknown``.
     """
 
     people: int
@@ -87,6 +90,7 @@ class Cohort:
     gaps: object
     closest: object
     unknown: object = None
+    corrections: object = None
 
     @property
     def with_target(self) -> int:
@@ -187,31 +191,52 @@ def cohort_summary(scores, n: int = N_CLOSEST, n_gaps: int = N_COMMON_GAPS,
     closest = pd.DataFrame(closest, columns=["role_id", "title", "rank", "person", "score"])
     return Cohort(people=len(frame), low_signal=int(low.sum()),
                   not_scored=int(unscored.sum()), targets=targets, gaps=gaps,
-                  closest=closest, unknown=_unknown_items(frame, people))
+                  closest=closest, unknown=_unknown_items(frame, people),
+                  corrections=_corrected_items(frame, people))
 
 
 def _items(value) -> list:
-    """The items of an ``unknown`` cell: a tuple (``score_many``), an array (read back from
-    Parquet), a JSON list (read back from CSV) or missing."""
+    """The items of an ``unknown`` or ``corrections`` cell: a tuple (``score_many``), an
+    array or list of pairs (read back from Parquet), JSON (read back from CSV) or missing;
+    corrections as ``(item, skill_id)`` pairs."""
     if isinstance(value, str):
-        return json.loads(value) if value.startswith("[") else [value]
+        value = json.loads(value) if value.startswith(("[", "{")) else [value]
+    if isinstance(value, dict):
+        return list(value.items())
     if value is None or (isinstance(value, float) and value != value):
         return []
-    return list(value)
+    return [tuple(v) if isinstance(v, list | tuple) else v for v in value]
+
+
+def _who(frame, column, people) -> dict:
+    """Each item of ``column`` (``unknown`` or ``corrections``) with who listed it."""
+    who: dict = {}
+    if column in frame.columns:
+        for i, value in enumerate(frame[column].tolist()):
+            for item in dict.fromkeys(_items(value)):
+                who.setdefault(item, []).append(people[i])
+    return dict(sorted(who.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
 def _unknown_items(frame, people):
     """The ``unknown`` table of :class:`Cohort`: each unrecognised item, who listed it."""
     import pandas as pd
 
-    who: dict[str, list] = {}
-    if "unknown" in frame.columns:
-        for i, value in enumerate(frame["unknown"].tolist()):
-            for item in dict.fromkeys(_items(value)):
-                who.setdefault(item, []).append(people[i])
-    rows = sorted(((item, len(names), tuple(names)) for item, names in who.items()),
-                  key=lambda r: (-r[1], r[0]))
+    rows = [(item, len(names), tuple(names))
+            for item, names in _who(frame, "unknown", people).items()]
     return pd.DataFrame(rows, columns=["item", "people", "who"])
+
+
+def _corrected_items(frame, people):
+    """The ``corrections`` table of :class:`Cohort`: each item read after a typo fix."""
+    import pandas as pd
+
+    from rolefit._data import knowledge
+
+    by_id = knowledge().skill_by_id
+    rows = [(item, skill_id, by_id[skill_id].name, len(names), tuple(names))
+            for (item, skill_id), names in _who(frame, "corrections", people).items()]
+    return pd.DataFrame(rows, columns=["item", "skill_id", "name", "people", "who"])
 
 
 # -- the page ----------------------------------------------------------------------------------
@@ -378,24 +403,33 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
 
 
 def _unknown_section(summary: Cohort) -> list[str]:
-    """The page's list of unrecognised skill-list items (none are left out silently)."""
-    parts = ["<h2>Skills not recognised</h2>"]
-    unknown = summary.unknown
-    if unknown is None or unknown.empty:
-        parts.append('<p class="muted">Every skill-list item was recognised.</p>')
-        return parts
-    parts.append(f'<p class="muted">{len(unknown):,} skill-list '
-                 f"item{'' if len(unknown) == 1 else 's'} matched no skill and "
-                 f"count{'s' if len(unknown) == 1 else ''} for nothing in the scores: check "
-                 "the spelling, or they are skills rolefit does not know.</p>")
-
+    """The page's lists of unrecognised and corrected skill-list items (none are left out
+    or changed silently)."""
     def named(who):
         more = len(who) - N_NAMED
         return "; ".join(map(str, who[:N_NAMED])) + (f"; and {more:,} more" if more > 0 else "")
 
-    parts.append(_table(["item", "people", "who"],
-                        [[u.item, u.people, named(u.who)] for u in unknown.itertuples()],
-                        numeric=(1,)))
+    parts = ["<h2>Skills not recognised</h2>"]
+    unknown = summary.unknown
+    if unknown is None or unknown.empty:
+        parts.append('<p class="muted">Every skill-list item was recognised.</p>')
+    else:
+        parts.append(f'<p class="muted">{len(unknown):,} skill-list '
+                     f"item{'' if len(unknown) == 1 else 's'} matched no skill and "
+                     f"count{'s' if len(unknown) == 1 else ''} for nothing in the scores: "
+                     "check the spelling, or they are skills rolefit does not know.</p>")
+        parts.append(_table(["item", "people", "who"],
+                            [[u.item, u.people, named(u.who)] for u in unknown.itertuples()],
+                            numeric=(1,)))
+    corrections = summary.corrections
+    if corrections is not None and not corrections.empty:
+        parts.append(f'<p class="muted">{len(corrections):,} skill-list '
+                     f"item{'' if len(corrections) == 1 else 's'} read as a skill after a "
+                     "typo fix:</p>")
+        parts.append(_table(["item", "read as", "people", "who"],
+                            [[c.item, c.name, c.people, named(c.who)]
+                             for c in corrections.itertuples()],
+                            numeric=(2,)))
     return parts
 
 
@@ -458,7 +492,13 @@ def add_cohort_parser(subparsers) -> argparse.ArgumentParser:
 
 def cmd_cohort(args) -> int:
     """Run ``rolefit cohort``; a bad file or cell gives one line on stderr and status 2."""
-    from rolefit.io import FileError, nan_summary, read_scores, unknown_summary
+    from rolefit.io import (
+        FileError,
+        corrections_summary,
+        nan_summary,
+        read_scores,
+        unknown_summary,
+    )
 
     output = Path(args.output)
     stats: dict = {}
@@ -481,7 +521,8 @@ def cmd_cohort(args) -> int:
         print(f"rolefit: error: {message}", file=sys.stderr)  # noqa: T201 - a command
         return 2
     for note in (nan_summary(stats.get("nan_rows"), summary.people),
-                 unknown_summary(stats, "on the page")):
+                 unknown_summary(stats, "on the page"),
+                 corrections_summary(stats, "on the page")):
         if note:
             print(note, file=sys.stderr)  # noqa: T201
     print(f"rolefit: {_people(summary.people)} ({summary.with_target:,} with a target role, "  # noqa: T201

@@ -17,7 +17,8 @@ A cell of the scored column is read as:
   ``|``, a line break or ``,`` (the first of these found), each of at most
   ``MAX_ITEM_WORDS`` words and no sentence, or a lone item of at most 3 words
   (``"Python, SQL"``, ``"python; sql"``, ``"pytroch"``): a skill list, read forgivingly
-  (typos corrected, unknown items reported in the ``unknown`` column);
+  (typos corrected and reported in the ``corrections`` column, unknown items reported in
+  the ``unknown`` column);
 * any other string: a text (``--format auto`` or ``text``) or, with ``--format list``, a
   skill list separated by ``--sep`` (``"sql, python"``). With ``--format text`` every
   string is a text, even one in brackets.
@@ -117,8 +118,8 @@ def result_schema(extra=None, gaps: int = 0):
     pyarrow.Schema
         One float64 column per role, ``target_role`` and ``top_role`` (string),
         ``low_signal`` (bool), ``n_skills`` and ``n_unknown`` (int64), ``unknown``
-        (list of strings), then ``gap_k`` (string) and ``gain_k`` (float64) for
-        k = 1..gaps.
+        (list of strings), ``corrections`` (map of string to string: item -> skill id),
+        then ``gap_k`` (string) and ``gain_k`` (float64) for k = 1..gaps.
 
     Examples
     --------
@@ -142,6 +143,7 @@ def result_schema(extra=None, gaps: int = 0):
         pa.field("n_skills", pa.int64()),
         pa.field("n_unknown", pa.int64()),
         pa.field("unknown", pa.list_(pa.string())),
+        pa.field("corrections", pa.map_(pa.string(), pa.string())),
     ]
     for k in range(1, gaps + 1):
         fields += [pa.field(f"gap_{k}", pa.string()), pa.field(f"gain_{k}", pa.float64())]
@@ -534,6 +536,7 @@ class _Writer:
                     ids = ids.to_pylist()
                 frame.insert(0, self.id_column, ids)
             frame["unknown"] = [json.dumps(list(names)) for names in frame["unknown"]]
+            frame["corrections"] = [json.dumps(dict(pairs)) for pairs in frame["corrections"]]
             numbers = [c for c in frame.columns
                        if c in self.roles or (c.startswith("gain_") and c != self.id_column)]
             frame[numbers] = frame[numbers].round(3)  # CSV only; Parquet keeps float64
@@ -583,7 +586,7 @@ def _scored(path, kind, *, column, id_column, fmt, sep, missing, chunksize, gaps
                                 row=start + int(first) + 1, column=column)
             scores = score_arrow(cells, gaps=gaps, model=model)
         _no_skill(scores, cells, missing, path, column, start, nan_rows)
-        _count_unknown(scores, stats)
+        _count_items(scores, stats)
         yield scores, ids
         start += len(scores)
 
@@ -636,7 +639,9 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
         Filled with ``nan_rows``: the 1-based data rows scored as NaN (empty cells and
         bad cells, with ``missing="nan"``); ``unknown``: each unrecognised skill-list item
         and the number of rows listing it (at most ``MAX_UNKNOWN_COUNTED`` distinct items;
-        ``unknown_more`` counts the others), and ``unknown_rows``: the rows with one.
+        ``unknown_more`` counts the others), and ``unknown_rows``: the rows with one; the
+        same for the items read after a typo fix: ``corrections`` ((item, skill id) ->
+        rows), ``corrections_more`` and ``corrections_rows``.
 
     Returns
     -------
@@ -653,7 +658,8 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
     The output has one row per input row: the id column if asked, one score per role
     (rounded to 3 decimals in a CSV file; float64 in Parquet), ``target_role``,
     ``top_role``, ``low_signal``, ``n_skills``, ``n_unknown``, ``unknown`` (JSON list in
-    a CSV file) and the gap columns.
+    a CSV file), ``corrections`` (the items read after a typo fix and their skill ids: a
+    JSON object in a CSV file, a map in Parquet) and the gap columns.
     """
     path, output = Path(path), Path(output)
     out_kind = _kind(output, output=True)  # first: a wrong name fails before any work
@@ -799,43 +805,60 @@ def _whole(value: str) -> int:
     return number
 
 
-MAX_UNKNOWN_COUNTED = 10_000  # distinct unrecognised items counted one by one per file
+MAX_UNKNOWN_COUNTED = 10_000  # distinct unrecognised (corrected) items counted per file
 
 
-def _count_unknown(frame, stats) -> None:
-    """Add the unrecognised items of a scored chunk to ``stats``: ``unknown`` (item -> rows
-    listing it, for at most ``MAX_UNKNOWN_COUNTED`` distinct items) and ``unknown_rows``."""
+def _count_items(frame, stats) -> None:
+    """Add the unrecognised and the corrected items of a scored chunk to ``stats``:
+    ``unknown`` (item -> rows listing it) and ``unknown_rows``, ``corrections`` ((item,
+    skill id) -> rows) and ``corrections_rows``; at most ``MAX_UNKNOWN_COUNTED`` distinct
+    items each, the rows of the others counted in ``unknown_more``/``corrections_more``."""
     import numpy as np
 
-    counts = stats.setdefault("unknown", {})
-    rows = np.flatnonzero(frame["n_unknown"].to_numpy())
-    stats["unknown_rows"] = stats.get("unknown_rows", 0) + len(rows)
-    stats.setdefault("unknown_more", 0)
-    cells = frame["unknown"].to_numpy()
-    for r in rows.tolist():
-        for item in dict.fromkeys(cells[r]):
-            if item in counts or len(counts) < MAX_UNKNOWN_COUNTED:
-                counts[item] = counts.get(item, 0) + 1
-            else:
-                stats["unknown_more"] += 1
+    for key, flags in (("unknown", frame["n_unknown"].to_numpy()),
+                       ("corrections", frame["corrections"].astype(bool).to_numpy())):
+        counts = stats.setdefault(key, {})
+        rows = np.flatnonzero(flags)
+        stats[f"{key}_rows"] = stats.get(f"{key}_rows", 0) + len(rows)
+        stats.setdefault(f"{key}_more", 0)
+        cells = frame[key].to_numpy()
+        for r in rows.tolist():
+            for item in dict.fromkeys(cells[r]):
+                if item in counts or len(counts) < MAX_UNKNOWN_COUNTED:
+                    counts[item] = counts.get(item, 0) + 1
+                else:
+                    stats[f"{key}_more"] += 1
 
 
 def unknown_summary(stats, where="in the unknown column", shown=10) -> str | None:
     """One line naming the unrecognised skill-list items of a file (most rows first), or
     None when every item was recognised; ``stats`` as filled by :func:`score_file`."""
-    counts = stats.get("unknown") or {}
+    return _items_summary(stats, "unknown", "not recognised", where, shown)
+
+
+def corrections_summary(stats, where="in the corrections column", shown=10) -> str | None:
+    """One line naming the skill-list items of a file read after a typo fix, or None."""
+    return _items_summary(stats, "corrections", "read after a typo fix", where, shown)
+
+
+def _items_summary(stats, key, what, where, shown) -> str | None:
+    counts = stats.get(key) or {}
     if not counts:
         return None
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    names = ", ".join(f"{_shown(item, 40)}" + (f" ({n:,} rows)" if n > 1 else "")
+
+    def name(item):
+        return (_shown(item, 40) if key == "unknown"
+                else f"{_shown(item[0], 40)} as {item[1]}")
+
+    names = ", ".join(name(item) + (f" ({n:,} rows)" if n > 1 else "")
                       for item, n in top[:shown])
-    more = len(top) - shown + (1 if stats.get("unknown_more") else 0)
-    if more > 0:
+    if len(top) > shown or stats.get(f"{key}_more"):
         names += ", ..."
-    rows = stats.get("unknown_rows", 0)
-    return (f"rolefit: {len(counts):,}{'+' if stats.get('unknown_more') else ''} skill-list "
-            f"item{'s' if len(counts) > 1 else ''} not recognised in {rows:,} "
-            f"row{'s' if rows != 1 else ''} (listed {where}): {names}")
+    rows = stats.get(f"{key}_rows", 0)
+    more = "+" if stats.get(f"{key}_more") else ""
+    return (f"rolefit: {len(counts):,}{more} skill-list item{'s' if len(counts) > 1 else ''} "
+            f"{what} in {rows:,} row{'s' if rows != 1 else ''} (listed {where}): {names}")
 
 
 def nan_summary(nan_rows, total) -> str | None:
@@ -860,7 +883,8 @@ def cmd_score_file(args) -> int:
         message = " ".join(str(exc).split())
         print(f"rolefit: error: {message}", file=sys.stderr)  # noqa: T201 - a command
         return 2
-    for summary in (nan_summary(stats.get("nan_rows"), rows), unknown_summary(stats)):
+    for summary in (nan_summary(stats.get("nan_rows"), rows), unknown_summary(stats),
+                    corrections_summary(stats)):
         if summary:
             print(summary, file=sys.stderr)  # noqa: T201
     print(f"rolefit: scored {rows:,} row{'' if rows == 1 else 's'} of {args.input} -> "  # noqa: T201

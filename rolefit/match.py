@@ -405,6 +405,7 @@ class PostingMatch:
                 "skills": self.posting_skills,
                 "excluded": self.excluded,
                 "unknown": self.posting.unknown,
+                "corrections": self.posting.corrections,
                 "role": self.role,
                 "proba": self.role_proba,
                 "context": self.context(),
@@ -415,6 +416,7 @@ class PostingMatch:
                 "implied": self.person.implied,
                 "learning": list(self.person.learning),
                 "unknown": self.person.unknown,
+                "corrections": self.person.corrections,
             },
             "low_signal": self.low_signal,
             "note": self.signal_note(),
@@ -683,7 +685,7 @@ def cmd_match(args) -> int:
         if out.is_dir():
             raise UsageError(f"{out}: is a directory")
     if args.person_skills is not None:
-        person = [s for s in args.person_skills.split(",") if s.strip()]
+        person = [s.strip() for s in args.person_skills.split(",") if s.strip()]
         if not person:
             raise UsageError("--person-skills is empty")
     else:
@@ -693,6 +695,9 @@ def cmd_match(args) -> int:
     if args.json:
         sys.stdout.write(json.dumps(result.to_dict(), indent=2) + "\n")
     else:
+        by_id = knowledge().skill_by_id
+        for item, skill in {**result.person.corrections, **result.posting.corrections}.items():
+            sys.stderr.write(f"rolefit: read {item!r} as {by_id[skill].name}\n")
         for item, hints in {**result.person.unknown, **result.posting.unknown}.items():
             hint = f" (did you mean: {', '.join(hints)}?)" if hints else ""
             sys.stderr.write(f"rolefit: not recognised: {item!r}{hint}\n")

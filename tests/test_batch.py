@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,7 +23,7 @@ def test_columns_and_index():
     out = rolefit.score_many(items)
     assert list(out.index) == ["a", "b", "c"]
     assert list(out.columns) == [*ROLE_IDS, "target_role", "top_role", "low_signal",
-                                 "n_skills", "n_unknown", "unknown"]
+                                 "n_skills", "n_unknown", "unknown", "corrections"]
     assert out.loc["c", "unknown"] == ("qwertyuiop",)
     assert out.loc["c", "n_unknown"] == 1
     assert out.loc["a", "unknown"] == ()
@@ -256,6 +257,22 @@ def test_gaps_keep_dtypes_chunks_series_and_model(tmp_path):
     assert list(rolefit.score_many(items).columns) == list(out.columns[:-4])  # gaps=0
     with pytest.raises(ValueError, match="gaps"):
         rolefit.score_many(items, gaps=-1)
+
+
+def test_corrections_are_reported_as_score_reports_them():
+    rows = [["python", "pytroch", "qwertyzz", "Pandsa", "pytroch"], ["sql"], "I use pytroch",
+            ["pytroch"]]
+    for chunksize in (1, 10):
+        out = rolefit.score_many(rows, chunksize=chunksize)
+        assert out["corrections"].tolist() == [
+            (("pytroch", "pytorch"), ("Pandsa", "pandas")), (), (), (("pytroch", "pytorch"),)]
+        assert dict(out.loc[0, "corrections"]) == rolefit.score(rows[0]).corrections
+        assert out.loc[0, "unknown"] == ("qwertyzz",)
+    arrow = pd.Series(pd.array([["pytroch", "sql"], None],
+                               dtype=pd.ArrowDtype(pa.list_(pa.string()))))
+    out = rolefit.score_many(arrow, missing="nan")
+    assert out["corrections"].tolist() == [(("pytroch", "pytorch"),), ()]
+    assert "corrections" in rolefit.score_many([]).columns
 
 
 def test_a_dataframe_or_a_dict_is_refused_not_read_by_its_names():

@@ -130,6 +130,14 @@ def test_unrecognised_skills_are_reported_on_the_page_and_stderr(cohort_csv, tmp
     text = html.unescape(re.sub(r"<[^>]+>", " ", page_path.read_text(encoding="utf-8")))
     assert "Skills not recognised" in text and "2 skill-list items matched no skill" in text
     assert re.search(r"qwertyuiop\s+4\s+Eli Quill; Hal Marsh; Ada Birch; Dee Stone", text)
+    # CELLS[4] and CELLS[11] hold typos: 'pytroch' (4 rows), 'tablaeu' and 'Lookr' (3 rows)
+    assert ("rolefit: 3 skill-list items read after a typo fix in 7 rows (listed on the "
+            "page): 'pytroch' as pytorch (4 rows), 'Lookr' as looker (3 rows), 'tablaeu' as "
+            "tableau (3 rows)\n") in err
+    assert summary.corrections[["item", "skill_id", "people"]].values.tolist() == [
+        ["pytroch", "pytorch", 4], ["Lookr", "looker", 3], ["tablaeu", "tableau", 3]]
+    assert re.search(r"read as a skill after a typo fix: item read as people who "
+                     r"pytroch PyTorch 4 Eli Quill; Hal Marsh", " ".join(text.split()))
     everyone_known = tmp_path / "known.csv"
     everyone_known.write_text('name,skills\nAda,"python, sql, pandas"\n')
     assert main(["cohort", str(everyone_known), "-o", str(page_path)]) == 0

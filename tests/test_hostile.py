@@ -281,6 +281,7 @@ def _assert_row_agrees(out, i, row):
     np.testing.assert_allclose(got, [fit.scores[r] for r in ROLE_IDS], atol=1e-12)
     assert out.loc[i, "n_skills"] == len(fit.skills)
     assert set(out.loc[i, "unknown"]) == set(fit.unknown)
+    assert dict(out.loc[i, "corrections"]) == fit.corrections
     assert out.loc[i, "n_unknown"] == len(out.loc[i, "unknown"])
     ranked = sorted(fit.scores.values(), reverse=True)
     if ranked[0] - ranked[1] > 1e-9:

@@ -120,6 +120,29 @@ def test_unrecognised_items_are_summed_up_on_stderr(tmp_path, capsys):
     assert stats["unknown"] == {"qwertyzz": 2, "blorfle": 1} and stats["unknown_rows"] == 3
 
 
+def test_corrections_are_written_out(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    path.write_text('name,skills\nalice,"python, qwertyzz, pytroch"\nbob,"docker, k8s"\n'
+                    'carol,"Pandsa, pytroch, sql"\n')
+    status, err = run(capsys, path, "--id-column", "name", "-o", tmp_path / "out.csv")
+    assert status == 0
+    assert ("rolefit: 2 skill-list items read after a typo fix in 2 rows (listed in the "
+            "corrections column): 'pytroch' as pytorch (2 rows), 'Pandsa' as pandas\n") in err
+    got = pd.read_csv(tmp_path / "out.csv")
+    assert list(got.columns[12:16]) == ["n_unknown", "unknown", "corrections", "gap_1"]
+    assert [json.loads(c) for c in got["corrections"]] == [
+        {"pytroch": "pytorch"}, {}, {"Pandsa": "pandas", "pytroch": "pytorch"}]
+    out = tmp_path / "out.parquet"
+    assert rio.score_file(path, out, id_column="name") == 3
+    assert pq.read_schema(out).field("corrections").type == pa.map_(pa.string(), pa.string())
+    assert [dict(c) for c in pd.read_parquet(out)["corrections"]] == [
+        {"pytroch": "pytorch"}, {}, {"Pandsa": "pandas", "pytroch": "pytorch"}]
+    lists = tmp_path / "lists.parquet"
+    pq.write_table(pa.table({"skills": [["pytroch", "sql"], ["docker"]]}), lists)
+    rio.score_file(lists, out)
+    assert [dict(c) for c in pd.read_parquet(out)["corrections"]] == [{"pytroch": "pytorch"}, {}]
+
+
 def test_read_cells_formats():
     cells = ["['a', 'b']", "x, y", "[Remote] Python [Senior]", None]
     assert rio.read_cells(cells[:2], fmt="list") == [["a", "b"], ["x", "y"]]

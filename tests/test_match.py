@@ -325,6 +325,18 @@ def test_cli_text_and_json(files, capsys):
     assert sum(r["contribution"] for r in data["explain"]) == pytest.approx(data["score"])
 
 
+def test_cli_reports_corrections_and_trims_listed_items(files, capsys):
+    argv = ["match", "--person-skills", "python, qwertyzz, pytroch", str(files / "posting.txt")]
+    assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    assert "rolefit: read 'pytroch' as PyTorch\n" in err
+    assert "rolefit: not recognised: 'qwertyzz'" in err  # was ' qwertyzz', space and all
+    assert cli.main([*argv, "--json"]) == 0
+    person = json.loads(capsys.readouterr().out)["person"]
+    assert person["corrections"] == {"pytroch": "pytorch"}
+    assert person["unknown"] == {"qwertyzz": []} and person["skills"] == ["python", "pytorch"]
+
+
 def test_cli_chart(files, capsys):
     out = files / "chart.png"
     assert cli.main(["match", str(files / "resume.txt"), str(files / "posting.txt"),
