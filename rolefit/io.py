@@ -503,6 +503,7 @@ class _Writer:
         os.close(handle)
         self.tmp = Path(name)
         self.rows = 0
+        self.header = False  # the CSV header is written (once, with the first chunk)
         if kind == "parquet":
             import pyarrow.parquet as pq
 
@@ -540,11 +541,12 @@ class _Writer:
             numbers = [c for c in frame.columns
                        if c in self.roles or (c.startswith("gain_") and c != self.id_column)]
             frame[numbers] = frame[numbers].round(3)  # CSV only; Parquet keeps float64
-            frame.to_csv(self.handle, index=False, header=self.rows == 0, sep=self.sep)
+            frame.to_csv(self.handle, index=False, header=not self.header, sep=self.sep)
+            self.header = True
         self.rows += len(frame)
 
     def commit(self) -> None:
-        if self.kind == "csv" and self.rows == 0:
+        if self.kind == "csv" and not self.header:  # no chunk at all: the columns only
             from rolefit.batch import _empty_result
 
             self.write(_empty_result(self.gaps), [])

@@ -214,6 +214,32 @@ def test_missing_nan_and_header_only(tmp_path, capsys):
     assert list(pd.read_csv(tmp_path / "empty.csv").columns)[:2] == ROLE_IDS[:2]
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".parquet"])
+def test_zero_input_rows_give_a_valid_output_with_zero_rows(tmp_path, capsys, suffix):
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("name,skills\n")
+    out = tmp_path / f"empty{suffix}"
+    status, err = run(capsys, header_only, "--id-column", "name", "-o", out)
+    assert status == 0 and "scored 0 rows" in err
+    if suffix == ".parquet":
+        got = pd.read_parquet(out)
+    else:  # the header was written twice: read back, it was one bogus row
+        got = pd.read_csv(out, sep="\t" if suffix == ".tsv" else ",")
+        assert len(out.read_text().splitlines()) == 1
+    assert len(got) == 0 and list(got.columns[:2]) == ["name", ROLE_IDS[0]]
+    assert list(got.columns[1:]) == list(rolefit.score_many([], gaps=3).columns)
+
+
+def test_an_empty_chunk_does_not_write_the_csv_header_twice(tmp_path):
+    from rolefit.batch import _empty_result
+
+    out = tmp_path / "out.csv"
+    writer = rio._Writer(out, "csv", None, None, gaps=1)
+    writer.write(_empty_result(1), [])
+    writer.commit()
+    assert len(out.read_text().splitlines()) == 1 and writer.rows == 0
+
+
 def _bad_files(tmp_path):
     """(name, content or writer, extra args, words expected in the error)."""
     list_of_ints = tmp_path / "ints.parquet"
