@@ -132,7 +132,9 @@ def cohort_summary(scores, n: int = N_CLOSEST, n_gaps: int = N_COMMON_GAPS,
 
     from rolefit._data import knowledge
     from rolefit.profiles import matrices
+    from rolefit.skills import check_count
 
+    n, n_gaps = check_count(n, "n"), check_count(n_gaps, "n_gaps")
     roles = {r.id: r for r in knowledge().roles}
     role_ids = list(matrices().role_ids)
     missing = [c for c in [*role_ids, "target_role", "top_role", "low_signal"]

@@ -26,6 +26,7 @@ from rolefit.profiles import check_role, matrices
 from rolefit.skills import (
     ParsedSkills,
     _check_text,
+    check_count,
     extract_skills,
     parse_skill_list,
     read_text,
@@ -584,10 +585,14 @@ class RoleFit:
         Raises
         ------
         ValueError
-            With no ``role`` when :attr:`low_signal` (there is no target to aim at).
+            With no ``role`` when :attr:`low_signal` (there is no target to aim at), or
+            ``n`` below 0.
+        TypeError
+            When ``n`` is neither None (every gap) nor a whole number.
         """
         import pandas as pd
 
+        n = check_count(n, "n", none=True)
         role = self._role_or_target(role)
         columns = ["skill_id", "name", "category", "gain", "implied_gain", "prevalence", "rare",
                    "learning", "needed_for", "order_note", "step", "step_title", "premium_usd",
@@ -662,7 +667,9 @@ class RoleFit:
         )
 
     def to_dict(self, n_gaps: int = 10) -> dict:
-        """A JSON-serialisable summary: skills, ranking and the best target role's gaps."""
+        """A JSON-serialisable summary: skills, ranking and the first ``n_gaps`` gaps of the
+        best target role (None: all of them)."""
+        n_gaps = check_count(n_gaps, "n_gaps", none=True)
         target = self.target
         return {
             "input": self.kind,

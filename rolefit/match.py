@@ -46,6 +46,7 @@ from rolefit.fit import MIN_TECHNICAL_SKILLS, RoleFit
 from rolefit.profiles import matrices
 from rolefit.skills import (
     _check_text,
+    check_count,
     extract_skills,
     parse_skill_list,
     read_text,
@@ -376,6 +377,7 @@ class PostingMatch:
         """
         import pandas as pd
 
+        n = check_count(n, "n", none=True)
         columns = ["skill_id", "name", "category", "gain", "implied_gain", "match_gain",
                    "prevalence", "rare", "learning", "needed_for", "order_note"]
         frame = pd.DataFrame(self._lack_rows(), columns=columns)
@@ -433,7 +435,9 @@ class PostingMatch:
         return json.dumps(self.to_dict(), **kwargs)
 
     def to_text(self, n: int = 10) -> str:
-        """The match as plain text, as ``rolefit match`` prints it."""
+        """The match as plain text, as ``rolefit match`` prints it, with at most ``n`` of
+        the skills the person lacks."""
+        n = check_count(n, "n")
         by_id = knowledge().skill_by_id
 
         def names(ids):

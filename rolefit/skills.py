@@ -115,6 +115,9 @@ def normalize(name: str) -> str | None:
 def suggest(name: str, n: int = 3) -> list[str]:
     """Return up to ``n`` canonical skill ids whose names look like ``name``.
 
+    ``name`` must be a string and ``n`` a whole number >= 0 (a TypeError or ValueError
+    otherwise).
+
     Examples
     --------
     >>> from rolefit import suggest
@@ -123,8 +126,11 @@ def suggest(name: str, n: int = 3) -> list[str]:
     """
     from rapidfuzz import fuzz, process
 
+    if not isinstance(name, str):
+        raise TypeError(f"skill name must be a string, got {type(name).__name__}: {name!r}")
+    n = check_count(n, "n")
     key = _key(name)
-    if not key:
+    if not key or not n:
         return []
     lex = _lexicon()
     out: list[str] = []

@@ -377,3 +377,14 @@ def test_a_dict_is_refused_not_read_by_its_keys():
         rolefit.match({"python": 1, "sql": 2}, "We need Python and SQL")
     with pytest.raises(TypeError, match="the posting got a dict"):
         rolefit.match(["python"], {"python": 1})
+
+
+def test_lacks_n_is_checked():
+    m = rolefit.match(["python", "sql"], "We need Python, SQL, Docker and Kubernetes")
+    assert len(m.lacks(n=1)) == 1 and len(m.lacks(n=None)) == len(m.lacks()) == 2
+    with pytest.raises(ValueError, match="n must be a whole number >= 0, got -1"):
+        m.lacks(n=-1)  # returned all but the last
+    with pytest.raises(TypeError, match="n must be None or a whole number"):
+        m.lacks(n=1.5)
+    with pytest.raises(TypeError, match="n must be a whole number"):
+        m.to_text(n="3")

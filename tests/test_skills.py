@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -241,3 +242,27 @@ def test_skill_list_items_that_deny_or_are_learning_do_not_count(items, skills, 
     assert fit.unknown == {}  # named and denied is not unknown
     row = rolefit.score_many([items]).iloc[0]
     assert row["n_skills"] == len(skills) and row["n_unknown"] == 0
+
+
+def test_suggest_checks_its_arguments():
+    assert rolefit.suggest("pytroch", n=0) == []
+    assert rolefit.suggest("pytroch", n=1) == ["pytorch"]
+    with pytest.raises(ValueError, match="n must be a whole number >= 0, got -1"):
+        rolefit.suggest("pytroch", n=-1)  # was a RuntimeError from rapidfuzz
+    with pytest.raises(TypeError, match="n must be a whole number, got 1.5"):
+        rolefit.suggest("pytroch", n=1.5)
+    with pytest.raises(TypeError, match="skill name must be a string, got NoneType"):
+        rolefit.suggest(None)  # was an AttributeError
+
+
+def test_check_count():
+    from rolefit.skills import check_count
+
+    assert check_count(np.int64(2), "n") == 2 and type(check_count(np.int64(2), "n")) is int
+    assert check_count(None, "n", none=True) is None
+    with pytest.raises(TypeError, match="n must be a whole number, got None"):
+        check_count(None, "n")
+    with pytest.raises(ValueError, match="chunksize must be a whole number >= 1, got 0"):
+        check_count(0, "chunksize", minimum=1)
+    with pytest.raises(ValueError, match="gaps must be at most 50, got 51"):
+        check_count(51, "gaps", maximum=50)
