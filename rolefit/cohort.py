@@ -509,6 +509,8 @@ def cmd_cohort(args) -> int:
             raise FileError(output, "the output must end in .html")
         if not output.parent.is_dir():
             raise FileError(output, f"the folder {str(output.parent)!r} does not exist")
+        if output.is_dir():
+            raise FileError(output, "is a directory; give the name of the page to write")
         scores = read_scores(args.input, column=args.column, id_column=args.id_column,
                              fmt=args.fmt, sep=args.sep, missing=args.missing,
                              gaps=args.gaps, model=args.model, stats=stats)

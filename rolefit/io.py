@@ -160,6 +160,9 @@ def _kind(path: Path, *, output: bool = False) -> str:
         return "parquet"
     if suffix in _CSV_SUFFIXES:
         return "csv"
+    if suffix:
+        raise FileError(path, f"cannot read a {suffix} file; give a .parquet (.pq, .parq) "
+                        "or .csv (.tsv, .txt) file")
     with path.open("rb") as handle:
         return "parquet" if handle.read(4) == b"PAR1" else "csv"
 
@@ -167,8 +170,11 @@ def _kind(path: Path, *, output: bool = False) -> str:
 def _check_input(path: Path) -> str:
     if path.is_dir():
         raise FileError(path, "is a directory; give a .parquet or .csv file")
-    if not path.is_file():
+    if not path.exists():
         raise FileError(path, "no such file")
+    if not path.is_file():
+        raise FileError(path, "not a regular file (a device, FIFO or socket); give a "
+                        ".parquet or .csv file")
     if path.stat().st_size == 0:
         raise FileError(path, "file is empty")
     kind = _kind(path)
@@ -276,7 +282,8 @@ def _csv_chunks(path, column, id_column, chunksize):
         for name in wanted:
             if name not in header:
                 known = ", ".join(map(repr, header[:20]))
-                raise FileError(path, f"no such column; the columns are {known}", column=name)
+                raise FileError(path, f"no such column; the columns are {known}"
+                                + _separator_hint(header, sep), column=name)
             if header.count(name) > 1:
                 raise FileError(path, f"the header names this column {header.count(name)} "
                                 "times", column=name)
@@ -301,6 +308,20 @@ def _csv_chunks(path, column, id_column, chunksize):
             if not cells:
                 return
             yield cells, ids
+
+
+def _separator_hint(header, sep) -> str:
+    """A hint when the header is one column holding another separator ("name;skills")."""
+    if len(header) != 1:
+        return ""
+    other = next((s for s in ("\t", ";", "|", ",") if s != sep and s in header[0]), None)
+    if other is None:
+        return ""
+    if other == "\t":
+        return " (the file looks tab-separated: name it .tsv)"
+    expected = "tabs in a .tsv file" if sep == "\t" else "',' in a .csv file, tabs in .tsv"
+    return (f" (the file looks separated by {other!r}, but columns are separated by "
+            f"{expected}; --sep only separates the items inside a cell)")
 
 
 def _parquet_file(path):
@@ -617,9 +638,9 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
     path, output : str or Path
         Input and output files; each is Parquet or CSV by its suffix (``.parquet``,
         ``.pq``, ``.parq``; ``.csv``, ``.tsv`` tab-separated; an input may also be
-        ``.txt``, read as CSV, or have any other name, read by its content). Any other
-        output suffix is a :class:`FileError`, raised before anything is read. The
-        output is replaced only when every row was scored.
+        ``.txt``, read as CSV, or have no suffix, read by its content). Any other suffix
+        is a :class:`FileError`, raised before anything is read (for the output, before
+        the input is opened). The output is replaced only when every row was scored.
     column : str
         The column of skill lists or texts.
     id_column : str, optional
@@ -665,6 +686,8 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
     """
     path, output = Path(path), Path(output)
     out_kind = _kind(output, output=True)  # first: a wrong name fails before any work
+    if output.is_dir():
+        raise FileError(output, "is a directory; give the name of the file to write")
     kind = _check_arguments(path, missing, chunksize, gaps, id_column)
     if not output.parent.is_dir():
         raise FileError(output, f"the folder {str(output.parent)!r} does not exist")

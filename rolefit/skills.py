@@ -463,6 +463,9 @@ _HAS = frozenset({"has"})
 def _check_status(status) -> frozenset[str]:
     if isinstance(status, str) and status == "has":
         return _HAS
+    if not isinstance(status, str | Iterable) or isinstance(status, bytes | Mapping):
+        raise TypeError("status must be a string or a collection of strings "
+                        f"(any of {STATUSES}), got {status!r} ({type(status).__name__})")
     wanted = frozenset((status,) if isinstance(status, str) else status)
     if not wanted or not wanted <= set(STATUSES):
         raise ValueError(f"status must be one or more of {STATUSES}, got {status!r}")

@@ -198,6 +198,20 @@ def test_gaps_above_the_bound_are_refused(tmp_path, capsys):
     assert not out.exists()
 
 
+def test_an_output_that_is_a_directory_is_named(tmp_path, capsys):
+    from rolefit.cli import main
+
+    people = tmp_path / "people.csv"
+    people.write_text('name,skills\nAda,"python, sql, pandas"\n')
+    page = tmp_path / "page.html"
+    page.mkdir()
+    assert main(["cohort", str(people), "-o", str(page)]) == 2
+    assert capsys.readouterr().err == (f"rolefit: error: {page}: is a directory; give the "
+                                       "name of the page to write\n")  # named the temp file
+    assert main(["cohort", "/dev/null", "-o", str(tmp_path / "c.html")]) == 2
+    assert "/dev/null: not a regular file" in capsys.readouterr().err
+
+
 def test_cohort_uses_the_model_given(tmp_path, capsys):
     from rolefit.classifier import LinearModel, read_model, save_model
     from rolefit.cli import main

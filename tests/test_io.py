@@ -382,6 +382,56 @@ def test_gaps_above_the_bound_are_one_line_exit_2(postings, tmp_path, capsys):
     assert rio.score_file(postings, out, gaps=50) == 5
 
 
+@pytest.mark.parametrize("name", ["people.json", "people.jsonl", "skills.xyz", "p.csv.gz"])
+def test_other_input_suffixes_are_refused_naming_the_accepted_ones(tmp_path, capsys, name):
+    path = tmp_path / name
+    path.write_text('[{"name": "a", "skills": ["python"]}]\n')  # was read as CSV
+    status, err = run(capsys, path, "-o", tmp_path / "out.csv")
+    suffix = name[name.rindex("."):]
+    assert status == 2 and err == (
+        f"rolefit: error: {path}: cannot read a {suffix} file; give a .parquet (.pq, .parq) "
+        "or .csv (.tsv, .txt) file\n")
+    no_suffix = tmp_path / "people"  # no suffix: read by its content
+    no_suffix.write_text("skills\npython\n")
+    assert run(capsys, no_suffix, "-o", tmp_path / "out.csv")[0] == 0
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("name;skills\nalice;python, sql\n", "the columns are 'name;skills' (the file looks "
+     "separated by ';', but columns are separated by ',' in a .csv file, tabs in .tsv; --sep "
+     "only separates the items inside a cell)"),
+    ("name\tskills\nalice\tpython, sql\n", "(the file looks tab-separated: name it .tsv)"),
+])
+def test_a_file_with_another_separator_gets_a_hint(tmp_path, capsys, content, words):
+    path = tmp_path / "people.csv"
+    path.write_text(content)
+    status, err = run(capsys, path, "-o", tmp_path / "out.csv")
+    assert status == 2 and "column 'skills': no such column; " in err and words in err
+
+
+def test_an_output_that_is_a_directory_is_named(postings, tmp_path, capsys):
+    target = tmp_path / "out.csv"
+    target.mkdir()
+    status, err = run(capsys, postings, "-o", target)
+    assert err == f"rolefit: error: {target}: is a directory; give the name of the file " \
+        "to write\n"  # named the temporary file
+    assert status == 2 and list(target.iterdir()) == []
+
+
+def test_a_device_is_not_a_regular_file(tmp_path, capsys):
+    status, err = run(capsys, "/dev/null", "-o", tmp_path / "out.csv")
+    assert status == 2 and err.startswith("rolefit: error: /dev/null: not a regular file")
+
+
+def test_a_model_that_is_not_a_npz_file_is_named(postings, tmp_path, capsys):
+    model = tmp_path / "good.csv"
+    model.write_text("skills\npython\n")
+    status, err = run(capsys, postings, "-o", tmp_path / "out.csv", "--model", model)
+    assert status == 2
+    assert err.startswith(f"rolefit: error: {model}: a model is a .npz file saved by "
+                          "`rolefit train`")  # said "good.csv.npz: model file not found"
+
+
 @pytest.mark.parametrize("name", ["o.txt", "o.json", "o.xlsx", "o", "o.csv.gz"])
 def test_other_output_suffixes_are_refused_before_any_work(tmp_path, capsys, monkeypatch,
                                                            name):

@@ -179,6 +179,14 @@ def test_extract_skills_many_keeps_a_series_index_and_name():
     assert out.tolist() == [["python", "sql"], ["airflow", "spark"]]
 
 
+@pytest.mark.parametrize("status", [None, 3, b"has"])
+def test_status_must_be_a_string_or_a_collection_of_strings(status):
+    with pytest.raises(TypeError, match="status must be a string or a collection of strings"):
+        rolefit.extract_skills_many(["python"], status=status)
+    with pytest.raises(TypeError, match="status must be a string or a collection"):
+        rolefit.extract_skills("python", status=status)
+
+
 def test_extract_skills_many_refuses_a_dataframe_or_a_dict():
     import pandas as pd
 
