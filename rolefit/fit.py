@@ -218,7 +218,8 @@ class RoleFit:
     unknown : dict
         Each unrecognised skill-list item mapped to suggested skill ids.
     corrections : dict
-        Skill-list items read as a skill after a typo fix, mapped to that skill id.
+        Skill-list items read as a skill after a typo fix, or after dropping a control or
+        invisible character (``"pyt\\x00hon"``), mapped to that skill id.
     learning : tuple of str
         Ids a text says the person is learning (not counted in ``skills``), sorted.
     scores : dict

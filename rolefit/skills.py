@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 import threading
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -201,7 +202,8 @@ class ParsedSkills:
     """Outcome of reading one skill list or text.
 
     ``skills`` are canonical ids in first-seen order, ``corrections`` maps an input to the
-    id it was read as when that needed a typo fix, ``unknown`` maps an unrecognised input to
+    id it was read as when that needed a typo fix (or dropping a control character),
+    ``unknown`` maps an unrecognised input to
     suggested ids (possibly empty), ``learning`` holds the ids a text says are being
     learned (sorted; see :func:`extract_skills`).
     """
@@ -219,14 +221,17 @@ def resolve(item: str) -> tuple[tuple[str, ...], bool]:
     ``"Python and SQL"`` gives both), leaving out what the item denies or says is being
     learned (``"no Java"``, ``"Spark (beginner)"``, read as :func:`find_skills` reads a
     clause); a unique one-edit typo fix. Returns the ids (empty when nothing matched, or
-    nothing named is held) and whether a typo fix was needed. A spelling of a missing
-    value (:func:`is_missing_spelling`: "None", "N/A", ...) resolves to nothing.
+    nothing named is held) and whether a fix was needed: a typo fix, or dropping a control
+    or invisible character (``"pyt\\x00hon"``, a zero-width space) to read the item as a
+    skill, so that such an item is reported as a correction, never changed silently. A
+    spelling of a missing value (:func:`is_missing_spelling`: "None", "N/A", ...)
+    resolves to nothing.
     """
     if is_missing_spelling(item):
         return (), False
     skill_id = normalize(item)
     if skill_id:
-        return (skill_id,), False
+        return (skill_id,), _has_control(item)
     text = item[:10_000]
     found = _matcher().find(text)
     named = {k for _, _, k in found} | _list_item_keys(text, found)
@@ -235,6 +240,13 @@ def resolve(item: str) -> tuple[tuple[str, ...], bool]:
         return tuple(sorted(named - denied - learning)), False
     fixed = _correct(item)
     return ((fixed,), True) if fixed else ((), False)
+
+
+def _has_control(item: str) -> bool:
+    """Whether ``item`` holds a control or invisible character (Unicode category C: NUL,
+    escape, zero-width space, soft hyphen, ...) other than whitespace."""
+    return not item.isprintable() and any(
+        unicodedata.category(c)[0] == "C" and not c.isspace() for c in item)
 
 
 @lru_cache(maxsize=1024)  # resolve, parse_skill_list and the batch encoder ask in turn

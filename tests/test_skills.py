@@ -95,6 +95,20 @@ def test_missing_value_spellings_are_unknown_never_corrected(item):
     assert out.loc[0, "unknown"] == (item,) and out.loc[0, "n_skills"] == 2
 
 
+@pytest.mark.parametrize("item", ["pyt\x00hon", "py\u200bthon", "\x07python", "pyth\xadon"])
+def test_an_item_read_after_dropping_a_control_character_is_a_correction(item):
+    parsed = parse_skill_list([item, "sql"])  # was read as Python without a word
+    assert parsed.skills == ["python", "sql"] and parsed.corrections == {item: "python"}
+    assert rolefit.score([item, "sql"]).corrections == {item: "python"}
+    assert rolefit.score_many([[item, "sql"]]).loc[0, "corrections"] == ((item, "python"),)
+
+
+def test_whitespace_and_separating_control_characters_are_not_corrections():
+    assert parse_skill_list(["\tpython\n", "sql"]).corrections == {}
+    parsed = parse_skill_list(["Python\x00and SQL"])  # the NUL separates two names
+    assert parsed.skills == ["python", "sql"] and parsed.corrections == {}
+
+
 def test_unknown_items_kept_with_suggestions():
     parsed = parse_skill_list(["python", "tensorflw lite extreme", "qwertyuiop"])
     assert parsed.skills == ["python"]
