@@ -144,3 +144,66 @@ def test_heading_pattern_is_the_plain_one_without_backtracking(text, pos):
     pos = min(pos, len(text))
     want, got = plain.match(text, pos), _HEADING.match(text, pos)
     assert (got and (got.end(), got.group(1))) == (want and (want.end(), want.group(1)))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Strong Python, but learning Rust.", "learning"),  # a clause starts at "but"
+        ("No Go, yet learning Rust.", "learning"),  # and at ", yet"
+        ("Shipped it in scikit-learn. Learning Rust now.", "learning"),  # a sentence end
+        ("Good at C++\nlearning Rust", "learning"),  # a new line
+        ("I'm learning Rust.", "learning"),
+        ("Engineer learning Rust.", "learning"),  # right before the skill
+        ("Keep learning Rust tricks.", "has"),  # more of a held skill
+        ("Continuous learning culture around Rust.", "has"),  # a noun, not the verb
+        ("We mentor people who are learning Rust.", "has"),  # others learn
+    ],
+)
+def test_a_bare_learning_reads_as_a_verb_only_where_it_can_be_one(text, status):
+    found = rolefit.find_skills(text)
+    assert found.loc[found["skill_id"] == "rust", "status"].tolist() == [status]
+
+
+# The cue expression made for one cue word finds what the whole cue expression finds there.
+_N = __import__("rolefit._negation", fromlist=["_BEFORE"])
+_CUE_WORDS = sorted({w for _, w, _ in _N.anchor_terms()} - _N._AFTER_ANCHORS)
+_VOCABULARY = sorted(
+    {w for p in [*_N._NEG_BEFORE, *_N._LEARN_BEFORE, _N._NEG_AFTER, _N._LEARN_AFTER]
+     for w in re.findall(r"[a-z']{2,}", p)}
+    | {w for cue in _CUE_WORDS for w in cue.split()}
+    | {"Python", "Spark", "I", "is", "are", "a", "the", ".", ",", ":", "(", ")", "\n"}
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    strategies.lists(strategies.sampled_from(_VOCABULARY), max_size=3),
+    strategies.sampled_from(_CUE_WORDS),
+    strategies.lists(strategies.sampled_from(_VOCABULARY), max_size=6),
+    strategies.sampled_from([str.lower, str.title, str.upper]),
+)
+def test_the_expression_of_a_cue_word_finds_what_the_whole_one_finds(before, word, after, case):
+    # (the reader finds a cue word as a whole word, as here)
+    head = " ".join(before) + " " if before else ""
+    text = head + case(word) + " " + " ".join(after)
+    whole = _N._BEFORE.match(text, len(head))
+    mine = (_N._BEFORE_AT.get(word) or _N._cue_expression(word)).match(text, len(head))
+    assert (whole and (whole.span(), whole.lastgroup)) == (mine and (mine.span(), mine.lastgroup))
+
+
+def test_the_expression_of_every_cue_word_finds_what_the_whole_one_finds_in_context():
+    afters = ["", ".", "Python", "in Python", "with Python", "experience with Python", ":",
+              ") Python", "here.", "to me", "to use Python", "at all", "so far.", "yet"]
+    befores = ["", "I ", "not ", "no ", "is ", "are ", "a ", "not a ", "still ", "who were "]
+    for word in _CUE_WORDS:
+        mine = _N._BEFORE_AT.get(word) or _N._cue_expression(word)
+        for before in befores:
+            for after in afters:
+                for case in (str.lower, str.title):
+                    text = f"{before}{case(word)} {after}"
+                    whole = _N._BEFORE.match(text, len(before))
+                    found = mine.match(text, len(before))
+                    assert (whole and (whole.span(), whole.lastgroup)) == (
+                        found and (found.span(), found.lastgroup)
+                    ), text
