@@ -54,8 +54,9 @@ def score_many_dask(items, *, score, empty, missing: str = "raise", model=None):
     >>> import rolefit
     >>> texts = pd.Series(["PyTorch, Docker and k8s", "SQL, Tableau and Excel"])
     >>> scores = rolefit.score_many(dd.from_pandas(texts, npartitions=2))
-    >>> scores.npartitions, list(scores.columns[-6:])
-    (2, ['target_role', 'top_role', 'low_signal', 'n_skills', 'n_unknown', 'unknown'])
+    >>> scores.npartitions, list(scores.columns[-7:])  # doctest: +NORMALIZE_WHITESPACE
+    (2, ['target_role', 'top_role', 'low_signal', 'n_skills', 'n_unknown', 'unknown',
+         'corrections'])
     >>> scores["top_role"].compute(scheduler="sync").tolist()
     ['ml_engineer', 'data_analyst']
 

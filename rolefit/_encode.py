@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from itertools import chain
 
@@ -43,8 +43,8 @@ class _Vocabulary(dict):
 
     Looking an item up (``vocabulary[item]``) gives its code and, for a new item, assigns
     the next one (``__missing__``), so a whole chunk is encoded by one C-level ``map``.
-    :meth:`resolve` then resolves the new items; ``cols``/``counts``/``unknown`` are
-    arrays indexed by code. Thread-safe: Dask may score partitions in threads.
+    :meth:`resolve` then resolves the new items; ``cols``/``counts``/``unknown``/
+    ``corrected`` are arrays indexed by code. Thread-safe: Dask may score partitions in threads.
     """
 
     def __init__(self):
@@ -56,6 +56,7 @@ class _Vocabulary(dict):
         self.offsets = np.zeros(0, dtype=np.int64)
         self.cols = np.zeros(0, dtype=np.int64)
         self.unknown = np.zeros(0, dtype=bool)
+        self.corrected = np.zeros(0, dtype=bool)  # read as a skill after a typo fix
         self.names = np.zeros(0, dtype=object)  # the items, as an array
         self.lock = threading.Lock()
 
@@ -77,11 +78,12 @@ class _Vocabulary(dict):
             new = self.items[done:]
             if not new:
                 return
-            found = [resolver.item(item) for item in new]
+            found, corrected = zip(*map(resolver.item, new), strict=True)
             counts = np.fromiter((len(r) if r else 0 for r in found), np.int64, len(found))
             cols = np.fromiter(chain.from_iterable(r for r in found if r), np.int64)
             offsets = len(self.cols) + np.cumsum(counts) - counts
             self.unknown = np.concatenate([self.unknown, [r is None for r in found]])
+            self.corrected = np.concatenate([self.corrected, np.asarray(corrected, bool)])
             self.names = np.concatenate([self.names, np.array(new, dtype=object)])
             self.offsets = np.concatenate([self.offsets, offsets])
             self.cols = np.concatenate([self.cols, cols])
@@ -111,17 +113,18 @@ class _Resolver:
         self.index = knowledge().skill_index
         self.vocabulary = _vocabulary()
 
-    def item(self, item: str) -> tuple[int, ...] | None:
-        """Column indices of one skill-list item; None when it is unknown (an item that
+    def item(self, item: str) -> tuple[tuple[int, ...] | None, bool]:
+        """Column indices of one skill-list item, None when it is unknown (an item that
         names skills only to deny them or to say they are learned is not unknown, as in
-        :func:`rolefit.skills.parse_skill_list`)."""
+        :func:`rolefit.skills.parse_skill_list`), and whether it was read after a typo fix
+        (a correction)."""
         if not item.strip():  # skipped, as rolefit.score skips blank items
-            return ()
-        ids, _ = resolve(item)
+            return (), False
+        ids, corrected = resolve(item)
         if ids:
-            return tuple(self.index[i] for i in ids)
+            return tuple(self.index[i] for i in ids), corrected
         denied, learned = _not_held(item[:10_000])
-        return () if denied or learned else None
+        return (() if denied or learned else None), False
 
     def texts(self, texts: list[str]) -> list[tuple[int, ...]]:
         """Column indices of the skills in each text (texts scanned together)."""
@@ -152,7 +155,7 @@ def _classify(rows, start, labels, missing):
                     "pass missing='nan' to score it as NaN"
                 )
             valid[pos] = False
-        elif isinstance(row, bytes | bytearray) or not isinstance(row, Iterable):
+        elif isinstance(row, bytes | bytearray | Mapping) or not isinstance(row, Iterable):
             raise TypeError(
                 f"row {_label(labels, start, pos)!r} is {type(row).__name__}; "
                 "expected a skill list or a text string"
@@ -176,11 +179,13 @@ def _first_non_string(list_rows):
 def encode_chunk(rows: list, resolver: _Resolver, start: int = 0, labels=None, missing="raise"):
     """Turn one chunk of rows into CSR parts of explicit skills plus unknown items.
 
-    Returns ``(indptr, indices, n_unknown, unknown, valid)``: ``indptr`` and ``indices``
-    are the CSR structure of the distinct explicit skills of each row (column indices
-    sorted within a row), ``n_unknown`` counts unknown items per row, ``unknown`` is an
-    object array holding each row's tuple of unknown items (``()`` for none) and ``valid``
-    is False for missing rows kept with ``missing="nan"``.
+    Returns ``(indptr, indices, n_unknown, unknown, corrections, valid)``: ``indptr`` and
+    ``indices`` are the CSR structure of the distinct explicit skills of each row (column
+    indices sorted within a row), ``n_unknown`` counts unknown items per row, ``unknown``
+    is an object array holding each row's tuple of unknown items (``()`` for none),
+    ``corrections`` one holding each row's tuple of ``(item, skill_id)`` pairs read after a
+    typo fix (distinct, in input order; ``()`` for none) and ``valid`` is False for
+    missing rows kept with ``missing="nan"``.
     """
     n = len(rows)
     if set(map(type, rows)) <= set(_SEQUENCES):  # the common case: only skill lists
@@ -266,7 +271,8 @@ def _arrow_lists(items):
 
 
 def _encode_codes(codes, row_of_item, n, vocab, text_entries=None):
-    """CSR parts and unknown items from item codes (see :func:`encode_chunk`)."""
+    """CSR parts, unknown items and corrections from item codes (see
+    :func:`encode_chunk`)."""
     counts = vocab.counts[codes]
     if counts.size and counts.max() > 1:  # items like "Python and SQL" give several skills
         first = np.repeat(vocab.offsets[codes], counts)
@@ -292,7 +298,25 @@ def _encode_codes(codes, row_of_item, n, vocab, text_entries=None):
         starts, ends = [0, *bounds.tolist()], [*bounds.tolist(), len(names)]
         groups = map(tuple, map(names.__getitem__, map(slice, starts, ends)))
         unknown[unknown_rows[starts]] = np.fromiter(groups, dtype=object, count=len(starts))
-    return indptr, indices, n_unknown, unknown
+    return indptr, indices, n_unknown, unknown, _corrections(codes, row_of_item, n, vocab)
+
+
+def _corrections(codes, row_of_item, n, vocab):
+    """Each row's ``(item, skill_id)`` pairs of the items read after a typo fix."""
+    corrections = np.empty(n, dtype=object)
+    corrections.fill(_EMPTY)
+    where = np.flatnonzero(vocab.corrected[codes])
+    if not where.size:
+        return corrections
+    skill_ids = matrices().skill_ids
+    pairs: dict[int, dict] = {}
+    for k in where.tolist():
+        code = int(codes[k])
+        column = int(vocab.cols[vocab.offsets[code]])
+        pairs.setdefault(int(row_of_item[k]), {})[(vocab.items[code], skill_ids[column])] = None
+    for row, found in pairs.items():
+        corrections[row] = tuple(found)
+    return corrections
 
 
 def _csr_distinct(rows, cols, n_rows, ordered=False):

@@ -19,9 +19,15 @@ class UsageError(Exception):
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
+def source_name(source: str) -> str:
+    """How messages name an input: ``<stdin>`` for ``-``, else the path (escaped when it
+    holds control characters, so that a message stays on one line)."""
+    return "<stdin>" if source == "-" else source if source.isprintable() else ascii(source)
+
+
 def read_text(source: str) -> str:
     """Read a resume text from a path or ``-`` (stdin), refusing binary or non-UTF-8 data."""
-    name = "<stdin>" if source == "-" else source if source.isprintable() else ascii(source)
+    name = source_name(source)
     if source == "-":
         raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     else:

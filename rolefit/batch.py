@@ -29,10 +29,14 @@ from rolefit._encode import (
     skill_matrix,
 )
 from rolefit.profiles import matrices
+from rolefit.skills import check_count, refuse_containers
 
 __all__ = ["score_many"]
 
 CHUNK_ROWS = 100_000
+#: The most gaps per row ``score_many(gaps=N)``, ``score-file --gaps`` and ``cohort --gaps``
+#: write: the first gaps are the advice; far more only makes hundreds of columns.
+MAX_GAPS = 50
 GAP_CACHE = 200_000  # distinct (skill set, role) keys remembered by one gaps=N call
 
 
@@ -87,7 +91,7 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         Show a progress bar (tqdm, on stderr); by default only for inputs of more than
         ``chunksize`` rows on an interactive terminal. ``False`` silences it.
     chunksize : int
-        Rows scored per sparse product (bounds memory).
+        Rows scored per sparse product (bounds memory): a whole number >= 1.
     model : None, str, path or rolefit.classifier.LinearModel, optional
         The role model, as in :func:`rolefit.score` (None: the shipped one).
     gaps : int
@@ -95,7 +99,17 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         ``gain_1``, ..., ``gap_N``, ``gain_N`` (skill id and its gain, exactly the
         ``skill_id`` and ``gain`` of ``rolefit.score(row).gaps(n=N)``; missing for
         low-signal and NaN rows and past the end of a short list). Computed once per
-        distinct skill set. 0 (the default) adds nothing.
+        distinct skill set. 0 (the default) adds nothing; at most ``MAX_GAPS`` (50).
+
+    Raises
+    ------
+    TypeError
+        For a pandas DataFrame or a dict (they iterate over their column names or keys;
+        pass one column, or a list or Series; a one-column dask DataFrame is read), a row
+        that is neither a skill list nor a text, or a skill-list item that is not a
+        string; the message names the row.
+    ValueError
+        For a missing row with ``missing="raise"``, or a bad ``gaps`` or ``chunksize``.
 
     Returns
     -------
@@ -107,7 +121,9 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         missing for low-signal rows; ``low_signal`` (fewer than
         ``rolefit.fit.MIN_TECHNICAL_SKILLS`` technical skills recognised), ``n_skills``
         (skills recognised, implied ones excluded), ``n_unknown`` and ``unknown`` (tuple of
-        the unrecognised skill-list items); then, with ``gaps=N``, ``gap_1``, ``gain_1``,
+        the unrecognised skill-list items), ``corrections`` (tuple of ``(item, skill_id)``
+        pairs: the skill-list items read as a skill after a typo fix, as
+        ``rolefit.score(row).corrections``); then, with ``gaps=N``, ``gap_1``, ``gain_1``,
         ..., ``gap_N``, ``gain_N``.
 
     Examples
@@ -123,9 +139,8 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     """
     if missing not in ("raise", "nan"):
         raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
-    if isinstance(gaps, bool) or not isinstance(gaps, int | np.integer) or gaps < 0:
-        raise ValueError(f"gaps must be a whole number >= 0, got {gaps!r}")
-    gaps = int(gaps)
+    gaps = check_gaps(gaps)
+    chunksize = check_count(chunksize, "chunksize", minimum=1)
     if model is False:
         raise TypeError("model=False is no longer supported: the role model is the score")
     if model is not None:
@@ -140,6 +155,9 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
 
         return score_many_dask(items, score=partial(score_many, gaps=gaps),
                                empty=_empty_result(gaps), missing=missing, model=model)
+    refuse_containers(items, "score_many", 'one column of it, e.g. df["skills"]',
+                      "a list or a pandas Series of skill lists or texts (pd.Series(d) keeps "
+                      "the keys as the index)")
     import pandas as pd
 
     resolver = _Resolver()
@@ -171,6 +189,12 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     return out
 
 
+def check_gaps(gaps) -> int:
+    """``gaps`` as an int, checked: a whole number from 0 to :data:`MAX_GAPS` (a TypeError
+    or ValueError otherwise). Shared by :func:`score_many`, ``score-file`` and ``cohort``."""
+    return check_count(gaps, "gaps", maximum=MAX_GAPS)
+
+
 class _Parts:
     """Score encoded chunks and collect their columns until :meth:`result`.
 
@@ -185,12 +209,13 @@ class _Parts:
         self.technical = np.asarray(
             [s.category != "soft_skill" for s in knowledge().skills], dtype=np.int64)
         self.scores, self.n_skills, self.n_unknown, self.unknown = [], [], [], []
+        self.corrections = []
         self.n_technical = []
         self.rows = 0
         self.gaps = _Gaps(self.coef, gaps) if gaps else None
         self.gap_parts: list[tuple[np.ndarray, np.ndarray]] = []
 
-    def add(self, indptr, indices, n_unknown, unknown, valid) -> None:
+    def add(self, indptr, indices, n_unknown, unknown, corrections, valid) -> None:
         n = len(valid)
         closed = close_sparse(skill_matrix(indptr, indices, n))
         chunk = np.asarray(closed @ self.coef.T) + self.intercept  # as role_scores
@@ -202,6 +227,7 @@ class _Parts:
                                             minlength=n).astype(np.int64))
         self.n_unknown.append(n_unknown)
         self.unknown.append(unknown)
+        self.corrections.append(corrections)
         self.rows += n
         if self.gaps is not None:
             from rolefit.fit import MIN_TECHNICAL_SKILLS
@@ -213,7 +239,7 @@ class _Parts:
 
     def result(self):
         frame = _result(self.scores, self.n_skills, self.n_unknown, self.unknown,
-                        self.n_technical)
+                        self.corrections, self.n_technical)
         if self.gaps is not None:
             _add_gap_columns(frame, self.gaps.n, self.gap_parts)
         return frame
@@ -362,7 +388,7 @@ def _best(scores, columns) -> np.ndarray:
         len(scores), dtype=np.int64)
 
 
-def _result(scores, n_skills, n_unknown, unknown, n_technical=()):
+def _result(scores, n_skills, n_unknown, unknown, corrections, n_technical=()):
     """The result DataFrame from per-chunk arrays (also builds the empty result)."""
     import pandas as pd
 
@@ -396,12 +422,13 @@ def _result(scores, n_skills, n_unknown, unknown, n_technical=()):
     frame["n_skills"] = join(n_skills, np.int64)
     frame["n_unknown"] = join(n_unknown, np.int64)
     frame["unknown"] = join(unknown, object)
+    frame["corrections"] = join(corrections, object)
     return frame
 
 
 def _empty_result(gaps: int = 0):
     """The zero-row result, with the same columns and dtypes as any other."""
-    frame = _result([], [], [], [])
+    frame = _result([], [], [], [], [])
     if gaps:
         _add_gap_columns(frame, gaps, [])
     return frame

@@ -417,6 +417,10 @@ def read_model(path=None) -> LinearModel:
     """
     if path is None:
         return _shipped()
+    suffix = Path(path).suffix.lower()
+    if suffix not in ("", ".npz", ".json") and not Path(f"{path}.npz").is_file():
+        raise ModelFileError(path, f"a model is a .npz file saved by `rolefit train` (with "
+                             f"its .json sidecar beside it), not a {suffix} file")
     npz_path, json_path = _paths(path)
     raw = _read_bytes(npz_path, "model file")
     arrays = _read_arrays(npz_path, raw)

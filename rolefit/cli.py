@@ -12,7 +12,7 @@ import json
 import shlex
 import sys
 
-from rolefit._input import MAX_FILE_BYTES, UsageError, read_text
+from rolefit._input import MAX_FILE_BYTES, UsageError, read_text, source_name
 
 __all__ = ["MAX_FILE_BYTES", "UsageError", "build_parser", "main", "read_text"]
 
@@ -143,8 +143,14 @@ def _print_gaps(fit, role, top=N_GAPS_SHOWN) -> None:
 
 def _score(args):
     import rolefit
+    from rolefit.fit import NoSkillsError
 
-    return rolefit.score(_input(args), model=getattr(args, "model", None))
+    data = _input(args)
+    try:
+        return rolefit.score(data, model=getattr(args, "model", None))
+    except NoSkillsError as exc:  # name the input, as the other errors about it do
+        where = "--skills" if args.skills is not None else source_name(args.input)
+        raise NoSkillsError(f"{where}: {exc}") from None
 
 
 def cmd_score(args) -> int:

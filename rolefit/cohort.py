@@ -24,6 +24,7 @@ import base64
 import contextlib
 import html
 import io
+import json
 import os
 import sys
 import tempfile
@@ -38,6 +39,7 @@ __all__ = ["Cohort", "add_cohort_parser", "cmd_cohort", "cohort_summary",
 
 N_CLOSEST = 3
 N_COMMON_GAPS = 8
+N_NAMED = 5  # people named per unrecognised item on the page
 MAX_PEOPLE_LISTED = 500  # the per-person table is left out of bigger cohorts' pages
 # the report's page style (one look for every page rolefit writes), wider on screen, with h3
 CSS = _REPORT_CSS + """
@@ -72,6 +74,13 @@ class Cohort:
         The people closest to each role: ``role_id``, ``title``, ``rank``, ``person`` (the
         id, or ``row <index label>``: ``row 0`` is ``scores.loc[0]``), ``score``;
         low-signal and unscored rows left out.
+    unknown : pandas.DataFrame
+        The skill-list items that matched no skill (they count for nothing): ``item``,
+        ``people`` (rows listing it) and ``who`` (their names, as in ``closest``, in row
+        order); most people first, then by item.
+    corrections : pandas.DataFrame
+        The skill-list items read as a skill after a typo fix: ``item``, ``skill_id``,
+        ``name``, ``people`` and ``who``, ordered as ``unknown``.
     """
 
     people: int
@@ -80,6 +89,8 @@ class Cohort:
     targets: object
     gaps: object
     closest: object
+    unknown: object = None
+    corrections: object = None
 
     @property
     def with_target(self) -> int:
@@ -121,7 +132,9 @@ def cohort_summary(scores, n: int = N_CLOSEST, n_gaps: int = N_COMMON_GAPS,
 
     from rolefit._data import knowledge
     from rolefit.profiles import matrices
+    from rolefit.skills import check_count
 
+    n, n_gaps = check_count(n, "n"), check_count(n_gaps, "n_gaps")
     roles = {r.id: r for r in knowledge().roles}
     role_ids = list(matrices().role_ids)
     missing = [c for c in [*role_ids, "target_role", "top_role", "low_signal"]
@@ -180,7 +193,52 @@ def cohort_summary(scores, n: int = N_CLOSEST, n_gaps: int = N_COMMON_GAPS,
     closest = pd.DataFrame(closest, columns=["role_id", "title", "rank", "person", "score"])
     return Cohort(people=len(frame), low_signal=int(low.sum()),
                   not_scored=int(unscored.sum()), targets=targets, gaps=gaps,
-                  closest=closest)
+                  closest=closest, unknown=_unknown_items(frame, people),
+                  corrections=_corrected_items(frame, people))
+
+
+def _items(value) -> list:
+    """The items of an ``unknown`` or ``corrections`` cell: a tuple (``score_many``), an
+    array or list of pairs (read back from Parquet), JSON (read back from CSV) or missing;
+    corrections as ``(item, skill_id)`` pairs."""
+    if isinstance(value, str):
+        value = json.loads(value) if value.startswith(("[", "{")) else [value]
+    if isinstance(value, dict):
+        return list(value.items())
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return [tuple(v) if isinstance(v, list | tuple) else v for v in value]
+
+
+def _who(frame, column, people) -> dict:
+    """Each item of ``column`` (``unknown`` or ``corrections``) with who listed it."""
+    who: dict = {}
+    if column in frame.columns:
+        for i, value in enumerate(frame[column].tolist()):
+            for item in dict.fromkeys(_items(value)):
+                who.setdefault(item, []).append(people[i])
+    return dict(sorted(who.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def _unknown_items(frame, people):
+    """The ``unknown`` table of :class:`Cohort`: each unrecognised item, who listed it."""
+    import pandas as pd
+
+    rows = [(item, len(names), tuple(names))
+            for item, names in _who(frame, "unknown", people).items()]
+    return pd.DataFrame(rows, columns=["item", "people", "who"])
+
+
+def _corrected_items(frame, people):
+    """The ``corrections`` table of :class:`Cohort`: each item read after a typo fix."""
+    import pandas as pd
+
+    from rolefit._data import knowledge
+
+    by_id = knowledge().skill_by_id
+    rows = [(item, skill_id, by_id[skill_id].name, len(names), tuple(names))
+            for (item, skill_id), names in _who(frame, "corrections", people).items()]
+    return pd.DataFrame(rows, columns=["item", "skill_id", "name", "people", "who"])
 
 
 # -- the page ----------------------------------------------------------------------------------
@@ -323,6 +381,7 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
         parts.append("<h2>Scores per role</h2>")
         parts.append(f'<img alt="Scores per role across the cohort" '
                      f'src="data:image/png;base64,{charts[1]}">')
+    parts.extend(_unknown_section(summary))
     if len(scores) <= MAX_PEOPLE_LISTED:
         parts.append("<h2>Everyone</h2>")
         frame = scores.reset_index(drop=True)
@@ -343,6 +402,37 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
                             numeric=(2,)))
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _unknown_section(summary: Cohort) -> list[str]:
+    """The page's lists of unrecognised and corrected skill-list items (none are left out
+    or changed silently)."""
+    def named(who):
+        more = len(who) - N_NAMED
+        return "; ".join(map(str, who[:N_NAMED])) + (f"; and {more:,} more" if more > 0 else "")
+
+    parts = ["<h2>Skills not recognised</h2>"]
+    unknown = summary.unknown
+    if unknown is None or unknown.empty:
+        parts.append('<p class="muted">Every skill-list item was recognised.</p>')
+    else:
+        parts.append(f'<p class="muted">{len(unknown):,} skill-list '
+                     f"item{'' if len(unknown) == 1 else 's'} matched no skill and "
+                     f"count{'s' if len(unknown) == 1 else ''} for nothing in the scores: "
+                     "check the spelling, or they are skills rolefit does not know.</p>")
+        parts.append(_table(["item", "people", "who"],
+                            [[u.item, u.people, named(u.who)] for u in unknown.itertuples()],
+                            numeric=(1,)))
+    corrections = summary.corrections
+    if corrections is not None and not corrections.empty:
+        parts.append(f'<p class="muted">{len(corrections):,} skill-list '
+                     f"item{'' if len(corrections) == 1 else 's'} read as a skill after a "
+                     "typo fix:</p>")
+        parts.append(_table(["item", "read as", "people", "who"],
+                            [[c.item, c.name, c.people, named(c.who)]
+                             for c in corrections.itertuples()],
+                            numeric=(2,)))
+    return parts
 
 
 def _row_names(index) -> list[str]:
@@ -377,6 +467,7 @@ def _write(path: Path, text: str) -> None:
 
 def add_cohort_parser(subparsers) -> argparse.ArgumentParser:
     """Add the ``cohort`` command to the ``rolefit`` command line's subparsers."""
+    from rolefit.batch import MAX_GAPS
     from rolefit.io import FORMATS, N_GAPS, _whole, add_cell_arguments
 
     p = subparsers.add_parser(
@@ -395,14 +486,21 @@ def add_cohort_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--sep", default=",", help="item separator for --format list (default: ,)")
     add_cell_arguments(p)
     p.add_argument("--gaps", type=_whole, default=N_GAPS, metavar="N",
-                   help=f"gaps per person counted in the common gaps (default: {N_GAPS})")
+                   help=f"gaps per person counted in the common gaps (default: {N_GAPS}; "
+                   f"at most {MAX_GAPS})")
     p.set_defaults(func=cmd_cohort)
     return p
 
 
 def cmd_cohort(args) -> int:
     """Run ``rolefit cohort``; a bad file or cell gives one line on stderr and status 2."""
-    from rolefit.io import FileError, nan_summary, read_scores
+    from rolefit.io import (
+        FileError,
+        corrections_summary,
+        nan_summary,
+        read_scores,
+        unknown_summary,
+    )
 
     output = Path(args.output)
     stats: dict = {}
@@ -411,6 +509,8 @@ def cmd_cohort(args) -> int:
             raise FileError(output, "the output must end in .html")
         if not output.parent.is_dir():
             raise FileError(output, f"the folder {str(output.parent)!r} does not exist")
+        if output.is_dir():
+            raise FileError(output, "is a directory; give the name of the page to write")
         scores = read_scores(args.input, column=args.column, id_column=args.id_column,
                              fmt=args.fmt, sep=args.sep, missing=args.missing,
                              gaps=args.gaps, model=args.model, stats=stats)
@@ -424,9 +524,11 @@ def cmd_cohort(args) -> int:
         message = " ".join(str(exc).split())
         print(f"rolefit: error: {message}", file=sys.stderr)  # noqa: T201 - a command
         return 2
-    note = nan_summary(stats.get("nan_rows"), summary.people)
-    if note:
-        print(note, file=sys.stderr)  # noqa: T201
+    for note in (nan_summary(stats.get("nan_rows"), summary.people),
+                 unknown_summary(stats, "on the page"),
+                 corrections_summary(stats, "on the page")):
+        if note:
+            print(note, file=sys.stderr)  # noqa: T201
     print(f"rolefit: {_people(summary.people)} ({summary.with_target:,} with a target role, "  # noqa: T201
           f"{summary.low_signal:,} low signal) -> {args.output}", file=sys.stderr)
     return 0

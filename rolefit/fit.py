@@ -23,7 +23,15 @@ import numpy as np
 
 from rolefit._data import knowledge
 from rolefit.profiles import check_role, matrices
-from rolefit.skills import ParsedSkills, _check_text, extract_skills, parse_skill_list, read_text
+from rolefit.skills import (
+    ParsedSkills,
+    _check_text,
+    check_count,
+    extract_skills,
+    parse_skill_list,
+    read_text,
+    refuse_containers,
+)
 
 __all__ = ["NoSkillsError", "RoleFit", "score"]
 
@@ -115,6 +123,10 @@ def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
         return "text", parsed
     if isinstance(skills_or_text, bytes | bytearray):
         raise TypeError("got bytes: decode the text first (for example data.decode('utf-8'))")
+    refuse_containers(skills_or_text, "score",
+                      "one person's skill list or text (rolefit.score_many(df[\"skills\"]) "
+                      "scores a column)",
+                      "a list of skill names (list(d) for its keys) or a text")
     if skills_or_text is None or not isinstance(skills_or_text, Iterable):
         raise TypeError(
             "expected a skill list (list, tuple, set, Series of strings) or a text string, "
@@ -167,7 +179,8 @@ def score(skills_or_text, *, model=None) -> RoleFit:
     NoSkillsError
         When nothing in the input is a known skill.
     TypeError
-        When the input, or an item of a skill list, is not text.
+        When the input, or an item of a skill list, is not text; for a DataFrame or a dict
+        (which iterate over their column names or keys).
 
     Examples
     --------
@@ -205,7 +218,8 @@ class RoleFit:
     unknown : dict
         Each unrecognised skill-list item mapped to suggested skill ids.
     corrections : dict
-        Skill-list items read as a skill after a typo fix, mapped to that skill id.
+        Skill-list items read as a skill after a typo fix, or after dropping a control or
+        invisible character (``"pyt\\x00hon"``), mapped to that skill id.
     learning : tuple of str
         Ids a text says the person is learning (not counted in ``skills``), sorted.
     scores : dict
@@ -572,10 +586,14 @@ class RoleFit:
         Raises
         ------
         ValueError
-            With no ``role`` when :attr:`low_signal` (there is no target to aim at).
+            With no ``role`` when :attr:`low_signal` (there is no target to aim at), or
+            ``n`` below 0.
+        TypeError
+            When ``n`` is neither None (every gap) nor a whole number.
         """
         import pandas as pd
 
+        n = check_count(n, "n", none=True)
         role = self._role_or_target(role)
         columns = ["skill_id", "name", "category", "gain", "implied_gain", "prevalence", "rare",
                    "learning", "needed_for", "order_note", "step", "step_title", "premium_usd",
@@ -650,7 +668,9 @@ class RoleFit:
         )
 
     def to_dict(self, n_gaps: int = 10) -> dict:
-        """A JSON-serialisable summary: skills, ranking and the best target role's gaps."""
+        """A JSON-serialisable summary: skills, ranking and the first ``n_gaps`` gaps of the
+        best target role (None: all of them)."""
+        n_gaps = check_count(n_gaps, "n_gaps", none=True)
         target = self.target
         return {
             "input": self.kind,

@@ -1,7 +1,7 @@
 """Score a whole file of postings or resumes, streaming: ``rolefit score-file``.
 
-A Parquet or CSV file is read in chunks (``pyarrow.parquet.ParquetFile.iter_batches``,
-``pandas.read_csv(chunksize=...)``), each chunk is scored with
+A Parquet or CSV file is read in chunks (``pyarrow.parquet.ParquetFile.iter_batches``, the
+standard library's ``csv.reader`` in strict mode), each chunk is scored with
 :func:`rolefit.score_many`, and the results are appended to a Parquet or CSV file, so
 memory stays bounded by the chunk size whatever the size of the file. The output is
 written to a temporary file in the output's folder and renamed into place only when every
@@ -17,14 +17,22 @@ A cell of the scored column is read as:
   ``|``, a line break or ``,`` (the first of these found), each of at most
   ``MAX_ITEM_WORDS`` words and no sentence, or a lone item of at most 3 words
   (``"Python, SQL"``, ``"python; sql"``, ``"pytroch"``): a skill list, read forgivingly
-  (typos corrected, unknown items reported in the ``unknown`` column);
+  (typos corrected and reported in the ``corrections`` column, unknown items reported in
+  the ``unknown`` column);
 * any other string: a text (``--format auto`` or ``text``) or, with ``--format list``, a
   skill list separated by ``--sep`` (``"sql, python"``). With ``--format text`` every
   string is a text, even one in brackets.
 
-A cell that is neither (an empty cell, an unreadable list literal, or a cell in which no
-skill is recognised: ``qwerty``, ``[]``, ``1234``) follows ``missing``: ``"raise"``
-stops with an error naming it, ``"nan"`` scores the row as NaN (no target, no gaps).
+A cell that is neither (an empty cell, a spelling of a missing value such as ``None``,
+``NaN``, ``NA``, ``N/A``, ``null`` or ``-`` (:data:`rolefit.skills.MISSING_SPELLINGS`), an
+unreadable list literal, or a cell in which no skill is recognised: ``qwerty``, ``[]``,
+``1234``) follows ``missing``: ``"raise"`` stops with an error naming it, ``"nan"`` scores
+the row as NaN (no target, no gaps).
+
+Every data row of a CSV file gives one output row: a row with more fields than the header
+(an unquoted separator in a cell) and a malformed quote (an unterminated one that would
+swallow the rows after it) are errors naming the row. Blank lines are skipped; a row with
+fewer fields than the header has empty cells.
 
 Problems in the file (empty, binary, not UTF-8, missing column, bad cell) raise
 :class:`FileError`, which names the file and, where it applies, the 1-based data row
@@ -38,13 +46,14 @@ import argparse
 import ast
 import codecs
 import contextlib
-import io
+import csv
 import json
 import math
 import os
 import re
 import sys
 import tempfile
+from itertools import islice
 from pathlib import Path
 
 __all__ = [
@@ -60,6 +69,7 @@ __all__ = [
 CHUNK_ROWS = 100_000
 N_GAPS = 3  # gaps per row written by default (``--gaps``)
 MAX_LITERAL_CHARS = 100_000
+MAX_CELL_CHARS = 100_000_000  # a longer CSV cell is an error while the file is read
 MAX_ITEM_WORDS = 4  # longer pieces make a separated string a text, not a list
 _LIST_SEPARATORS = (";", "|", "\n", ",")
 _SENTENCE = re.compile(r"[.!?](?:\s|$)")
@@ -108,8 +118,8 @@ def result_schema(extra=None, gaps: int = 0):
     pyarrow.Schema
         One float64 column per role, ``target_role`` and ``top_role`` (string),
         ``low_signal`` (bool), ``n_skills`` and ``n_unknown`` (int64), ``unknown``
-        (list of strings), then ``gap_k`` (string) and ``gain_k`` (float64) for
-        k = 1..gaps.
+        (list of strings), ``corrections`` (map of string to string: item -> skill id),
+        then ``gap_k`` (string) and ``gain_k`` (float64) for k = 1..gaps.
 
     Examples
     --------
@@ -133,6 +143,7 @@ def result_schema(extra=None, gaps: int = 0):
         pa.field("n_skills", pa.int64()),
         pa.field("n_unknown", pa.int64()),
         pa.field("unknown", pa.list_(pa.string())),
+        pa.field("corrections", pa.map_(pa.string(), pa.string())),
     ]
     for k in range(1, gaps + 1):
         fields += [pa.field(f"gap_{k}", pa.string()), pa.field(f"gain_{k}", pa.float64())]
@@ -149,6 +160,9 @@ def _kind(path: Path, *, output: bool = False) -> str:
         return "parquet"
     if suffix in _CSV_SUFFIXES:
         return "csv"
+    if suffix:
+        raise FileError(path, f"cannot read a {suffix} file; give a .parquet (.pq, .parq) "
+                        "or .csv (.tsv, .txt) file")
     with path.open("rb") as handle:
         return "parquet" if handle.read(4) == b"PAR1" else "csv"
 
@@ -156,8 +170,11 @@ def _kind(path: Path, *, output: bool = False) -> str:
 def _check_input(path: Path) -> str:
     if path.is_dir():
         raise FileError(path, "is a directory; give a .parquet or .csv file")
-    if not path.is_file():
+    if not path.exists():
         raise FileError(path, "no such file")
+    if not path.is_file():
+        raise FileError(path, "not a regular file (a device, FIFO or socket); give a "
+                        ".parquet or .csv file")
     if path.stat().st_size == 0:
         raise FileError(path, "file is empty")
     kind = _kind(path)
@@ -174,79 +191,137 @@ def _check_input(path: Path) -> str:
     return kind
 
 
-class _Utf8Text(io.TextIOBase):
-    """Decode a binary stream as UTF-8 for ``pandas.read_csv``, naming the line of a bad
-    byte (pandas alone reports neither line nor row)."""
+def _utf8_error(path: Path) -> FileError:
+    """The :class:`FileError` naming the line and byte of the first byte of ``path`` that is
+    not UTF-8 (the decoder that found it while reading names neither)."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    line, offset = 1, 0
+    with path.open("rb") as raw:
+        while True:
+            data = raw.read(1 << 20)
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(data, final=not data)
+            except UnicodeDecodeError as exc:
+                bad = max(exc.start - pending, 0)
+                line += data[:bad].count(b"\n")
+                offset += bad
+                break
+            if not data:
+                break
+            line += data.count(b"\n")
+            offset += len(data)
+    return FileError(path, f"not UTF-8 text (line {line:,}, byte {offset:,}); "
+                     "save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)")
 
-    def __init__(self, raw, name):
-        self.raw, self.name = raw, name
-        self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
-        self.line, self.offset = 1, 0
 
-    def readable(self):
-        return True
+def _records(reader, path):
+    """The non-blank records of a ``csv.reader``, each as ``(line, fields)``: ``line`` is the
+    line of the file the record starts on. A line that is empty or only spaces is skipped,
+    as pandas skips it (``""`` is a record); a malformed quote raises a :class:`FileError`
+    naming the row."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_CELL_CHARS)  # the default, 131,072, is too small for a text
+    try:
+        row = 0  # records read: the header is record 0, data row k is record k
+        while True:
+            line = reader.line_num + 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise _quote_error(path, exc, row, line, reader.line_num) from None
+            except UnicodeDecodeError:
+                raise _utf8_error(path) from None
+            if not fields or (len(fields) == 1 and fields[0] and not fields[0].strip()):
+                continue  # a blank line ("" is a record: one empty cell)
+            csv.field_size_limit(limit)  # the global setting, as we found it, while away
+            yield line, fields
+            csv.field_size_limit(MAX_CELL_CHARS)
+            row += 1
+    finally:
+        csv.field_size_limit(limit)
 
-    def read(self, size=-1):
-        data = self.raw.read(size if size is not None and size > 0 else -1)
-        pending = len(self.decoder.getstate()[0])
-        try:
-            text = self.decoder.decode(data, final=not data)
-        except UnicodeDecodeError as exc:
-            bad = max(exc.start - pending, 0)
-            line = self.line + data[:bad].count(b"\n")
-            raise FileError(
-                self.name,
-                f"not UTF-8 text (line {line:,}, byte {self.offset + bad:,}); "
-                "save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
-            ) from None
-        self.line += data.count(b"\n")
-        self.offset += len(data)
-        return text
+
+def _quote_error(path, exc, row, line, end) -> FileError:
+    """A :class:`FileError` for a ``csv.Error`` met while reading data row ``row`` (0: the
+    header), which starts on ``line`` and was read up to line ``end``."""
+    where = f"from line {line:,}" + ("" if end <= line else f" to line {end:,}")
+    message = str(exc)
+    if "expected after" in message:
+        what = ("a quoted cell is closed and then goes on (an unterminated quote that "
+                "swallowed the rows after it, or a quote inside a quoted cell that is not "
+                'doubled as "")')
+    elif "end of data" in message:
+        what = "a quote opened here is never closed: the rest of the file would be one cell"
+    elif "field larger than field limit" in message:
+        what = f"a cell is longer than {MAX_CELL_CHARS:,} characters"
+    else:
+        what = f"not valid CSV ({message})"
+    return FileError(path, f"{what} ({where})", row=row or None)
 
 
 def _csv_chunks(path, column, id_column, chunksize):
-    """Yield ``(cells, ids)`` lists from a CSV file, ``chunksize`` rows at a time."""
-    import pandas as pd
+    """Yield ``(cells, ids)`` lists from a CSV file, ``chunksize`` rows at a time.
 
+    Read with the standard library's ``csv`` module in strict mode, so that every record
+    is checked: a row with more fields than the header (an unquoted separator in a cell)
+    and a malformed quote (one that swallows the rows after it) are errors naming the row,
+    and every data row gives exactly one output row. An empty cell (and a row too short
+    to reach the column) is None.
+    """
     sep = "\t" if path.suffix.lower() == ".tsv" else ","
-    wanted = [column] if id_column is None else [column, id_column]
-    with path.open("rb") as raw:
-        text = _Utf8Text(raw, path)
-        try:
-            header = pd.read_csv(text, sep=sep, nrows=0, dtype=str)
-        except pd.errors.EmptyDataError:
-            raise FileError(path, "file is empty (no header row)") from None
-        except pd.errors.ParserError as exc:
-            raise FileError(path, f"not valid CSV: {exc}") from None
+    with path.open("r", encoding="utf-8-sig", errors="strict", newline="") as text:
+        records = _records(csv.reader(text, delimiter=sep, strict=True), path)
+        first = next(records, None)
+        if first is None:
+            raise FileError(path, "file is empty (no header row)")
+        header = first[1]
+        wanted = [column] if id_column is None else [column, id_column]
         for name in wanted:
-            if name not in header.columns:
-                known = ", ".join(map(repr, header.columns[:20]))
-                raise FileError(path, f"no such column; the columns are {known}", column=name)
-    with path.open("rb") as raw:
-        # every column is read (no usecols): only then does the parser check that each row
-        # has as many fields as the header, which catches an unquoted comma in a cell
-        reader = pd.read_csv(
-            _Utf8Text(raw, path),
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            chunksize=chunksize,
-        )
-        try:
-            for chunk in reader:
-                ids = None if id_column is None else chunk[id_column].tolist()
-                yield chunk[column].tolist(), ids
-        except pd.errors.ParserError as exc:
-            line = re.search(r"line (\d+), saw (\d+)", str(exc))
-            if line:
-                raise FileError(
-                    path,
-                    f"has {line[2]} fields, the header has {len(header.columns)} "
-                    "(an unquoted separator in a cell?)",
-                    row=int(line[1]) - 1,
-                ) from None
-            raise FileError(path, f"not valid CSV: {exc}") from None
+            if name not in header:
+                known = ", ".join(map(repr, header[:20]))
+                raise FileError(path, f"no such column; the columns are {known}"
+                                + _separator_hint(header, sep), column=name)
+            if header.count(name) > 1:
+                raise FileError(path, f"the header names this column {header.count(name)} "
+                                "times", column=name)
+        width = len(header)
+        at = header.index(column)
+        id_at = None if id_column is None else header.index(id_column)
+        row = 0
+        while True:
+            cells, ids = [], None if id_at is None else []
+            for line, fields in islice(records, chunksize):
+                row += 1
+                if len(fields) > width:
+                    raise FileError(
+                        path,
+                        f"has {len(fields)} fields, the header has {width} (line {line:,}: "
+                        "an unquoted separator in a cell?)",
+                        row=row,
+                    )
+                cells.append(fields[at] or None if at < len(fields) else None)
+                if id_at is not None:
+                    ids.append(fields[id_at] or None if id_at < len(fields) else None)
+            if not cells:
+                return
+            yield cells, ids
+
+
+def _separator_hint(header, sep) -> str:
+    """A hint when the header is one column holding another separator ("name;skills")."""
+    if len(header) != 1:
+        return ""
+    other = next((s for s in ("\t", ";", "|", ",") if s != sep and s in header[0]), None)
+    if other is None:
+        return ""
+    if other == "\t":
+        return " (the file looks tab-separated: name it .tsv)"
+    expected = "tabs in a .tsv file" if sep == "\t" else "',' in a .csv file, tabs in .tsv"
+    return (f" (the file looks separated by {other!r}, but columns are separated by "
+            f"{expected}; --sep only separates the items inside a cell)")
 
 
 def _parquet_file(path):
@@ -336,7 +411,8 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
     Parameters
     ----------
     cells : list
-        Raw cell values: lists, strings or missing values (None, NaN).
+        Raw cell values: lists, strings or missing values (None, NaN, and strings that
+        spell one: ``"None"``, ``"N/A"``, ``"-"``, ...).
     fmt : {"auto", "list", "text"}
         How a string cell that is not a list literal is read.
     sep : str
@@ -356,13 +432,19 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
     >>> read_cells(["Python, SQL", "python | sql", "I built Spark pipelines.", ["k8s"]])
     [['Python', 'SQL'], ['python', 'sql'], 'I built Spark pipelines.', ['k8s']]
     """
-    from rolefit.skills import MAX_TEXT_CHARS
+    from rolefit.skills import MAX_TEXT_CHARS, is_missing_spelling
 
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, got {fmt!r}")
     out = []
     for pos, cell in enumerate(cells):
-        if isinstance(cell, str):
+        if isinstance(cell, str) and is_missing_spelling(cell):
+            if missing == "raise":
+                what = f"missing value {_shown(cell)}" if cell.strip() else "empty cell"
+                raise FileError(file, f"{what}; pass --missing nan to score it as NaN",
+                                row=start + pos + 1, column=column)
+            out.append(None)
+        elif isinstance(cell, str):
             try:
                 parsed = None if fmt == "text" else _literal(cell)
             except ValueError as exc:
@@ -442,6 +524,7 @@ class _Writer:
         os.close(handle)
         self.tmp = Path(name)
         self.rows = 0
+        self.header = False  # the CSV header is written (once, with the first chunk)
         if kind == "parquet":
             import pyarrow.parquet as pq
 
@@ -474,15 +557,20 @@ class _Writer:
                 if isinstance(ids, pa.Array):
                     ids = ids.to_pylist()
                 frame.insert(0, self.id_column, ids)
-            frame["unknown"] = [json.dumps(list(names)) for names in frame["unknown"]]
+            # most cells are empty: json.dumps only the others (a second per 10^6 rows)
+            frame["unknown"] = [json.dumps(list(names)) if names else "[]"
+                                for names in frame["unknown"]]
+            frame["corrections"] = [json.dumps(dict(pairs)) if pairs else "{}"
+                                    for pairs in frame["corrections"]]
             numbers = [c for c in frame.columns
                        if c in self.roles or (c.startswith("gain_") and c != self.id_column)]
             frame[numbers] = frame[numbers].round(3)  # CSV only; Parquet keeps float64
-            frame.to_csv(self.handle, index=False, header=self.rows == 0, sep=self.sep)
+            frame.to_csv(self.handle, index=False, header=not self.header, sep=self.sep)
+            self.header = True
         self.rows += len(frame)
 
     def commit(self) -> None:
-        if self.kind == "csv" and self.rows == 0:
+        if self.kind == "csv" and not self.header:  # no chunk at all: the columns only
             from rolefit.batch import _empty_result
 
             self.write(_empty_result(self.gaps), [])
@@ -499,11 +587,14 @@ class _Writer:
 
 
 def _scored(path, kind, *, column, id_column, fmt, sep, missing, chunksize, gaps, model,
-            nan_rows):
+            stats):
     """Yield ``(scores, ids)`` per chunk of the file: the ``score_many`` result of each
-    chunk (``gaps`` gap columns, bad cells handled as ``missing`` says) and its ids."""
+    chunk (``gaps`` gap columns, bad cells handled as ``missing`` says) and its ids;
+    ``stats`` gets the rows scored as NaN and the unrecognised items (see
+    :func:`score_file`)."""
     from rolefit.batch import score_arrow, score_many
 
+    nan_rows = stats.setdefault("nan_rows", [])
     if kind == "parquet":
         chunks = _parquet_chunks(path, column, id_column, chunksize)
     else:
@@ -521,17 +612,19 @@ def _scored(path, kind, *, column, id_column, fmt, sep, missing, chunksize, gaps
                                 row=start + int(first) + 1, column=column)
             scores = score_arrow(cells, gaps=gaps, model=model)
         _no_skill(scores, cells, missing, path, column, start, nan_rows)
+        _count_items(scores, stats)
         yield scores, ids
         start += len(scores)
 
 
 def _check_arguments(path, missing, chunksize, gaps, id_column):
+    from rolefit.batch import check_gaps
+    from rolefit.skills import check_count
+
     if missing not in ("raise", "nan"):
         raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
-    if chunksize < 1:
-        raise ValueError(f"chunksize must be a positive number of rows, got {chunksize}")
-    if isinstance(gaps, bool) or not isinstance(gaps, int) or gaps < 0:
-        raise ValueError(f"gaps must be a whole number >= 0, got {gaps!r}")
+    check_count(chunksize, "chunksize", minimum=1)
+    check_gaps(gaps)
     kind = _check_input(path)
     if id_column is not None and id_column in result_schema(gaps=gaps).names:
         raise FileError(path, "is also the name of a result column", column=id_column)
@@ -548,9 +641,9 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
     path, output : str or Path
         Input and output files; each is Parquet or CSV by its suffix (``.parquet``,
         ``.pq``, ``.parq``; ``.csv``, ``.tsv`` tab-separated; an input may also be
-        ``.txt``, read as CSV, or have any other name, read by its content). Any other
-        output suffix is a :class:`FileError`, raised before anything is read. The
-        output is replaced only when every row was scored.
+        ``.txt``, read as CSV, or have no suffix, read by its content). Any other suffix
+        is a :class:`FileError`, raised before anything is read (for the output, before
+        the input is opened). The output is replaced only when every row was scored.
     column : str
         The column of skill lists or texts.
     id_column : str, optional
@@ -564,12 +657,17 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
         Show a progress bar on stderr; by default only on an interactive terminal.
     gaps : int
         The first gaps of each row's target role written with their gains (``gap_1``,
-        ``gain_1``, ...; see :func:`rolefit.score_many`); 0 for none.
+        ``gain_1``, ...; see :func:`rolefit.score_many`); 0 for none, at most 50
+        (``rolefit.batch.MAX_GAPS``).
     model : None, str or path, optional
         The role model (a file saved by ``rolefit train``; None: the shipped one).
     stats : dict, optional
         Filled with ``nan_rows``: the 1-based data rows scored as NaN (empty cells and
-        bad cells, with ``missing="nan"``).
+        bad cells, with ``missing="nan"``); ``unknown``: each unrecognised skill-list item
+        and the number of rows listing it (at most ``MAX_UNKNOWN_COUNTED`` distinct items;
+        ``unknown_more`` counts the others), and ``unknown_rows``: the rows with one; the
+        same for the items read after a typo fix: ``corrections`` ((item, skill id) ->
+        rows), ``corrections_more`` and ``corrections_rows``.
 
     Returns
     -------
@@ -586,10 +684,13 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
     The output has one row per input row: the id column if asked, one score per role
     (rounded to 3 decimals in a CSV file; float64 in Parquet), ``target_role``,
     ``top_role``, ``low_signal``, ``n_skills``, ``n_unknown``, ``unknown`` (JSON list in
-    a CSV file) and the gap columns.
+    a CSV file), ``corrections`` (the items read after a typo fix and their skill ids: a
+    JSON object in a CSV file, a map in Parquet) and the gap columns.
     """
     path, output = Path(path), Path(output)
     out_kind = _kind(output, output=True)  # first: a wrong name fails before any work
+    if output.is_dir():
+        raise FileError(output, "is a directory; give the name of the file to write")
     kind = _check_arguments(path, missing, chunksize, gaps, id_column)
     if not output.parent.is_dir():
         raise FileError(output, f"the folder {str(output.parent)!r} does not exist")
@@ -609,10 +710,9 @@ def score_file(path, output, *, column="skills", id_column=None, fmt="auto", sep
         import pyarrow as pa
 
         id_type = pa.string()
-    nan_rows: list[int] = [] if stats is None else stats.setdefault("nan_rows", [])
     chunks = _scored(path, kind, column=column, id_column=id_column, fmt=fmt, sep=sep,
                      missing=missing, chunksize=chunksize, gaps=gaps, model=model,
-                     nan_rows=nan_rows)
+                     stats={} if stats is None else stats)
     bar = None
     if progress or (progress is None and sys.stderr.isatty()):
         from tqdm.auto import tqdm
@@ -655,11 +755,10 @@ def read_scores(path, *, column="skills", id_column=None, fmt="auto", sep=",",
         from rolefit.classifier import read_model
 
         model = read_model(model)
-    nan_rows: list[int] = [] if stats is None else stats.setdefault("nan_rows", [])
     frames = []
     for scores, ids in _scored(path, kind, column=column, id_column=id_column, fmt=fmt,
                                sep=sep, missing=missing, chunksize=CHUNK_ROWS, gaps=gaps,
-                               model=model, nan_rows=nan_rows):
+                               model=model, stats={} if stats is None else stats):
         if id_column is not None:
             scores.insert(0, id_column, ids if isinstance(ids, list) else ids.to_pylist())
         frames.append(scores)
@@ -686,6 +785,8 @@ def _positive(value: str) -> int:
 
 def add_score_file_parser(subparsers) -> argparse.ArgumentParser:
     """Add the ``score-file`` command to the ``rolefit`` command line's subparsers."""
+    from rolefit.batch import MAX_GAPS
+
     p = subparsers.add_parser(
         "score-file",
         help="score every row of a Parquet or CSV file, streaming",
@@ -706,7 +807,7 @@ def add_score_file_parser(subparsers) -> argparse.ArgumentParser:
     add_cell_arguments(p)
     p.add_argument("--gaps", type=_whole, default=N_GAPS, metavar="N",
                    help=f"write the first N gaps of each person's target role with their "
-                   f"gains (default: {N_GAPS}; 0 for none)")
+                   f"gains (default: {N_GAPS}; 0 for none; at most {MAX_GAPS})")
     p.add_argument("--chunksize", type=_positive, default=CHUNK_ROWS, metavar="N",
                    help=f"rows per chunk (default: {CHUNK_ROWS:,})")
     p.set_defaults(func=cmd_score_file)
@@ -732,6 +833,62 @@ def _whole(value: str) -> int:
     return number
 
 
+MAX_UNKNOWN_COUNTED = 10_000  # distinct unrecognised (corrected) items counted per file
+
+
+def _count_items(frame, stats) -> None:
+    """Add the unrecognised and the corrected items of a scored chunk to ``stats``:
+    ``unknown`` (item -> rows listing it) and ``unknown_rows``, ``corrections`` ((item,
+    skill id) -> rows) and ``corrections_rows``; at most ``MAX_UNKNOWN_COUNTED`` distinct
+    items each, the rows of the others counted in ``unknown_more``/``corrections_more``."""
+    import numpy as np
+
+    for key, flags in (("unknown", frame["n_unknown"].to_numpy()),
+                       ("corrections", frame["corrections"].astype(bool).to_numpy())):
+        counts = stats.setdefault(key, {})
+        rows = np.flatnonzero(flags)
+        stats[f"{key}_rows"] = stats.get(f"{key}_rows", 0) + len(rows)
+        stats.setdefault(f"{key}_more", 0)
+        cells = frame[key].to_numpy()
+        for r in rows.tolist():
+            for item in dict.fromkeys(cells[r]):
+                if item in counts or len(counts) < MAX_UNKNOWN_COUNTED:
+                    counts[item] = counts.get(item, 0) + 1
+                else:
+                    stats[f"{key}_more"] += 1
+
+
+def unknown_summary(stats, where="in the unknown column", shown=10) -> str | None:
+    """One line naming the unrecognised skill-list items of a file (most rows first), or
+    None when every item was recognised; ``stats`` as filled by :func:`score_file`."""
+    return _items_summary(stats, "unknown", "not recognised", where, shown)
+
+
+def corrections_summary(stats, where="in the corrections column", shown=10) -> str | None:
+    """One line naming the skill-list items of a file read after a typo fix, or None."""
+    return _items_summary(stats, "corrections", "read after a typo fix", where, shown)
+
+
+def _items_summary(stats, key, what, where, shown) -> str | None:
+    counts = stats.get(key) or {}
+    if not counts:
+        return None
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def name(item):
+        return (_shown(item, 40) if key == "unknown"
+                else f"{_shown(item[0], 40)} as {item[1]}")
+
+    names = ", ".join(name(item) + (f" ({n:,} rows)" if n > 1 else "")
+                      for item, n in top[:shown])
+    if len(top) > shown or stats.get(f"{key}_more"):
+        names += ", ..."
+    rows = stats.get(f"{key}_rows", 0)
+    more = "+" if stats.get(f"{key}_more") else ""
+    return (f"rolefit: {len(counts):,}{more} skill-list item{'s' if len(counts) > 1 else ''} "
+            f"{what} in {rows:,} row{'s' if rows != 1 else ''} (listed {where}): {names}")
+
+
 def nan_summary(nan_rows, total) -> str | None:
     """One line saying which rows were scored as NaN, or None when none was."""
     if not nan_rows:
@@ -754,9 +911,10 @@ def cmd_score_file(args) -> int:
         message = " ".join(str(exc).split())
         print(f"rolefit: error: {message}", file=sys.stderr)  # noqa: T201 - a command
         return 2
-    summary = nan_summary(stats.get("nan_rows"), rows)
-    if summary:
-        print(summary, file=sys.stderr)  # noqa: T201
+    for summary in (nan_summary(stats.get("nan_rows"), rows), unknown_summary(stats),
+                    corrections_summary(stats)):
+        if summary:
+            print(summary, file=sys.stderr)  # noqa: T201
     print(f"rolefit: scored {rows:,} row{'' if rows == 1 else 's'} of {args.input} -> "  # noqa: T201
           f"{args.output}", file=sys.stderr)
     return 0

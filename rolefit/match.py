@@ -44,7 +44,14 @@ import numpy as np
 from rolefit._data import knowledge
 from rolefit.fit import MIN_TECHNICAL_SKILLS, RoleFit
 from rolefit.profiles import matrices
-from rolefit.skills import _check_text, extract_skills, parse_skill_list, read_text
+from rolefit.skills import (
+    _check_text,
+    check_count,
+    extract_skills,
+    parse_skill_list,
+    read_text,
+    refuse_containers,
+)
 
 __all__ = ["PostingMatch", "add_match_parser", "cmd_match", "match"]
 
@@ -67,6 +74,8 @@ def _read(value, what: str):
         return "text", read_text(text)
     if isinstance(value, bytes | bytearray):
         raise TypeError(f"the {what} is bytes: decode the text first (data.decode('utf-8'))")
+    refuse_containers(value, f"the {what}", "a skill list or a text",
+                      "a list of skill names (list(d) for its keys) or a text")
     if value is None or not isinstance(value, Iterable):
         raise TypeError(
             f"the {what} must be a text string or a skill list, got {type(value).__name__}"
@@ -368,6 +377,7 @@ class PostingMatch:
         """
         import pandas as pd
 
+        n = check_count(n, "n", none=True)
         columns = ["skill_id", "name", "category", "gain", "implied_gain", "match_gain",
                    "prevalence", "rare", "learning", "needed_for", "order_note"]
         frame = pd.DataFrame(self._lack_rows(), columns=columns)
@@ -397,6 +407,7 @@ class PostingMatch:
                 "skills": self.posting_skills,
                 "excluded": self.excluded,
                 "unknown": self.posting.unknown,
+                "corrections": self.posting.corrections,
                 "role": self.role,
                 "proba": self.role_proba,
                 "context": self.context(),
@@ -407,6 +418,7 @@ class PostingMatch:
                 "implied": self.person.implied,
                 "learning": list(self.person.learning),
                 "unknown": self.person.unknown,
+                "corrections": self.person.corrections,
             },
             "low_signal": self.low_signal,
             "note": self.signal_note(),
@@ -423,7 +435,9 @@ class PostingMatch:
         return json.dumps(self.to_dict(), **kwargs)
 
     def to_text(self, n: int = 10) -> str:
-        """The match as plain text, as ``rolefit match`` prints it."""
+        """The match as plain text, as ``rolefit match`` prints it, with at most ``n`` of
+        the skills the person lacks."""
+        n = check_count(n, "n")
         by_id = knowledge().skill_by_id
 
         def names(ids):
@@ -675,7 +689,7 @@ def cmd_match(args) -> int:
         if out.is_dir():
             raise UsageError(f"{out}: is a directory")
     if args.person_skills is not None:
-        person = [s for s in args.person_skills.split(",") if s.strip()]
+        person = [s.strip() for s in args.person_skills.split(",") if s.strip()]
         if not person:
             raise UsageError("--person-skills is empty")
     else:
@@ -685,6 +699,9 @@ def cmd_match(args) -> int:
     if args.json:
         sys.stdout.write(json.dumps(result.to_dict(), indent=2) + "\n")
     else:
+        by_id = knowledge().skill_by_id
+        for item, skill in {**result.person.corrections, **result.posting.corrections}.items():
+            sys.stderr.write(f"rolefit: read {item!r} as {by_id[skill].name}\n")
         for item, hints in {**result.person.unknown, **result.posting.unknown}.items():
             hint = f" (did you mean: {', '.join(hints)}?)" if hints else ""
             sys.stderr.write(f"rolefit: not recognised: {item!r}{hint}\n")

@@ -465,8 +465,9 @@ def skill_matrix(ax=None, n: int = 30):
     """
     from scipy.cluster.hierarchy import leaves_list, linkage
 
-    if n < 1:
-        raise ValueError(f"n must be at least 1, got {n}")
+    from rolefit.skills import check_count
+
+    n = check_count(n, "n", minimum=1)
     shares, names, _, role_ids = _top_skill_shares(n)
     if len(names) > 2:
         order = leaves_list(linkage(shares, method="average", metric="cosine",
@@ -714,9 +715,10 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     import pandas as pd
     from matplotlib.transforms import ScaledTranslation
 
-    if n < 1:
-        raise ValueError(f"n must be at least 1, got {n}")
     from rolefit.profiles import check_role
+    from rolefit.skills import check_count
+
+    n = check_count(n, "n", minimum=1)
 
     gaps = fit.gaps(role, n=n)  # the fit picks the target role, or says why it cannot
     role = fit.target if role is None else check_role(role)

@@ -438,7 +438,8 @@ def cmd_report(args) -> int:
         For an unknown role, or when nothing in the input is a known skill.
     """
     import rolefit
-    from rolefit._input import UsageError, read_text
+    from rolefit._input import UsageError, read_text, source_name
+    from rolefit.fit import NoSkillsError
     from rolefit.profiles import check_role
 
     out = Path(args.output)
@@ -452,7 +453,7 @@ def cmd_report(args) -> int:
     if args.skills is not None:
         if args.input is not None:
             raise UsageError("give either a file (or -) or --skills, not both")
-        items = [s for s in args.skills.split(",") if s.strip()]
+        items = [s.strip() for s in args.skills.split(",") if s.strip()]
         source = "skill list"
     elif args.input is None:
         raise UsageError("nothing to report on: give a resume file, - for stdin, or --skills")
@@ -460,7 +461,11 @@ def cmd_report(args) -> int:
         items = read_text(args.input)
         source = "<stdin>" if args.input == "-" else Path(args.input).name
     role = None if args.role is None else check_role(args.role)
-    fit = rolefit.score(items, model=args.model)
+    try:
+        fit = rolefit.score(items, model=args.model)
+    except NoSkillsError as exc:  # name the input, as the other errors about it do
+        where = "--skills" if args.skills is not None else source_name(args.input)
+        raise NoSkillsError(f"{where}: {exc}") from None
     if kind == "html":
         data = render_html(fit, role, source).encode("utf-8")
     else:

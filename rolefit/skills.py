@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -21,6 +22,14 @@ from rolefit._data import knowledge
 __all__ = ["extract_skills", "find_skills", "normalize", "skills", "suggest"]
 
 MAX_TEXT_CHARS = 20_000_000
+
+#: How tables spell a missing value: a skill-list item that is only one of these (any case,
+#: surrounding spaces ignored) is reported as unknown, never typo-corrected into a skill
+#: ("None" is not Node.js), and a file cell that is only one of these is a missing cell.
+MISSING_SPELLINGS = frozenset({"", "-", "--", "na", "n/a", "#n/a", "nan", "none", "null", "<na>"})
+#: Typos are never corrected onto a name or alias shorter than this: a short word one edit
+#: from a short name is more often another word ("sales" is not "sles", "lisa" not "lisp").
+MIN_CORRECTED_ALIAS = 5
 
 _SPACES = re.compile(r"\s+")
 _VERSION = re.compile(r"(?<=[a-z+#])\s*v?\d+(?:\.\d+)*$")
@@ -107,6 +116,9 @@ def normalize(name: str) -> str | None:
 def suggest(name: str, n: int = 3) -> list[str]:
     """Return up to ``n`` canonical skill ids whose names look like ``name``.
 
+    ``name`` must be a string and ``n`` a whole number >= 0 (a TypeError or ValueError
+    otherwise).
+
     Examples
     --------
     >>> from rolefit import suggest
@@ -115,8 +127,11 @@ def suggest(name: str, n: int = 3) -> list[str]:
     """
     from rapidfuzz import fuzz, process
 
+    if not isinstance(name, str):
+        raise TypeError(f"skill name must be a string, got {type(name).__name__}: {name!r}")
+    n = check_count(n, "n")
     key = _key(name)
-    if not key:
+    if not key or not n:
         return []
     lex = _lexicon()
     out: list[str] = []
@@ -129,8 +144,19 @@ def suggest(name: str, n: int = 3) -> list[str]:
     return out[:n]
 
 
+def is_missing_spelling(item: str) -> bool:
+    """Whether ``item`` is only a spelling of a missing value (:data:`MISSING_SPELLINGS`).
+
+    >>> from rolefit.skills import is_missing_spelling
+    >>> is_missing_spelling(" N/A "), is_missing_spelling("None"), is_missing_spelling("nano")
+    (True, True, False)
+    """
+    return item.strip().lower() in MISSING_SPELLINGS
+
+
 def _correct(name: str) -> str | None:
-    """Resolve an obvious typo (one edit, or two in a long word) to a unique skill."""
+    """Resolve an obvious typo (one edit, or two in a long word) to a unique skill, never
+    one whose closest name is shorter than :data:`MIN_CORRECTED_ALIAS` characters."""
     from rapidfuzz.distance import OSA
     from rapidfuzz.process import extract
 
@@ -146,7 +172,10 @@ def _correct(name: str) -> str | None:
     if not hits:
         return None
     best = min(h[1] for h in hits)
-    ids = {lex.choices[h[0]] for h in hits if h[1] == best}
+    closest = [h[0] for h in hits if h[1] == best]
+    if any(len(alias) < MIN_CORRECTED_ALIAS for alias in closest):
+        return None
+    ids = {lex.choices[alias] for alias in closest}
     return ids.pop() if len(ids) == 1 else None
 
 
@@ -173,7 +202,8 @@ class ParsedSkills:
     """Outcome of reading one skill list or text.
 
     ``skills`` are canonical ids in first-seen order, ``corrections`` maps an input to the
-    id it was read as when that needed a typo fix, ``unknown`` maps an unrecognised input to
+    id it was read as when that needed a typo fix (or dropping a control character),
+    ``unknown`` maps an unrecognised input to
     suggested ids (possibly empty), ``learning`` holds the ids a text says are being
     learned (sorted; see :func:`extract_skills`).
     """
@@ -191,11 +221,17 @@ def resolve(item: str) -> tuple[tuple[str, ...], bool]:
     ``"Python and SQL"`` gives both), leaving out what the item denies or says is being
     learned (``"no Java"``, ``"Spark (beginner)"``, read as :func:`find_skills` reads a
     clause); a unique one-edit typo fix. Returns the ids (empty when nothing matched, or
-    nothing named is held) and whether a typo fix was needed.
+    nothing named is held) and whether a fix was needed: a typo fix, or dropping a control
+    or invisible character (``"pyt\\x00hon"``, a zero-width space) to read the item as a
+    skill, so that such an item is reported as a correction, never changed silently. A
+    spelling of a missing value (:func:`is_missing_spelling`: "None", "N/A", ...)
+    resolves to nothing.
     """
+    if is_missing_spelling(item):
+        return (), False
     skill_id = normalize(item)
     if skill_id:
-        return (skill_id,), False
+        return (skill_id,), _has_control(item)
     text = item[:10_000]
     found = _matcher().find(text)
     named = {k for _, _, k in found} | _list_item_keys(text, found)
@@ -204,6 +240,13 @@ def resolve(item: str) -> tuple[tuple[str, ...], bool]:
         return tuple(sorted(named - denied - learning)), False
     fixed = _correct(item)
     return ((fixed,), True) if fixed else ((), False)
+
+
+def _has_control(item: str) -> bool:
+    """Whether ``item`` holds a control or invisible character (Unicode category C: NUL,
+    escape, zero-width space, soft hyphen, ...) other than whitespace."""
+    return not item.isprintable() and any(
+        unicodedata.category(c)[0] == "C" and not c.isspace() for c in item)
 
 
 @lru_cache(maxsize=1024)  # resolve, parse_skill_list and the batch encoder ask in turn
@@ -224,6 +267,51 @@ def _list_item_keys(item: str, found) -> set[str]:
     return {k for _, _, k in list_mentions(item, found, candidates, whole_item=True)}
 
 
+def check_count(value, name: str, *, minimum: int = 0, maximum: int | None = None,
+                none: bool = False) -> int | None:
+    """Return ``value`` as an int when it is a whole number from ``minimum`` to ``maximum``
+    (None too, when ``none``); else raise a TypeError (not a whole number; True and False
+    are refused) or a ValueError (out of range) naming ``name``.
+
+    The one check of every count argument: ``gaps``, ``chunksize``, ``n``, ``n_gaps``.
+
+    Examples
+    --------
+    >>> from rolefit.skills import check_count
+    >>> check_count(3, "n"), check_count(None, "n", none=True)
+    (3, None)
+    >>> check_count(-1, "n")
+    Traceback (most recent call last):
+    ...
+    ValueError: n must be a whole number >= 0, got -1
+    """
+    import numbers
+
+    if value is None and none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        kind = "None or a whole number" if none else "a whole number"
+        raise TypeError(f"{name} must be {kind}, got {value!r} ({type(value).__name__})")
+    value = int(value)
+    if value < minimum:
+        raise ValueError(f"{name} must be a whole number >= {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be at most {maximum:,}, got {value:,}")
+    return value
+
+
+def refuse_containers(value, what: str, table: str, mapping: str) -> None:
+    """Raise a TypeError when ``value`` is a DataFrame or a mapping (a dict): iterating one
+    gives its column names or keys, never its cells. ``what`` names the function, ``table``
+    and ``mapping`` say what to pass instead."""
+    if any(kind.__name__ == "DataFrame" for kind in type(value).__mro__):  # pandas, dask...
+        raise TypeError(f"{what} got a {type(value).__name__}, which iterates over its "
+                        f"column names; pass {table}")
+    if isinstance(value, Mapping):
+        raise TypeError(f"{what} got a {type(value).__name__}, which iterates over its keys; "
+                        f"pass {mapping}")
+
+
 def check_item(item, position) -> str:
     """Return ``item`` if it is a string, else raise a TypeError naming its position."""
     if not isinstance(item, str):
@@ -237,7 +325,8 @@ def check_item(item, position) -> str:
 def parse_skill_list(items: Iterable) -> ParsedSkills:
     """Resolve a skill list item by item; nothing is dropped silently: an item that names
     skills only to deny them ("no Java") is not unknown, and the skills an item says are
-    being learned ("Spark (beginner)") go to ``learning``."""
+    being learned ("Spark (beginner)") go to ``learning``; an item that is only a spelling
+    of a missing value ("None", "N/A") is unknown, without suggestions."""
     found: list[str] = []
     corrections: dict[str, str] = {}
     unknown: dict[str, list[str]] = {}
@@ -251,7 +340,7 @@ def parse_skill_list(items: Iterable) -> ParsedSkills:
         denied, learned = _not_held(item[:10_000])
         learning |= learned
         if not ids and not (denied or learned):
-            unknown[item] = suggest(item)
+            unknown[item] = [] if is_missing_spelling(item) else suggest(item)
         found.extend(i for i in ids if i not in found)
     return ParsedSkills(found, corrections, unknown, tuple(sorted(learning - set(found))))
 
@@ -386,6 +475,9 @@ _HAS = frozenset({"has"})
 def _check_status(status) -> frozenset[str]:
     if isinstance(status, str) and status == "has":
         return _HAS
+    if not isinstance(status, str | Iterable) or isinstance(status, bytes | Mapping):
+        raise TypeError("status must be a string or a collection of strings "
+                        f"(any of {STATUSES}), got {status!r} ({type(status).__name__})")
     wanted = frozenset((status,) if isinstance(status, str) else status)
     if not wanted or not wanted <= set(STATUSES):
         raise ValueError(f"status must be one or more of {STATUSES}, got {status!r}")
@@ -571,7 +663,8 @@ def extract_skills_many(texts, status="has"):
     ------
     TypeError
         If an element is not a string (missing values included); the message names its
-        position, or its index label for a Series.
+        position, or its index label for a Series. Also for a DataFrame or a dict (which
+        iterate over their column names or keys): pass one column, or a list or Series.
     ValueError
         If a text is longer than ``MAX_TEXT_CHARS`` (named the same way), or ``status``
         is not a known status.
@@ -585,6 +678,8 @@ def extract_skills_many(texts, status="has"):
     [[], ['docker']]
     """
     wanted = _check_status(status)
+    refuse_containers(texts, "extract_skills_many", 'one column of texts, e.g. df["text"]',
+                      "a list or a pandas Series of texts (pd.Series(d) keeps the keys)")
     pd = sys.modules.get("pandas")
     series = pd is not None and isinstance(texts, pd.Series)
     if isinstance(texts, str | bytes):

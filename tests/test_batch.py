@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,7 +23,7 @@ def test_columns_and_index():
     out = rolefit.score_many(items)
     assert list(out.index) == ["a", "b", "c"]
     assert list(out.columns) == [*ROLE_IDS, "target_role", "top_role", "low_signal",
-                                 "n_skills", "n_unknown", "unknown"]
+                                 "n_skills", "n_unknown", "unknown", "corrections"]
     assert out.loc["c", "unknown"] == ("qwertyuiop",)
     assert out.loc["c", "n_unknown"] == 1
     assert out.loc["a", "unknown"] == ()
@@ -256,6 +257,62 @@ def test_gaps_keep_dtypes_chunks_series_and_model(tmp_path):
     assert list(rolefit.score_many(items).columns) == list(out.columns[:-4])  # gaps=0
     with pytest.raises(ValueError, match="gaps"):
         rolefit.score_many(items, gaps=-1)
+
+
+def test_corrections_are_reported_as_score_reports_them():
+    rows = [["python", "pytroch", "qwertyzz", "Pandsa", "pytroch"], ["sql"], "I use pytroch",
+            ["pytroch"]]
+    for chunksize in (1, 10):
+        out = rolefit.score_many(rows, chunksize=chunksize)
+        assert out["corrections"].tolist() == [
+            (("pytroch", "pytorch"), ("Pandsa", "pandas")), (), (), (("pytroch", "pytorch"),)]
+        assert dict(out.loc[0, "corrections"]) == rolefit.score(rows[0]).corrections
+        assert out.loc[0, "unknown"] == ("qwertyzz",)
+    arrow = pd.Series(pd.array([["pytroch", "sql"], None],
+                               dtype=pd.ArrowDtype(pa.list_(pa.string()))))
+    out = rolefit.score_many(arrow, missing="nan")
+    assert out["corrections"].tolist() == [(("pytroch", "pytorch"),), ()]
+    assert "corrections" in rolefit.score_many([]).columns
+
+
+def test_a_dataframe_or_a_dict_is_refused_not_read_by_its_names():
+    frame = pd.DataFrame({"skills": [["python", "sql"], ["docker", "k8s"]]})
+    with pytest.raises(TypeError, match=r'got a DataFrame.*pass one column of it, e\.g\. df\['):
+        rolefit.score_many(frame)  # used to score the column name "skills"
+    with pytest.raises(TypeError, match="got a dict, which iterates over its keys"):
+        rolefit.score_many({"a": ["python", "sql"], "b": ["docker"]})  # scored the keys
+    with pytest.raises(TypeError, match="row 1 is dict"):
+        rolefit.score_many([["python", "sql"], {"python": 1}])
+    assert len(rolefit.score_many(frame["skills"])) == 2
+
+
+def test_chunksize_must_be_a_positive_whole_number():
+    rows = [["python", "sql"]] * 3
+    assert len(rolefit.score_many(rows, chunksize=1)) == 3
+    for bad in (0, -1):  # -1 gave 0 rows; 0 a cryptic range() error
+        with pytest.raises(ValueError, match=f"chunksize must be a whole number >= 1, got {bad}"):
+            rolefit.score_many(rows, chunksize=bad)
+        with pytest.raises(ValueError, match="chunksize"):
+            rolefit.score_many(pd.Series(rows), chunksize=bad)
+        with pytest.raises(ValueError, match="chunksize"):
+            rolefit.score_many(iter(rows), chunksize=bad)
+    for bad in (1.5, None, "10", True):
+        with pytest.raises(TypeError, match="chunksize must be a whole number"):
+            rolefit.score_many(rows, chunksize=bad)
+
+
+def test_gaps_has_an_upper_bound():
+    from rolefit.batch import MAX_GAPS
+
+    rows = [["python", "sql"]] * 3
+    assert rolefit.score_many(rows, gaps=MAX_GAPS).shape[1] == len(
+        rolefit.score_many(rows).columns) + 2 * MAX_GAPS
+    with pytest.raises(ValueError, match=f"gaps must be at most {MAX_GAPS}, got 1,000,000"):
+        rolefit.score_many(rows, gaps=10**6)  # used to hang
+    for bad in (1.5, "3", True, None, [1]):
+        with pytest.raises(TypeError, match="gaps must be a whole number"):
+            rolefit.score_many(rows, gaps=bad)
+    assert "gap_2" in rolefit.score_many(rows, gaps=np.int64(2)).columns
 
 
 def test_gaps_on_a_dask_series_equal_the_pandas_result():

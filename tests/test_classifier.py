@@ -291,6 +291,10 @@ def test_other_broken_files_are_refused(saved, tmp_path):
         read_model(lonely)
     with pytest.raises(ModelFileError, match="not found"):
         read_model(tmp_path / "nowhere.npz")
+    other = tmp_path / "good.csv"
+    other.write_text("skills\npython\n")
+    with pytest.raises(ModelFileError, match=r"good\.csv: a model is a \.npz file saved by"):
+        read_model(other)  # said "good.csv.npz: model file not found"
     bad_json = tmp_path / "badjson.npz"
     bad_json.write_bytes(saved.read_bytes())
     bad_json.with_suffix(".json").write_text('{"format": NaN}')

@@ -233,7 +233,7 @@ def _score_file_cases(tmp_path):
         "nested.csv": (f'skills\n"{nested}"\n'.encode(), "list literal"),
         "floats.parquet": (None, "has type double"),
         "dir.csv": (None, "is a directory"),
-        "fifo.csv": (None, "no such file"),
+        "fifo.csv": (None, "not a regular file"),
     }
 
 

@@ -113,6 +113,38 @@ def test_cohort_summary_tables(cohort_csv):
         assert group["score"].tolist() == sorted(kept[role].nlargest(3).tolist(), reverse=True)
 
 
+def test_unrecognised_skills_are_reported_on_the_page_and_stderr(cohort_csv, tmp_path,
+                                                                 capsys):
+    from rolefit.cli import main
+
+    page_path = tmp_path / "cohort.html"
+    assert main(["cohort", str(cohort_csv), "--id-column", "name", "-o", str(page_path)]) == 0
+    err = capsys.readouterr().err
+    # CELLS[4] and CELLS[10] hold one unknown item each: rows 5, 18, 31, 44 and 11, 24, 37, 50
+    assert ("rolefit: 2 skill-list items not recognised in 8 rows (listed on the page): "
+            "'blorpify' (4 rows), 'qwertyuiop' (4 rows)\n") in err
+    summary = cohort_summary(rio.read_scores(cohort_csv, id_column="name"), id_column="name")
+    assert summary.unknown["item"].tolist() == ["blorpify", "qwertyuiop"]
+    assert summary.unknown["people"].tolist() == [4, 4]
+    assert summary.unknown["who"][1] == ("Eli Quill", "Hal Marsh", "Ada Birch", "Dee Stone")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page_path.read_text(encoding="utf-8")))
+    assert "Skills not recognised" in text and "2 skill-list items matched no skill" in text
+    assert re.search(r"qwertyuiop\s+4\s+Eli Quill; Hal Marsh; Ada Birch; Dee Stone", text)
+    # CELLS[4] and CELLS[11] hold typos: 'pytroch' (4 rows), 'tablaeu' and 'Lookr' (3 rows)
+    assert ("rolefit: 3 skill-list items read after a typo fix in 7 rows (listed on the "
+            "page): 'pytroch' as pytorch (4 rows), 'Lookr' as looker (3 rows), 'tablaeu' as "
+            "tableau (3 rows)\n") in err
+    assert summary.corrections[["item", "skill_id", "people"]].values.tolist() == [
+        ["pytroch", "pytorch", 4], ["Lookr", "looker", 3], ["tablaeu", "tableau", 3]]
+    assert re.search(r"read as a skill after a typo fix: item read as people who "
+                     r"pytroch PyTorch 4 Eli Quill; Hal Marsh", " ".join(text.split()))
+    everyone_known = tmp_path / "known.csv"
+    everyone_known.write_text('name,skills\nAda,"python, sql, pandas"\n')
+    assert main(["cohort", str(everyone_known), "-o", str(page_path)]) == 0
+    assert "not recognised" not in capsys.readouterr().err
+    assert "Every skill-list item was recognised" in page_path.read_text()
+
+
 def test_bad_cell_and_missing_nan(tmp_path, capsys):
     from rolefit.cli import main
 
@@ -153,6 +185,31 @@ def test_small_cohorts_low_signal_only_empty_and_no_gaps(tmp_path, capsys):
     assert main(["cohort", str(people), "--gaps", "0", "-o", str(tmp_path / "g.html")]) == 0
     page = (tmp_path / "g.html").read_text()
     assert "No gap columns" in page and page.count("<img") == 2
+
+
+def test_gaps_above_the_bound_are_refused(tmp_path, capsys):
+    from rolefit.cli import main
+
+    people = tmp_path / "people.csv"
+    people.write_text('name,skills\nAda,"python, sql, pandas"\n')
+    out = tmp_path / "c.html"
+    assert main(["cohort", str(people), "--gaps", "51", "-o", str(out)]) == 2
+    assert capsys.readouterr().err == "rolefit: error: gaps must be at most 50, got 51\n"
+    assert not out.exists()
+
+
+def test_an_output_that_is_a_directory_is_named(tmp_path, capsys):
+    from rolefit.cli import main
+
+    people = tmp_path / "people.csv"
+    people.write_text('name,skills\nAda,"python, sql, pandas"\n')
+    page = tmp_path / "page.html"
+    page.mkdir()
+    assert main(["cohort", str(people), "-o", str(page)]) == 2
+    assert capsys.readouterr().err == (f"rolefit: error: {page}: is a directory; give the "
+                                       "name of the page to write\n")  # named the temp file
+    assert main(["cohort", "/dev/null", "-o", str(tmp_path / "c.html")]) == 2
+    assert "/dev/null: not a regular file" in capsys.readouterr().err
 
 
 def test_cohort_uses_the_model_given(tmp_path, capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -268,3 +269,37 @@ def test_gaps_carry_market_evidence():
     assert {"prevalence", "premium_usd", "premium_pct", "guide", "rare"} <= set(gaps.columns)
     spark = gaps.set_index("skill_id").loc["spark"]
     assert 0 < spark["prevalence"] <= 1 and spark["guide"]
+
+
+def test_a_dataframe_or_a_dict_is_refused():
+    import pandas as pd
+
+    with pytest.raises(TypeError, match="score got a dict, which iterates over its keys"):
+        rolefit.score({"a": "python", "b": "sql"})
+    with pytest.raises(TypeError, match=r"score got a DataFrame.*score_many\(df"):
+        rolefit.score(pd.DataFrame({"skills": ["python", "sql"]}))
+    assert rolefit.score(pd.Series(["python", "sql"])).skills == ["python", "sql"]
+
+
+@pytest.mark.parametrize(("n", "error", "words"), [
+    (-1, ValueError, "n must be a whole number >= 0, got -1"),  # gave all but the last
+    (1.5, TypeError, "n must be None or a whole number, got 1.5 (float)"),
+    ("3", TypeError, "got '3' (str)"),
+    (True, TypeError, "got True (bool)"),
+])
+def test_gaps_n_is_none_or_a_whole_number(n, error, words):
+    fit = rolefit.score(["python", "pytorch", "docker", "sql"])
+    with pytest.raises(error, match=re.escape(words)):
+        fit.gaps("ml_engineer", n=n)
+    with pytest.raises(error, match=re.escape(words.replace("n must", "n_gaps must"))):
+        fit.to_dict(n_gaps=n)
+
+
+def test_gaps_n_none_zero_and_numpy():
+    fit = rolefit.score(["python", "pytorch", "docker", "sql"])
+    every = fit.gaps("ml_engineer")
+    assert len(fit.gaps("ml_engineer", n=None)) == len(every) > 3
+    assert len(fit.gaps("ml_engineer", n=0)) == 0
+    assert len(fit.gaps("ml_engineer", n=np.int64(3))) == 3
+    assert len(fit.to_dict(n_gaps=None)["gaps"]) == len(fit.gaps())  # the target role
+    assert len(fit.to_dict(n_gaps=2)["gaps"]) == 2

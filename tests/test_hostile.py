@@ -255,7 +255,7 @@ def test_html_repr_escapes_hostile_unknown_items():
     "items",
     [["python"] * 1000, ["python", "Python", " PYTHON ", "python3"], np.array(["sql", "r"]),
      pd.Series(["sql", "tableau"]), {"sql", "spark"}, (s for s in ["sql", "spark"]),
-     {"sql": 1, "spark": 2}],
+     {"sql": 1, "spark": 2}.keys()],  # a dict itself is refused (test_fit.py)
     ids=["repeated", "variants", "ndarray", "series", "set", "generator", "dict-keys"],
 )
 def test_other_iterables_of_strings_are_skill_lists(items):
@@ -281,6 +281,7 @@ def _assert_row_agrees(out, i, row):
     np.testing.assert_allclose(got, [fit.scores[r] for r in ROLE_IDS], atol=1e-12)
     assert out.loc[i, "n_skills"] == len(fit.skills)
     assert set(out.loc[i, "unknown"]) == set(fit.unknown)
+    assert dict(out.loc[i, "corrections"]) == fit.corrections
     assert out.loc[i, "n_unknown"] == len(out.loc[i, "unknown"])
     ranked = sorted(fit.scores.values(), reverse=True)
     if ranked[0] - ranked[1] > 1e-9:

@@ -92,6 +92,57 @@ def test_csv_cells_literals_text_and_separated_lists(tmp_path, capsys):
     assert pd.read_csv(out)["n_skills"].tolist() == [2, 1]
 
 
+@pytest.mark.parametrize("cell", ["None", "null", "NaN", "NA", "N/A", "n/a", "-", "   "])
+def test_missing_value_spellings_are_missing_cells(tmp_path, capsys, cell):
+    path = tmp_path / "people.csv"
+    path.write_text(f'name,skills\nalice,"python, sql"\nbob,"{cell}"\n')
+    out = tmp_path / "out.csv"
+    status, err = run(capsys, path, "--id-column", "name", "-o", out)
+    what = "empty cell" if not cell.strip() else f"missing value {cell!r}"
+    assert status == 2 and f"row 2, column 'skills': {what}; pass --missing nan" in err
+    status, err = run(capsys, path, "--id-column", "name", "-o", out, "--missing", "nan")
+    assert status == 0 and "1 of 2 rows scored as NaN" in err and "row 2" in err
+    got = pd.read_csv(out)
+    assert got["ml_engineer"].isna().tolist() == [False, True]  # "None" was Node.js
+    assert rio.read_cells([cell, ["python"]], missing="nan") == [None, ["python"]]
+
+
+def test_unrecognised_items_are_summed_up_on_stderr(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    path.write_text('name,skills\nalice,"python, sql, qwertyzz"\nbob,"docker, blorfle"\n'
+                    'carol,"k8s, qwertyzz, qwertyzz"\n')
+    status, err = run(capsys, path, "-o", tmp_path / "out.csv")
+    assert status == 0
+    assert ("rolefit: 2 skill-list items not recognised in 3 rows (listed in the unknown "
+            "column): 'qwertyzz' (2 rows), 'blorfle'\n") in err
+    stats = {}
+    rio.score_file(path, tmp_path / "out.parquet", stats=stats)
+    assert stats["unknown"] == {"qwertyzz": 2, "blorfle": 1} and stats["unknown_rows"] == 3
+
+
+def test_corrections_are_written_out(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    path.write_text('name,skills\nalice,"python, qwertyzz, pytroch"\nbob,"docker, k8s"\n'
+                    'carol,"Pandsa, pytroch, sql"\n')
+    status, err = run(capsys, path, "--id-column", "name", "-o", tmp_path / "out.csv")
+    assert status == 0
+    assert ("rolefit: 2 skill-list items read after a typo fix in 2 rows (listed in the "
+            "corrections column): 'pytroch' as pytorch (2 rows), 'Pandsa' as pandas\n") in err
+    got = pd.read_csv(tmp_path / "out.csv")
+    assert list(got.columns[12:16]) == ["n_unknown", "unknown", "corrections", "gap_1"]
+    assert [json.loads(c) for c in got["corrections"]] == [
+        {"pytroch": "pytorch"}, {}, {"Pandsa": "pandas", "pytroch": "pytorch"}]
+    out = tmp_path / "out.parquet"
+    assert rio.score_file(path, out, id_column="name") == 3
+    assert pq.read_schema(out).field("corrections").type == pa.map_(pa.string(), pa.string())
+    assert [dict(c) for c in pd.read_parquet(out)["corrections"]] == [
+        {"pytroch": "pytorch"}, {}, {"Pandsa": "pandas", "pytroch": "pytorch"}]
+    lists = tmp_path / "lists.parquet"
+    pq.write_table(pa.table({"skills": [["pytroch", "sql"], ["docker"]]}), lists)
+    rio.score_file(lists, out)
+    assert [dict(c) for c in pd.read_parquet(out)["corrections"]] == [{"pytroch": "pytorch"}, {}]
+
+
 def test_read_cells_formats():
     cells = ["['a', 'b']", "x, y", "[Remote] Python [Senior]", None]
     assert rio.read_cells(cells[:2], fmt="list") == [["a", "b"], ["x", "y"]]
@@ -163,6 +214,32 @@ def test_missing_nan_and_header_only(tmp_path, capsys):
     assert list(pd.read_csv(tmp_path / "empty.csv").columns)[:2] == ROLE_IDS[:2]
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".parquet"])
+def test_zero_input_rows_give_a_valid_output_with_zero_rows(tmp_path, capsys, suffix):
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("name,skills\n")
+    out = tmp_path / f"empty{suffix}"
+    status, err = run(capsys, header_only, "--id-column", "name", "-o", out)
+    assert status == 0 and "scored 0 rows" in err
+    if suffix == ".parquet":
+        got = pd.read_parquet(out)
+    else:  # the header was written twice: read back, it was one bogus row
+        got = pd.read_csv(out, sep="\t" if suffix == ".tsv" else ",")
+        assert len(out.read_text().splitlines()) == 1
+    assert len(got) == 0 and list(got.columns[:2]) == ["name", ROLE_IDS[0]]
+    assert list(got.columns[1:]) == list(rolefit.score_many([], gaps=3).columns)
+
+
+def test_an_empty_chunk_does_not_write_the_csv_header_twice(tmp_path):
+    from rolefit.batch import _empty_result
+
+    out = tmp_path / "out.csv"
+    writer = rio._Writer(out, "csv", None, None, gaps=1)
+    writer.write(_empty_result(1), [])
+    writer.commit()
+    assert len(out.read_text().splitlines()) == 1 and writer.rows == 0
+
+
 def _bad_files(tmp_path):
     """(name, content or writer, extra args, words expected in the error)."""
     list_of_ints = tmp_path / "ints.parquet"
@@ -190,7 +267,7 @@ def _bad_files(tmp_path):
         ("nocol.csv", "column 'skills': no such column", None),
         ("nan.csv", "row 2, column 'skills': empty cell", None),
         ("literal.csv", "row 1, column 'skills': the list literal must hold only strings", None),
-        ("unclosed.csv", "not valid CSV", None),
+        ("unclosed.csv", "row 1: a quote opened here is never closed", None),
         ("corrupt.parquet", "not a readable Parquet file", None),
         ("ints.parquet", "column 'skills': holds lists of int64", None),
         ("null_item.parquet", "row 2, column 'skills': item 1 of the list is null", None),
@@ -210,6 +287,45 @@ def test_bad_files_exit_2_with_one_line_and_no_output(tmp_path, capsys):
         assert lines[0].startswith(f"rolefit: error: {tmp_path / name}"), err
         assert words in lines[0], (name, err)
         assert list(out.parent.iterdir()) == [], name  # no partial or temporary file
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        # every row has one field too many: pandas would make the first column the index
+        ("name,skills\nalice,python, sql\nbob,docker, k8s\n", "row 1: has 3 fields, the header"),
+        # only the first row
+        ("name,skills\nalice,python, sql\nbob,docker\n", "row 1: has 3 fields, the header"),
+        ('name,skills\nalice,"python"\nbob,"sql",,\n', "row 2: has 4 fields, the header has 2"),
+        # an unterminated quote that swallows the next row, closed in the middle of a cell
+        ('name,skills\nalice,"python, sql\nbob,"docker, sql"\n', "row 1: a quoted cell is closed"),
+        ('name,skills\nalice,"python, sql\nbob,"docker"\n', "row 1: a quoted cell is closed"),
+        # ... or never closed
+        ('name,skills\nalice,"python"\nbob,"sql\ncarol,r\n', "row 2: a quote opened here"),
+    ],
+)
+def test_csv_rows_that_do_not_fit_the_header_are_errors(tmp_path, capsys, content, words):
+    path = tmp_path / "people.csv"
+    path.write_text(content)
+    out = tmp_path / "out.csv"
+    for extra in ([], ["--missing", "nan"]):
+        status, err = run(capsys, path, "--id-column", "name", "-o", out, *extra)
+        assert status == 2 and len(err.strip().splitlines()) == 1, err
+        assert err.startswith(f"rolefit: error: {path}, {words}"), err
+        assert not out.exists()
+
+
+def test_csv_every_data_row_gives_one_output_row(tmp_path, capsys):
+    path = tmp_path / "people.csv"
+    path.write_bytes(b'\xef\xbb\xbfname,skills\r\nalice,"python,\nsql"\r\n\r\n'
+                     b'bob,"say ""hi"", python, sql"\r\ncarol\r\n   \r\ndave,"docker, k8s"\r\n')
+    out = tmp_path / "out.csv"
+    status, err = run(capsys, path, "--id-column", "name", "-o", out, "--missing", "nan")
+    assert status == 0, err
+    got = pd.read_csv(out)
+    assert got["name"].tolist() == ["alice", "bob", "carol", "dave"]
+    assert got["n_skills"].tolist() == [2, 2, 0, 2]
+    assert "rows 3" in err or "row 3" in err  # carol's short row has no skills cell: NaN
 
 
 def test_failure_midway_leaves_previous_output_untouched(tmp_path, capsys):
@@ -244,6 +360,76 @@ def test_bad_output_and_arguments(postings, tmp_path, capsys):
     assert status == 2 and "is also the name of a result column" in err
     with pytest.raises(SystemExit):
         rio.main(["score-file", str(postings), "-o", "x.csv", "--chunksize", "0"])
+
+
+def test_chunksize_is_checked(postings, tmp_path):
+    out = tmp_path / "s.csv"
+    with pytest.raises(ValueError, match="chunksize must be a whole number >= 1, got 0"):
+        rio.score_file(postings, out, chunksize=0)
+    for bad in (1.5, "10"):
+        with pytest.raises(TypeError, match="chunksize must be a whole number"):
+            rio.score_file(postings, out, chunksize=bad)
+    assert not out.exists()
+
+
+def test_gaps_above_the_bound_are_one_line_exit_2(postings, tmp_path, capsys):
+    out = tmp_path / "s.csv"
+    status, err = run(capsys, postings, "-o", out, "--gaps", "1000")
+    assert status == 2 and err == "rolefit: error: gaps must be at most 50, got 1,000\n"
+    assert not out.exists()
+    with pytest.raises(ValueError, match="at most 50"):
+        rio.read_scores(postings, gaps=51)
+    assert rio.score_file(postings, out, gaps=50) == 5
+
+
+@pytest.mark.parametrize("name", ["people.json", "people.jsonl", "skills.xyz", "p.csv.gz"])
+def test_other_input_suffixes_are_refused_naming_the_accepted_ones(tmp_path, capsys, name):
+    path = tmp_path / name
+    path.write_text('[{"name": "a", "skills": ["python"]}]\n')  # was read as CSV
+    status, err = run(capsys, path, "-o", tmp_path / "out.csv")
+    suffix = name[name.rindex("."):]
+    assert status == 2 and err == (
+        f"rolefit: error: {path}: cannot read a {suffix} file; give a .parquet (.pq, .parq) "
+        "or .csv (.tsv, .txt) file\n")
+    no_suffix = tmp_path / "people"  # no suffix: read by its content
+    no_suffix.write_text("skills\npython\n")
+    assert run(capsys, no_suffix, "-o", tmp_path / "out.csv")[0] == 0
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("name;skills\nalice;python, sql\n", "the columns are 'name;skills' (the file looks "
+     "separated by ';', but columns are separated by ',' in a .csv file, tabs in .tsv; --sep "
+     "only separates the items inside a cell)"),
+    ("name\tskills\nalice\tpython, sql\n", "(the file looks tab-separated: name it .tsv)"),
+])
+def test_a_file_with_another_separator_gets_a_hint(tmp_path, capsys, content, words):
+    path = tmp_path / "people.csv"
+    path.write_text(content)
+    status, err = run(capsys, path, "-o", tmp_path / "out.csv")
+    assert status == 2 and "column 'skills': no such column; " in err and words in err
+
+
+def test_an_output_that_is_a_directory_is_named(postings, tmp_path, capsys):
+    target = tmp_path / "out.csv"
+    target.mkdir()
+    status, err = run(capsys, postings, "-o", target)
+    assert err == f"rolefit: error: {target}: is a directory; give the name of the file " \
+        "to write\n"  # named the temporary file
+    assert status == 2 and list(target.iterdir()) == []
+
+
+def test_a_device_is_not_a_regular_file(tmp_path, capsys):
+    status, err = run(capsys, "/dev/null", "-o", tmp_path / "out.csv")
+    assert status == 2 and err.startswith("rolefit: error: /dev/null: not a regular file")
+
+
+def test_a_model_that_is_not_a_npz_file_is_named(postings, tmp_path, capsys):
+    model = tmp_path / "good.csv"
+    model.write_text("skills\npython\n")
+    status, err = run(capsys, postings, "-o", tmp_path / "out.csv", "--model", model)
+    assert status == 2
+    assert err.startswith(f"rolefit: error: {model}: a model is a .npz file saved by "
+                          "`rolefit train`")  # said "good.csv.npz: model file not found"
 
 
 @pytest.mark.parametrize("name", ["o.txt", "o.json", "o.xlsx", "o", "o.csv.gz"])

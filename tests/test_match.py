@@ -325,6 +325,18 @@ def test_cli_text_and_json(files, capsys):
     assert sum(r["contribution"] for r in data["explain"]) == pytest.approx(data["score"])
 
 
+def test_cli_reports_corrections_and_trims_listed_items(files, capsys):
+    argv = ["match", "--person-skills", "python, qwertyzz, pytroch", str(files / "posting.txt")]
+    assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    assert "rolefit: read 'pytroch' as PyTorch\n" in err
+    assert "rolefit: not recognised: 'qwertyzz'" in err  # was ' qwertyzz', space and all
+    assert cli.main([*argv, "--json"]) == 0
+    person = json.loads(capsys.readouterr().out)["person"]
+    assert person["corrections"] == {"pytroch": "pytorch"}
+    assert person["unknown"] == {"qwertyzz": []} and person["skills"] == ["python", "pytorch"]
+
+
 def test_cli_chart(files, capsys):
     out = files / "chart.png"
     assert cli.main(["match", str(files / "resume.txt"), str(files / "posting.txt"),
@@ -358,3 +370,21 @@ def test_cli_bad_input_exits_2_with_one_line(files, capsys, argv, message):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("rolefit: error: ") and message in err
     assert not (files / "chart.pdf").exists()
+
+
+def test_a_dict_is_refused_not_read_by_its_keys():
+    with pytest.raises(TypeError, match="the person got a dict"):
+        rolefit.match({"python": 1, "sql": 2}, "We need Python and SQL")
+    with pytest.raises(TypeError, match="the posting got a dict"):
+        rolefit.match(["python"], {"python": 1})
+
+
+def test_lacks_n_is_checked():
+    m = rolefit.match(["python", "sql"], "We need Python, SQL, Docker and Kubernetes")
+    assert len(m.lacks(n=1)) == 1 and len(m.lacks(n=None)) == len(m.lacks()) == 2
+    with pytest.raises(ValueError, match="n must be a whole number >= 0, got -1"):
+        m.lacks(n=-1)  # returned all but the last
+    with pytest.raises(TypeError, match="n must be None or a whole number"):
+        m.lacks(n=1.5)
+    with pytest.raises(TypeError, match="n must be a whole number"):
+        m.to_text(n="3")

@@ -104,7 +104,7 @@ def test_unknown_role_and_no_skills(resume, tmp_path):
         _run(str(resume), "-o", str(tmp_path / "r.html"), "--role", "wizard")
     empty = tmp_path / "empty.txt"
     empty.write_text("nothing to see here", encoding="utf-8")
-    with pytest.raises(rolefit.NoSkillsError):
+    with pytest.raises(rolefit.NoSkillsError, match=f"^{re.escape(str(empty))}: no known"):
         _run(str(empty), "-o", str(tmp_path / "r.html"))
     assert _leftovers(tmp_path, {"resume.txt", "empty.txt"}) == []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -74,6 +75,38 @@ def test_a_real_word_is_not_read_as_a_typo_of_another_name(item):
     assert parsed.skills == ["python"]
     assert parsed.corrections == {}
     assert item in parsed.unknown
+
+
+@pytest.mark.parametrize("item", ["sales", "lisa", "Sales", "javs", "rubi"])
+def test_no_typo_fix_onto_a_name_shorter_than_5_characters(item):
+    parsed = parse_skill_list(["python", item])  # "sales" was SUSE Linux ("sles")
+    assert parsed.corrections == {} and item in parsed.unknown
+
+
+@pytest.mark.parametrize("item", ["None", "none", "NULL", "NaN", "NA", "N/A", "n/a", "-",
+                                  " None "])
+def test_missing_value_spellings_are_unknown_never_corrected(item):
+    parsed = parse_skill_list(["python", item])  # "None" was read as Node.js
+    assert parsed.skills == ["python"]
+    assert parsed.corrections == {} and parsed.unknown == {item: []}
+    with pytest.raises(rolefit.NoSkillsError, match="none of the skills was recognised"):
+        rolefit.score([item])
+    out = rolefit.score_many([["python", "sql", item]])
+    assert out.loc[0, "unknown"] == (item,) and out.loc[0, "n_skills"] == 2
+
+
+@pytest.mark.parametrize("item", ["pyt\x00hon", "py\u200bthon", "\x07python", "pyth\xadon"])
+def test_an_item_read_after_dropping_a_control_character_is_a_correction(item):
+    parsed = parse_skill_list([item, "sql"])  # was read as Python without a word
+    assert parsed.skills == ["python", "sql"] and parsed.corrections == {item: "python"}
+    assert rolefit.score([item, "sql"]).corrections == {item: "python"}
+    assert rolefit.score_many([[item, "sql"]]).loc[0, "corrections"] == ((item, "python"),)
+
+
+def test_whitespace_and_separating_control_characters_are_not_corrections():
+    assert parse_skill_list(["\tpython\n", "sql"]).corrections == {}
+    parsed = parse_skill_list(["Python\x00and SQL"])  # the NUL separates two names
+    assert parsed.skills == ["python", "sql"] and parsed.corrections == {}
 
 
 def test_unknown_items_kept_with_suggestions():
@@ -160,6 +193,23 @@ def test_extract_skills_many_keeps_a_series_index_and_name():
     assert out.tolist() == [["python", "sql"], ["airflow", "spark"]]
 
 
+@pytest.mark.parametrize("status", [None, 3, b"has"])
+def test_status_must_be_a_string_or_a_collection_of_strings(status):
+    with pytest.raises(TypeError, match="status must be a string or a collection of strings"):
+        rolefit.extract_skills_many(["python"], status=status)
+    with pytest.raises(TypeError, match="status must be a string or a collection"):
+        rolefit.extract_skills("python", status=status)
+
+
+def test_extract_skills_many_refuses_a_dataframe_or_a_dict():
+    import pandas as pd
+
+    with pytest.raises(TypeError, match="got a dict, which iterates over its keys"):
+        rolefit.extract_skills_many({"a": "python"})  # gave [[]]: the key "a" was read
+    with pytest.raises(TypeError, match=r'got a DataFrame.*df\["text"\]'):
+        rolefit.extract_skills_many(pd.DataFrame({"text": ["Python and SQL"]}))
+
+
 def test_extract_skills_many_names_the_bad_row(monkeypatch):
     import pandas as pd
 
@@ -214,3 +264,27 @@ def test_skill_list_items_that_deny_or_are_learning_do_not_count(items, skills, 
     assert fit.unknown == {}  # named and denied is not unknown
     row = rolefit.score_many([items]).iloc[0]
     assert row["n_skills"] == len(skills) and row["n_unknown"] == 0
+
+
+def test_suggest_checks_its_arguments():
+    assert rolefit.suggest("pytroch", n=0) == []
+    assert rolefit.suggest("pytroch", n=1) == ["pytorch"]
+    with pytest.raises(ValueError, match="n must be a whole number >= 0, got -1"):
+        rolefit.suggest("pytroch", n=-1)  # was a RuntimeError from rapidfuzz
+    with pytest.raises(TypeError, match="n must be a whole number, got 1.5"):
+        rolefit.suggest("pytroch", n=1.5)
+    with pytest.raises(TypeError, match="skill name must be a string, got NoneType"):
+        rolefit.suggest(None)  # was an AttributeError
+
+
+def test_check_count():
+    from rolefit.skills import check_count
+
+    assert check_count(np.int64(2), "n") == 2 and type(check_count(np.int64(2), "n")) is int
+    assert check_count(None, "n", none=True) is None
+    with pytest.raises(TypeError, match="n must be a whole number, got None"):
+        check_count(None, "n")
+    with pytest.raises(ValueError, match="chunksize must be a whole number >= 1, got 0"):
+        check_count(0, "chunksize", minimum=1)
+    with pytest.raises(ValueError, match="gaps must be at most 50, got 51"):
+        check_count(51, "gaps", maximum=50)
