@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies
 
 import rolefit
+from rolefit import _negation as _N
 
 CASES = Path(__file__).with_name("negation_cases.csv")
 
@@ -166,7 +167,6 @@ def test_a_bare_learning_reads_as_a_verb_only_where_it_can_be_one(text, status):
 
 
 # The cue expression made for one cue word finds what the whole cue expression finds there.
-_N = __import__("rolefit._negation", fromlist=["_BEFORE"])
 _CUE_WORDS = sorted({w for _, w, _ in _N.anchor_terms()} - _N._AFTER_ANCHORS)
 _VOCABULARY = sorted(
     {w for p in [*_N._NEG_BEFORE, *_N._LEARN_BEFORE, _N._NEG_AFTER, _N._LEARN_AFTER]
