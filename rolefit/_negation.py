@@ -53,7 +53,7 @@ them, so a text without one costs nothing here.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 __all__ = ["CUE", "HAS", "LEARNING", "NEGATED", "anchor_terms", "statuses"]
 
@@ -525,7 +525,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     starts, ends, _ = zip(*found, strict=True)
 
     # 1. attached cues bind to the skill right before them: "Spark (beginner)", "Java: none"
-    taken: list[tuple[int, int]] = []
+    taken: list[int] = []  # start and end of each attached cue, in text order
     for i in sorted(_before_attached(anchors, ends)):
         e = ends[i]
         m = _ATTACHED.match(text, e)
@@ -533,13 +533,13 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             continue
         status = LEARNING if m.group("learn") else NEGATED
         decided[i] = (status, text[m.start() : m.end()].strip(" (:-–—,?\t\n"))
-        taken.append((m.start(), m.end()))
+        taken += m.span()
 
     # 2. cues before and after skills, each within its clause
     cues = []
     for m in matches:
         if _covered(m.start(), m.end(), starts, ends) or (
-            taken and any(a <= m.start() < b for a, b in taken)
+            taken and bisect_right(taken, m.start()) % 2  # inside an attached cue
         ):
             continue
         # a learning word under a denial is part of it: "no exposure to", "lacks basic"
@@ -556,8 +556,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     # myself Julia"), else what the cue is about ("taking an AWS certification course")
     # (only a cue that runs on past its cue word can: a mention is never inside a cue word)
     words = {(s, e) for s, e, _ in anchors} if long else None
+    kept = {id(m) for m in cues} if long else None
     for m in long:
-        if m not in cues:
+        if id(m) not in kept:
             continue
         i = bisect_left(starts, m.start())
         status = NEGATED if m.lastgroup in ("neg", "negafter") else LEARNING
