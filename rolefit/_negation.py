@@ -213,7 +213,9 @@ _LEARN_AFTER = (
 )
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
-    r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?\s*(?:\(|:|-|–|—|,|\?)\s*"
+    # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
+    r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?\s*"
+    r"(?:\(|:|-|–|—|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?)\s*"
     r"(?:(?P<neg>none|non-?existent|neither|nope"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure))?"

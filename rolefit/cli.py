@@ -75,7 +75,7 @@ def _print_ranking(fit, top) -> None:
     if fit.implied:
         print(f"Implied: {_names(fit.implied)}")
     if fit.learning:
-        print(f"Learning (not counted): {_names(fit.learning)}")
+        print(fit.learning_note())
     if fit.low_signal:
         print(fit.signal_note())
     print()
@@ -211,9 +211,13 @@ def cmd_explain(args) -> int:
         return 0
     _notes(fit)
     print(f"{role}: score {fit.scores[role]:.2f} = the sum of these terms")
-    print(_table([[r.name, ", ".join(r.via) or "-", f"{r.credit:g}", f"{r.weight:.3f}",
-                   f"{r.contribution:.3f}"] for r in table.itertuples()][: args.top],
-                 ["skill", "via", "credit", "weight", "contribution"]))
+    rows = [[r.name, ", ".join(r.via) or "-", f"{r.credit:g}", f"{r.weight:.3f}",
+             f"{r.contribution:.3f}"] for r in table.itertuples()]
+    if args.top is not None and len(rows) > args.top:  # the rest in one row: it still adds up
+        rest = table["contribution"].iloc[args.top :].sum()
+        rows = [*rows[: args.top], [f"({len(rows) - args.top} more terms)", "", "", "",
+                                    f"{rest:.3f}"]]
+    print(_table(rows, ["skill", "via", "credit", "weight", "contribution"]))
     return 0
 
 
@@ -250,6 +254,11 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _command(sub, name: str, text: str) -> argparse.ArgumentParser:
+    """A subcommand whose --help opens with its one-line description."""
+    return sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rolefit",
@@ -265,7 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--model", metavar="PATH",
                        help="a role model saved by `rolefit train` (default: the shipped one)")
 
-    p = sub.add_parser("score", help="rank the roles for a resume or skill list")
+    p = _command(sub, "score", "rank the roles for a resume or skill list")
     add_input(p)
     p.set_defaults(func=cmd_score)
     p = sub.add_parser("gaps", help="missing skills and roadmap for one role")
@@ -274,14 +283,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="show every gap")
     p.add_argument("--role", help="role id or title (default: the best-scored target role)")
     p.set_defaults(func=cmd_gaps)
-    p = sub.add_parser("explain", help="the terms that add up to one role's score")
+    p = _command(sub, "explain", "the terms that add up to one role's score")
     add_input(p)
     p.add_argument("--role", help="role id or title (default: the best-scored role)")
     p.set_defaults(func=cmd_explain)
-    p = sub.add_parser("roles", help="list the roles")
+    p = _command(sub, "roles", "list the roles")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_roles)
-    p = sub.add_parser("demo", help="score the sample resume shipped with rolefit")
+    p = _command(sub, "demo", "score the sample resume shipped with rolefit")
     p.add_argument("--top", type=_positive, default=None, metavar="N", help="show N rows")
     p.set_defaults(func=cmd_demo)
     # these modules import only the standard library and numpy at the top

@@ -95,7 +95,7 @@ def _with_order_notes(rows: list[dict], moved_down: set[str]) -> list[dict]:
             note = f"before {by_id[r['needed_for']].name}"
         elif r["skill_id"] in moved_down:
             what = "rare" if r["rare"] else "soft skill"
-            note = f"{what}: kept out of the first {TOP_MISSING}"
+            note = f"{what}: not in the top {TOP_MISSING}"
         r["order_note"] = note
     return rows
 
@@ -666,6 +666,21 @@ class RoleFit:
             f"Not enough signal: {self.n_technical} technical skill(s) recognised "
             f"(at least {MIN_TECHNICAL_SKILLS} are needed), so no target role, gaps or plan."
         )
+
+    def learning_note(self) -> str | None:
+        """One line on the skills a text says are being learned, or None when there are
+        none: not counted as held, except through held skills that imply them (then they
+        count as implied, like any implied skill)."""
+        if not self.learning:
+            return None
+        by_id = knowledge().skill_by_id
+        names = lambda ids: ", ".join(by_id[s].name for s in ids)  # noqa: E731
+        alone = [s for s in self.learning if s not in self.implied]
+        implied = [s for s in self.learning if s in self.implied]
+        parts = [f"{names(alone)} (not counted)"] if alone else []
+        if implied:
+            parts.append(f"{names(implied)} (counted only as implied by your held skills)")
+        return "Learning: " + "; ".join(parts)
 
     def to_dict(self, n_gaps: int = 10) -> dict:
         """A JSON-serialisable summary: skills, ranking and the first ``n_gaps`` gaps of the

@@ -443,7 +443,8 @@ class PostingMatch:
         def names(ids):
             return ", ".join(by_id[s].name for s in ids) or "-"
 
-        lines = [f"Posting: {len(self.posting_skills)} skills: {names(self.posting_skills)}"]
+        n = len(self.posting_skills)
+        lines = [f"Posting: {n} skill{'' if n == 1 else 's'}: {names(self.posting_skills)}"]
         excluded = [f"{how} ({self._quoted(self.excluded[kind])})"
                     for kind, how in (("negated", "denied"), ("learning", "being learned"))
                     if self.excluded[kind]]
@@ -587,6 +588,7 @@ def match_bars(m: PostingMatch, ax=None):
         return ax
     ys = np.arange(len(rows))
     used = {}
+    learning = set(m.person.learning)
     for y, r in zip(ys, rows, strict=True):
         color, hatch = CATEGORY_COLORS.get(r["category"], ("#000000", ""))
         used[r["category"]] = (color, hatch)
@@ -596,6 +598,8 @@ def match_bars(m: PostingMatch, ax=None):
                 edgecolor="white", linewidth=0.8, gid=f"covered:{r['skill_id']}")
         label = {"has": "has", "implied": f"implied ({r['credit']:.0%})",
                  "lacks": "lacks"}[r["status"]]
+        if r["status"] == "lacks" and r["skill_id"] in learning:
+            label = "lacks (learning)"
         if r["share"] < 5e-4:
             label += f" (no weight for {m.context()['title']})"
         ax.annotate(label, (r["share"], y), xytext=(4, 0), textcoords="offset points",
@@ -716,6 +720,7 @@ def cmd_match(args) -> int:
         try:
             with os.fdopen(handle, "wb") as stream:
                 fig.savefig(stream, format="png", dpi=110, metadata={"Software": None})
+            os.chmod(tmp, 0o644)  # as the report's files (mkstemp makes it private)
             os.replace(tmp, out)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -690,7 +690,7 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
     to the score by itself), written after the bar. It is in percentage points when scores
     are shares shown in %, else in points. Skills that few of the role's job postings ask
     for (``rare``) are flagged with that share of postings, and a row out of ``gain`` order
-    says why (its ``order_note``: "before <tool>", "kept out of the first 5").
+    says why (its ``order_note``: "before <tool>", "soft skill: not in the top 5").
 
     Parameters
     ----------
@@ -773,9 +773,7 @@ def gap_bars(fit, role: str | None = None, ax=None, n: int = 12, colors=None):
                                color=RARE_COLOR, gid=f"rare:{row.skill_id}")
             need += 5 * px + flag.get_window_extent().width
         if isinstance(row.order_note, str):  # why the row is out of gain order
-            note = row.order_note.removeprefix("rare: ").replace(": kept out of the first",
-                                                                  ", kept out of the first")
-            note = note.replace("kept out of the first ", "not in the top ")
+            note = row.order_note.removeprefix("rare: ")  # (the rare flag is beside it)
             flag = ax.annotate(note, (row.rise, y), xytext=(8 + need / px, 0),
                                textcoords="offset points", va="center", ha="left",
                                fontsize=8.5, fontstyle="italic", color="#555555",

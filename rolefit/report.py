@@ -193,7 +193,8 @@ def render_html(fit, role: str | None = None, source: str | None = None) -> str:
     if fit.implied:
         parts.append(f"<br><b>Implied:</b> {esc(_names(fit.implied))}")
     if fit.learning:
-        parts.append(f"<br><b>Learning (not counted):</b> {esc(_names(fit.learning))}")
+        label, _, rest = fit.learning_note().partition(": ")
+        parts.append(f"<br><b>{esc(label)}:</b> {esc(rest)}")
     if fit.unknown:
         parts.append(f"<br><b>Not recognised:</b> {esc(', '.join(fit.unknown))}")
     parts.append("</p>")

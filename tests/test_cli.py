@@ -200,3 +200,15 @@ def test_gaps_plan_header_names_the_closest_roadmap(capsys):
                      "--role", "data_engineer"]) == 0
     out = capsys.readouterr().out
     assert "\nPlan (closest shipped roadmap: backend engineer to data engineer):\n" in out
+
+
+def test_explain_top_rows_still_add_up_to_the_score(capsys):
+    from rolefit import cli
+
+    assert cli.main(["explain", "--skills", "python, docker, postgresql, flask, kubernetes",
+                     "--role", "research_scientist", "--top", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    score = float(lines[0].split("score ")[1].split(" =")[0])
+    rows = lines[lines.index(next(x for x in lines if x.startswith("---"))) + 1 :]
+    assert len(rows) == 3 and rows[-1].startswith("(")  # two terms, then the rest in one row
+    assert sum(float(r.split()[-1]) for r in rows) == pytest.approx(score, abs=0.005)

@@ -303,3 +303,14 @@ def test_gaps_n_none_zero_and_numpy():
     assert len(fit.gaps("ml_engineer", n=np.int64(3))) == 3
     assert len(fit.to_dict(n_gaps=None)["gaps"]) == len(fit.gaps())  # the target role
     assert len(fit.to_dict(n_gaps=2)["gaps"]) == 2
+
+
+def test_learning_note_says_when_a_learned_skill_is_credited_as_implied():
+    fit = rolefit.score("Python and scikit-learn daily. Currently learning machine learning"
+                        " and Rust.")
+    assert {"machine_learning", "rust"} <= set(fit.learning)
+    assert "machine_learning" in fit.implied  # scikit-learn implies it
+    note = fit.learning_note()
+    assert "Rust (not counted)" in note
+    assert "Machine learning (counted only as implied" in note
+    assert rolefit.score(["python", "sql"]).learning_note() is None

@@ -388,3 +388,25 @@ def test_lacks_n_is_checked():
         m.lacks(n=1.5)
     with pytest.raises(TypeError, match="n must be a whole number"):
         m.to_text(n="3")
+
+
+def test_match_chart_marks_a_lacking_skill_being_learned():
+    from matplotlib.figure import Figure
+
+    m = rolefit.match("Python, SQL, Docker. Currently learning PyTorch.",
+                      "ML engineer: Python, PyTorch, Docker, Kubernetes, MLOps.")
+    ax = Figure().subplots()
+    m.plot(ax=ax)
+    labels = [t.get_text() for t in ax.texts]
+    assert labels.count("lacks (learning)") == 1 and "has" in labels
+
+
+def test_match_chart_file_is_readable_like_the_other_outputs(tmp_path):
+    import stat
+
+    posting = tmp_path / "posting.txt"
+    posting.write_text("ML engineer: Python, PyTorch, Docker, Kubernetes.")
+    out = tmp_path / "m.png"
+    assert cli.main(["match", "--person-skills", "python, docker", str(posting),
+                     "-o", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
