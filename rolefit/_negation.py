@@ -266,11 +266,6 @@ def _group(patterns: list[str]) -> str:
 
 
 _AFTER = re.compile(rf"(?P<learnafter>\b(?:{_LEARN_AFTER})\b)", re.I)
-_BEFORE = re.compile(
-    rf"(?P<negafter>\b(?:{_NEG_AFTER})\b)|(?P<learnafter>\b(?:{_LEARN_AFTER})\b)"
-    rf"|\b(?:(?P<neg>{_group(_NEG_BEFORE)})|(?P<learn>{_group(_LEARN_BEFORE)}))\b",
-    re.I,
-)
 # Every cue contains one of these words; a cue is tried only where one stands, so the
 # cue expression (slow to search for everywhere: many alternatives) runs at few places.
 _ANCHORS = """
@@ -339,11 +334,12 @@ def _cue_matches(text: str, anchors) -> tuple[list[re.Match], list[re.Match]]:
     return out, long
 
 
-# _BEFORE tries its alternatives in order at a cue word, and most cannot start with that
-# word; the expression made for one cue word keeps, in order, those that can (an
-# alternative is left out only when its literal first letters differ from the word's), so
-# it finds the same cue, faster (tested against _BEFORE at every cue word of a corpus).
-_BEFORE_AT: dict[str, re.Pattern] = {}
+# The cue expression (``_cue_expression()``: every cue, after the skill or before it) tries
+# its alternatives in order at a cue word, and most cannot start with that word; the
+# expression made for one cue word keeps, in order, those that can (an alternative is left
+# out only when its literal first letters differ from the word's), so it finds the same cue,
+# faster (tested against the whole expression at every cue word of the corpora).
+_BEFORE_AT: dict[str | None, re.Pattern] = {}
 _LOOKBEHIND = re.compile(r"\(\?<[=!](?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)")
 _HEAD = re.compile(r"[\w'’-]*")
 
@@ -409,10 +405,11 @@ def _group_end(pattern: str, start: int) -> int:
         k += 1
 
 
-def _cue_expression(word: str) -> re.Pattern:
-    """_BEFORE with only the alternatives that may start where ``word`` stands."""
+def _cue_expression(word: str | None = None) -> re.Pattern:
+    """The cue expression, with only the alternatives that may start where ``word``
+    stands (all of them without a word); made once per word."""
     def keep(patterns: list[str]) -> str:
-        kept = [p for p in patterns if _may_start(p, word)]
+        kept = [p for p in patterns if word is None or _may_start(p, word)]
         return _group(kept) if kept else "(?!)"
 
     expression = re.compile(
@@ -427,21 +424,16 @@ def _cue_expression(word: str) -> re.Pattern:
 
 _HYPHEN_BEFORE = re.compile(r"\w[-‐]\s?$")
 # the last word before a position (searched with that position as the end), as _WORDS
-# reads it, with only spaces after it; and the words that start a clause (_BOUNDARY)
+# reads it, with only spaces after it
 _LAST_WORD = re.compile(r"(?<![\w'’+#.-])([^\W_][\w'’+#.-]*)[^\S\n\r]*\Z")
-_BOUNDARY_WORD = re.compile(
-    r"(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hil(?:e|st))$"
-)
 
 
 def _starts_clause(text: str, word: re.Match) -> bool:
-    """Whether the word (group 1 of ``word``) is one that starts a clause, where
-    ``_BOUNDARY`` reads it so: after a space ("but", "however", ...), or after ", "
-    ("yet")."""
+    """Whether the word (group 1 of ``word``) is one with which ``_BOUNDARY`` starts a
+    clause there ("but", "however", ... after a space; "yet" after ", ")."""
     start = word.start(1)
-    if word.group(1) in ("yet", "Yet"):
-        return text[max(0, start - 2) : start] == ", "
-    return text[start - 1 : start] == " " and _BOUNDARY_WORD.match(word.group(1)) is not None
+    boundary = _BOUNDARY.match(text, start - 1) if start else None
+    return boundary is not None and boundary.end() == word.end(1)
 _SPACE_RUN = re.compile(r"\s*")
 _WORDS = re.compile(r"[^\W_][\w'’+#.-]*|[^\w\s]")
 # "learning" governs what follows only as a verb: at the start of its clause or after one of

@@ -75,7 +75,7 @@ def _print_ranking(fit, top) -> None:
     if fit.implied:
         print(f"Implied: {_names(fit.implied)}")
     if fit.learning:
-        print(fit.learning_note())
+        print(f"Learning: {fit.learning_note()}")
     if fit.low_signal:
         print(fit.signal_note())
     print()

@@ -668,19 +668,19 @@ class RoleFit:
         )
 
     def learning_note(self) -> str | None:
-        """One line on the skills a text says are being learned, or None when there are
-        none: not counted as held, except through held skills that imply them (then they
-        count as implied, like any implied skill)."""
+        """What to say after "Learning:" about the skills a text says are being learned,
+        or None when there are none: not counted as held, except through held skills that
+        imply them (then they count as implied, like any implied skill)."""
         if not self.learning:
             return None
         by_id = knowledge().skill_by_id
-        names = lambda ids: ", ".join(by_id[s].name for s in ids)  # noqa: E731
-        alone = [s for s in self.learning if s not in self.implied]
-        implied = [s for s in self.learning if s in self.implied]
-        parts = [f"{names(alone)} (not counted)"] if alone else []
-        if implied:
-            parts.append(f"{names(implied)} (counted only as implied by your held skills)")
-        return "Learning: " + "; ".join(parts)
+        parts = []
+        for implied, how in ((False, "not counted"),
+                             (True, "counted only as implied by your held skills")):
+            ids = [s for s in self.learning if (s in self.implied) == implied]
+            if ids:
+                parts.append(f"{', '.join(by_id[s].name for s in ids)} ({how})")
+        return "; ".join(parts)
 
     def to_dict(self, n_gaps: int = 10) -> dict:
         """A JSON-serialisable summary: skills, ranking and the first ``n_gaps`` gaps of the

@@ -193,8 +193,7 @@ def render_html(fit, role: str | None = None, source: str | None = None) -> str:
     if fit.implied:
         parts.append(f"<br><b>Implied:</b> {esc(_names(fit.implied))}")
     if fit.learning:
-        label, _, rest = fit.learning_note().partition(": ")
-        parts.append(f"<br><b>{esc(label)}:</b> {esc(rest)}")
+        parts.append(f"<br><b>Learning:</b> {esc(fit.learning_note())}")
     if fit.unknown:
         parts.append(f"<br><b>Not recognised:</b> {esc(', '.join(fit.unknown))}")
     parts.append("</p>")

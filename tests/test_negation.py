@@ -187,7 +187,7 @@ def test_the_expression_of_a_cue_word_finds_what_the_whole_one_finds(before, wor
     # (the reader finds a cue word as a whole word, as here)
     head = " ".join(before) + " " if before else ""
     text = head + case(word) + " " + " ".join(after)
-    whole = _N._BEFORE.match(text, len(head))
+    whole = _N._cue_expression().match(text, len(head))
     mine = (_N._BEFORE_AT.get(word) or _N._cue_expression(word)).match(text, len(head))
     assert (whole and (whole.span(), whole.lastgroup)) == (mine and (mine.span(), mine.lastgroup))
 
@@ -202,7 +202,7 @@ def test_the_expression_of_every_cue_word_finds_what_the_whole_one_finds_in_cont
             for after in afters:
                 for case in (str.lower, str.title):
                     text = f"{before}{case(word)} {after}"
-                    whole = _N._BEFORE.match(text, len(before))
+                    whole = _N._cue_expression().match(text, len(before))
                     found = mine.match(text, len(before))
                     assert (whole and (whole.span(), whole.lastgroup)) == (
                         found and (found.span(), found.lastgroup)
