@@ -7,9 +7,12 @@ it knows no aspiration cues). A mention gets one of three statuses:
 * ``negated``: a denial cue governs it (``no``, ``not``, ``never``, ``without``,
   ``lack of``, ``unfamiliar with``, ``n't``, ``0 years``, ``little or no``, ``neither``/
   ``nor``, ``yet to``, ``no clue about``, ``clueless``, ``can't say I've used``, ``none of
-  my projects used``, ``a stranger to``, ``dont`` (chat spelling), and after the skill
-  ``not required``, ``Kafka: none``, ``Scala (0 years)``, ``Kafka? Not yet``, ``Pulumi
-  no``, ``is outside my experience``, ``is not my area``, ``a mystery``, ``Rust I don't``);
+  my projects used``, ``a stranger to``, ``dont`` (chat spelling), ``know nothing about``,
+  ``never got round to``, ``never have I used``, ``useless at``, and after the skill
+  ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``, ``Kafka?
+  Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
+  experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
+  foreign to me``, ``none of them ring a bell``, ``a mystery``, ``Rust I don't``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -17,9 +20,14 @@ it knows no aspiration cues). A mention gets one of three statuses:
   ``rudimentary``, ``diving into``, ``getting comfortable with``, ``familiarising myself
   with``, a course phrase such as ``enrolled in an online course on``, and after the skill
   ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to me``,
-  ``I'm still learning``, ``newbie here``; "analysts who were learning SQL" and "taught a
-  course on Spark" are not about the writer's own level, "not a beginner", "not new to"
-  and "not bad at" are not cues, nor is "without" after a negation ("nothing ships
+  ``I'm still learning``, ``newbie here``; also ``a bit of``, ``surface-level``,
+  ``struggling with``, ``weak in``, ``getting my feet wet``, ``a passing familiarity
+  with``, ``a class in``, ``get my head around``, ``a beginner when it comes to``, and
+  after the skill ``Kafka: limited``, ``is superficial``, ``SQL I'm just learning``, ``is
+  something I'm studying``; "analysts who were learning SQL", "taught a course on Spark",
+  "teach beginners Python" and "built a Flask app on weekends" are not about the writer's
+  own level, "not a beginner", "not new to", "not bad at", "no stranger to" and "cannot
+  recommend X enough" are not cues, nor is "without" after a negation ("nothing ships
   without tests"));
 * ``has``: anything else (``familiar with`` alone is ``has``).
 
@@ -34,9 +42,14 @@ A cue *after* skills (``not required``, ``on weekends``) reaches back over the n
 skill and the list joined to it by a conjunction; a parenthesised or colon/dash cue
 (``Spark (beginner)``, ``Kafka: none``) only the skill right before it, and nothing when
 the word before it is not a skill ("French (basic), Python" keeps Python). A cue that makes
-a heading line ("Learning next:", "Not required") covers the bullet lines under it. A skill
-named inside a cue is what the cue is about ("enrolled in an AWS certification course"),
-unless the cue is read at the skill's own name ("Teaching myself Julia": no ``teaching``).
+a heading line ("Learning next:", "Not required") covers the bullet lines under it; a cue
+followed by a colon ("Not required: a degree, Java") covers the rest of its clause. A cue
+that reaches no skill this way may be about the skill that a relative clause of the
+writer's follows ("Java, which I've never learned") or, opening an answer ("A: No.",
+"Candidate: Not really"), about the skills of a question put to the writer just before it
+("Q: Do you know Go?"). A skill named inside a cue is what the cue is about ("enrolled in
+an AWS certification course"), unless the cue is read at the skill's own name ("Teaching
+myself Julia": no ``teaching``).
 
 Job postings. "Python not required" and "no Python experience required" are ``negated``
 (the posting does not ask for Python); "no experience required" names no skill, so
@@ -73,6 +86,12 @@ _ABOUT = r"(?:\s+(?:on|in|about|of|for|covering|(?:that|which)\s+covers))?"
 _MY_SKILLS = r"(?:\s+my\s+(?:\w+\s+)?(?:skills?|knowledge|experience|expertise|understanding))"
 _BARE_NOT = "dont|didnt|doesnt|havent|hasnt|hadnt|cant|wont|isnt|arent|wasnt|werent|wouldnt"
 _NEG_BEFORE = [
+    # "never got round to learning Vue", "haven't yet gotten around to using it"
+    r"(?:never|not|\w+n['’]t)\s+(?:yet\s+)?got(?:ten)?\s+(?:a)?round\s+to"
+    r"(?:\s+(?:learning|using|trying|studying))?",
+    # "Never have I ever deployed to Azure" (not "never have I enjoyed SQL more")
+    r"never\s+(?:have|had|did)\s+(?:I|we)(?:\s+ever)?(?=\s+(?:used|touched|tried|worked|deployed"
+    r"|written|built|programmed|coded|done|had|learned|learnt|seen)\b)",
     r"yet\s+to",  # "I am yet to use Airflow", "have yet to try"
     r"no\s+(?:clue|idea)(?:\s+(?:about|of|on|with|how|what))?",
     r"clueless(?:\s+(?:about|with|when\s+it\s+comes\s+to))?",
@@ -80,6 +99,8 @@ _NEG_BEFORE = [
     r"none(?=\s*:)",  # "None: SAS"
     r"none\s+of\s+(?:my|our|the)(?:\s+[\w-]+){0,3}?\s+(?:involved|used|required|included"
     r"|touched|needed)",
+    # an answer: "Q: Experience with Airflow? A: None whatsoever." (_referred)
+    r"(?:none(?:\s+(?:whatsoever|at\s+all|really|so\s+far|yet))?|nope|nah)(?=\s*(?:[.,;!]|$))",
     r"(?:can['’]?t|cannot|couldn['’]t|wouldn['’]t)\s+(?:really\s+)?say\s+(?:that\s+)?"
     r"(?:I|I['’]ve|I\s+have|I['’]m)(?:\s+(?:ever|really))?(?:\s+(?:used|know|worked\s+with"
     r"|touched|tried|been\s+exposed\s+to))?",
@@ -98,9 +119,13 @@ _NEG_BEFORE = [
     r"|(?:an?\s+)?(?:expert|pro|guru|specialist|master|beginner|novice|newbie|noob)|"
     + _HEDGES
     + r")\b)",
-    r"(?:\w+n['’]t|" + _BARE_NOT + r")(?!\s+(?:mind|always|only|just|hesitate|necessarily)\b)",
-    r"(?:a\s+)?(?:complete\s+|total\s+)?stranger\s+to",
-    r"cannot",
+    r"(?:\w+n['’]t|" + _BARE_NOT + r")(?!\s+(?:mind|always|only|just|hesitate|necessarily"
+    r"|recommend|praise|stress|overstate|emphasi[sz]e|wait|imagine)\b)",
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bnot\sa\s)(?:a\s+)?(?:complete\s+|total\s+)?stranger\s+to",
+    r"(?:(?<=know\s)|(?<=knew\s)|(?<=knows\s)|(?<=literally\s)|(?<=absolutely\s)"
+    r"|(?<=next\sto\s)|(?<=almost\s))nothing\s+(?:at\s+all\s+)?(?:about|of)",
+    r"(?:useless|hopeless)\s+(?:at|with|in)",
+    r"cannot(?!\s+(?:recommend|praise|stress|overstate|emphasi[sz]e|wait|imagine)\b)",
     r"no(?![-.]\w|\s+(?:later|less|more|matter|doubt|longer|one|sooner)\b)",
 ]
 _LEARN_BEFORE = [
@@ -117,9 +142,10 @@ _LEARN_BEFORE = [
     r"enrolled",
     r"(?:bootcamp|course|workshop|mooc|nanodegree|tutorial)s?\s+(?:covering|on|about|in|for"
     r"|that\s+covers|which\s+covers)",
-    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)beginners?(?:-level)?",
-    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)novice",
-    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)newbie",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!teach\s)(?<!teaches\s)(?<!teaching\s)(?<!taught\s)"
+    r"beginners?(?:-level)?(?:\s+when\s+it\s+comes\s+to)?",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)novice(?:\s+when\s+it\s+comes\s+to)?",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)newbie(?:\s+when\s+it\s+comes\s+to)?",
     r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)new\s+to",
     r"basics?",
     r"(?<!good\s)(?<!strong\s)(?<!solid\s)(?<!broad\s)(?<!wide\s)(?<!deep\s)exposure",
@@ -147,6 +173,9 @@ _LEARN_BEFORE = [
     r"gaining",
     r"little",
     r"(?:getting|got)\s+started",
+    r"weak\s+(?:in|at|with|on)",
+    r"(?:getting|got)\s+my\s+feet\s+wet(?:\s+with)?",
+    r"(?<=a\s)passing\s+(?:acquaintance|familiarity|knowledge|understanding)",
     r"(?:intro|introductory|beginners?|crash)\s+(?:course|class|module|tutorial|coursework)s?",
     r"pick(?:ing)?\s+up",
     r"getting\s+into",
@@ -157,6 +186,11 @@ _LEARN_BEFORE = [
     r"introduction\s+to",
     r"intro\s+to",
     r"aspiring",
+    r"(?<!quite\sa\s)(?<=\ba\s)bit\s+of",
+    r"surface[-\s]level",
+    r"struggl(?:e|es|ing)\s+(?:with|in)",
+    r"(?:(?<=my\s)|(?<=get\s)|(?<=getting\s)|(?<=got\s))head\s+around",
+    r"(?:class|classes|lessons?)\s+(?:on|in|about|covering)",
 ]
 # Words a cue may read across before it reaches a skill, and between skills in its scope.
 _BRIDGE = frozenset(
@@ -167,6 +201,7 @@ _BRIDGE = frozenset(
     familiarity proficiency expertise training understanding grasp command fluency
     professional commercial production hands-on practical direct real real-world working
     industry formal significant extensive deep solid actual relevant enterprise
+    completely totally entirely absolutely
     academic personal
     year years yr yrs month months
     used use using work worked working written write writing touched touch tried try
@@ -186,12 +221,23 @@ _CONNECTORS = frozenset(
 )
 # Cues that may read across one word outside the bridge list ("never really touched").
 _LOOSE = 1
-_TIGHT_CUES = re.compile(r"(?:without|no|aspiring|nor|neither)$", re.I)
+_TIGHT_CUES = re.compile(r"(?:without|no|aspiring|nor|neither|bit\s+of)$", re.I)
 
 # -- cues after the skill ----------------------------------------------------------------
 _NEG_AFTER = (
     r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
-    r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected)"
+    r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected"
+    r"|(?:a\s+)?prerequisites?|compulsory|obligatory)"
+    # "Scala is not.", "Java is not something I know"
+    r"|(?:(?<=is\s)|(?<=are\s))not(?=\s*(?:[.;!]|$))"
+    r"|(?:(?:(?<=is\s)|(?<=are\s))not|isn['’]t|aren['’]t)\s+something\s+(?:I|we)(?:['’]ve|\s+have|\s+had)?"
+    r"(?:\s+(?:ever|really|actually))?(?:\s+(?:know|used|use|touched|tried|done|learned|learnt"
+    r"|worked\s+with|do|have))?"
+    # "Kubernetes is completely foreign to me", "Ansible, Chef: none of them ring a bell"
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=completely\s)|(?<=totally\s)|(?<=entirely\s))"
+    r"(?:foreign|alien|unknown)(?:\s+to\s+(?:me|us))?"
+    r"|(?:none\s+of\s+(?:them|these|those)\s+rings?|(?:doesn['’]t|don['’]t|(?<=does\s)not"
+    r"|(?<=do\s)not)\s+ring)\s+(?:a|any)\s+bells?"
     r"|(?:outside|beyond)\s+(?:of\s+)?my\s+(?:experience|expertise|skill\s*set|comfort\s+zone)"
     r"|(?:(?<=is\s)|(?<=are\s))non-?existent"
     r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:really\s+)?(?:my|our)\s+(?:area|strength|thing|forte"
@@ -205,9 +251,15 @@ _NEG_AFTER = (
 )
 _LEARN_AFTER = (
     r"(?<!not\sa\s)(?<!\bno\s)(?:newbie|noob|beginner|novice)(?:\s+here)?(?=\s*(?:[.,;!?)]|$))|"
-    r"(?:(?<=is\s)|(?<=are\s)|(?<=still\s))(?:minimal|limited|basic|rudimentary|new\s+to\s+me)"
+    r"(?:(?<=is\s)|(?<=are\s)|(?<=still\s))(?:minimal|limited|basic|rudimentary|superficial"
+    r"|new\s+to\s+me)"
     r"(?=\s*(?:[.,;!)]|$|\s+(?:to|at\s+best|but|for\s+now|so\s+far)\b))"
-    r"|(?<=still\s)learning(?=\s*(?:[.,;!)]|$))"
+    r"|(?:(?<=still\s)|(?<=just\s)|(?<=only\s))learning(?=\s*(?:[.,;!)]|$))"
+    # "Scala is something I'm studying on the side", "JavaScript I'm still getting my head
+    # around": the writer's learning, closing a clause about the skill before it
+    r"|(?:(?<=I['’]m\s)|(?<=I\sam\s)|(?<=still\s)|(?<=currently\s))(?:studying|learning)"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:on\s+the\s+side|at\s+the\s+moment|right\s+now|now)\b))"
+    r"|(?<=getting\smy\s)head\s+around(?=\s*(?:[.,;!)]|$))"
     r"|on\s+(?:the\s+)?weekends?|at\s+weekends?|in\s+(?:my|our)\s+(?:spare|free)\s+time"
     r"|in\s+the\s+evenings|(?:is|are)\s+(?:a\s+)?work\s+in\s+progress|in\s+progress"
 )
@@ -216,15 +268,16 @@ _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
     r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?\s*"
     r"(?:\(|:|-|–|—|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?)\s*"
-    r"(?:(?P<neg>none|non-?existent|neither|nope"
+    r"(?:(?P<neg>none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure))?"
     r"|never(?:\s+(?:used|touched|tried)(?:\s+(?:it|them))?)?"
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?)"
     r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
-    r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting))"
-    r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|(?:0|zero)\s*(?:years?|yrs?)))\b"
+    r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
+    r"|minimal|limited|superficial))"
+    r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)))\b"
     r"(?!\s+\w+\s+(?:with|in|of)\b)",
     re.I,
 )
@@ -280,7 +333,8 @@ _ANCHORS = """
     minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
     gain gaining clueless rudimentary noob familiarizing familiarising exploring scratched
     pursuing halfway coursework neither nope completing attending attended nonexistent
-    non-existent self-teaching stranger mystery
+    non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
+    surface struggle struggles struggling superficial passing weak useless hopeless
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -292,12 +346,15 @@ _ANCHORS = """
     "outside of", "beyond my", "diving into", "digging into", "wrap my", "wrapping my",
     "interested in", "signed up", "going through", "just started", "just began", "just begun",
     "recently started", "recently began", "recently begun", "keen to", "eager to",
-    "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only",
+    "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
+    *(f"{c} {a}" for c in ("class", "classes", "lesson", "lessons")
+      for a in ("on", "in", "about", "covering")),
 ]
 # (common words such as "new", "working", "going", "just" only in the phrases a cue needs)
 _ATTACHED_WORDS = frozenset(
-    "none no never not 0 zero beginner basic basics learning progress novice studying"
+    "none no never not 0 zero beginner basic basics learning progress novice studying nah"
     " elementary entry introductory starting started nonexistent non-existent neither nope"
+    " minimal limited superficial"
     " self-study coursework rudimentary".split()
 ) | {"tutorial only", "tutorials only"}
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
@@ -480,7 +537,7 @@ def _gap_ok(text: str, lo: int, hi: int, free: int, gerund: bool = False) -> boo
             continue
         if not word[0].isalnum() and word not in "(),/&:\"'":
             return False
-        if gerund and n == 0 and word.endswith("ing"):
+        if gerund and n == 0 and word.endswith("ing") and not word.endswith("thing"):
             continue
         free -= 1
         if free < 0:
@@ -569,14 +626,24 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             continue
         limit = cues[k + 1].start() if k + 1 < len(cues) else len(text)
         heading = _heading(text, m, starts)
+        referred = None
         if heading:  # "Learning next:", "Not required" over the bullet lines below it
             scoped = _bullets_below(text, heading.end(), limit, starts)
-        elif kind in ("neg", "learn") or _COLON.match(text, m.end()):
+        elif (colon := _COLON.match(text, m.end())) is not None:
+            # "Not required: a CS degree, Java, or a tie": the rest of the clause
+            stop = clauses.end(colon.end(), limit)
+            scoped = list(range(bisect_left(starts, colon.end()), bisect_left(starts, stop)))
+            scoped = [i for i in scoped if ends[i] <= stop]
+        elif kind in ("neg", "learn"):
             scoped = _scope_after(text, m, found, starts, clauses, limit)
+            if not scoped:
+                scoped = referred = _referred(text, m, found, ends, status, clauses)
         else:
             floor = max(cues[k - 1].end() if k > 0 else 0, m.start() - 300)
             scoped = _scope_before(text, m, found, ends, status, clauses, floor,
                                    _own_subject(text, m.start()))
+            if not scoped:
+                scoped = referred = _referred(text, m, found, ends, status, clauses)
         if status == LEARNING and scoped and not heading:
             # requirement wording in the clause; most often after the cue ("would help")
             clause_end = clauses.end(m.end(), min(len(text), m.end() + 300))
@@ -584,8 +651,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                 text, clauses.start(m.start(), max(0, m.start() - 300)), clause_end
             ):
                 continue
-        if scoped and kind in ("neg", "learn") and (
-            _attached_form(text, m)  # "French (basic), Python": a note on the word before
+        if scoped and kind != "negafter" and (
+            (kind == "neg" or kind == "learn") and not referred and _attached_form(text, m)
+            # "French (basic), Python": a note on the word before
             or _not_own(text, m, clauses)  # "analysts who had never used SQL"
         ):
             continue
@@ -598,7 +666,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
 
 # Up to four words on the rest of the line, then maybe a colon. Possessive: where a line
 # goes on (most cues), the match fails without trying to split its words another way.
-_HEADING = re.compile(r"[^\S\n]*+(?:[\w'’-]++(?:[^\S\n]++|(?=[:\n]))){0,4}+(:)?[^\S\n]*+\n")
+_HEADING = re.compile(r"[^\S\n]*+(?:[\w'’()-]++(?:[^\S\n]++|(?=[:\n]))){0,4}+(:)?[^\S\n]*+\n")
 _LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦][^\S\n]*)?$")
 
 
@@ -665,6 +733,7 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
             break
         if not scoped:
             ok = _gap_ok(text, e, pos, 0 if status == NEGATED else 2)
+            conj = ":" in text[e:pos]  # "Chef, Puppet: none of them": the list before a colon
         else:
             ok, conj = _joined(text[e:pos], conj)
         if not ok:
@@ -676,6 +745,50 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
         scoped.append(i)
         pos = s
     return scoped
+
+
+# "Java, which I've never learned", "Go, that I'm still learning": a relative clause of the
+# writer's on the skill right before it
+_WHICH_I = re.compile(
+    r"(?:,\s*|\s+)(?:which|that)\s+(?:I|we)(?:\s+(?:have|had|do|did|am|was|are)|['’](?:ve|m|d|re))?"
+    r"(?:\s+(?:only|still|really|ever|also|just))?\s+\Z",
+    re.I,
+)
+# An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
+# put to the writer on the line before ("Do you know Go?", "Any experience with Airflow?").
+_ANSWER_START = re.compile(
+    r"(?:(?:^|\n)[^\S\n]*(?:[A-Z][\w .'’-]{0,20}:[^\S\n]*)?"
+    r"|\?[^\S\n]+[A-Z][\w.'’-]{0,20}:[^\S\n]*)\Z"
+)
+_ANSWER_CUE = re.compile(
+    r"(?:no|nope|nah|never|none|not(?:\s+really|\s+at\s+all|\s+yet)?)\b"
+    r"(?!\s+(?:problem|problems|worries|doubt)\b)",
+    re.I,
+)
+_QUESTION = re.compile(r"[^\n.!?]*\?[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*)\Z")
+_TO_WRITER = re.compile(r"\b(?:you|your|any\s+experience|experience\s+with|ever\s+used)\b", re.I)
+
+
+def _referred(text, m, spans, ends, status, clauses) -> list[int]:
+    """Skills that cue ``m``, which reaches none forward, is about: the skill a relative
+    clause of the writer's follows ("Java, which I've never learned"), or, for a denial
+    opening an answer, the skills of the question on the line before it."""
+    which = _WHICH_I.search(text, max(0, m.start() - 30), m.start())
+    if which is not None:
+        i = bisect_left(ends, which.start())
+        if i < len(ends) and ends[i] == which.start():
+            return [i]
+        return []
+    if status != NEGATED or not _ANSWER_CUE.match(text, m.start()):
+        return []
+    if not _ANSWER_START.search(text, max(0, m.start() - 24), m.start()):
+        return []
+    question = _QUESTION.search(text, max(0, m.start() - 300), m.start())
+    if question is None or not _TO_WRITER.search(text, question.start(), question.end()):
+        return []
+    end = text.rfind("?", question.start(), question.end())
+    lo, hi = bisect_left(ends, question.start() + 1), bisect_left(ends, end + 1)
+    return list(range(lo, hi))
 
 
 def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> list[int]:
@@ -742,7 +855,10 @@ def _attached_form(text: str, m: re.Match) -> bool:
     )
 
 
-_I_BEFORE = re.compile(r"\bI(?:\s+(?:do|have)|['’]ve)?\s+$")
+_I_BEFORE = re.compile(
+    r"\bI(?:\s+(?:do|have|am)|['’](?:ve|m))?(?:\s+(?:still|just|only|currently))?"
+    r"(?:\s+getting\s+my)?\s+$"
+)
 _TEACHING = frozenset(
     """taught teach teaches teaching led lead leads ran run runs delivered deliver designed
     created create wrote write writes authored built build developed develop organised
@@ -758,9 +874,9 @@ _DOUBLE_NEGATIVE = re.compile(r"\b(?:nothing|never|no|not|none|nobody)\b|n['’]
 
 def _own_subject(text: str, start: int) -> int | None:
     """Where "I" starts right before ``start`` ("Rust I don't"), else None."""
-    if "I" not in text[max(0, start - 12) : start]:
+    if "I" not in text[max(0, start - 32) : start]:
         return None
-    m = _I_BEFORE.search(text, max(0, start - 12), start)
+    m = _I_BEFORE.search(text, max(0, start - 32), start)
     return m.start() if m else None
 
 
@@ -770,7 +886,7 @@ def _not_own(text: str, m: re.Match, clauses: _Clauses) -> bool:
     taught ("taught a course on Spark", "wrote a beginner guide to Docker"), or a double
     negative ("nothing ships without tests in pytest")."""
     lo = max(0, m.start() - 60)
-    learn = m.lastgroup == "learn"
+    learn = m.lastgroup in ("learn", "learnafter")
     if not (
         _WHO.search(text, lo, m.start())
         or (learn and _TEACHING_NEAR.search(text, lo, m.start()))
