@@ -426,9 +426,14 @@ def _may_start(pattern: str, word: str) -> bool:
     starts (after its look-behinds) with literal letters that do not begin the word, or
     with a group of such branches."""
     for branch in _branches(pattern):
-        pos = 0
-        while (lookbehind := _LOOKBEHIND.match(branch, pos)) is not None:
-            pos = lookbehind.end()
+        pos = _after_lookbehinds(branch, 0)
+        # a group of look-behinds only ("(?:(?<=is\s)|(?<=are\s))not") matches no text
+        while branch.startswith("(?:", pos):
+            close = _group_end(branch, pos)
+            inner = _branches(branch[pos + 3 : close])
+            if not all(_after_lookbehinds(b, 0) == len(b) for b in inner):
+                break
+            pos = _after_lookbehinds(branch, close + 1)
         if branch.startswith("(?:", pos):
             close = _group_end(branch, pos)
             if branch[close + 1 : close + 2] in ("?", "*", "{") or _may_start(
@@ -442,6 +447,13 @@ def _may_start(pattern: str, word: str) -> bool:
         if word.startswith(head.lower()):
             return True
     return False
+
+
+def _after_lookbehinds(pattern: str, pos: int) -> int:
+    """Where ``pattern`` goes on after the look-behinds that start at ``pos``."""
+    while (lookbehind := _LOOKBEHIND.match(pattern, pos)) is not None:
+        pos = lookbehind.end()
+    return pos
 
 
 def _group_end(pattern: str, start: int) -> int:
@@ -629,7 +641,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         referred = None
         if heading:  # "Learning next:", "Not required" over the bullet lines below it
             scoped = _bullets_below(text, heading.end(), limit, starts)
-        elif (colon := _COLON.match(text, m.end())) is not None:
+        elif text.find(":", m.end(), m.end() + 8) >= 0 and (
+            colon := _COLON.match(text, m.end())
+        ) is not None:
             # "Not required: a CS degree, Java, or a tie": the rest of the clause
             stop = clauses.end(colon.end(), limit)
             scoped = list(range(bisect_left(starts, colon.end()), bisect_left(starts, stop)))
@@ -660,7 +674,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if scoped:
             cue_text = " ".join(m.group(kind).split())
             for i in scoped:
-                decided.setdefault(i, (status, cue_text))
+                if referred and status == LEARNING and decided.get(i, ("",))[0] == NEGATED:
+                    decided[i] = (status, cue_text)  # "no TensorFlow yet, but learning it"
+                else:
+                    decided.setdefault(i, (status, cue_text))
     return decided
 
 
@@ -751,8 +768,7 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
 # writer's on the skill right before it
 _WHICH_I = re.compile(
     r"(?:,\s*|\s+)(?:which|that)\s+(?:I|we)(?:\s+(?:have|had|do|did|am|was|are)|['’](?:ve|m|d|re))?"
-    r"(?:\s+(?:only|still|really|ever|also|just))?\s+\Z",
-    re.I,
+    r"(?:\s+(?:only|still|really|ever|also|just))?\s+\Z"
 )
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
 # put to the writer on the line before ("Do you know Go?", "Any experience with Airflow?").
@@ -769,21 +785,70 @@ _QUESTION = re.compile(r"[^\n.!?]*\?[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^
 _TO_WRITER = re.compile(r"\b(?:you|your|any\s+experience|experience\s+with|ever\s+used)\b", re.I)
 
 
+# The cue's object is a pronoun, then the clause ends: "never used it before", "but I'm
+# learning it", "taking a course on it", "heard of them, never used them".
+_PRONOUN = re.compile(
+    r"(?:\s+(?:really|actually|ever|yet|properly|seriously|even))?"
+    r"(?P<verb>\s+(?:used|use|touched|tried|worked\s+(?:with|on)|learned|learnt|studied|known|know"
+    r"|done|deployed|on|with|about|into))?\s+(?-i:(it|them))\b"
+    r"(?:\s+(?:before|yet|at\s+all|so\s+far|either|properly|much|myself|really|though"
+    r"|anymore|now|these\s+days|at\s+the\s+moment|on\s+the\s+side|in\s+the\s+evenings"
+    r"|(?:on|at)\s+weekends))?(?=\s*(?:[.,;!?)]|$|\s+(?:but|and|so)\b))",
+    re.I,
+)
+
+
+# a cue that takes the pronoun as its object ("learning it", "a course on it")
+_OBJECT_CUE = re.compile(r"(?:learn|learning|studying|on|in|about|covering|into|with)$", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _antecedent(text: str, pos: int, spans, ends, plural: bool) -> list[int]:
+    """The skill a pronoun at a cue at ``pos`` stands for: the nearest mention before it
+    (in the same sentence or the one before, at most 200 characters back), with the list
+    joined to it for "them"."""
+    i = bisect_left(ends, pos + 1) - 1
+    if i < 0 or pos - ends[i] > 200 or len(_SENTENCE_END.findall(text, ends[i], pos)) > 1:
+        return []
+    out = [i]
+    conj = True
+    while plural and i > 0:
+        ok, conj = _joined(text[ends[i - 1] : spans[i][0]], conj)
+        if not ok:
+            break
+        i -= 1
+        out.append(i)
+    return out
+
+
 def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     """Skills that cue ``m``, which reaches none forward, is about: the skill a relative
-    clause of the writer's follows ("Java, which I've never learned"), or, for a denial
-    opening an answer, the skills of the question on the line before it."""
-    which = _WHICH_I.search(text, max(0, m.start() - 30), m.start())
-    if which is not None:
-        i = bisect_left(ends, which.start())
-        if i < len(ends) and ends[i] == which.start():
-            return [i]
+    clause of the writer's follows ("Java, which I've never learned"), the skill a pronoun
+    after the cue stands for ("never used it"), or, for a denial opening an answer, the
+    skills of the question on the line before it."""
+    # (each rule first looks for a word it needs, most cues have none)
+    start, lo = m.start(), max(0, m.start() - 30)
+    if text.find("hich ", lo, start) >= 0 or text.find("hat ", lo, start) >= 0:
+        which = _WHICH_I.search(text, lo, start)
+        if which is not None:
+            i = bisect_left(ends, which.start())
+            if i < len(ends) and ends[i] == which.start():
+                return [i]
+            return []
+    end = m.end()
+    if m.lastgroup in ("neg", "learn") and (
+        text.find(" it", end, end + 48) >= 0 or text.find(" them", end, end + 48) >= 0
+    ) and (pronoun := _PRONOUN.match(text, end)) and (
+        pronoun.group("verb") or _OBJECT_CUE.search(m.group(m.lastgroup))  # not "this is not it"
+    ):
+        return _antecedent(text, start, spans, ends, pronoun.group(2) == "them")
+    if status != NEGATED or text.rfind("?", max(0, start - 300), start) < 0:
         return []
-    if status != NEGATED or not _ANSWER_CUE.match(text, m.start()):
+    if not _ANSWER_CUE.match(text, start) or not _ANSWER_START.search(
+        text, max(0, start - 24), start
+    ):
         return []
-    if not _ANSWER_START.search(text, max(0, m.start() - 24), m.start()):
-        return []
-    question = _QUESTION.search(text, max(0, m.start() - 300), m.start())
+    question = _QUESTION.search(text, max(0, start - 300), start)
     if question is None or not _TO_WRITER.search(text, question.start(), question.end()):
         return []
     end = text.rfind("?", question.start(), question.end())

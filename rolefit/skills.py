@@ -420,6 +420,25 @@ def _split(parts, text: str):
 
 
 @cache
+def _hiding_anchors() -> frozenset[str]:
+    """Cue words of several words whose later words may start a skill name ("class on"
+    and "on-device ML"): the reader keeps the longest match at a position, so where one
+    is found, the stretch it covers is read again for skills (:func:`_restore`)."""
+    from rolefit._negation import anchor_terms
+
+    starts = {surface.lower() for surface, _, _ in text_terms()}
+    out = set()
+    for word, _, _ in anchor_terms():
+        parts = word.split()
+        for k in range(1, len(parts)):
+            tail = " ".join(parts[k:])
+            if any(s.startswith(tail) and not s[len(tail) : len(tail) + 1].isalnum()
+                   for s in starts):
+                out.add(word)
+    return frozenset(out)
+
+
+@cache
 def _shared_words() -> dict[str, set[str]]:
     """Skill ids whose names are also cue words, with those words."""
     from rolefit._negation import anchor_terms
@@ -499,6 +518,11 @@ def _read(text: str, parts):
     (:mod:`rolefit._negation`).
     """
     found, keys, candidates, anchors = _split(parts, text)
+    hiding = _hiding_anchors()
+    if hiding and (hidden := [a for a in anchors if a[2] in hiding]):
+        # "a class on-device ML": the cue words "class on" hide the start of "on-device ML"
+        found = _restore(text, found, hidden)
+        keys = {k for _, _, k in found}
     if candidates:
         from rolefit._context import list_mentions
 

@@ -192,10 +192,23 @@ def test_the_expression_of_a_cue_word_finds_what_the_whole_one_finds(before, wor
     assert (whole and (whole.span(), whole.lastgroup)) == (mine and (mine.span(), mine.lastgroup))
 
 
+def test_a_group_of_look_behinds_matches_no_text_when_choosing_alternatives():
+    pattern = r"(?:(?<=is\s)|(?<=are\s))not(?=\s*\.)"
+    assert _N._may_start(pattern, "not")
+    assert not _N._may_start(pattern, "learning")
+    assert _N._may_start(r"(?:(?<=is\s)|x)not", "xnot")  # not look-behinds only
+    assert _N._may_start(r"(?<=a\s)(?:(?<=b\s)|(?<=c\s))bit", "bit")
+    assert not _N._may_start(r"(?<=a\s)(?:(?<=b\s)|(?<=c\s))bit", "learn")
+
+
 def test_the_expression_of_every_cue_word_finds_what_the_whole_one_finds_in_context():
     afters = ["", ".", "Python", "in Python", "with Python", "experience with Python", ":",
-              ") Python", "here.", "to me", "to use Python", "at all", "so far.", "yet"]
-    befores = ["", "I ", "not ", "no ", "is ", "are ", "a ", "not a ", "still ", "who were "]
+              ") Python", "here.", "to me", "to use Python", "at all", "so far.", "yet",
+              "something I know", "to me.", "around Python.", "ring a bell", "of Python",
+              "about Python", "round to learning Python", "have I used Python", "it."]
+    befores = ["", "I ", "not ", "no ", "is ", "are ", "a ", "not a ", "still ", "who were ",
+               "completely ", "know ", "literally ", "my ", "getting my ", "I'm ", "I am ",
+               "just ", "currently ", "do ", "does ", "teach ", "quite a "]
     for word in _CUE_WORDS:
         mine = _N._BEFORE_AT.get(word) or _N._cue_expression(word)
         for before in befores:
@@ -207,3 +220,26 @@ def test_the_expression_of_every_cue_word_finds_what_the_whole_one_finds_in_cont
                     assert (whole and (whole.span(), whole.lastgroup)) == (
                         found and (found.span(), found.lastgroup)
                     ), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Build world-class on-device inference engines.", ["edge_ai"]),
+        ("Interested in in-memory caching for Redis.", ["caching", "redis"]),
+        ("A tutorial on-device ML.", ["edge_ai", "machine_learning"]),
+    ],
+)
+def test_cue_words_never_hide_a_skill_name_that_starts_inside_them(text, expected):
+    # ("class on", "interested in" are found in the same scan as skill names, longest first)
+    assert sorted(set(rolefit.find_skills(text)["skill_id"])) == expected
+    assert rolefit.extract_skills(text) == expected
+
+
+def test_a_pronoun_is_read_only_as_the_object_of_a_cue():
+    text = "I tuned the Spark cluster for weeks. If you want easy, this is not it."
+    assert rolefit.extract_skills(text) == ["spark"]
+    text = "Read about Kafka. Our team ships daily. Never touched it."
+    assert rolefit.extract_skills(text, status="negated") == []  # two sentences back
+    text = "Read about Kafka. Never touched it."
+    assert rolefit.extract_skills(text, status="negated") == ["kafka"]
