@@ -87,7 +87,7 @@ _MY_SKILLS = r"(?:\s+my\s+(?:\w+\s+)?(?:skills?|knowledge|experience|expertise|u
 _BARE_NOT = "dont|didnt|doesnt|havent|hasnt|hadnt|cant|wont|isnt|arent|wasnt|werent|wouldnt"
 _NEG_BEFORE = [
     # "never got round to learning Vue", "haven't yet gotten around to using it"
-    r"(?:never|not|\w+n['’]t)\s+(?:yet\s+)?got(?:ten)?\s+(?:a)?round\s+to"
+    r"(?:never|not|(?:haven|hasn|hadn|didn)['’]?t)\s+(?:yet\s+)?got(?:ten)?\s+(?:a)?round\s+to"
     r"(?:\s+(?:learning|using|trying|studying))?",
     # "Never have I ever deployed to Azure" (not "never have I enjoyed SQL more")
     r"never\s+(?:have|had|did)\s+(?:I|we)(?:\s+ever)?(?=\s+(?:used|touched|tried|worked|deployed"
@@ -634,7 +634,11 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     for k, m in enumerate(cues):
         kind = m.lastgroup
         status = NEGATED if kind in ("neg", "negafter") else LEARNING
-        if kind == "learn" and not _learning_verb_ok(text, m, starts, clauses):
+        if (
+            kind == "learn"
+            and m.end() - m.start() == 8  # (only a bare "learning" is checked)
+            and not _learning_verb_ok(text, m, starts, clauses)
+        ):
             continue
         limit = cues[k + 1].start() if k + 1 < len(cues) else len(text)
         heading = _heading(text, m, starts)
@@ -767,7 +771,7 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
 # "Java, which I've never learned", "Go, that I'm still learning": a relative clause of the
 # writer's on the skill right before it
 _WHICH_I = re.compile(
-    r"(?:,\s*|\s+)(?:which|that)\s+(?:I|we)(?:\s+(?:have|had|do|did|am|was|are)|['’](?:ve|m|d|re))?"
+    r"(?:,\s*|\s+)(?:which|that)\s(?:I|we)(?:\s+(?:have|had|do|did|am|was|are)|['’](?:ve|m|d|re))?"
     r"(?:\s+(?:only|still|really|ever|also|just))?\s+\Z"
 )
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
@@ -827,9 +831,12 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     after the cue stands for ("never used it"), or, for a denial opening an answer, the
     skills of the question on the line before it."""
     # (each rule first looks for a word it needs, most cues have none)
-    start, lo = m.start(), max(0, m.start() - 30)
-    if text.find("hich ", lo, start) >= 0 or text.find("hat ", lo, start) >= 0:
-        which = _WHICH_I.search(text, lo, start)
+    start = m.start()
+    i = bisect_left(ends, start + 1) - 1  # the relative clause follows a skill right away
+    if i >= 0 and start - ends[i] <= 30 and (
+        "which" in (gap := text[ends[i] : start]) or "that" in gap
+    ):
+        which = _WHICH_I.search(text, max(0, start - 30), start)
         if which is not None:
             i = bisect_left(ends, which.start())
             if i < len(ends) and ends[i] == which.start():
