@@ -21,7 +21,14 @@ import numpy as np
 
 from rolefit._data import knowledge
 from rolefit.profiles import matrices
-from rolefit.skills import _check_text, _not_held, check_item, held_keys_many, resolve
+from rolefit.skills import (
+    _check_text,
+    _not_held,
+    check_item,
+    held_keys_many,
+    is_missing_spelling,
+    resolve,
+)
 
 VOCABULARY_SIZE = 250_000  # distinct strings remembered across calls before a reset
 _EMPTY: tuple = ()
@@ -32,6 +39,17 @@ def _is_missing(value) -> bool:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return True
     return type(value).__name__ == "NAType"  # pandas.NA, without importing pandas
+
+
+def _missing_what(row) -> str:
+    """How the message of a missing row names it (see :func:`encode_chunk`)."""
+    row = row.as_py() if hasattr(row, "as_py") else row  # a pyarrow scalar
+    if isinstance(row, str):
+        return (f"{row!r}, a spelling of a missing value" if row.strip()
+                else f"an empty text: {row!r}")
+    if _is_missing(row):
+        return repr(row)
+    return f"a skill list without an item: {list(row)!r}"
 
 
 class _NotText(TypeError):
@@ -57,6 +75,7 @@ class _Vocabulary(dict):
         self.cols = np.zeros(0, dtype=np.int64)
         self.unknown = np.zeros(0, dtype=bool)
         self.corrected = np.zeros(0, dtype=bool)  # read as a skill after a typo fix
+        self.blank = np.zeros(0, dtype=bool)  # empty or only whitespace: skipped
         self.names = np.zeros(0, dtype=object)  # the items, as an array
         self.lock = threading.Lock()
 
@@ -84,6 +103,7 @@ class _Vocabulary(dict):
             offsets = len(self.cols) + np.cumsum(counts) - counts
             self.unknown = np.concatenate([self.unknown, [r is None for r in found]])
             self.corrected = np.concatenate([self.corrected, np.asarray(corrected, bool)])
+            self.blank = np.concatenate([self.blank, [not s.strip() for s in new]])
             self.names = np.concatenate([self.names, np.array(new, dtype=object)])
             self.offsets = np.concatenate([self.offsets, offsets])
             self.cols = np.concatenate([self.cols, cols])
@@ -140,21 +160,22 @@ def _label(labels, start, pos):
 
 
 def _classify(rows, start, labels, missing):
-    """Split a chunk into list rows (position, sequence), text rows and missing rows."""
+    """Split a chunk into list rows (position, sequence), text rows and missing rows.
+
+    A missing row is None, NaN, ``pd.NA`` or a text that is empty, only whitespace or only
+    a spelling of a missing value (:func:`rolefit.skills.is_missing_spelling`: "None",
+    "NA", ...); with ``missing="raise"`` the first one raises a ValueError naming it.
+    """
     list_pos: list[int] = []
     list_rows: list = []
     texts: dict[int, str] = {}
     valid = np.ones(len(rows), dtype=bool)
     for pos, row in enumerate(rows):
-        if isinstance(row, str):
+        if isinstance(row, str) and not is_missing_spelling(row):
             texts[pos] = row
-        elif _is_missing(row):
-            if missing == "raise":
-                raise ValueError(
-                    f"row {_label(labels, start, pos)!r} is missing ({row!r}); "
-                    "pass missing='nan' to score it as NaN"
-                )
+        elif isinstance(row, str) or _is_missing(row):
             valid[pos] = False
+            _check_missing(valid, rows, start, labels, missing)
         elif isinstance(row, bytes | bytearray | Mapping) or not isinstance(row, Iterable):
             raise TypeError(
                 f"row {_label(labels, start, pos)!r} is {type(row).__name__}; "
@@ -166,6 +187,24 @@ def _classify(rows, start, labels, missing):
                 row = sorted(row, key=str)
             list_rows.append(row if isinstance(row, _SEQUENCES) else list(row))
     return list_pos, list_rows, texts, valid
+
+
+def _empty_lists(codes, row_of_item, lists, vocab):
+    """Which rows are skill lists without an item that is not blank (``[]``, ``[""]``):
+    ``lists`` marks the skill-list rows, ``codes`` and ``row_of_item`` are their items."""
+    filled = np.bincount(row_of_item[~vocab.blank[codes]], minlength=len(lists))
+    return lists & (filled == 0)
+
+
+def _check_missing(valid, rows, start, labels, missing) -> None:
+    """With ``missing="raise"``, raise a ValueError naming the first row that is not
+    ``valid`` (a missing row), if any."""
+    if missing == "raise" and not valid.all():
+        pos = int(np.argmin(valid))
+        raise ValueError(
+            f"row {_label(labels, start, pos)!r} is missing ({_missing_what(rows[pos])}); "
+            "pass missing='nan' to score it as NaN"
+        )
 
 
 def _first_non_string(list_rows):
@@ -185,7 +224,8 @@ def encode_chunk(rows: list, resolver: _Resolver, start: int = 0, labels=None, m
     is an object array holding each row's tuple of unknown items (``()`` for none),
     ``corrections`` one holding each row's tuple of ``(item, skill_id)`` pairs read after a
     typo fix (distinct, in input order; ``()`` for none) and ``valid`` is False for
-    missing rows kept with ``missing="nan"``.
+    missing rows kept with ``missing="nan"``: those :func:`_classify` finds, and skill
+    lists without an item that is not blank (``[]``, ``[""]``).
     """
     n = len(rows)
     if set(map(type, rows)) <= set(_SEQUENCES):  # the common case: only skill lists
@@ -209,6 +249,10 @@ def encode_chunk(rows: list, resolver: _Resolver, start: int = 0, labels=None, m
         np.arange(len(list_rows)) if list_pos is None else np.asarray(list_pos, np.int64),
         lengths,
     )
+    lists = np.zeros(n, dtype=bool)
+    lists[slice(None) if list_pos is None else list_pos] = True
+    valid &= ~_empty_lists(codes, row_of_item, lists, vocab)
+    _check_missing(valid, rows, start, labels, missing)
     text_entries = None
     if texts:
         for pos, text in texts.items():
@@ -224,18 +268,13 @@ def encode_arrow(cells, resolver: _Resolver, start=0, labels=None, missing="rais
     """:func:`encode_chunk` for a pyarrow list<string> array, without Python lists.
 
     The items are dictionary-encoded by Arrow (C++); Python only sees the distinct ones.
-    Null rows are missing rows; a null item raises a TypeError naming it.
+    Null rows and lists without an item that is not blank are missing rows; a null item
+    raises a TypeError naming it.
     """
     import pyarrow.compute as pc
 
     n = len(cells)
     valid = cells.is_valid().to_numpy(zero_copy_only=False)
-    if missing == "raise" and not valid.all():
-        pos = int(np.argmin(valid))
-        raise ValueError(
-            f"row {_label(labels, start, pos)!r} is missing (None); "
-            "pass missing='nan' to score it as NaN"
-        )
     flat = pc.list_flatten(cells)
     row_of_item = pc.list_parent_indices(cells).to_numpy(zero_copy_only=False).astype(np.int64)
     if flat.null_count:
@@ -249,6 +288,8 @@ def encode_arrow(cells, resolver: _Resolver, start=0, labels=None, missing="rais
     local = np.fromiter(map(vocab.__getitem__, distinct), dtype=np.int64, count=len(distinct))
     vocab.resolve(resolver)
     codes = local[encoded.indices.to_numpy(zero_copy_only=False)]
+    valid &= ~_empty_lists(codes, row_of_item, valid, vocab)
+    _check_missing(valid, cells, start, labels, missing)
     return _encode_codes(codes, row_of_item, n, vocab) + (valid,)
 
 

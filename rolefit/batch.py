@@ -86,7 +86,14 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         without making Python lists (quickest). A dask Series gives a lazy dask DataFrame
         (see ``docs/performance.md``).
     missing : {"raise", "nan"}
-        What to do with a None/NaN row: raise a ValueError naming it, or score it as NaN.
+        What to do with a missing row: raise a ValueError naming it, or score it as NaN.
+        A missing row is None, NaN or ``pd.NA``, a text that is empty, only whitespace or
+        only a spelling of a missing value (``"None"``, ``"NA"``, ``"N/A"``, ``"null"``,
+        ``"-"``: :data:`rolefit.skills.MISSING_SPELLINGS`, as ``rolefit score-file`` reads a
+        cell) or a skill list without an item that is not blank (``[]``, ``[""]``);
+        :func:`rolefit.score` raises ``NoSkillsError`` (a ``ValueError``) for such a text
+        or list. A row with items none of which is known (``["qwerty"]``, ``["None"]``) is
+        not missing: it scores the role baselines, flagged ``low_signal``.
     progress : bool, optional
         Show a progress bar (tqdm, on stderr); by default only for inputs of more than
         ``chunksize`` rows on an interactive terminal. ``False`` silences it.
@@ -109,7 +116,8 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         that is neither a skill list nor a text, or a skill-list item that is not a
         string; the message names the row.
     ValueError
-        For a missing row with ``missing="raise"``, or a bad ``gaps`` or ``chunksize``.
+        For a missing row with ``missing="raise"`` (the message names it), or a bad
+        ``gaps`` or ``chunksize``.
 
     Returns
     -------

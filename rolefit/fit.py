@@ -28,6 +28,7 @@ from rolefit.skills import (
     _check_text,
     check_count,
     extract_skills,
+    is_missing_spelling,
     parse_skill_list,
     read_text,
     refuse_containers,
@@ -106,7 +107,14 @@ class NoSkillsError(ValueError):
 
 def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
     if isinstance(skills_or_text, str):
-        parsed = read_text(_check_text(skills_or_text))  # denied and learning skills apart
+        text = _check_text(skills_or_text)
+        if not text.strip():
+            raise NoSkillsError(f"the text is empty{' (only whitespace)' if text else ''}; "
+                                "pass a resume text or a skill list")
+        if is_missing_spelling(text):
+            raise NoSkillsError(f"the text is only {text.strip()!r}, a spelling of a missing "
+                                "value; pass a resume text or a skill list")
+        parsed = read_text(text)  # denied and learning skills apart
         if not parsed.skills:
             denied = extract_skills(skills_or_text, status="negated")
             if parsed.learning or denied:
@@ -133,8 +141,7 @@ def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
             f"got {type(skills_or_text).__name__}"
         )
     items = skills_or_text
-    if isinstance(items, set | frozenset):
-        items = sorted(items, key=str)
+    items = sorted(items, key=str) if isinstance(items, set | frozenset) else list(items)
     parsed = parse_skill_list(items)
     if not parsed.skills:
         if parsed.learning and not parsed.unknown:
@@ -142,8 +149,11 @@ def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
                 "no skill in the list is held: the items name only skills being learned "
                 f"({', '.join(parsed.learning)}) or denied"
             )
+        if not any(item.strip() for item in items):  # (parse_skill_list checked the types)
+            raise NoSkillsError("the skill list is empty"
+                                + (" (its items are blank)" if items else ""))
         if not parsed.unknown:
-            raise NoSkillsError("the skill list is empty, or it names only denied skills")
+            raise NoSkillsError("the skill list names only denied skills")
         hints = "; ".join(
             f"{name!r}" + (f" (did you mean {', '.join(s)}?)" if s else "")
             for name, s in parsed.unknown.items()
@@ -177,7 +187,12 @@ def score(skills_or_text, *, model=None) -> RoleFit:
     Raises
     ------
     NoSkillsError
-        When nothing in the input is a known skill.
+        A ``ValueError`` raised when nothing in the input is a known skill; its message
+        says why: an empty input (a text that is empty or only whitespace, a list without
+        an item that is not blank), a text that is only a spelling of a missing value
+        (``"None"``, ``"NA"``, ``"N/A"``, ``"null"``, ``"-"``; :func:`rolefit.score_many`
+        reads all of these as missing rows), a list whose items are all unknown (named,
+        with suggestions), or only denied or learned skills.
     TypeError
         When the input, or an item of a skill list, is not text; for a DataFrame or a dict
         (which iterate over their column names or keys).

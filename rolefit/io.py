@@ -498,9 +498,9 @@ def _no_skill(frame, cells, missing, file, column, start, nan_rows) -> None:
     from rolefit.profiles import matrices
 
     roles = list(matrices().role_ids)
-    scored = ~frame[roles].isna().all(axis=1).to_numpy()
-    bad = np.flatnonzero(scored & (frame["n_skills"].to_numpy() == 0))
-    empty = np.flatnonzero(~scored)
+    # rows without a skill: scored as the role baselines, or already NaN (a cell read as
+    # None with missing="nan", or a list without an item, [], which score_many leaves NaN)
+    bad = np.flatnonzero(frame["n_skills"].to_numpy() == 0)
     if bad.size and missing == "raise":
         pos = int(bad[0])
         value = cells[pos] if isinstance(cells, list) else cells[pos].as_py()
@@ -511,7 +511,7 @@ def _no_skill(frame, cells, missing, file, column, start, nan_rows) -> None:
         blank = [c for c in frame.columns if c in ("target_role", "top_role", "low_signal")
                  or c.startswith(("gap_", "gain_"))]
         frame.loc[bad, blank] = None
-    nan_rows.extend((start + np.union1d(bad, empty) + 1).tolist())
+    nan_rows.extend((start + bad + 1).tolist())
 
 
 # -- writing ---------------------------------------------------------------------------------

@@ -56,6 +56,7 @@ import rolefit
 from rolefit import DataError, NoSkillsError
 from rolefit import cli as rolefit_cli
 from rolefit._data import SCHEMAS
+from rolefit.skills import is_missing_spelling
 
 TAX = rolefit.skills()
 SKILL_IDS = frozenset(TAX.index)
@@ -163,13 +164,24 @@ def target_score(item):
     fit.plan(role)
 
 
+def _missing_row(row) -> bool:
+    """A missing row of score_many: None, NaN, an empty, blank or missing-value text
+    ("None", "NA", ...), or a skill list without an item that is not blank."""
+    if row is None or (isinstance(row, float) and math.isnan(row)):
+        return True
+    if isinstance(row, str):
+        return is_missing_spelling(row)
+    return isinstance(row, list | tuple | set | frozenset | np.ndarray) and all(
+        isinstance(x, str) and not x.strip() for x in row)
+
+
 def target_score_many(case):
     rows, missing, chunksize = case
     out = rolefit.score_many(rows, missing=missing, chunksize=chunksize)
     check(len(out) == len(rows), "score_many: wrong number of rows")
     for i, row in enumerate(rows):
         got = out.loc[i, ROLE_IDS].to_numpy(float)
-        if row is None or (isinstance(row, float) and math.isnan(row)):
+        if _missing_row(row):
             check(np.isnan(got).all(), f"row {i}: missing row not NaN")
             continue
         try:

@@ -50,15 +50,44 @@ def test_agrees_with_score_row_for_row():
             assert (pd.isna(got) and value is None) or got == value
 
 
-def test_empty_rows_score_the_baselines_with_low_signal_and_empty_input():
-    out = rolefit.score_many([[], ""])
+def test_rows_without_a_known_skill_score_the_baselines_with_low_signal():
+    out = rolefit.score_many([["qwertyuiop"], "nothing to see here", ["None"]])
     baseline = rolefit.score(["python", "sql"]).explain("ml_engineer").iloc[-1]["contribution"]
     assert out.loc[0, "ml_engineer"] == pytest.approx(baseline)
-    assert out["n_skills"].tolist() == [0, 0]
-    assert out["low_signal"].tolist() == [True, True]
+    assert out["n_skills"].tolist() == [0, 0, 0]
+    assert out["low_signal"].tolist() == [True, True, True]
     assert out["top_role"].isna().all() and out["target_role"].isna().all()
+    assert out["unknown"].tolist() == [("qwertyuiop",), (), ("None",)]
     empty = rolefit.score_many([])
     assert len(empty) == 0 and list(empty.columns)[:7] == ROLE_IDS
+
+
+EMPTY_ROWS = ["", "  \n", "None", " NA ", "n/a", "null", "-", [], [""], ("  ", ""),
+              np.array([], dtype=object), None, np.nan, pd.NA]
+
+
+@pytest.mark.parametrize("row", EMPTY_ROWS, ids=repr)
+def test_empty_and_missing_value_rows_follow_missing(row):
+    items = pd.Series([["python", "sql"], row], index=["a", "b"], dtype=object)
+    with pytest.raises(ValueError, match=r"^row 'b' is missing \(.+\); pass missing='nan'"):
+        rolefit.score_many(items)
+    out = rolefit.score_many(items, missing="nan")
+    assert out.loc["b", ROLE_IDS].isna().all() and out.loc["a", ROLE_IDS].notna().all()
+    assert pd.isna(out.loc["b", "target_role"]) and out.loc["b", "n_skills"] == 0
+    if row is None or isinstance(row, float) or row is pd.NA:
+        return
+    with pytest.raises(ValueError, match="empty|spelling of a missing value"):
+        rolefit.score(row)  # one person: an error saying what is wrong
+
+
+def test_empty_lists_in_an_arrow_column_are_missing_rows():
+    cells = pd.Series(pa.array([["python", "sql"], [], ["", " "], None],
+                               type=pa.list_(pa.string())), dtype=pd.ArrowDtype(
+                                   pa.list_(pa.string())))
+    with pytest.raises(ValueError, match=r"row 1 is missing \(a skill list without an item"):
+        rolefit.score_many(cells)
+    out = rolefit.score_many(cells, missing="nan")
+    assert out[ROLE_IDS].isna().all(axis=1).tolist() == [False, True, True, True]
 
 
 def test_missing_rows_raise_or_become_nan():
@@ -190,8 +219,9 @@ def test_arrow_backed_series_takes_the_arrow_path_with_the_same_result():
     pa = pytest.importorskip("pyarrow")
     rows = [["python", "sql"], ["pytroch", "qwertyuiop"], [], ["k8s", "Python and SQL"]]
     series = pd.Series(rows, index=list("abcd"), dtype=pd.ArrowDtype(pa.list_(pa.string())))
-    got = rolefit.score_many(series, chunksize=3)
-    pd.testing.assert_frame_equal(got, rolefit.score_many(pd.Series(rows, index=list("abcd"))))
+    got = rolefit.score_many(series, chunksize=3, missing="nan")  # [] is a missing row
+    pd.testing.assert_frame_equal(got, rolefit.score_many(pd.Series(rows, index=list("abcd")),
+                                                          missing="nan"))
     gaps = pd.Series([["python"], None], index=[7, 8], dtype=series.dtype)
     with pytest.raises(ValueError, match="row 8 is missing"):
         rolefit.score_many(gaps)

@@ -54,7 +54,7 @@ def _file(tmp_path, content: bytes, name="resume.txt") -> Path:
     [
         (b"", ["is empty"]),
         (b"\xef\xbb\xbf", ["is empty"]),
-        (b"   \n\t\r\n", ["no known skill"]),
+        (b"   \n\t\r\n", ["the text is empty (only whitespace)"]),
         (b"hello world, nothing to see", ["no known skill"]),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ["binary"]),
         (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), ["binary"]),

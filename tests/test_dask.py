@@ -85,10 +85,10 @@ def postings(tmp_path):
 
 def test_score_many_is_lazy_with_proper_meta(postings):
     folder, frame = postings
-    lazy = rolefit.score_many(dd.read_parquet(folder)["skills"])
+    lazy = rolefit.score_many(dd.read_parquet(folder)["skills"], missing="nan")
     assert isinstance(lazy, dd.DataFrame)
     assert lazy.npartitions == 3
-    expected = rolefit.score_many(frame["skills"])
+    expected = rolefit.score_many(frame["skills"], missing="nan")
     assert list(lazy.columns) == list(expected.columns)
     assert lazy.dtypes.to_dict() == expected.dtypes.to_dict()
 
@@ -99,9 +99,9 @@ def test_score_many_is_lazy_with_proper_meta(postings):
 def test_cluster_equals_in_process_row_for_row(client, postings, column, backend):
     folder, frame = postings
     options = {} if backend is None else {"dtype_backend": backend}
-    lazy = rolefit.score_many(dd.read_parquet(folder, **options)[column])
+    lazy = rolefit.score_many(dd.read_parquet(folder, **options)[column], missing="nan")
     got = client.compute(lazy).result()
-    expected = rolefit.score_many(frame[column].tolist())
+    expected = rolefit.score_many(frame[column].tolist(), missing="nan")  # [] and "": NaN
     assert got.dtypes.to_dict() == expected.dtypes.to_dict()
     pd.testing.assert_frame_equal(got.reset_index(drop=True), expected)
 
@@ -111,12 +111,12 @@ def test_recipe_parquet_to_parquet(client, postings, tmp_path):
 
     folder, frame = postings
     postings_dd = dd.read_parquet(folder)
-    scores = rolefit.score_many(postings_dd["skills"])
+    scores = rolefit.score_many(postings_dd["skills"], missing="nan")
     scores["id"] = postings_dd["id"]
     out = tmp_path / "scores"
     scores.to_parquet(out, write_index=False, schema=result_schema({"id": pa.int64()}))
     back = pd.read_parquet(out).sort_values("id", ignore_index=True)
-    expected = rolefit.score_many(frame["skills"].tolist())
+    expected = rolefit.score_many(frame["skills"].tolist(), missing="nan")
     assert back["id"].tolist() == list(range(18))
     pd.testing.assert_frame_equal(
         back[expected.columns[:-1]], expected[expected.columns[:-1]], check_dtype=False
@@ -142,8 +142,8 @@ def test_missing_rows_follow_missing(client):
 
 def test_one_column_dataframe_and_bad_input():
     frame = _from_pandas(pd.DataFrame({"skills": ROWS}), npartitions=2)
-    got = rolefit.score_many(frame).compute(scheduler="sync")
-    pd.testing.assert_frame_equal(got, rolefit.score_many(ROWS))
+    got = rolefit.score_many(frame, missing="nan").compute(scheduler="sync")
+    pd.testing.assert_frame_equal(got, rolefit.score_many(ROWS, missing="nan"))
     two = _from_pandas(pd.DataFrame({"a": ROWS, "b": ROWS}), npartitions=1)
     with pytest.raises(TypeError, match="pass df\\[column\\]"):
         rolefit.score_many(two)

@@ -34,7 +34,7 @@ for item in INPUTS:
     fit = rolefit.score(item)
     print(fit.to_json(sort_keys=False))
     print(fit.gaps().to_csv(), fit.plan().to_csv(), fit.explain(fit.top).to_csv())
-print(rolefit.score_many(ROWS).to_csv())
+print(rolefit.score_many(ROWS, missing="nan").to_csv())  # [] and "": NaN rows
 print(rolefit.find_skills(INPUTS[4]).to_csv())
 print(rolefit.suggest("pyton", 5), rolefit.suggest("data", 5))
 print(sorted(rolefit.skills().index)[:5], len(rolefit.skills()))
@@ -75,7 +75,7 @@ def work(offset):
     for k in range(len(INPUTS)):
         i = (k + offset) % len(INPUTS)
         got[i] = rolefit.score(INPUTS[i]).to_json()
-    got["many"] = rolefit.score_many(ROWS[offset % 3::2], chunksize=2).to_json()
+    got["many"] = rolefit.score_many(ROWS[offset % 3::2], chunksize=2, missing="nan").to_json()
     return got
 
 with ThreadPoolExecutor(8) as pool:

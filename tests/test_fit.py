@@ -182,11 +182,15 @@ def test_text_input():
 @pytest.mark.parametrize(
     ("value", "error", "words"),
     [
-        ([], NoSkillsError, "empty"),
-        (["  ", ""], NoSkillsError, "empty"),
+        ([], NoSkillsError, "^the skill list is empty$"),
+        (["  ", ""], NoSkillsError, r"^the skill list is empty \(its items are blank\)$"),
         (["qwertyuiop"], NoSkillsError, "qwertyuiop"),
+        (["no Java"], NoSkillsError, "^the skill list names only denied skills$"),
         ("nothing to see here", NoSkillsError, "no known skill"),
-        ("", NoSkillsError, "no known skill"),
+        ("", NoSkillsError, "^the text is empty; pass a resume text or a skill list$"),
+        (" \n\t", NoSkillsError, r"^the text is empty \(only whitespace\); pass a resume"),
+        ("None", NoSkillsError, "^the text is only 'None', a spelling of a missing value;"),
+        (" N/A ", NoSkillsError, "^the text is only 'N/A', a spelling of a missing value;"),
         ("Learning Python and SQL.", NoSkillsError, "being learned: python, sql"),
         ("No Java; learning Rust.", NoSkillsError, "being learned: rust; denied: java"),
         (None, TypeError, "NoneType"),
@@ -198,6 +202,13 @@ def test_text_input():
 )
 def test_bad_input_messages(value, error, words):
     with pytest.raises(error, match=words):
+        rolefit.score(value)
+
+
+@pytest.mark.parametrize("value", ["", "   ", "None", "NA", "null", "-", [], [""]])
+def test_empty_and_missing_value_input_is_a_value_error(value):
+    # score_many reads these as missing rows (test_batch.py); score says which it is
+    with pytest.raises(ValueError, match="empty|spelling of a missing value"):
         rolefit.score(value)
 
 

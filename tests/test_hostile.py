@@ -264,9 +264,22 @@ def test_other_iterables_of_strings_are_skill_lists(items):
 
 
 # -- score and score_many agree ----------------------------------------------------------------
+def _is_missing_row(row) -> bool:
+    """A missing row of score_many: an empty, blank or missing-value text, or a list
+    without an item that is not blank (rolefit.score raises NoSkillsError for it)."""
+    from rolefit.skills import is_missing_spelling
+
+    if isinstance(row, str):
+        return is_missing_spelling(row)
+    return not any(item.strip() for item in row)
+
+
 def _assert_row_agrees(out, i, row):
     fit = _score_or_none(row)
     got = out.loc[i, ROLE_IDS].to_numpy(float)
+    if _is_missing_row(row):  # scored as NaN with missing="nan"
+        assert fit is None and np.isnan(got).all() and out.loc[i, "n_skills"] == 0
+        return
     if fit is None:  # no skill: the role baselines, flagged low-signal, no role named
         assert out.loc[i, "n_skills"] == 0 and bool(out.loc[i, "low_signal"])
         assert pd.isna(out.loc[i, "top_role"]) and (got >= 0).all()
@@ -294,7 +307,7 @@ def _assert_row_agrees(out, i, row):
 @given(st.lists(ROW, max_size=8), st.integers(1, 5))
 def test_score_many_agrees_with_score_row_for_row(rows, chunksize):
     with deadline(60):
-        out = rolefit.score_many(rows, chunksize=chunksize)
+        out = rolefit.score_many(rows, chunksize=chunksize, missing="nan")
         assert len(out) == len(rows) and list(out.index) == list(range(len(rows)))
         for i, row in enumerate(rows):
             _assert_row_agrees(out, i, row)
@@ -336,8 +349,8 @@ def test_text_sentence_order_does_not_matter(pair):
 def test_score_many_row_order_does_not_matter(pair):
     rows, order = pair
     with deadline(60):
-        a = rolefit.score_many(rows)
-        b = rolefit.score_many([rows[i] for i in order])
+        a = rolefit.score_many(rows, missing="nan")
+        b = rolefit.score_many([rows[i] for i in order], missing="nan")
     expected = a.iloc[list(order)].reset_index(drop=True)
     pd.testing.assert_frame_equal(b[ROLE_IDS], expected[ROLE_IDS], atol=1e-12, rtol=0)
     assert b["n_skills"].tolist() == expected["n_skills"].tolist()

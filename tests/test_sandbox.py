@@ -68,7 +68,7 @@ SCRIPT = HOOK + textwrap.dedent(
     ]
     for fit in fits:
         fit.to_json(); fit.gaps(); fit.plan(); fit.explain(fit.top); fit.questions()
-    rolefit.score_many([["python", "sql"], "Spark and Kafka", [], ["qqq"]])
+    rolefit.score_many([["python", "sql"], "Spark and Kafka", [], ["qqq"]], missing="nan")
     rolefit.score_many((["python"] for _ in range(2000)), chunksize=100)
     rolefit.extract_skills("C++17/CUDA and A/B testing")
     rolefit.find_skills("Python and k8s")
