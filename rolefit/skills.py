@@ -688,7 +688,8 @@ def extract_skills_many(texts, status="has"):
     TypeError
         If an element is not a string (missing values included); the message names its
         position, or its index label for a Series. Also for a DataFrame or a dict (which
-        iterate over their column names or keys): pass one column, or a list or Series.
+        iterate over their column names or keys): pass one column, or a list or Series;
+        and for ``texts`` that is not an iterable (None, a number).
     ValueError
         If a text is longer than ``MAX_TEXT_CHARS`` (named the same way), or ``status``
         is not a known status.
@@ -708,6 +709,9 @@ def extract_skills_many(texts, status="has"):
     series = pd is not None and isinstance(texts, pd.Series)
     if isinstance(texts, str | bytes):
         raise TypeError("texts must be an iterable of strings, not one string")
+    if not isinstance(texts, Iterable):
+        raise TypeError("texts must be an iterable of strings (a list or a pandas Series), "
+                        f"got {type(texts).__name__}")
     values = texts.tolist() if series else list(texts)
     for pos, text in enumerate(values):
         if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:

@@ -210,6 +210,13 @@ def test_extract_skills_many_refuses_a_dataframe_or_a_dict():
         rolefit.extract_skills_many(pd.DataFrame({"text": ["Python and SQL"]}))
 
 
+@pytest.mark.parametrize(("texts", "kind"), [(None, "NoneType"), (42, "int")])
+def test_extract_skills_many_names_the_argument_when_it_is_not_iterable(texts, kind):
+    message = rf"^texts must be an iterable of strings \(a list or a pandas Series\), got {kind}$"
+    with pytest.raises(TypeError, match=message):
+        rolefit.extract_skills_many(texts)
+
+
 def test_extract_skills_many_names_the_bad_row(monkeypatch):
     import pandas as pd
 
