@@ -48,7 +48,6 @@ import codecs
 import contextlib
 import csv
 import json
-import math
 import os
 import re
 import sys
@@ -418,8 +417,9 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
     sep : str
         Item separator for ``fmt="list"``.
     missing : {"raise", "nan"}
-        A missing cell or an unreadable list literal raises :class:`FileError`, or is
-        kept as None (scored as NaN).
+        A missing cell (None, NaN, ``pd.NA``, an empty string or a spelling of a missing
+        value) or an unreadable list literal raises :class:`FileError` naming it, or is
+        kept as None (scored as NaN). Anything else is a ValueError.
     file, column, start
         Used in error messages: the file name, the column and the number of data rows
         before ``cells``.
@@ -432,10 +432,13 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
     >>> read_cells(["Python, SQL", "python | sql", "I built Spark pipelines.", ["k8s"]])
     [['Python', 'SQL'], ['python', 'sql'], 'I built Spark pipelines.', ['k8s']]
     """
+    from rolefit._encode import _is_missing
     from rolefit.skills import MAX_TEXT_CHARS, is_missing_spelling
 
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, got {fmt!r}")
+    if not isinstance(missing, str) or missing not in ("raise", "nan"):
+        raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
     out = []
     for pos, cell in enumerate(cells):
         if isinstance(cell, str) and is_missing_spelling(cell):
@@ -466,12 +469,13 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
                 )
             else:
                 out.append(cell)
-        elif cell is None or (isinstance(cell, float) and math.isnan(cell)):
+        elif _is_missing(cell):  # None or NaN (an empty CSV cell), pd.NA
             if missing == "raise":
-                raise FileError(
-                    file, "empty cell; pass --missing nan to score it as NaN",
-                    row=start + pos + 1, column=column,
-                )
+                empty = cell is None or isinstance(cell, float)  # a file's empty cell
+                what = ("empty cell; pass --missing nan" if empty
+                        else f"missing value {cell!r}; pass missing='nan'")
+                raise FileError(file, f"{what} to score it as NaN", row=start + pos + 1,
+                                column=column)
             out.append(None)
         elif isinstance(cell, list | tuple):
             out.append(cell)

@@ -153,6 +153,18 @@ def test_read_cells_formats():
         rio.read_cells(["[Remote] Python [Senior]"], file="f.csv", start=7)
 
 
+def test_read_cells_names_pandas_missing_values_and_checks_missing():
+    # a string column of pandas holds pd.NA; read_cells said "a NAType, expected a list"
+    cells = pd.Series(["python, sql", pd.NA], dtype="string").tolist()
+    with pytest.raises(rio.FileError, match=r"^<input>, row 2, column 'skills': missing value "
+                       r"<NA>; pass missing='nan' to score it as NaN$"):
+        rio.read_cells(cells)
+    assert rio.read_cells(cells, missing="nan") == [["python", "sql"], None]
+    for bad in ("drop", None, "NaN"):
+        with pytest.raises(ValueError, match=f"^missing must be 'raise' or 'nan', got {bad!r}$"):
+            rio.read_cells(["python"], missing=bad)
+
+
 @pytest.mark.parametrize("kind", ["parquet", "csv"])
 def test_streams_in_chunks(postings, tmp_path, monkeypatch, kind):
     import rolefit.batch
