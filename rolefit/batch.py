@@ -126,8 +126,9 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
         score, as ``rolefit.score(row).scores``), then ``target_role`` (the best-scored of
         the five target roles, as ``rolefit.score(row).target``), ``top_role`` (the
         best-scored role, adjacent roles included, as ``rolefit.score(row).top``), both
-        missing for low-signal rows; ``low_signal`` (fewer than
-        ``rolefit.fit.MIN_TECHNICAL_SKILLS`` technical skills recognised), ``n_skills``
+        missing for low-signal rows; ``low_signal`` (bool: fewer than
+        ``rolefit.fit.MIN_TECHNICAL_SKILLS`` technical skills recognised, so True for a
+        row scored as NaN too; such a row is told apart by its NaN scores), ``n_skills``
         (skills recognised, implied ones excluded), ``n_unknown`` and ``unknown`` (tuple of
         the unrecognised skill-list items), ``corrections`` (tuple of ``(item, skill_id)``
         pairs: the skill-list items read as a skill after a typo fix, as
@@ -417,7 +418,7 @@ def _result(scores, n_skills, n_unknown, unknown, corrections, n_technical=()):
     n_tech = join(list(n_technical), np.int64)
     frame = pd.DataFrame(scores, columns=list(role_ids), copy=False)
     invalid = np.isnan(scores).all(axis=1)  # rows scored as NaN (missing="nan")
-    low = (n_tech < MIN_TECHNICAL_SKILLS) & ~invalid
+    low = n_tech < MIN_TECHNICAL_SKILLS  # True for those too: they have no skill
     names = np.asarray(role_ids, dtype=object)
     string = pd.Series(["x"]).dtype  # str (or object)
     for column, best in (("target_role", names[targets][_best(scores, targets)]),
@@ -425,8 +426,7 @@ def _result(scores, n_skills, n_unknown, unknown, corrections, n_technical=()):
         best = best.astype(object)
         best[invalid | low] = None
         frame[column] = pd.Series(best, dtype=string)
-    frame["low_signal"] = pd.Series(low, dtype="boolean")
-    frame.loc[invalid, "low_signal"] = pd.NA
+    frame["low_signal"] = low  # bool, never missing: as written to Parquet and CSV
     frame["n_skills"] = join(n_skills, np.int64)
     frame["n_unknown"] = join(n_unknown, np.int64)
     frame["unknown"] = join(unknown, object)

@@ -384,15 +384,17 @@ def render_cohort_html(scores, summary: Cohort | None = None, source: str | None
     parts.extend(_unknown_section(summary))
     if len(scores) <= MAX_PEOPLE_LISTED:
         parts.append("<h2>Everyone</h2>")
+        from rolefit.profiles import matrices
+
         frame = scores.reset_index(drop=True)
         names = _row_names(scores.index)
+        unscored = frame[list(matrices().role_ids)].isna().all(axis=1).to_numpy()
         rows = []
         for i, row in frame.iterrows():
             person = row[id_column] if id_column is not None else names[i]
             target = row["target_role"]
             if pd.isna(target):
-                low = row["low_signal"]
-                note = "not scored" if pd.isna(low) else "low signal"
+                note = "not scored" if unscored[i] else "low signal"
                 rows.append([person, note, "", ""])
                 continue
             gaps = [by_id[row[f"gap_{j}"]].name for j in range(1, k + 1)

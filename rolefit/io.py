@@ -512,9 +512,9 @@ def _no_skill(frame, cells, missing, file, column, start, nan_rows) -> None:
                         "score such rows as NaN", row=start + pos + 1, column=column)
     if bad.size:
         frame.loc[bad, roles] = np.nan
-        blank = [c for c in frame.columns if c in ("target_role", "top_role", "low_signal")
+        blank = [c for c in frame.columns if c in ("target_role", "top_role")
                  or c.startswith(("gap_", "gain_"))]
-        frame.loc[bad, blank] = None
+        frame.loc[bad, blank] = None  # (low_signal is already True: no skill)
     nan_rows.extend((start + bad + 1).tolist())
 
 

@@ -158,7 +158,9 @@ def test_bad_cell_and_missing_nan(tmp_path, capsys):
     assert main(["cohort", str(path), "-o", str(out), "--missing", "nan"]) == 0
     err = capsys.readouterr().err
     assert "1 of 3 rows scored as NaN" in err
-    assert "1 not scored" in out.read_text()
+    page = out.read_text()
+    assert "1 not scored" in page
+    assert "<tr><td>row 2</td><td>not scored</td>" in page  # NaN scores (low_signal True)
     assert main(["cohort", str(path), "-o", str(tmp_path / "c.pdf")]) == 2
     assert "must end in .html" in capsys.readouterr().err
 

@@ -204,8 +204,27 @@ def test_parquet_null_rows_with_missing_nan(tmp_path):
     got = pd.read_parquet(out)
     assert got["ml_engineer"].isna().tolist() == [False, True, False]
     assert got["top_role"].isna().tolist() == [True, True, True]  # low signal or missing
-    assert got["low_signal"].tolist() == [True, None, True]
+    assert got["low_signal"].tolist() == [True, True, True]  # the null row has no skill
     assert [list(u) for u in got["unknown"]] == [[], [], ["qwertyuiop"]]
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_low_signal_is_bool_in_the_frame_and_after_a_round_trip(tmp_path, suffix):
+    cells = ["python, sql, pandas", "excel", None, "qwerty"]  # None, qwerty: NaN rows
+    frame = rolefit.score_many(rio.read_cells(cells, missing="nan"), missing="nan")
+    assert frame["low_signal"].dtype == bool
+    assert frame["low_signal"].tolist() == [False, True, True, True]
+    path = tmp_path / "people.csv"
+    pd.DataFrame({"skills": cells}).to_csv(path, index=False)
+    out = tmp_path / f"scores{suffix}"
+    rio.score_file(path, out, missing="nan")
+    got = (pd.read_parquet if suffix == ".parquet" else pd.read_csv)(out)
+    assert got["low_signal"].dtype == bool  # was object: True/False and None (or NaN)
+    assert got["low_signal"].tolist() == [False, True, True, True]
+    assert got["ml_engineer"].isna().tolist() == [False, False, True, True]
+    if suffix == ".parquet":
+        assert pq.read_schema(out).field("low_signal").type == pa.bool_()
+        assert pq.read_table(out).column("low_signal").null_count == 0
 
 
 def test_missing_nan_and_header_only(tmp_path, capsys):
