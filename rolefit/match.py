@@ -568,12 +568,19 @@ def match_bars(m: PostingMatch, ax=None):
     matplotlib.axes.Axes
         Two bars per skill: the whole share, pale (``gid`` ``"posting:<skill_id>"``), and
         the covered part on top of it (``gid`` ``"covered:<skill_id>"``, width 0 when
-        lacking).
+        lacking). After each bar, the share it is sorted by (whole percents, ``<1%``; a
+        text with ``gid`` ``"share:<skill_id>"``), then whether the person has it.
     """
     from matplotlib.legend_handler import HandlerTuple
     from matplotlib.patches import Patch
 
-    from rolefit.plot import CATEGORY_COLORS, CATEGORY_LABELS, _percent_axis
+    from rolefit.plot import (
+        CATEGORY_COLORS,
+        CATEGORY_LABELS,
+        _layout,
+        _percent_axis,
+        _xmax_for_labels,
+    )
 
     rows = sorted(m._rows, key=lambda r: (-r["share"], r["status"] == "lacks", r["name"]))
     if ax is None:
@@ -589,6 +596,7 @@ def match_bars(m: PostingMatch, ax=None):
     ys = np.arange(len(rows))
     used = {}
     learning = set(m.person.learning)
+    notes = []
     for y, r in zip(ys, rows, strict=True):
         color, hatch = CATEGORY_COLORS.get(r["category"], ("#000000", ""))
         used[r["category"]] = (color, hatch)
@@ -602,15 +610,10 @@ def match_bars(m: PostingMatch, ax=None):
             label = "lacks (learning)"
         if r["share"] < 5e-4:
             label += f" (no weight for {m.context()['title']})"
-        ax.annotate(label, (r["share"], y), xytext=(4, 0), textcoords="offset points",
-                    va="center", ha="left", fontsize=8.5,
-                    color="#1a1a1a" if r["status"] != "lacks" else "#6E6E6E",
-                    fontstyle="italic" if r["status"] == "lacks" else "normal")
+        notes.append(label)
     ax.set_yticks(ys, [r["name"] for r in rows], fontsize=9.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     _percent_axis(ax.xaxis, decimals=0)
-    top = max(r["share"] for r in rows)
-    ax.set_xlim(0, top * 1.28)
     ax.set_xlabel("share of the posting's skill weight (solid: the part you cover)")
     ax.grid(axis="x", color="#E5E5E5")
     ax.set_axisbelow(True)
@@ -631,6 +634,23 @@ def match_bars(m: PostingMatch, ax=None):
               fontsize=8, title="Skill category\n(have it, lack it)", title_fontsize=8,
               frameon=False, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)},
               handlelength=4.0, handleheight=1.6)
+    # after each bar the share it is sorted by, then has/lacks; the axis ends after them
+    shares = [r["share"] for r in rows]
+    ax.set_xlim(0, max(shares) * 1.05)
+    width = _layout(ax)
+    px = ax.figure.dpi / 72  # pixels per point
+    needs = []
+    for y, r, label, share in zip(ys, rows, notes, shares, strict=True):
+        value = ax.annotate(_percent(share), (share, y), xytext=(4, 0),
+                            textcoords="offset points", va="center", ha="left", fontsize=8.5,
+                            fontweight="bold", color="#1a1a1a", gid=f"share:{r['skill_id']}")
+        note = ax.annotate(label, (1, 0.5), xycoords=value, xytext=(4, 0),
+                           textcoords="offset points", va="center", ha="left", fontsize=8.5,
+                           color="#1a1a1a" if r["status"] != "lacks" else "#6E6E6E",
+                           fontstyle="italic" if r["status"] == "lacks" else "normal")
+        needs.append((4 + 4 + 6) * px + value.get_window_extent().width
+                     + note.get_window_extent().width)
+    ax.set_xlim(0, _xmax_for_labels(width, shares, needs))
     return ax
 
 

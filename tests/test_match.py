@@ -218,6 +218,41 @@ def test_plot_draws_each_posting_skill_in_its_category_colour():
     plt.close("all")
 
 
+@pytest.mark.parametrize("size", [None, (10, 5), (6, 5)])
+def test_plot_writes_the_share_each_bar_is_sorted_by(size):
+    import itertools
+
+    from matplotlib.figure import Figure
+
+    m = rolefit.match(BACKEND, DE_POSTING + " Deep learning, MongoDB, pandas, Terraform.")
+    ax = m.plot(ax=None if size is None else Figure(figsize=size,
+                                                    layout="constrained").subplots())
+    ax.figure.draw_without_rendering()
+    bars = {p.get_gid().split(":")[1]: p for p in ax.patches
+            if (p.get_gid() or "").startswith("posting:")}
+    values = {t.get_gid().split(":")[1]: t for t in ax.texts
+              if (t.get_gid() or "").startswith("share:")}
+    assert set(values) == set(bars) == set(m.posting_skills)
+    shown = []
+    for skill_id, text in sorted(values.items(), key=lambda kv: kv[1].xy[1]):  # top first
+        share = bars[skill_id].get_width()
+        assert text.xy == (share, bars[skill_id].get_y() + bars[skill_id].get_height() / 2)
+        assert text.get_text() == ("<1%" if share < 0.005 else f"{share:.0%}")
+        shown.append(0.0 if text.get_text() == "<1%" else float(text.get_text()[:-1]))
+    assert shown == sorted(shown, reverse=True) and shown[0] > 0
+    # small, readable: no two labels overlap, nor a label and a skill name; all inside
+    boxes = [(t.get_text(), t.get_window_extent()) for t in ax.texts]
+    names = [(t.get_text(), t.get_window_extent()) for t in ax.get_yticklabels()]
+    for (a, box_a), (b, box_b) in itertools.combinations([*boxes, *names], 2):
+        assert not box_a.overlaps(box_b), f"{a!r} and {b!r} overlap"
+    for text, box in boxes:
+        assert ax.bbox.x0 <= box.x0 and box.x1 <= ax.bbox.x1 + 1, f"{text!r} runs out"
+    assert all(t.get_fontsize() <= 9 for t in ax.texts)
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 @pytest.mark.parametrize("xmax", [0.19, 0.27, 0.6])
 def test_plot_ticks_are_whole_percents(xmax):
     from matplotlib.figure import Figure
