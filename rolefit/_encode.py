@@ -20,6 +20,7 @@ from itertools import chain
 import numpy as np
 
 from rolefit._data import knowledge
+from rolefit._input import list_items
 from rolefit.profiles import matrices
 from rolefit.skills import (
     _check_text,
@@ -159,12 +160,15 @@ def _label(labels, start, pos):
     return labels[pos : pos + 1].tolist()[0]  # a plain Python value, not a NumPy scalar
 
 
-def _classify(rows, start, labels, missing):
+def _classify(rows, start, labels, missing, strings="auto"):
     """Split a chunk into list rows (position, sequence), text rows and missing rows.
 
     A missing row is None, NaN, ``pd.NA`` or a text that is empty, only whitespace or only
     a spelling of a missing value (:func:`rolefit.skills.is_missing_spelling`: "None",
-    "NA", ...); with ``missing="raise"`` the first one raises a ValueError naming it.
+    "NA", ...); with ``missing="raise"`` the first one raises a ValueError naming it. With
+    ``strings="auto"`` a string that looks like a skill list
+    (:func:`rolefit._input.list_items`) is a list row, as :func:`rolefit.score` reads it;
+    with ``"text"`` every string is a text.
     """
     list_pos: list[int] = []
     list_rows: list = []
@@ -172,7 +176,13 @@ def _classify(rows, start, labels, missing):
     valid = np.ones(len(rows), dtype=bool)
     for pos, row in enumerate(rows):
         if isinstance(row, str) and not is_missing_spelling(row):
-            texts[pos] = row
+            _check_text(row, f"text of row {_label(labels, start, pos)!r}")
+            items = list_items(row) if strings == "auto" else None
+            if items is None:
+                texts[pos] = row
+            else:
+                list_pos.append(pos)
+                list_rows.append(items)
         elif isinstance(row, str) or _is_missing(row):
             valid[pos] = False
             _check_missing(valid, rows, start, labels, missing)
@@ -215,7 +225,8 @@ def _first_non_string(list_rows):
     raise AssertionError("no non-string item found")  # pragma: no cover
 
 
-def encode_chunk(rows: list, resolver: _Resolver, start: int = 0, labels=None, missing="raise"):
+def encode_chunk(rows: list, resolver: _Resolver, start: int = 0, labels=None, missing="raise",
+                 strings="auto"):
     """Turn one chunk of rows into CSR parts of explicit skills plus unknown items.
 
     Returns ``(indptr, indices, n_unknown, unknown, corrections, valid)``: ``indptr`` and
@@ -225,13 +236,14 @@ def encode_chunk(rows: list, resolver: _Resolver, start: int = 0, labels=None, m
     ``corrections`` one holding each row's tuple of ``(item, skill_id)`` pairs read after a
     typo fix (distinct, in input order; ``()`` for none) and ``valid`` is False for
     missing rows kept with ``missing="nan"``: those :func:`_classify` finds, and skill
-    lists without an item that is not blank (``[]``, ``[""]``).
+    lists without an item that is not blank (``[]``, ``[""]``). ``strings`` says how a
+    string is read (see :func:`_classify`).
     """
     n = len(rows)
     if set(map(type, rows)) <= set(_SEQUENCES):  # the common case: only skill lists
         list_pos, list_rows, texts, valid = None, rows, {}, np.ones(n, dtype=bool)
     else:
-        list_pos, list_rows, texts, valid = _classify(rows, start, labels, missing)
+        list_pos, list_rows, texts, valid = _classify(rows, start, labels, missing, strings)
     lengths = np.fromiter(map(len, list_rows), dtype=np.int64, count=len(list_rows))
     vocab = resolver.vocabulary
     try:  # one C-level pass: each item -> its code (new items get the next code)
@@ -254,9 +266,7 @@ def encode_chunk(rows: list, resolver: _Resolver, start: int = 0, labels=None, m
     valid &= ~_empty_lists(codes, row_of_item, lists, vocab)
     _check_missing(valid, rows, start, labels, missing)
     text_entries = None
-    if texts:
-        for pos, text in texts.items():
-            _check_text(text, f"text of row {_label(labels, start, pos)!r}")
+    if texts:  # (their length was checked by _classify)
         cols = resolver.texts(list(texts.values()))
         found = [(pos, c) for pos, row in zip(texts, cols, strict=True) for c in row]
         if found:

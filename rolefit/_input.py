@@ -1,15 +1,20 @@
-"""Reading a resume text given on the command line: a path or ``-`` for stdin.
+"""Reading a resume text given on the command line (a path or ``-`` for stdin), and
+telling a string that is a skill list from a text (:func:`list_items`).
 
-Shared by :mod:`rolefit.cli` and :mod:`rolefit.report`; refuses what is not UTF-8 text
-with a :class:`UsageError` that names the file and the problem.
+:func:`read_text` is shared by :mod:`rolefit.cli` and :mod:`rolefit.report`; it refuses
+what is not UTF-8 text with a :class:`UsageError` that names the file and the problem.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 MAX_FILE_BYTES = 20_000_000
+MAX_ITEM_WORDS = 4  # longer pieces make a separated string a text, not a list
+_LIST_SEPARATORS = (";", "|", "\n", ",")
+_SENTENCE = re.compile(r"[.!?](?:\s|$)")
 
 
 class UsageError(Exception):
@@ -60,3 +65,30 @@ def read_text(source: str) -> str:
             f"{name}: not UTF-8 text (line {line}, byte {exc.start}); "
             "save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
         ) from None
+
+
+def list_items(text: str) -> list[str] | None:
+    """The items of a string that looks like a skill list, else None (a text).
+
+    It looks like one when it is split by ``;``, ``|``, a line break or ``,`` (the first
+    of these found) into items of at most :data:`MAX_ITEM_WORDS` words, none of them a
+    sentence (``.``, ``!`` or ``?`` before a space or at the end), or when it is a lone
+    item of at most 3 words: ``"Python, SQL"``, ``"python; sql"``, ``"pytroch"``.
+
+    >>> from rolefit._input import list_items
+    >>> list_items("python, sql, foo bar baz"), list_items("I built ETL pipelines. In Spark.")
+    (['python', 'sql', 'foo bar baz'], None)
+    """
+    text = text.strip()
+    sep = next((s for s in _LIST_SEPARATORS if s in text), None)
+    words = MAX_ITEM_WORDS if sep is not None else 3
+    items = []
+    for item in [text] if sep is None else text.split(sep):
+        item = item.strip()
+        if not item:
+            continue
+        # (split at most `words` times: a long text is turned down at its first item)
+        if len(item.split(None, words)) > words or _SENTENCE.search(item):
+            return None
+        items.append(item)
+    return items or None

@@ -1,7 +1,8 @@
 """Score many people at once: one sparse matrix product per chunk of rows.
 
-Each row is a skill list (list, tuple, array of strings) or a text (str), read exactly as
-:func:`rolefit.score` reads it, so ``score_many`` and ``score`` agree row for row.
+Each row is a skill list (list, tuple, array of strings) or a string (a text, or a skill
+list when it looks like one), read exactly as :func:`rolefit.score` reads it, so
+``score_many`` and ``score`` agree row for row.
 
 How it stays fast: each chunk is encoded as a sparse skill matrix by
 :mod:`rolefit._encode` (Python code runs once per distinct string), and role scores come
@@ -80,7 +81,9 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     Parameters
     ----------
     items : list, pandas.Series, iterable or dask Series
-        Each element is a skill list (list/tuple/array of strings) or a text (str). A
+        Each element is a skill list (list/tuple/array of strings) or a string, read as
+        :func:`rolefit.score` reads it: a skill list when it looks like one (``"Python,
+        SQL, pytroch"``: typos corrected, unknown items reported), else a text. A
         generator is consumed chunk by chunk, never held whole. A Series of pyarrow lists
         of strings (``pd.read_parquet(..., dtype_backend="pyarrow")``) is encoded by Arrow
         without making Python lists (quickest). A dask Series gives a lazy dask DataFrame
@@ -380,6 +383,16 @@ def _add_gap_columns(frame, n: int, parts) -> None:
     for k in range(n):
         frame[f"gap_{k + 1}"] = pd.Series(ids[:, k], dtype=string)
         frame[f"gain_{k + 1}"] = gains[:, k]
+
+
+def score_texts_as_read(rows, *, gaps: int = 0, model=None):
+    """Score rows made by :func:`rolefit.io.read_cells`: the ``score_many`` result
+    (``gaps`` and ``model`` as there), with None rows scored as NaN and every string read
+    as free text (read_cells has already made the strings it reads as lists lists; with
+    ``fmt="text"`` a list-like string stays a text)."""
+    parts = _Parts(model, gaps)
+    parts.add(*encode_chunk(rows, _Resolver(), missing="nan", strings="text"))
+    return parts.result()
 
 
 def score_arrow(cells, *, gaps: int = 0, model=None):

@@ -22,6 +22,7 @@ from functools import cached_property
 import numpy as np
 
 from rolefit._data import knowledge
+from rolefit._input import list_items
 from rolefit.profiles import check_role, matrices
 from rolefit.skills import (
     ParsedSkills,
@@ -114,6 +115,9 @@ def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
         if is_missing_spelling(text):
             raise NoSkillsError(f"the text is only {text.strip()!r}, a spelling of a missing "
                                 "value; pass a resume text or a skill list")
+        listed = list_items(text)  # "python, sql, pytroch": read as the skill list it is
+        if listed is not None:
+            return _read_input(listed)
         parsed = read_text(text)  # denied and learning skills apart
         if not parsed.skills:
             denied = extract_skills(skills_or_text, status="negated")
@@ -173,9 +177,15 @@ def score(skills_or_text, *, model=None) -> RoleFit:
     ----------
     skills_or_text : list of str or str
         A skill list (any iterable of strings, e.g. a list or a pandas Series) is read
-        forgivingly (aliases, case, plurals, typos); a single string is treated as free
-        text and read precisely (denied skills do not count, skills being learned are
-        listed apart in :attr:`RoleFit.learning`).
+        forgivingly (aliases, case, plurals, typos corrected and reported in
+        :attr:`RoleFit.corrections`, unrecognised items reported in
+        :attr:`RoleFit.unknown`). A string that looks like a skill list is read as one,
+        by the rule ``rolefit score-file`` applies to a cell: items separated by ``;``,
+        ``|``, a line break or ``,`` (the first of these found), each of at most 4 words
+        and none a sentence (``.``, ``!`` or ``?`` before a space or at the end), or a
+        lone item of at most 3 words (``"python, sql, pytroch"``, ``"k8s"``). Any other
+        string (a resume, a sentence) is free text, read precisely (denied skills do not
+        count, skills being learned are listed apart in :attr:`RoleFit.learning`).
     model : None, str, path or rolefit.classifier.LinearModel, optional
         The role model: None for the shipped one, or the path of a model saved by
         ``rolefit train``.

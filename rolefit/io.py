@@ -13,10 +13,11 @@ A cell of the scored column is read as:
 * a string that is a Python or JSON list literal, ``"['sql', 'python']"``: a skill list
   (with ``--format auto``, the default, or ``list``; parsed with ``ast.literal_eval``, which
   never runs code);
-* with ``--format auto``, a string that looks like a list: items separated by ``;``,
-  ``|``, a line break or ``,`` (the first of these found), each of at most
-  ``MAX_ITEM_WORDS`` words and no sentence, or a lone item of at most 3 words
-  (``"Python, SQL"``, ``"python; sql"``, ``"pytroch"``): a skill list, read forgivingly
+* with ``--format auto``, a string that looks like a list (the rule of
+  :func:`rolefit.score`, :func:`rolefit._input.list_items`): items separated by ``;``,
+  ``|``, a line break or ``,`` (the first of these found), each of at most 4 words and no
+  sentence, or a lone item of at most 3 words (``"Python, SQL"``, ``"python; sql"``,
+  ``"pytroch"``): a skill list, read forgivingly
   (typos corrected and reported in the ``corrections`` column, unknown items reported in
   the ``unknown`` column);
 * any other string: a text (``--format auto`` or ``text``) or, with ``--format list``, a
@@ -55,6 +56,8 @@ import tempfile
 from itertools import islice
 from pathlib import Path
 
+from rolefit._input import list_items
+
 __all__ = [
     "FileError",
     "add_score_file_parser",
@@ -69,9 +72,6 @@ CHUNK_ROWS = 100_000
 N_GAPS = 3  # gaps per row written by default (``--gaps``)
 MAX_LITERAL_CHARS = 100_000
 MAX_CELL_CHARS = 100_000_000  # a longer CSV cell is an error while the file is read
-MAX_ITEM_WORDS = 4  # longer pieces make a separated string a text, not a list
-_LIST_SEPARATORS = (";", "|", "\n", ",")
-_SENTENCE = re.compile(r"[.!?](?:\s|$)")
 FORMATS = ("auto", "list", "text")
 _PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")  # an input named .txt is read as CSV
@@ -392,17 +392,6 @@ def _literal(cell: str):
     return list(value)
 
 
-def _separated(text: str):
-    """The items of a string that looks like a skill list (``"Python, SQL"``), else None."""
-    text = text.strip()
-    sep = next((s for s in _LIST_SEPARATORS if s in text), None)
-    items = [text] if sep is None else [t.strip() for t in text.split(sep) if t.strip()]
-    words = MAX_ITEM_WORDS if sep is not None else 3
-    if items and all(len(t.split()) <= words and not _SENTENCE.search(t) for t in items):
-        return items
-    return None
-
-
 def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
                column="skills", start=0):
     """Turn raw cells into rows for :func:`rolefit.score_many` (see the module docstring).
@@ -457,7 +446,7 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
                 out.append(None)
                 continue
             if parsed is None and fmt == "auto":
-                parsed = _separated(cell)
+                parsed = list_items(cell)
             if parsed is not None:
                 out.append(parsed)
             elif fmt == "list":
@@ -596,7 +585,7 @@ def _scored(path, kind, *, column, id_column, fmt, sep, missing, chunksize, gaps
     chunk (``gaps`` gap columns, bad cells handled as ``missing`` says) and its ids;
     ``stats`` gets the rows scored as NaN and the unrecognised items (see
     :func:`score_file`)."""
-    from rolefit.batch import score_arrow, score_many
+    from rolefit.batch import score_arrow, score_texts_as_read
 
     nan_rows = stats.setdefault("nan_rows", [])
     if kind == "parquet":
@@ -608,7 +597,7 @@ def _scored(path, kind, *, column, id_column, fmt, sep, missing, chunksize, gaps
         if isinstance(cells, list):
             rows = read_cells(cells, fmt=fmt, sep=sep, missing=missing, file=path,
                               column=column, start=start)
-            scores = score_many(rows, missing="nan", progress=False, gaps=gaps, model=model)
+            scores = score_texts_as_read(rows, gaps=gaps, model=model)
         else:  # an Arrow list array
             if missing == "raise" and cells.null_count:
                 first = cells.is_null().to_numpy(zero_copy_only=False).argmax()

@@ -42,6 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from rolefit._data import knowledge
+from rolefit._input import list_items
 from rolefit.fit import MIN_TECHNICAL_SKILLS, RoleFit
 from rolefit.profiles import matrices
 from rolefit.skills import (
@@ -64,14 +65,18 @@ TYPICAL_COMMON = 0.75
 MAX_QUOTE = 60
 
 
-def _read(value, what: str):
+def _read(value, what: str, lists: bool = False):
     """A ``ParsedSkills`` of a text or skill list; no recognised skill is not an error
-    here (the match reports it as not enough signal), an empty input is."""
+    here (the match reports it as not enough signal), an empty input is. With ``lists``,
+    a string that looks like a skill list is read as one, as :func:`rolefit.score` does."""
     if isinstance(value, str):
         text = _check_text(value, what)
         if not text.strip():
             raise ValueError(f"the {what} is empty")
-        return "text", read_text(text)
+        listed = list_items(text) if lists else None
+        if listed is None:
+            return "text", read_text(text)
+        value = listed
     if isinstance(value, bytes | bytearray):
         raise TypeError(f"the {what} is bytes: decode the text first (data.decode('utf-8'))")
     refuse_containers(value, f"the {what}", "a skill list or a text",
@@ -111,7 +116,7 @@ def match(person, posting, *, model=None) -> PostingMatch:
     TypeError
         When either is neither a text nor a list of strings.
     """
-    person_kind, person_parsed = _read(person, "person")
+    person_kind, person_parsed = _read(person, "person", lists=True)
     posting_kind, posting_parsed = _read(posting, "posting")
     denied, quotes = (), {}
     if posting_kind == "text":

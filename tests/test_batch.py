@@ -90,6 +90,19 @@ def test_empty_lists_in_an_arrow_column_are_missing_rows():
     assert out[ROLE_IDS].isna().all(axis=1).tolist() == [False, True, True, True]
 
 
+def test_a_string_that_looks_like_a_skill_list_is_read_as_one_as_in_score():
+    rows = ["python, sql, foo bar baz", "Python; pytroch; qwertyuiop",
+            "I build ETL pipelines with Spark and Airflow. No Java."]
+    out = rolefit.score_many(rows)
+    assert out["unknown"].tolist() == [("foo bar baz",), ("qwertyuiop",), ()]
+    assert out["corrections"].tolist() == [(), (("pytroch", "pytorch"),), ()]
+    for i, row in enumerate(rows):
+        fit = rolefit.score(row)
+        assert out.loc[i, "n_skills"] == len(fit.skills)
+        np.testing.assert_allclose(out.loc[i, ROLE_IDS].to_numpy(float),
+                                   [fit.scores[r] for r in ROLE_IDS])
+
+
 def test_missing_rows_raise_or_become_nan():
     items = pd.Series([["python"], None, np.nan], index=[10, 11, 12])
     with pytest.raises(ValueError, match="row 11"):

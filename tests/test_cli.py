@@ -85,8 +85,11 @@ def test_unknown_and_corrected_skills_are_reported():
         (["score", "missing.txt"], None, "no such file"),
         (["score", "{file}"], b"\x00\x01\x02binary", "binary"),
         (["score", "{file}"], "café résumé python".encode("latin-1"), "not UTF-8"),
-        (["score", "{file}"], b"hello world", "input.txt: no known skill"),
-        (["gaps", "{file}"], b"hello world", "input.txt: no known skill"),
+        (["score", "{file}"], b"Hello world. Nothing here.", "input.txt: no known skill"),
+        (["gaps", "{file}"], b"Hello world. Nothing here.", "input.txt: no known skill"),
+        # a file that is a skill list is read as one: its unknown items are named
+        (["score", "{file}"], b"hello world",
+         "input.txt: none of the skills was recognised: 'hello world'"),
         (["score", "--model", "{file}", "--skills", "python, sql"], b"x",
          "input.txt: a model is a .npz file"),
         (["score", "--skills", "qwertyuiop"], None, "--skills: none of the skills"),

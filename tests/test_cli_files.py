@@ -55,7 +55,9 @@ def _file(tmp_path, content: bytes, name="resume.txt") -> Path:
         (b"", ["is empty"]),
         (b"\xef\xbb\xbf", ["is empty"]),
         (b"   \n\t\r\n", ["the text is empty (only whitespace)"]),
-        (b"hello world, nothing to see", ["no known skill"]),
+        (b"Hello world, nothing to see here.", ["no known skill"]),
+        (b"hello world, nothing to see", ["none of the skills was recognised: 'hello world'",
+                                          "'nothing to see'"]),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ["binary"]),
         (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), ["binary"]),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 5 >>\nstream\n\x00\x01", ["PDF"]),
@@ -68,8 +70,8 @@ def _file(tmp_path, content: bytes, name="resume.txt") -> Path:
         (bytes(range(128, 256)) * 10, ["not UTF-8"]),
         (b"PK\x03\x04" + b"\x00" * 30, ["binary"]),
     ],
-    ids=["empty", "bom-only", "whitespace", "no-skills", "png", "elf", "pdf", "utf16",
-         "utf16-be", "utf32", "utf16-no-bom", "latin1", "cp1252", "high-bytes", "zip"],
+    ids=["empty", "bom-only", "whitespace", "no-skills", "no-skills-list", "png", "elf", "pdf",
+         "utf16", "utf16-be", "utf32", "utf16-no-bom", "latin1", "cp1252", "high-bytes", "zip"],
 )
 @pytest.mark.parametrize("command", ["score", "gaps"])
 def test_bad_text_file(tmp_path, capsys, content, words, command):
@@ -289,7 +291,7 @@ def test_score_file_interrupted_midway_keeps_the_old_output(tmp_path, monkeypatc
     out = tmp_path / "scores.parquet"
     out.write_bytes(b"previous results")
     calls = []
-    real = batch.score_many
+    real = batch.score_texts_as_read
 
     def interrupted(*args, **kwargs):
         calls.append(1)
@@ -297,7 +299,7 @@ def test_score_file_interrupted_midway_keeps_the_old_output(tmp_path, monkeypatc
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(batch, "score_many", interrupted)
+    monkeypatch.setattr(batch, "score_texts_as_read", interrupted)
     with pytest.raises(KeyboardInterrupt):
         score_file(path, out, chunksize=2)
     assert out.read_bytes() == b"previous results"

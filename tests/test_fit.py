@@ -180,6 +180,36 @@ def test_text_input():
 
 
 @pytest.mark.parametrize(
+    ("text", "skills", "unknown", "corrections"),
+    [
+        ("python, sql, foo bar baz", ["python", "sql"], ["foo bar baz"], {}),
+        ("Python, SQL, pytroch", ["python", "pytorch", "sql"], [], {"pytroch": "pytorch"}),
+        ("python; qwertyuiop; SQL", ["python", "sql"], ["qwertyuiop"], {}),
+        ("Python\nDocker\nk8s\nblorfle\n", ["docker", "kubernetes", "python"], ["blorfle"],
+         {}),
+        ("pytroch", ["pytorch"], [], {"pytroch": "pytorch"}),
+    ],
+)
+def test_a_string_that_looks_like_a_skill_list_is_read_as_one(text, skills, unknown,
+                                                              corrections):
+    fit = rolefit.score(text)
+    assert fit.kind == "list"
+    assert fit.skills == skills and list(fit.unknown) == unknown
+    assert fit.corrections == corrections
+
+
+@pytest.mark.parametrize("text", [
+    "I build ETL pipelines with Spark and Airflow. No Java.",
+    "Python, SQL and dashboards for the sales team, five years in a row.",
+    "Senior data engineer: Spark, Kafka; learning Rust on weekends, mostly at night.",
+])
+def test_prose_is_still_read_as_free_text(text):
+    fit = rolefit.score(text)
+    assert fit.kind == "text" and fit.unknown == {} and fit.corrections == {}
+    assert fit.skills == rolefit.extract_skills(text)
+
+
+@pytest.mark.parametrize(
     ("value", "error", "words"),
     [
         ([], NoSkillsError, "^the skill list is empty$"),

@@ -102,13 +102,23 @@ def _check_fit(fit):
 @SETTINGS
 @given(TEXT)
 def test_any_text_gives_a_result_or_no_skills(text):
+    from rolefit._input import list_items
+
     with deadline(20):
         found = rolefit.extract_skills(text)
         mentions = rolefit.find_skills(text)
         fit = _score_or_none(text)
+        items = list_items(text) if text.strip() else None
+        as_list = None if items is None else _score_or_none(items)
     assert found == sorted(set(found)) and set(found) <= SKILL_IDS
     assert set(mentions["skill_id"]) == set(found)
-    if fit is None:
+    if items is not None:  # a string that looks like a skill list is read as one
+        assert (fit is None) == (as_list is None)
+        if fit is not None:
+            assert fit.kind == "list" and fit.skills == as_list.skills
+            assert fit.unknown == as_list.unknown and fit.corrections == as_list.corrections
+            _check_fit(fit)
+    elif fit is None:
         assert found == []
     else:
         assert fit.skills == found
@@ -118,10 +128,15 @@ def test_any_text_gives_a_result_or_no_skills(text):
 @SETTINGS
 @given(st.text(alphabet=ANY_CHAR, max_size=200))
 def test_any_code_points_at_all(text):
+    from rolefit._input import list_items
+
     with deadline(20):
         found = rolefit.extract_skills(text)
         fit = _score_or_none(text)
-    assert (fit is None) == (found == [])
+        items = list_items(text) if text.strip() else None
+        if items is not None:  # read as the skill list it looks like ("GO" is Go)
+            found = (as_list := _score_or_none(items)) and as_list.skills
+    assert (fit is None) == (not found)
 
 
 @SETTINGS

@@ -183,7 +183,7 @@ def test_streams_in_chunks(postings, tmp_path, monkeypatch, kind):
 
         return spy
 
-    for name in ("score_many", "score_arrow"):  # lists go through one, Arrow through the other
+    for name in ("score_texts_as_read", "score_arrow"):  # cells read by read_cells, Arrow
         monkeypatch.setattr(rolefit.batch, name, spying(getattr(rolefit.batch, name)))
     out = tmp_path / f"scores.{kind}"
     assert rio.score_file(path, out, chunksize=2) == 5

@@ -425,6 +425,15 @@ def test_lacks_n_is_checked():
         m.to_text(n="3")
 
 
+def test_a_person_string_that_looks_like_a_skill_list_is_read_as_one():
+    m = rolefit.match("python, docker, pytroch, foo bar baz", ML_POSTING)
+    assert m.person.kind == "list"
+    assert m.person.corrections == {"pytroch": "pytorch"}
+    assert list(m.person.unknown) == ["foo bar baz"]
+    assert m.person.skills == rolefit.score("python, docker, pytroch, foo bar baz").skills
+    assert rolefit.match(BACKEND, ML_POSTING).person.kind == "text"
+
+
 def test_match_chart_marks_a_lacking_skill_being_learned():
     from matplotlib.figure import Figure
 
