@@ -419,6 +419,9 @@ def _split(parts, text: str):
     return mentions, keys, candidates, anchors
 
 
+_NOT_ALNUM = re.compile(r"[\W_]")
+
+
 @cache
 def _hiding_anchors() -> frozenset[str]:
     """Cue words of several words whose later words may start a skill name ("class on"
@@ -426,16 +429,16 @@ def _hiding_anchors() -> frozenset[str]:
     is found, the stretch it covers is read again for skills (:func:`_restore`)."""
     from rolefit._negation import anchor_terms
 
-    starts = {surface.lower() for surface, _, _ in text_terms()}
-    out = set()
-    for word, _, _ in anchor_terms():
-        parts = word.split()
-        for k in range(1, len(parts)):
-            tail = " ".join(parts[k:])
-            if any(s.startswith(tail) and not s[len(tail) : len(tail) + 1].isalnum()
-                   for s in starts):
-                out.add(word)
-    return frozenset(out)
+    heads = set()  # every start of a skill name that ends where a word does
+    for surface, _, _ in text_terms():
+        surface = surface.lower()
+        heads.add(surface)
+        heads.update(surface[: m.start()] for m in _NOT_ALNUM.finditer(surface))
+    return frozenset(
+        word
+        for word, _, _ in anchor_terms()
+        if any(" ".join(word.split()[k:]) in heads for k in range(1, len(word.split())))
+    )
 
 
 @cache
