@@ -177,7 +177,7 @@ def _classify(rows, start, labels, missing, strings="auto"):
     for pos, row in enumerate(rows):
         if isinstance(row, str) and not is_missing_spelling(row):
             _check_text(row, f"text of row {_label(labels, start, pos)!r}")
-            items = list_items(row) if strings == "auto" else None
+            items = list_items(row, lines=False) if strings == "auto" else None
             if items is None:
                 texts[pos] = row
             else:

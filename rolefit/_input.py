@@ -67,19 +67,24 @@ def read_text(source: str) -> str:
         ) from None
 
 
-def list_items(text: str) -> list[str] | None:
+def list_items(text: str, *, lines: bool = True) -> list[str] | None:
     """The items of a string that looks like a skill list, else None (a text).
 
     It looks like one when it is split by ``;``, ``|``, a line break or ``,`` (the first
     of these found) into items of at most :data:`MAX_ITEM_WORDS` words, none of them a
     sentence (``.``, ``!`` or ``?`` before a space or at the end), or when it is a lone
-    item of at most 3 words: ``"Python, SQL"``, ``"python; sql"``, ``"pytroch"``.
+    item of at most 3 words: ``"Python, SQL"``, ``"python; sql"``, ``"pytroch"``. With
+    ``lines=False`` (how :func:`rolefit.score` reads a string) a string of several lines
+    is a text: a resume of short lines ("Jane Doe", "Data Analyst", "Python") is read as
+    the text it is, not as a list of a name, a job title and skills.
 
     >>> from rolefit._input import list_items
     >>> list_items("python, sql, foo bar baz"), list_items("I built ETL pipelines. In Spark.")
     (['python', 'sql', 'foo bar baz'], None)
     """
     text = text.strip()
+    if not lines and ("\n" in text or "\r" in text):
+        return None
     sep = next((s for s in _LIST_SEPARATORS if s in text), None)
     words = MAX_ITEM_WORDS if sep is not None else 3
     items = []

@@ -82,8 +82,9 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     ----------
     items : list, pandas.Series, iterable or dask Series
         Each element is a skill list (list/tuple/array of strings) or a string, read as
-        :func:`rolefit.score` reads it: a skill list when it looks like one (``"Python,
-        SQL, pytroch"``: typos corrected, unknown items reported), else a text. A
+        :func:`rolefit.score` reads it: a skill list when it is one line that looks like
+        one (``"Python, SQL, pytroch"``: typos corrected, unknown items reported), else a
+        text. A
         generator is consumed chunk by chunk, never held whole. A Series of pyarrow lists
         of strings (``pd.read_parquet(..., dtype_backend="pyarrow")``) is encoded by Arrow
         without making Python lists (quickest). A dask Series gives a lazy dask DataFrame

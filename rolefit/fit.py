@@ -115,7 +115,7 @@ def _read_input(skills_or_text) -> tuple[str, ParsedSkills]:
         if is_missing_spelling(text):
             raise NoSkillsError(f"the text is only {text.strip()!r}, a spelling of a missing "
                                 "value; pass a resume text or a skill list")
-        listed = list_items(text)  # "python, sql, pytroch": read as the skill list it is
+        listed = list_items(text, lines=False)  # "python, sql, pytroch": a skill list
         if listed is not None:
             return _read_input(listed)
         parsed = read_text(text)  # denied and learning skills apart
@@ -179,13 +179,14 @@ def score(skills_or_text, *, model=None) -> RoleFit:
         A skill list (any iterable of strings, e.g. a list or a pandas Series) is read
         forgivingly (aliases, case, plurals, typos corrected and reported in
         :attr:`RoleFit.corrections`, unrecognised items reported in
-        :attr:`RoleFit.unknown`). A string that looks like a skill list is read as one,
-        by the rule ``rolefit score-file`` applies to a cell: items separated by ``;``,
-        ``|``, a line break or ``,`` (the first of these found), each of at most 4 words
-        and none a sentence (``.``, ``!`` or ``?`` before a space or at the end), or a
-        lone item of at most 3 words (``"python, sql, pytroch"``, ``"k8s"``). Any other
-        string (a resume, a sentence) is free text, read precisely (denied skills do not
-        count, skills being learned are listed apart in :attr:`RoleFit.learning`).
+        :attr:`RoleFit.unknown`). A one-line string that looks like a skill list is read
+        as one, by the rule ``rolefit score-file`` applies to a cell: items separated by
+        ``;``, ``|`` or ``,`` (the first of these found), each of at most 4 words and none
+        a sentence (``.``, ``!`` or ``?`` before a space or at the end), or a lone item of
+        at most 3 words (``"python, sql, pytroch"``, ``"k8s"``). Any other string (a
+        resume, any text of several lines, a sentence) is free text, read precisely
+        (denied skills do not count, skills being learned are listed apart in
+        :attr:`RoleFit.learning`).
     model : None, str, path or rolefit.classifier.LinearModel, optional
         The role model: None for the shipped one, or the path of a model saved by
         ``rolefit train``.

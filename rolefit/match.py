@@ -73,7 +73,7 @@ def _read(value, what: str, lists: bool = False):
         text = _check_text(value, what)
         if not text.strip():
             raise ValueError(f"the {what} is empty")
-        listed = list_items(text) if lists else None
+        listed = list_items(text, lines=False) if lists else None
         if listed is None:
             return "text", read_text(text)
         value = listed

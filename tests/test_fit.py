@@ -185,7 +185,7 @@ def test_text_input():
         ("python, sql, foo bar baz", ["python", "sql"], ["foo bar baz"], {}),
         ("Python, SQL, pytroch", ["python", "pytorch", "sql"], [], {"pytroch": "pytorch"}),
         ("python; qwertyuiop; SQL", ["python", "sql"], ["qwertyuiop"], {}),
-        ("Python\nDocker\nk8s\nblorfle\n", ["docker", "kubernetes", "python"], ["blorfle"],
+        ("Python | Docker | k8s | blorfle", ["docker", "kubernetes", "python"], ["blorfle"],
          {}),
         ("pytroch", ["pytorch"], [], {"pytroch": "pytorch"}),
     ],
@@ -202,6 +202,9 @@ def test_a_string_that_looks_like_a_skill_list_is_read_as_one(text, skills, unkn
     "I build ETL pipelines with Spark and Airflow. No Java.",
     "Python, SQL and dashboards for the sales team, five years in a row.",
     "Senior data engineer: Spark, Kafka; learning Rust on weekends, mostly at night.",
+    # a resume of short lines: a name and a job title are not skill-list items
+    "Jane Doe\nData Analyst\nSkills\nPython\nSQL\nTableau",
+    "Python\nDocker\nk8s\n",
 ])
 def test_prose_is_still_read_as_free_text(text):
     fit = rolefit.score(text)

@@ -108,7 +108,7 @@ def test_any_text_gives_a_result_or_no_skills(text):
         found = rolefit.extract_skills(text)
         mentions = rolefit.find_skills(text)
         fit = _score_or_none(text)
-        items = list_items(text) if text.strip() else None
+        items = list_items(text, lines=False) if text.strip() else None
         as_list = None if items is None else _score_or_none(items)
     assert found == sorted(set(found)) and set(found) <= SKILL_IDS
     assert set(mentions["skill_id"]) == set(found)
@@ -133,7 +133,7 @@ def test_any_code_points_at_all(text):
     with deadline(20):
         found = rolefit.extract_skills(text)
         fit = _score_or_none(text)
-        items = list_items(text) if text.strip() else None
+        items = list_items(text, lines=False) if text.strip() else None
         if items is not None:  # read as the skill list it looks like ("GO" is Go)
             found = (as_list := _score_or_none(items)) and as_list.skills
     assert (fit is None) == (not found)
