@@ -428,6 +428,8 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
         raise ValueError(f"fmt must be one of {FORMATS}, got {fmt!r}")
     if not isinstance(missing, str) or missing not in ("raise", "nan"):
         raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
+    if not isinstance(sep, str) or not sep:
+        raise ValueError(f"sep must be a non-empty string (the item separator), got {sep!r}")
     out = []
     for pos, cell in enumerate(cells):
         if isinstance(cell, str) and is_missing_spelling(cell):

@@ -165,6 +165,13 @@ def test_read_cells_names_pandas_missing_values_and_checks_missing():
             rio.read_cells(["python"], missing=bad)
 
 
+@pytest.mark.parametrize("bad", ["", None, 0])
+def test_read_cells_checks_the_separator(bad):
+    # "" gave Python's own "empty separator" once a cell was split
+    with pytest.raises(ValueError, match=r"^sep must be a non-empty string"):
+        rio.read_cells(["python, sql"], fmt="list", sep=bad)
+
+
 @pytest.mark.parametrize("kind", ["parquet", "csv"])
 def test_streams_in_chunks(postings, tmp_path, monkeypatch, kind):
     import rolefit.batch
