@@ -625,7 +625,8 @@ def match_bars(m: PostingMatch, ax=None):
     title = m.context()["title"]
     ax.set_title(f"Your match with this {title} posting: {m.score:.0%} of its skill weight "
                  f"covered\n({sum(r['status'] != 'lacks' for r in rows)} of {len(rows)} "
-                 "skills; bar length: how much the role weighs each skill)", fontsize=10.5)
+                 "skills; bar length: how much the role weighs each skill)", fontsize=10.5,
+                 wrap=True)  # (a narrow figure wraps it instead of cutting it off)
     order = [c for c in CATEGORY_COLORS if c in used]
     handles = [(Patch(facecolor=used[c][0], hatch=used[c][1], edgecolor="white"),
                 Patch(facecolor=_tint(used[c][0]), hatch=used[c][1], edgecolor=used[c][0],

@@ -454,3 +454,15 @@ def test_match_chart_file_is_readable_like_the_other_outputs(tmp_path):
     assert cli.main(["match", "--person-skills", "python, docker", str(posting),
                      "-o", str(out)]) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_match_chart_title_stays_inside_a_narrow_figure():
+    from matplotlib.figure import Figure
+
+    m = rolefit.match(["python", "sql", "docker"],
+                      "ML engineer: Python, PyTorch, Docker, Kubernetes, MLflow, SQL, Spark.")
+    fig = Figure(figsize=(6, 5), layout="constrained")
+    m.plot(ax=fig.subplots())
+    fig.canvas.draw()
+    box = fig.axes[0].title.get_window_extent()
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.width  # it was cut off at both ends
