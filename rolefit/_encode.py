@@ -36,6 +36,14 @@ _EMPTY: tuple = ()
 _SEQUENCES = (list, tuple, np.ndarray)
 
 
+def check_missing(missing) -> str:
+    """``missing`` as :func:`rolefit.score_many` and :func:`rolefit.io.read_cells` take it:
+    ``"raise"`` or ``"nan"``, else a ValueError naming it."""
+    if not isinstance(missing, str) or missing not in ("raise", "nan"):
+        raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
+    return missing
+
+
 def _is_missing(value) -> bool:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return True

@@ -650,8 +650,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         ) is not None:
             # "Not required: a CS degree, Java, or a tie": the rest of the clause
             stop = clauses.end(colon.end(), limit)
-            scoped = list(range(bisect_left(starts, colon.end()), bisect_left(starts, stop)))
-            scoped = [i for i in scoped if ends[i] <= stop]
+            scoped = [i for i in range(bisect_left(starts, colon.end()), bisect_left(starts, stop))
+                      if ends[i] <= stop]
         elif kind in ("neg", "learn"):
             scoped = _scope_after(text, m, found, starts, clauses, limit)
             if not scoped:

@@ -24,6 +24,7 @@ from rolefit._encode import (
     _arrow_lists,
     _Resolver,
     _vocabulary,
+    check_missing,
     close_sparse,
     encode_arrow,
     encode_chunk,
@@ -150,8 +151,7 @@ def score_many(items, *, missing: str = "raise", progress: bool | None = None,
     >>> out.loc[0, ["target_role", "gap_1", "gap_2"]].tolist()
     ['data_scientist', 'statistics', 'hypothesis_testing']
     """
-    if missing not in ("raise", "nan"):
-        raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
+    check_missing(missing)
     gaps = check_gaps(gaps)
     chunksize = check_count(chunksize, "chunksize", minimum=1)
     if model is False:

@@ -421,13 +421,12 @@ def read_cells(cells, *, fmt="auto", sep=",", missing="raise", file="<input>",
     >>> read_cells(["Python, SQL", "python | sql", "I built Spark pipelines.", ["k8s"]])
     [['Python', 'SQL'], ['python', 'sql'], 'I built Spark pipelines.', ['k8s']]
     """
-    from rolefit._encode import _is_missing
+    from rolefit._encode import _is_missing, check_missing
     from rolefit.skills import MAX_TEXT_CHARS, is_missing_spelling
 
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, got {fmt!r}")
-    if not isinstance(missing, str) or missing not in ("raise", "nan"):
-        raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
+    check_missing(missing)
     if not isinstance(sep, str) or not sep:
         raise ValueError(f"sep must be a non-empty string (the item separator), got {sep!r}")
     out = []
@@ -613,11 +612,11 @@ def _scored(path, kind, *, column, id_column, fmt, sep, missing, chunksize, gaps
 
 
 def _check_arguments(path, missing, chunksize, gaps, id_column):
+    from rolefit._encode import check_missing
     from rolefit.batch import check_gaps
     from rolefit.skills import check_count
 
-    if missing not in ("raise", "nan"):
-        raise ValueError(f"missing must be 'raise' or 'nan', got {missing!r}")
+    check_missing(missing)
     check_count(chunksize, "chunksize", minimum=1)
     check_gaps(gaps)
     kind = _check_input(path)
