@@ -12,7 +12,11 @@ it knows no aspiration cues). A mention gets one of three statuses:
   ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``, ``Kafka?
   Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
   experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
-  foreign to me``, ``none of them ring a bell``, ``a mystery``, ``Rust I don't``);
+  foreign to me``, ``none of them ring a bell``, ``a mystery``, ``Rust I don't``, ``dbt I
+  haven't used at all``, ``Scala we never touched``, ``makes no sense to me``, ``is not in
+  my toolbox``, ``AWS daily, Azure never``; a cross mark after a skill or opening its
+  line: ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``; a cell after a pipe or
+  tab: ``| Python | none |``, ``Asana<TAB>never used``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -22,7 +26,10 @@ it knows no aspiration cues). A mention gets one of three statuses:
   ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to me``,
   ``I'm still learning``, ``newbie here``; also ``a bit of``, ``surface-level``,
   ``struggling with``, ``weak in``, ``getting my feet wet``, ``a passing familiarity
-  with``, ``a class in``, ``get my head around``, ``a beginner when it comes to``, and
+  with``, ``a class in``, ``get my head around``, ``a beginner when it comes to``, progress
+  told in units (``three weeks into Rust``, ``two modules into a SQL course``, not ``years
+  into``), ``halfway/partway/midway through``, ``in the middle of``, ``doing`` or ``just
+  started`` a course, book or path, ``just starting on``/``with``, and
   after the skill ``Kafka: limited``, ``is superficial``, ``SQL I'm just learning``, ``is
   something I'm studying``; "analysts who were learning SQL", "taught a course on Spark",
   "teach beginners Python" and "built a Flask app on weekends" are not about the writer's
@@ -46,8 +53,14 @@ a heading line ("Learning next:", "Not required") covers the bullet lines under 
 followed by a colon ("Not required: a degree, Java") covers the rest of its clause. A cue
 that reaches no skill this way may be about the skill that a relative clause of the
 writer's follows ("Java, which I've never learned") or, opening an answer ("A: No.",
-"Candidate: Not really"), about the skills of a question put to the writer just before it
-("Q: Do you know Go?"). A skill named inside a cue is what the cue is about ("enrolled in
+"Candidate: Not really", "Me: Zero"), about the skills of a question put to the writer just
+before it ("Q: Do you know Go?", "How about Azure?"); a pronoun after a cue ("never used it")
+stands for the nearest skill before it, across a question and its answer. A skill named in a
+question takes the status of its mention in the answer ("Q: Experience with Terraform? A: I
+have never written Terraform"). Under a heading line, each bullet counts up to its first
+sentence end or spaced dash ("Scala. Our Spark jobs run in PySpark" keeps Spark and
+PySpark); without a colon a heading may have up to three words before its cue ("What we
+don't need"). A skill named inside a cue is what the cue is about ("enrolled in
 an AWS certification course"), unless the cue is read at the skill's own name ("Teaching
 myself Julia": no ``teaching``).
 
@@ -68,7 +81,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-__all__ = ["CUE", "HAS", "LEARNING", "NEGATED", "anchor_terms", "statuses"]
+__all__ = ["CUE", "HAS", "LEARNING", "NEGATED", "anchor_terms", "has_marks", "statuses"]
 
 HAS, LEARNING, NEGATED = "has", "learning", "negated"
 CUE = "cue"  # not a status: a skill name read as a word of a cue, not as a mention
@@ -80,7 +93,8 @@ _HEDGES = (
 )
 _COURSE = (
     r"(?:course|class|bootcamp|mooc|nanodegree|speciali[sz]ation|certificate|certification"
-    r"|workshop|programme|program|module|track|tutorial)s?"
+    r"|workshop|programme|program|module|track|tutorial|chapter|unit|path|lesson|book"
+    r"|curriculum)s?"
 )
 _ABOUT = r"(?:\s+(?:on|in|about|of|for|covering|(?:that|which)\s+covers))?"
 _MY_SKILLS = r"(?:\s+my\s+(?:\w+\s+)?(?:skills?|knowledge|experience|expertise|understanding))"
@@ -113,7 +127,7 @@ _NEG_BEFORE = [
     r"never(?!\s+(?:stopped|stop|stops|quit|gave\s+up|fails?|failed)\b)",
     r"neither",
     r"nor",
-    r"not(?!\s+(?:only|just|merely|limited|least|necessarily|exclusively|simply|always"
+    r"not(?:\s+really(?=\s*[,.;!]))?(?!\s+(?:only|just|merely|limited|least|necessarily|exclusively|simply|always"
     r"|(?:yet\s+)?certified"
     r"|to\s+mention|even|one|new\s+to|bad|(?:an?\s+)?(?:big\s+|huge\s+)?fan"
     r"|(?:an?\s+)?(?:expert|pro|guru|specialist|master|beginner|novice|newbie|noob)|"
@@ -136,8 +150,10 @@ _LEARN_BEFORE = [
     r"(?:currently|now|am|'m|’m)\s+taking",
     # "taking a course on", "enrolled in a Coursera specialisation on", "working through
     # the intro module of", "attended a two-day workshop on"
-    r"(?:taking|completing|attending|attended|pursuing|enrolled\s+in|signed\s+up\s+for"
-    r"|going\s+through|halfway\s+through|working\s+through)\s+"
+    r"(?:taking|completing|attending|attended|pursuing|enrolled\s+in|signed\s+up\s+for|doing"
+    r"|going\s+through|(?:half|part|mid)-?way\s+through|working\s+through|in\s+the\s+middle\s+of"
+    r"|(?:(?<=just\s)|(?<=recently\s)|(?<=I\s)|(?<=I['’]ve\s)|(?<=have\s)|(?<=I\shave\s))"
+    r"(?:started|begun|began))\s+"
     r"(?:(?:an?|the|my|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT,
     r"enrolled",
     r"(?:bootcamp|course|workshop|mooc|nanodegree|tutorial)s?\s+(?:covering|on|about|in|for"
@@ -164,6 +180,11 @@ _LEARN_BEFORE = [
     r"elementary",
     r"upskilling",
     r"(?:dabbl(?:e|ed|ing)|tinker(?:ed|ing)?|experimenting)(?:\s+around)?",
+    # "three weeks into a Kotlin bootcamp", "two months into Terraform" (not "years into")
+    r"(?:days?|weeks?|months?|modules?|chapters?|lessons?|units?)\s+into(?:\s+(?:(?:an?|the|my"
+    r"|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT + ")?",
+    # "just starting on Tableau", "just starting with dbt" (not "just starting a project")
+    r"just\s+starting(?:\s+(?:on|with|out\s+(?:on|with)|to\s+(?:learn|use|explore)))?",
     r"(?:just|recently)\s+(?:started|began|begun)(?:\s+(?:to\s+)?(?:learn|use|using|explore|"
     r"exploring|experiment|experimenting|play|playing|tinker|tinkering)(?:\s+around)?)?",
     # an aspiration to gain a skill: "keen to develop my skills in", "to gain experience"
@@ -221,13 +242,19 @@ _CONNECTORS = frozenset(
 )
 # Cues that may read across one word outside the bridge list ("never really touched").
 _LOOSE = 1
-_TIGHT_CUES = re.compile(r"(?:without|no|aspiring|nor|neither|bit\s+of)$", re.I)
+_TIGHT_CUES = re.compile(
+    r"(?:without|no|aspiring|nor|neither|bit\s+of|(?:days?|weeks?|months?|modules?|chapters?"
+    r"|lessons?|units?)\s+into|^just\s+starting(?:\s+\w+)*)$",
+    re.I,
+)
 
 # -- cues after the skill ----------------------------------------------------------------
 _NEG_AFTER = (
     r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected"
     r"|(?:a\s+)?prerequisites?|compulsory|obligatory)"
+    # "AWS daily, Azure never."
+    r"|(?<=\w\s)never(?=\s*(?:[.;!]|$))"
     # "Scala is not.", "Java is not something I know"
     r"|(?:(?<=is\s)|(?<=are\s))not(?=\s*(?:[.;!]|$))"
     r"|(?:(?:(?<=is\s)|(?<=are\s))not|isn['’]t|aren['’]t)\s+something\s+(?:I|we)(?:['’]ve|\s+have|\s+had)?"
@@ -243,11 +270,21 @@ _NEG_AFTER = (
     r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:really\s+)?(?:my|our)\s+(?:area|strength|thing|forte"
     r"|strong\s+suit|expertise|specialty|speciality|field|cup\s+of\s+tea)"
     r"|(?:(?<=\sa\s)|(?<=is\s)|(?<=are\s))mystery(?:\s+to\s+me)?"
-    # the writer's own "I don't" closing a clause about skills named before it
-    r"|(?:(?<=\bI\s)(?:don['’]?t|haven['’]?t|never(?:\s+(?:have|did))?|can['’]?t|cannot)"
-    r"|(?<=\bI\shave\s)never|(?<=\bI['’]ve\s)never"
+    # "Bayesian statistics makes no sense to me", "Rust is not in my toolbox"
+    r"|(?:(?<=makes\s)|(?<=make\s))(?:zero|no)\s+sense(?:\s+to\s+(?:me|us))?"
+    r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:yet\s+)?(?:in|part\s+of)\s+(?:my|our)\s+(?:toolbox"
+    r"|toolkit|tool\s*kit|skill\s*set|skills|repertoire|stack|wheelhouse|arsenal)"
+    # the writer's own "I don't" closing a clause about skills named before it ("dbt I
+    # haven't used at all", "Scala we never touched")
+    r"|(?:(?:(?<=\bI\s)|(?<=\bwe\s))(?:don['’]?t|haven['’]?t|never(?:\s+(?:have|did))?"
+    r"|can['’]?t|cannot)"
+    r"|(?<=\bI\shave\s)never|(?<=\bI['’]ve\s)never|(?<=\bwe\shave\s)never|(?<=\bwe['’]ve\s)never"
     r"|(?<=\bI\sdo\s)not|(?<=\bI\shave\s)not)"
-    r"(?:\s+(?:know|use|used|have|do|touched|tried)(?:\s+(?:it|them))?)?(?=\s*(?:[.,;!?)]|$))"
+    r"(?:\s+(?:ever|really|actually))?"
+    r"(?:\s+(?:know|use|used|have|do|touched|touch|tried|try|worked\s+with|written|learned"
+    r"|learnt|needed)(?:\s+(?:it|them))?)?"
+    r"(?:\s+(?:at\s+all|yet|before|so\s+far|much|either|professionally|myself))?"
+    r"(?=\s*(?:[.,;!?)]|$))"
 )
 _LEARN_AFTER = (
     r"(?<!not\sa\s)(?<!\bno\s)(?:newbie|noob|beginner|novice)(?:\s+here)?(?=\s*(?:[.,;!?)]|$))|"
@@ -267,7 +304,7 @@ _LEARN_AFTER = (
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
     r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?\s*"
-    r"(?:\(|:|-|–|—|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?)\s*"
+    r"(?:\(|:|-|–|—|\||,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?)\s*"
     r"(?:(?P<neg>none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure))?"
@@ -283,7 +320,7 @@ _ATTACHED = re.compile(
 )
 _ATTACHED_CLOSE = re.compile(
     r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?"
-    r"\s*(?:\)|\(|,|;|\.|!|$|\n|\s+(?:and|or)\b)",
+    r"(?:[^\S\t\n]*\t|\s*(?:\)|\(|,|;|\.|!|\||$|\n|\s+(?:and|or)\b))",
     re.I,
 )
 
@@ -332,7 +369,8 @@ _ANCHORS = """
     none elementary entry starting started
     minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
     gain gaining clueless rudimentary noob familiarizing familiarising exploring scratched
-    pursuing halfway coursework neither nope completing attending attended nonexistent
+    pursuing halfway partway midway part-way mid-way doing coursework neither nope completing
+    attending attended nonexistent
     non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
     surface struggle struggles struggling superficial passing weak useless hopeless
 """.split() + _BARE_NOT.split("|") + [
@@ -347,6 +385,9 @@ _ANCHORS = """
     "interested in", "signed up", "going through", "just started", "just began", "just begun",
     "recently started", "recently began", "recently begun", "keen to", "eager to",
     "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
+    "just starting", "in the middle of",
+    *(f"{unit}{s} into" for unit in ("day", "week", "month", "module", "chapter", "lesson", "unit")
+      for s in ("", "s")),
     *(f"{c} {a}" for c in ("class", "classes", "lesson", "lessons")
       for a in ("on", "in", "about", "covering")),
 ]
@@ -579,7 +620,11 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     cue word and per cue, and find the mentions near a cue by bisection.
     """
     decided: dict[int, tuple[str, str]] = {}
-    if not found or not anchors:
+    if not found:
+        return decided
+    if has_marks(text):
+        _crossed(text, found, decided)
+    if not anchors:
         return decided
     matches, long = _cue_matches(text, anchors)
     if not matches and not any(word in _ATTACHED_WORDS for _, _, word in anchors):
@@ -682,13 +727,68 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                     decided[i] = (status, cue_text)  # "no TensorFlow yet, but learning it"
                 else:
                     decided.setdefault(i, (status, cue_text))
+    if decided and "?" in text:
+        _answered(text, found, decided)
     return decided
+
+
+# a cross mark right after a skill ("Spark ✗", "Neo4j: ❌"), or opening its line
+_MARK_AFTER = re.compile(r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖])")
+_MARK_LINE = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖])[^\S\n]*")
+
+
+def has_marks(text: str) -> bool:
+    """Whether ``text`` holds a cross mark (the text scan's cue words cannot show one)."""
+    return "✗" in text or "✘" in text or "❌" in text or "✖" in text
+
+
+def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
+    """Skills crossed out in a checklist: "SQL ✓ | Spark ✗", "❌ Docker, Kubernetes"."""
+    starts = [s for s, _, _ in found]
+    for line in _MARK_LINE.finditer(text):  # the list that starts right after the mark
+        i, pos = bisect_left(starts, line.end()), line.end()
+        while i < len(found) and found[i][0] - pos < 40 and (
+            found[i][0] == line.end() or pos > line.end() and _list_gap_ok(text[pos : found[i][0]])
+        ):
+            decided[i] = (NEGATED, line.group(1))
+            pos = found[i][1]
+            i += 1
+    for i, (_, end, _) in enumerate(found):
+        mark = _MARK_AFTER.match(text, end)
+        if mark is not None:
+            decided[i] = (NEGATED, mark.group(1))
+
+
+_QUESTION_END = re.compile(r"[.!?\n]")
+
+
+def _answered(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
+    """A skill named in a question takes the status it has where the answer names it
+    again: "Q: Experience with Terraform? A: I have never written Terraform" (the
+    question's mention is no claim of its own)."""
+    for j, (status, cue) in list(decided.items()):
+        if status == CUE:
+            continue
+        start, _, skill = found[j]
+        ask = text.rfind("?", max(0, start - 300), start)
+        if ask < 0 or text.find("?", ask + 1, start) >= 0:
+            continue  # not in the answer to the question before it
+        for i in range(j - 1, -1, -1):
+            s, e, other = found[i]
+            if e > ask:
+                continue
+            if s < ask - 300:
+                break
+            end = _QUESTION_END.search(text, e)
+            if other == skill and i not in decided and end is not None and end.start() == ask:
+                decided[i] = (status, cue)
 
 
 # Up to four words on the rest of the line, then maybe a colon. Possessive: where a line
 # goes on (most cues), the match fails without trying to split its words another way.
 _HEADING = re.compile(r"[^\S\n]*+(?:[\w'’()-]++(?:[^\S\n]++|(?=[:\n]))){0,4}+(:)?[^\S\n]*+\n")
-_LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦][^\S\n]*)?$")
+# without a colon, a heading has at most three words before its cue: "What we don't need"
+_HEADING_LEAD = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#][^\S\n]*)*(?:[\w'’]+[^\S\n]+){0,3}\Z")
 
 
 def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None:
@@ -700,7 +800,9 @@ def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None
         return None
     if _covered_between(m.end(), heading.end(), starts):
         return None
-    if heading.group(1) is None and not _LINE_START.search(text, max(0, m.start() - 8), m.start()):
+    if heading.group(1) is None and not _HEADING_LEAD.search(
+        text, max(0, m.start() - 40), m.start()
+    ):
         return None
     return heading
 _COLON = re.compile(r"\s*:")
@@ -781,12 +883,13 @@ _ANSWER_START = re.compile(
     r"|\?[^\S\n]+[A-Z][\w.'’-]{0,20}:[^\S\n]*)\Z"
 )
 _ANSWER_CUE = re.compile(
-    r"(?:no|nope|nah|never|none|not(?:\s+really|\s+at\s+all|\s+yet)?)\b"
-    r"(?!\s+(?:problem|problems|worries|doubt)\b)",
+    r"(?:no|nope|nah|never|none|zero|not(?:\s+really|\s+at\s+all|\s+yet)?)\b"
+    r"(?!\s+(?:problem|problems|worries|doubt|professionally|commercially|in\s+production"
+    r"|at\s+work)\b)",
     re.I,
 )
 _QUESTION = re.compile(r"[^\n.!?]*\?[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*)\Z")
-_TO_WRITER = re.compile(r"\b(?:you|your|any\s+experience|experience\s+with|ever\s+used)\b", re.I)
+_TO_WRITER = re.compile(r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\s+about)\b", re.I)
 
 
 # The cue's object is a pronoun, then the clause ends: "never used it before", "but I'm
@@ -802,9 +905,11 @@ _PRONOUN = re.compile(
 )
 
 
+_IT = re.compile(r"\s(it|them)\b", re.I)
 # a cue that takes the pronoun as its object ("learning it", "a course on it")
 _OBJECT_CUE = re.compile(r"(?:learn|learning|studying|on|in|about|covering|into|with)$", re.I)
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# (a question mark and the line break after it end one sentence: "Kafka?\nA: never used it")
+_SENTENCE_END = re.compile(r"[.!?](?:[^\S\n]*\n|(?=\s))|\n")
 
 
 def _antecedent(text: str, pos: int, spans, ends, plural: bool) -> list[int]:
@@ -849,6 +954,11 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
         pronoun.group("verb") or _OBJECT_CUE.search(m.group(m.lastgroup))  # not "this is not it"
     ):
         return _antecedent(text, start, spans, ends, pronoun.group(2) == "them")
+    if m.lastgroup == "negafter" and (" it" in (cue := m.group().lower()) or " them" in cue) and (
+        it := _IT.search(cue)
+    ) is not None:
+        # the writer's "I've never used it (yet)", with no skill before it in its clause
+        return _antecedent(text, start, spans, ends, it.group(1).lower() == "them")
     if status != NEGATED or text.rfind("?", max(0, start - 300), start) < 0:
         return []
     if not _ANSWER_CUE.match(text, start) or not _ANSWER_START.search(
@@ -863,6 +973,9 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     return list(range(lo, hi))
 
 
+_ITEM_END = re.compile(r"[.!?](?=\s)|\s[—–-]\s")
+
+
 def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> list[int]:
     """Skills on the bullet lines right below a heading line ("Learning next:")."""
     scoped: list[int] = []
@@ -872,8 +985,11 @@ def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> 
             break
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
+        # the item's first sentence: "Scala. Our Spark jobs run in PySpark."
+        stop = _ITEM_END.search(text, bullet.end(), end)
+        item_end = end if stop is None else stop.start()
         i = bisect_left(starts, bullet.end())
-        while i < len(starts) and starts[i] < end:
+        while i < len(starts) and starts[i] < item_end:
             scoped.append(i)
             i += 1
         pos = end + 1
@@ -928,7 +1044,8 @@ def _attached_form(text: str, m: re.Match) -> bool:
 
 
 _I_BEFORE = re.compile(
-    r"\bI(?:\s+(?:do|have|am)|['’](?:ve|m))?(?:\s+(?:still|just|only|currently))?"
+    r"\b(?:I(?:\s+(?:do|have|am)|['’](?:ve|m))?|[Ww]e(?:\s+(?:do|have|are)|['’](?:ve|re))?)"
+    r"(?:\s+(?:still|just|only|currently))?"
     r"(?:\s+getting\s+my)?\s+$"
 )
 _TEACHING = frozenset(
@@ -945,8 +1062,12 @@ _DOUBLE_NEGATIVE = re.compile(r"\b(?:nothing|never|no|not|none|nobody)\b|n['’]
 
 
 def _own_subject(text: str, start: int) -> int | None:
-    """Where "I" starts right before ``start`` ("Rust I don't"), else None."""
-    if "I" not in text[max(0, start - 32) : start]:
+    """Where the cue's subject or verb starts right before ``start`` ("Rust I don't",
+    "Spark makes no sense"), else None."""
+    if text.endswith(("makes ", "make "), 0, start):  # "Spark makes no sense to me"
+        return text.rfind("make", 0, start)
+    before = text[max(0, start - 32) : start]
+    if "I" not in before and "we" not in before and "We" not in before:
         return None
     m = _I_BEFORE.search(text, max(0, start - 32), start)
     return m.start() if m else None

@@ -535,9 +535,10 @@ def _read(text: str, parts):
         if extra:
             found = sorted([*found, *extra])
         keys = {k for _, _, k in found}
-    if not anchors:
+    from rolefit._negation import CUE, has_marks, statuses
+
+    if not anchors and not (found and has_marks(text)):  # (a cross mark: "Spark ✗")
         return found, keys, {}
-    from rolefit._negation import CUE, statuses
 
     decided = statuses(text, found, anchors)
     if any(status == CUE for status, _ in decided.values()):  # "Teaching myself Julia"
@@ -608,7 +609,10 @@ def _status_of(text: str, parts) -> tuple[set[str], dict[str, str]]:
     if not extras:
         keys = set(map(_KEY, mentions))
         if _shared_words().keys().isdisjoint(keys):
-            return keys, {}
+            from rolefit._negation import has_marks
+
+            if not (keys and has_marks(text)):  # (a cross mark: "Spark ✗")
+                return keys, {}
     return _skill_status(*_read(text, parts))
 
 
