@@ -119,6 +119,8 @@ _NEG_BEFORE = [
     r"(?:I|I['’]ve|I\s+have|I['’]m)(?:\s+(?:ever|really))?(?:\s+(?:used|know|worked\s+with"
     r"|touched|tried|been\s+exposed\s+to))?",
     r"(?:little|limited)\s+(?:or|to)\s+no",
+    r"none\s+of(?!\s+(?:my|our|the|them|these|those|which)\b)",  # "None of Kafka or Pub/Sub"
+    r"avoid(?:ed|ing|s)?",  # "avoided Java for my whole career" (tight: "avoided downtime")
     r"(?:zero|0|no)\s*(?:\+\s*)?(?:years?|yrs?)",
     r"zero",
     r"lack(?:s|ing)?(?:\s+of)?",
@@ -152,7 +154,8 @@ _LEARN_BEFORE = [
     # the intro module of", "attended a two-day workshop on"
     r"(?:taking|completing|attending|attended|pursuing|enrolled\s+in|signed\s+up\s+for|doing"
     r"|going\s+through|(?:half|part|mid)-?way\s+through|working\s+through|in\s+the\s+middle\s+of"
-    r"|(?:(?<=just\s)|(?<=recently\s)|(?<=I\s)|(?<=I['’]ve\s)|(?<=have\s)|(?<=I\shave\s))"
+    r"|(?:\A|(?<=\n)|(?<=\.\s)|(?<=:\s)|(?<=just\s)|(?<=recently\s)|(?<=I\s)|(?<=I['’]ve\s)"
+    r"|(?<=have\s)|(?<=I\shave\s))"
     r"(?:started|begun|began))\s+"
     r"(?:(?:an?|the|my|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT,
     r"enrolled",
@@ -183,6 +186,8 @@ _LEARN_BEFORE = [
     # "three weeks into a Kotlin bootcamp", "two months into Terraform" (not "years into")
     r"(?:days?|weeks?|months?|modules?|chapters?|lessons?|units?)\s+into(?:\s+(?:(?:an?|the|my"
     r"|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT + ")?",
+    # "first time writing Go"
+    r"first\s+time\s+(?:using|writing|trying|touching|learning|working\s+(?:with|in|on))",
     # "just starting on Tableau", "just starting with dbt" (not "just starting a project")
     r"just\s+starting(?:\s+(?:on|with|out\s+(?:on|with)|to\s+(?:learn|use|explore)))?",
     r"(?:just|recently)\s+(?:started|began|begun)(?:\s+(?:to\s+)?(?:learn|use|using|explore|"
@@ -243,7 +248,7 @@ _CONNECTORS = frozenset(
 # Cues that may read across one word outside the bridge list ("never really touched").
 _LOOSE = 1
 _TIGHT_CUES = re.compile(
-    r"(?:without|no|aspiring|nor|neither|bit\s+of|(?:days?|weeks?|months?|modules?|chapters?"
+    r"(?:without|no|aspiring|nor|neither|bit\s+of|none\s+of|avoid(?:ed|ing|s)?|(?:days?|weeks?|months?|modules?|chapters?"
     r"|lessons?|units?)\s+into|^just\s+starting(?:\s+\w+)*)$",
     re.I,
 )
@@ -253,6 +258,12 @@ _NEG_AFTER = (
     r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected"
     r"|(?:a\s+)?prerequisites?|compulsory|obligatory)"
+    # "Kubernetes I know only by name", "RabbitMQ? only heard of it", "would not claim"
+    r"|(?:(?<=I\s)|(?<=has\s)|(?<=have\s)|(?<=ve\s)|(?<=\s))only\s+(?:read|heard)\s+(?:about|of)"
+    r"(?:\s+(?:it|them))?"
+    r"|known?\s+only\s+by\s+name"
+    r"|(?:(?<=would\s)not|wouldn['’]t)\s+(?:claim|list)(?:\s+(?:it|them))?(?=\s*(?:[.,;!?)]|$))"
+    r"|(?:(?<=completely\s)|(?<=totally\s)|(?<=entirely\s))new\s+to\s+(?:me|us)"
     # "AWS daily, Azure never."
     r"|(?<=\w\s)never(?=\s*(?:[.;!]|$))"
     # "Scala is not.", "Java is not something I know"
@@ -281,7 +292,7 @@ _NEG_AFTER = (
     r"|(?<=\bI\shave\s)never|(?<=\bI['’]ve\s)never|(?<=\bwe\shave\s)never|(?<=\bwe['’]ve\s)never"
     r"|(?<=\bI\sdo\s)not|(?<=\bI\shave\s)not)"
     r"(?:\s+(?:ever|really|actually))?"
-    r"(?:\s+(?:know|use|used|have|do|touched|touch|tried|try|worked\s+with|written|learned"
+    r"(?:\s+(?:know|use|used|have|do|touched|touch|tried|try|worked(?:\s+(?:with|on))?|written|learned"
     r"|learnt|needed)(?:\s+(?:it|them))?)?"
     r"(?:\s+(?:at\s+all|yet|before|so\s+far|much|either|professionally|myself))?"
     r"(?=\s*(?:[.,;!?)]|$))"
@@ -299,6 +310,7 @@ _LEARN_AFTER = (
     r"|(?<=getting\smy\s)head\s+around(?=\s*(?:[.,;!)]|$))"
     r"|on\s+(?:the\s+)?weekends?|at\s+weekends?|in\s+(?:my|our)\s+(?:spare|free)\s+time"
     r"|in\s+the\s+evenings|(?:is|are)\s+(?:a\s+)?work\s+in\s+progress|in\s+progress"
+    r"|(?:(?:is|are)\s+)?(?:next\s+)?on\s+my\s+(?:to-?do\s+|to-learn\s+|learning\s+)?list"
 )
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
@@ -309,18 +321,21 @@ _ATTACHED = re.compile(
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure))?"
     r"|never(?:\s+(?:used|touched|tried)(?:\s+(?:it|them))?)?"
-    r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?)"
+    r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?|n/a"
+    # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
+    r"|0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t])))"
     r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
     r"|minimal|limited|superficial))"
-    r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)))\b"
+    r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)"
+    r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]))))\b"
     r"(?!\s+\w+\s+(?:with|in|of)\b)",
     re.I,
 )
 _ATTACHED_CLOSE = re.compile(
     r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?"
-    r"(?:[^\S\t\n]*\t|\s*(?:\)|\(|,|;|\.|!|\||$|\n|\s+(?:and|or)\b))",
+    r"(?:[^\S\t\n]*\t|\s+[-–—]\s|\s*(?:\)|\(|,|;|\.|!|\||$|\n|\s+(?:and|or)\b))",
     re.I,
 )
 
@@ -373,6 +388,7 @@ _ANCHORS = """
     attending attended nonexistent
     non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
     surface struggle struggles struggling superficial passing weak useless hopeless
+    avoid avoided avoiding avoids n/a
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -385,7 +401,8 @@ _ANCHORS = """
     "interested in", "signed up", "going through", "just started", "just began", "just begun",
     "recently started", "recently began", "recently begun", "keen to", "eager to",
     "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
-    "just starting", "in the middle of",
+    "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
+    "know only", "known only",
     *(f"{unit}{s} into" for unit in ("day", "week", "month", "module", "chapter", "lesson", "unit")
       for s in ("", "s")),
     *(f"{c} {a}" for c in ("class", "classes", "lesson", "lessons")
@@ -395,7 +412,7 @@ _ANCHORS = """
 _ATTACHED_WORDS = frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying nah"
     " elementary entry introductory starting started nonexistent non-existent neither nope"
-    " minimal limited superficial"
+    " minimal limited superficial n/a"
     " self-study coursework rudimentary".split()
 ) | {"tutorial only", "tutorials only"}
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
@@ -707,6 +724,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                                    _own_subject(text, m.start()))
             if not scoped:
                 scoped = referred = _referred(text, m, found, ends, status, clauses)
+        if not scoped and status == LEARNING and not heading:
+            # a note on a list item: "SQL (halfway through a Udemy course)", "Pandas - on my list"
+            scoped = referred = _noted(text, m.start(), found, ends)
         if status == LEARNING and scoped and not heading:
             # requirement wording in the clause; most often after the cue ("would help")
             clause_end = clauses.end(m.end(), min(len(text), m.end() + 300))
@@ -717,6 +737,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if scoped and kind != "negafter" and (
             (kind == "neg" or kind == "learn") and not referred and _attached_form(text, m)
             # "French (basic), Python": a note on the word before
+            and not (status == LEARNING and (scoped := _noted(text, m.start(), found, ends)))
             or _not_own(text, m, clauses)  # "analysts who had never used SQL"
         ):
             continue
@@ -734,16 +755,20 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
 
 # a cross mark right after a skill ("Spark ✗", "Neo4j: ❌"), or opening its line
 _MARK_AFTER = re.compile(r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖])")
-_MARK_LINE = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖])[^\S\n]*")
+_MARK_LINE = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖]|\[ \])[^\S\n]*")
 
 
 def has_marks(text: str) -> bool:
     """Whether ``text`` holds a cross mark (the text scan's cue words cannot show one)."""
-    return "✗" in text or "✘" in text or "❌" in text or "✖" in text
+    return (
+        "✗" in text or "✘" in text or "❌" in text or "✖" in text
+        or ("[" in text and "[ ]" in text)  # (a one-character look first: it is faster)
+    )
 
 
 def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
-    """Skills crossed out in a checklist: "SQL ✓ | Spark ✗", "❌ Docker, Kubernetes"."""
+    """Skills crossed out in a checklist: "SQL ✓ | Spark ✗", "❌ Docker, Kubernetes", or left
+    unticked ("[ ] Jenkins")."""
     starts = [s for s, _, _ in found]
     for line in _MARK_LINE.finditer(text):  # the list that starts right after the mark
         i, pos = bisect_left(starts, line.end()), line.end()
@@ -757,6 +782,27 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
         mark = _MARK_AFTER.match(text, end)
         if mark is not None:
             decided[i] = (NEGATED, mark.group(1))
+
+
+# from a list item to a learning cue in the note on it: "Spark - 2/5 (one online course, in
+# progress)", "Kubernetes (CKA) - in progress", "Terraform 📚 (three modules into the course)"
+_NOTE_GAP = re.compile(
+    r"[^\S\n]*(?:[^\w\s(\[]{1,3}[^\S\n]*)?(?:\([^()\n]{0,30}\)[^\S\n]*)?"
+    r"(?:[-–—:|][^\S\n]*(?:\d{1,2}(?:/\d{1,2})?[^\S\n]*)?\(?|\()[^\n()|;.!?]{0,45}"
+)
+# what may come right before a list item: a line start, separator, bullet or bracket
+_ITEM_START = re.compile(r"(?:[\n,;|:•·▪►●◦*\]]|\s[-–—]|\))(?:[^\S\n]*[-*•·▪►●◦])?[^\S\n]*\Z")
+
+
+def _noted(text: str, start: int, found, ends) -> list[int]:
+    """The list item that a learning cue at ``start`` is a note on, if any."""
+    i = bisect_left(ends, start + 1) - 1
+    if i < 0 or start - ends[i] > 80 or _NOTE_GAP.fullmatch(text, ends[i], start) is None:
+        return []
+    s = found[i][0]
+    if s and _ITEM_START.search(text, max(0, s - 8), s) is None:
+        return []  # "Built ETL in Python - learning a lot": not an item of a list
+    return [i]
 
 
 _QUESTION_END = re.compile(r"[.!?\n]")
@@ -897,8 +943,9 @@ _TO_WRITER = re.compile(r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\
 _PRONOUN = re.compile(
     r"(?:\s+(?:really|actually|ever|yet|properly|seriously|even))?"
     r"(?P<verb>\s+(?:used|use|touched|tried|worked\s+(?:with|on)|learned|learnt|studied|known|know"
-    r"|done|deployed|on|with|about|into))?\s+(?-i:(it|them))\b"
-    r"(?:\s+(?:before|yet|at\s+all|so\s+far|either|properly|much|myself|really|though"
+    r"|done|deployed|opened|shipped|written|on|with|about|into))?\s+(?-i:(it|them))\b"
+    r"(?:\s+(?:before|yet|at\s+all|so\s+far|either|properly|much|myself|really|though|currently"
+    r"|on\s+my\s+own|by\s+myself"
     r"|anymore|now|these\s+days|at\s+the\s+moment|on\s+the\s+side|in\s+the\s+evenings"
     r"|(?:on|at)\s+weekends))?(?=\s*(?:[.,;!?)]|$|\s+(?:but|and|so)\b))",
     re.I,
