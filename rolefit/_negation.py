@@ -1020,7 +1020,7 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     return list(range(lo, hi))
 
 
-_ITEM_END = re.compile(r"[.!?](?=\s)|\s[—–-]\s")
+_ITEM_END = re.compile(r"[.!?](?=\s)|;|\s[—–-]\s")
 
 
 def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> list[int]:
@@ -1032,7 +1032,7 @@ def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> 
             break
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
-        # the item's first sentence: "Scala. Our Spark jobs run in PySpark."
+        # the item's first clause: "Scala. Our Spark jobs run in PySpark.", "dbt; our analysts"
         stop = _ITEM_END.search(text, bullet.end(), end)
         item_end = end if stop is None else stop.start()
         i = bisect_left(starts, bullet.end())
