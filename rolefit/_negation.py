@@ -92,9 +92,9 @@ _HEDGES = (
     r"very|too|that|so|overly|particularly|super|fully|yet\s+fully|hugely|terribly|great|good"
 )
 _COURSE = (
-    r"(?:course|class|bootcamp|mooc|nanodegree|speciali[sz]ation|certificate|certification"
+    r"(?:(?:course|class|bootcamp|mooc|nanodegree|speciali[sz]ation|certificate|certification"
     r"|workshop|programme|program|module|track|tutorial|chapter|unit|path|lesson|book"
-    r"|curriculum)s?"
+    r"|curriculum|doc)s?|documentation)"
 )
 _ABOUT = r"(?:\s+(?:on|in|about|of|for|covering|(?:that|which)\s+covers))?"
 _MY_SKILLS = r"(?:\s+my\s+(?:\w+\s+)?(?:skills?|knowledge|experience|expertise|understanding))"
@@ -120,13 +120,16 @@ _NEG_BEFORE = [
     r"|touched|tried|been\s+exposed\s+to))?",
     r"(?:little|limited)\s+(?:or|to)\s+no",
     r"none\s+of(?!\s+(?:my|our|the|them|these|those|which)\b)",  # "None of Kafka or Pub/Sub"
+    r"(?:don['’]?t|do\s+not|didn['’]?t)\s+know\s+the\s+first\s+thing\s+about",
+    r"only\s+(?:read|heard)\s+(?:about|of)",  # "has only read about A/B testing"
     r"avoid(?:ed|ing|s)?",  # "avoided Java for my whole career" (tight: "avoided downtime")
     r"(?:zero|0|no)\s*(?:\+\s*)?(?:years?|yrs?)",
     r"zero",
     r"lack(?:s|ing)?(?:\s+of)?",
     r"unfamiliar",
     r"without",
-    r"never(?!\s+(?:stopped|stop|stops|quit|gave\s+up|fails?|failed)\b)",
+    r"never(?!\s+(?:stopped|stop|stops|quit|gave\s+up|fails?|failed|missed"
+    r"|(?:had|have|has)\s+(?:a|an|any|one)\s+(?:problem|issue|complaint)s?)\b)",
     r"neither",
     r"nor",
     r"not(?:\s+really(?=\s*[,.;!]))?(?!\s+(?:only|just|merely|limited|least|necessarily|exclusively|simply|always"
@@ -135,7 +138,7 @@ _NEG_BEFORE = [
     r"|(?:an?\s+)?(?:expert|pro|guru|specialist|master|beginner|novice|newbie|noob)|"
     + _HEDGES
     + r")\b)",
-    r"(?:\w+n['’]t|" + _BARE_NOT + r")(?!\s+(?:mind|always|only|just|hesitate|necessarily"
+    r"(?:\w+n['’]t|" + _BARE_NOT + r")(?!\s+(?:mind|miss|always|only|just|hesitate|necessarily"
     r"|recommend|praise|stress|overstate|emphasi[sz]e|wait|imagine)\b)",
     r"(?<!\bno\s)(?<!\bnot\s)(?<!\bnot\sa\s)(?:a\s+)?(?:complete\s+|total\s+)?stranger\s+to",
     r"(?:(?<=know\s)|(?<=knew\s)|(?<=knows\s)|(?<=literally\s)|(?<=absolutely\s)"
@@ -186,6 +189,13 @@ _LEARN_BEFORE = [
     # "three weeks into a Kotlin bootcamp", "two months into Terraform" (not "years into")
     r"(?:days?|weeks?|months?|modules?|chapters?|lessons?|units?)\s+into(?:\s+(?:(?:an?|the|my"
     r"|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT + ")?",
+    r"next\s+up",  # "Next up: Terraform"
+    # "my first week with GitHub Actions", "ramping up on Go", "still getting used to
+    # SQLAlchemy", "playing around with Core ML"
+    r"first\s+(?:days?|weeks?|months?)\s+(?:with|of|using|on|in)",
+    r"ramp(?:ing)?\s+up\s+(?:on|with|in)",
+    r"getting\s+used\s+to",
+    r"playing\s+around(?:\s+with)?",
     # "first time writing Go"
     r"first\s+time\s+(?:using|writing|trying|touching|learning|working\s+(?:with|in|on))",
     # "just starting on Tableau", "just starting with dbt" (not "just starting a project")
@@ -227,9 +237,9 @@ _BRIDGE = frozenset(
     familiarity proficiency expertise training understanding grasp command fluency
     professional commercial production hands-on practical direct real real-world working
     industry formal significant extensive deep solid actual relevant enterprise
-    completely totally entirely absolutely
+    completely totally entirely absolutely complete total
     academic personal
-    year years yr yrs month months
+    year years yr yrs month months single line lines picked run ran anything
     used use using work worked working written write writing touched touch tried try
     programmed program programming coded code coding deployed deploy built build done do
     does did doing had have has having been be am is are was were know knew known
@@ -259,11 +269,12 @@ _NEG_AFTER = (
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected"
     r"|(?:a\s+)?prerequisites?|compulsory|obligatory)"
     # "Kubernetes I know only by name", "RabbitMQ? only heard of it", "would not claim"
-    r"|(?:(?<=I\s)|(?<=has\s)|(?<=have\s)|(?<=ve\s)|(?<=\s))only\s+(?:read|heard)\s+(?:about|of)"
-    r"(?:\s+(?:it|them))?"
+    r"|only\s+(?:read|heard)\s+(?:about|of)(?:\s+(?:it|them)\b|(?=\s*(?:[.,;!?)]|$)))"
     r"|known?\s+only\s+by\s+name"
     r"|(?:(?<=would\s)not|wouldn['’]t)\s+(?:claim|list)(?:\s+(?:it|them))?(?=\s*(?:[.,;!?)]|$))"
     r"|(?:(?<=completely\s)|(?<=totally\s)|(?<=entirely\s))new\s+to\s+(?:me|us)"
+    # "About cloud I know nothing", "Apache Kafka also no."
+    r"|(?<=know\s)nothing(?=\s*(?:[.,;!?]|$))|(?<=also\s)no(?=\s*(?:[.;!]|$))"
     # "AWS daily, Azure never."
     r"|(?<=\w\s)never(?=\s*(?:[.;!]|$))"
     # "Scala is not.", "Java is not something I know"
@@ -281,19 +292,21 @@ _NEG_AFTER = (
     r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:really\s+)?(?:my|our)\s+(?:area|strength|thing|forte"
     r"|strong\s+suit|expertise|specialty|speciality|field|cup\s+of\s+tea)"
     r"|(?:(?<=\sa\s)|(?<=is\s)|(?<=are\s))mystery(?:\s+to\s+me)?"
+    r"|(?:(?<=\sa\s)|(?<=total\s)|(?<=complete\s))black\s+box(?:\s+to\s+(?:me|us))?"
     # "Bayesian statistics makes no sense to me", "Rust is not in my toolbox"
     r"|(?:(?<=makes\s)|(?<=make\s))(?:zero|no)\s+sense(?:\s+to\s+(?:me|us))?"
-    r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:yet\s+)?(?:in|part\s+of)\s+(?:my|our)\s+(?:toolbox"
+    r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:yet\s+)?(?:in|part\s+of)\s+(?:(?:my|our)\s+(?:toolbox"
     r"|toolkit|tool\s*kit|skill\s*set|skills|repertoire|stack|wheelhouse|arsenal)"
+    r"|this\s+(?:role|job|position))"
     # the writer's own "I don't" closing a clause about skills named before it ("dbt I
     # haven't used at all", "Scala we never touched")
     r"|(?:(?:(?<=\bI\s)|(?<=\bwe\s))(?:don['’]?t|haven['’]?t|never(?:\s+(?:have|did))?"
     r"|can['’]?t|cannot)"
     r"|(?<=\bI\shave\s)never|(?<=\bI['’]ve\s)never|(?<=\bwe\shave\s)never|(?<=\bwe['’]ve\s)never"
-    r"|(?<=\bI\sdo\s)not|(?<=\bI\shave\s)not)"
+    r"|(?<=\bI\sdo\s)not|(?<=\bI\shave\s)not|(?<=\bI\sdid\s)not|(?<=\bI\s)didn['’]?t)"
     r"(?:\s+(?:ever|really|actually))?"
-    r"(?:\s+(?:know|use|used|have|do|touched|touch|tried|try|worked(?:\s+(?:with|on))?|written|learned"
-    r"|learnt|needed)(?:\s+(?:it|them))?)?"
+    r"(?:\s+(?:know|use|used|have|do|touched|touch|tried|try|work(?:ed)?(?:\s+(?:with|on))?"
+    r"|written|learned|learnt|needed)(?:\s+(?:it|them))?)?"
     r"(?:\s+(?:at\s+all|yet|before|so\s+far|much|either|professionally|myself))?"
     r"(?=\s*(?:[.,;!?)]|$))"
 )
@@ -311,6 +324,7 @@ _LEARN_AFTER = (
     r"|on\s+(?:the\s+)?weekends?|at\s+weekends?|in\s+(?:my|our)\s+(?:spare|free)\s+time"
     r"|in\s+the\s+evenings|(?:is|are)\s+(?:a\s+)?work\s+in\s+progress|in\s+progress"
     r"|(?:(?:is|are)\s+)?(?:next\s+)?on\s+my\s+(?:to-?do\s+|to-learn\s+|learning\s+)?list"
+    r"|for\s+the\s+first\s+time(?=\s*(?:[.,;!)]|$))"
 )
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
@@ -320,7 +334,7 @@ _ATTACHED = re.compile(
     r"(?:(?P<neg>none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure))?"
-    r"|never(?:\s+(?:used|touched|tried)(?:\s+(?:it|them))?)?"
+    r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?|n/a"
     # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
     r"|0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t])))"
@@ -402,6 +416,9 @@ _ANCHORS = """
     "recently started", "recently began", "recently begun", "keen to", "eager to",
     "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
     "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
+    "on my to-do", "on my todo", "on my to-learn", "on my learning", "next up", "black box",
+    "first day", "first days", "first week", "first weeks", "first month", "first months",
+    "ramping up", "ramp up", "playing around", "for the first time",
     "know only", "known only",
     *(f"{unit}{s} into" for unit in ("day", "week", "month", "module", "chapter", "lesson", "unit")
       for s in ("", "s")),
@@ -607,7 +624,7 @@ def _gap_ok(text: str, lo: int, hi: int, free: int, gerund: bool = False) -> boo
             continue
         if not word[0].isalnum() and word not in "(),/&:\"'":
             return False
-        if gerund and n == 0 and word.endswith("ing") and not word.endswith("thing"):
+        if gerund and n <= 1 and word.endswith("ing") and not word.endswith("thing"):
             continue
         free -= 1
         if free < 0:
@@ -741,6 +758,11 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             or _not_own(text, m, clauses)  # "analysts who had never used SQL"
         ):
             continue
+        if scoped and kind == "neg" and _ANYMORE.match(text, ends[scoped[-1]]) and (
+            _I_SUBJECT.search(text, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "I don't use Selenium anymore": the writer used it (a team's "we
+            # do not use Hadoop anymore" in a posting still denies it)
         if scoped:
             cue_text = " ".join(m.group(kind).split())
             for i in scoped:
@@ -833,23 +855,22 @@ def _answered(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
 # Up to four words on the rest of the line, then maybe a colon. Possessive: where a line
 # goes on (most cues), the match fails without trying to split its words another way.
 _HEADING = re.compile(r"[^\S\n]*+(?:[\w'’()-]++(?:[^\S\n]++|(?=[:\n]))){0,4}+(:)?[^\S\n]*+\n")
-# without a colon, a heading has at most three words before its cue: "What we don't need"
+# a heading has at most three words before its cue: "What we don't need", "Tools I have
+# never used:" (not "... quickly without cutting corners:")
 _HEADING_LEAD = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#][^\S\n]*)*(?:[\w'’]+[^\S\n]+){0,3}\Z")
 
 
 def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None:
     """The rest of a heading line after cue ``m`` ("Learning next:", "Not required"),
-    if it names no skill and a bullet line follows; without a colon the cue must start
-    its line."""
+    if it names no skill and a bullet line follows; at most three words may come before
+    the cue on its line."""
     heading = _HEADING.match(text, m.end())
     if heading is None or not _LINE_BULLET.match(text, heading.end()):
         return None
     if _covered_between(m.end(), heading.end(), starts):
         return None
-    if heading.group(1) is None and not _HEADING_LEAD.search(
-        text, max(0, m.start() - 40), m.start()
-    ):
-        return None
+    if not _HEADING_LEAD.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "... fast without cutting corners:" ends a sentence, not a heading
     return heading
 _COLON = re.compile(r"\s*:")
 _LINE_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])[^\S\n]+")
@@ -943,7 +964,7 @@ _TO_WRITER = re.compile(r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\
 _PRONOUN = re.compile(
     r"(?:\s+(?:really|actually|ever|yet|properly|seriously|even))?"
     r"(?P<verb>\s+(?:used|use|touched|tried|worked\s+(?:with|on)|learned|learnt|studied|known|know"
-    r"|done|deployed|opened|shipped|written|on|with|about|into))?\s+(?-i:(it|them))\b"
+    r"|done|deployed|opened|shipped|written|on|with|about|into))?\s+(?-i:(it|them|either|both))\b"
     r"(?:\s+(?:before|yet|at\s+all|so\s+far|either|properly|much|myself|really|though|currently"
     r"|on\s+my\s+own|by\s+myself"
     r"|anymore|now|these\s+days|at\s+the\s+moment|on\s+the\s+side|in\s+the\s+evenings"
@@ -952,7 +973,7 @@ _PRONOUN = re.compile(
 )
 
 
-_IT = re.compile(r"\s(it|them)\b", re.I)
+_IT = re.compile(r"\s(it|them|either|both)\b", re.I)
 # a cue that takes the pronoun as its object ("learning it", "a course on it")
 _OBJECT_CUE = re.compile(r"(?:learn|learning|studying|on|in|about|covering|into|with)$", re.I)
 # (a question mark and the line break after it end one sentence: "Kafka?\nA: never used it")
@@ -997,15 +1018,18 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     end = m.end()
     if m.lastgroup in ("neg", "learn") and (
         text.find(" it", end, end + 48) >= 0 or text.find(" them", end, end + 48) >= 0
+        or text.find(" either", end, end + 48) >= 0 or text.find(" both", end, end + 48) >= 0
     ) and (pronoun := _PRONOUN.match(text, end)) and (
         pronoun.group("verb") or _OBJECT_CUE.search(m.group(m.lastgroup))  # not "this is not it"
     ):
-        return _antecedent(text, start, spans, ends, pronoun.group(2) == "them")
-    if m.lastgroup == "negafter" and (" it" in (cue := m.group().lower()) or " them" in cue) and (
+        return _antecedent(text, start, spans, ends, pronoun.group(2) != "it")
+    if m.lastgroup == "negafter" and (
+        " it" in (cue := m.group().lower()) or " them" in cue or " either" in cue or " both" in cue
+    ) and (
         it := _IT.search(cue)
     ) is not None:
         # the writer's "I've never used it (yet)", with no skill before it in its clause
-        return _antecedent(text, start, spans, ends, it.group(1).lower() == "them")
+        return _antecedent(text, start, spans, ends, it.group(1).lower() != "it")
     if status != NEGATED or text.rfind("?", max(0, start - 300), start) < 0:
         return []
     if not _ANSWER_CUE.match(text, start) or not _ANSWER_START.search(
@@ -1093,7 +1117,7 @@ def _attached_form(text: str, m: re.Match) -> bool:
 _I_BEFORE = re.compile(
     r"\b(?:I(?:\s+(?:do|have|am)|['’](?:ve|m))?|[Ww]e(?:\s+(?:do|have|are)|['’](?:ve|re))?)"
     r"(?:\s+(?:still|just|only|currently))?"
-    r"(?:\s+getting\s+my)?\s+$"
+    r"(?:\s+getting\s+my|\s+know)?\s+$"
 )
 _TEACHING = frozenset(
     """taught teach teaches teaching led lead leads ran run runs delivered deliver designed
@@ -1105,6 +1129,29 @@ _OTHERS_VERBS = frozenset({"were", "are", "had", "have"})
 _WHO = re.compile(r"\bwho\b", re.I)
 _TEACHING_NEAR = re.compile(rf"\b(?:{'|'.join(sorted(_TEACHING))})\b", re.I)
 
+_ANYMORE = re.compile(r"\s+(?:any\s?more|any\s+longer)\b", re.I)
+_I_SUBJECT = re.compile(r"\bI\s+(?:\w+\s+)?\Z")
+_OTHERS_NEAR = re.compile(
+    r"\b(?:anyone|anybody|someone|somebody|everyone|everybody|whoever|folks|people)\b", re.I
+)
+_OTHERS_LEARN = re.compile(
+    r"\b(?:anyone|anybody|someone|somebody|everyone|everybody|whoever|folks|people)"
+    r"(?:\s+(?:who|that))?\s+(?:wants?|wanting|needs?|needing|willing|interested|looking|hoping"
+    r"|keen|eager|is|are)(?:\s+[\w'’]+)?\s+\Z",
+    re.I,
+)
+_DOUBLE_NEAR = re.compile(r"\b(?:nothing|nobody|no\s+one|single|remember)\b", re.I)
+_DOUBLE_BEFORE = re.compile(
+    r"\b(?:nothing|nobody|no\s+one)\b|(?:\bnot|n['’]t)\s+(?:a\s+single"
+    r"|remember\s+a\s+(?:single\s+)?(?:day|week|month|year|time|project))\b",
+    re.I,
+)
+_SINGLE_AFTER = re.compile(r"\s+a\s+single\b", re.I)
+_I_DIDNT = re.compile(
+    r"\b(?:that|which|where)\s+(?:I|we)\s+(?:didn['’]?t|haven['’]?t|don['’]?t|did\s+not"
+    r"|have\s+not|never)\b",
+    re.I,
+)
 _DOUBLE_NEGATIVE = re.compile(r"\b(?:nothing|never|no|not|none|nobody)\b|n['’]t\b", re.I)
 
 
@@ -1127,13 +1174,24 @@ def _not_own(text: str, m: re.Match, clauses: _Clauses) -> bool:
     negative ("nothing ships without tests in pytest")."""
     lo = max(0, m.start() - 60)
     learn = m.lastgroup in ("learn", "learnafter")
+    neg = m.lastgroup == "neg"
     if not (
         _WHO.search(text, lo, m.start())
         or (learn and _TEACHING_NEAR.search(text, lo, m.start()))
+        or (learn and _OTHERS_NEAR.search(text, lo, m.start()))
+        or (neg and _DOUBLE_NEAR.search(text, lo, m.end() + 10))
         or m.group(m.lastgroup)[:7].lower() == "without"
     ):
         return False  # (most cues: none of the words these rules look for is near)
     start = clauses.start(m.start(), lo)
+    if learn and _OTHERS_LEARN.search(text, start, m.start()):
+        return True  # "if anyone wants to learn Snowflake, I'm running a session"
+    if neg and (
+        _DOUBLE_BEFORE.search(text, start, m.start())  # "nothing I can't do in Excel"
+        or _SINGLE_AFTER.match(text, m.end())  # "isn't a single playbook that I didn't write"
+        and _I_DIDNT.search(text, m.end(), clauses.end(m.end(), min(len(text), m.end() + 200)))
+    ):
+        return True
     before = [w.lower() for w in _WORDS.findall(text, start, m.start())][-4:]
     if "who" in before[-3:] and _OTHERS_VERBS.intersection(before[-2:]):
         return True
