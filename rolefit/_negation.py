@@ -157,7 +157,7 @@ _LEARN_BEFORE = [
     # the intro module of", "attended a two-day workshop on"
     r"(?:taking|completing|attending|attended|pursuing|enrolled\s+in|signed\s+up\s+for|doing"
     r"|going\s+through|(?:half|part|mid)-?way\s+through|working\s+through|in\s+the\s+middle\s+of"
-    r"|(?:\A|(?<=\n)|(?<=\.\s)|(?<=:\s)|(?<=just\s)|(?<=recently\s)|(?<=I\s)|(?<=I['’]ve\s)"
+    r"|(?:(?<![^\n])|(?<=\.\s)|(?<=:\s)|(?<=just\s)|(?<=recently\s)|(?<=I\s)|(?<=I['’]ve\s)"
     r"|(?<=have\s)|(?<=I\shave\s))"
     r"(?:started|begun|began))\s+"
     r"(?:(?:an?|the|my|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT,
@@ -257,6 +257,7 @@ _CONNECTORS = frozenset(
 )
 # Cues that may read across one word outside the bridge list ("never really touched").
 _LOOSE = 1
+_TIGHT: dict[str, bool] = {}
 _TIGHT_CUES = re.compile(
     r"(?:without|no|aspiring|nor|neither|bit\s+of|none\s+of|avoid(?:ed|ing|s)?|(?:days?|weeks?|months?|modules?|chapters?"
     r"|lessons?|units?)\s+into|^just\s+starting(?:\s+\w+)*)$",
@@ -323,7 +324,7 @@ _LEARN_AFTER = (
     r"|(?<=getting\smy\s)head\s+around(?=\s*(?:[.,;!)]|$))"
     r"|on\s+(?:the\s+)?weekends?|at\s+weekends?|in\s+(?:my|our)\s+(?:spare|free)\s+time"
     r"|in\s+the\s+evenings|(?:is|are)\s+(?:a\s+)?work\s+in\s+progress|in\s+progress"
-    r"|(?:(?:is|are)\s+)?(?:next\s+)?on\s+my\s+(?:to-?do\s+|to-learn\s+|learning\s+)?list"
+    r"|on\s+my\s+(?:to-?do\s+|to-learn\s+|learning\s+)?list"  # "Tableau is next on my list"
     r"|for\s+the\s+first\s+time(?=\s*(?:[.,;!)]|$))"
 )
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
@@ -418,7 +419,8 @@ _ANCHORS = """
     "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
     "on my to-do", "on my todo", "on my to-learn", "on my learning", "next up", "black box",
     "first day", "first days", "first week", "first weeks", "first month", "first months",
-    "ramping up", "ramp up", "playing around", "for the first time",
+    *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
+    "playing around", "for the first time",
     "know only", "known only",
     *(f"{unit}{s} into" for unit in ("day", "week", "month", "module", "chapter", "lesson", "unit")
       for s in ("", "s")),
@@ -891,7 +893,10 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     first = bisect_left(starts, m.end())
     if first == len(spans):
         return []
-    tight = _TIGHT_CUES.search(m.group(m.lastgroup)) is not None
+    cue = m.group(m.lastgroup)
+    tight = _TIGHT.get(cue)
+    if tight is None:  # (cue texts repeat: each is read once)
+        tight = _TIGHT[cue] = _TIGHT_CUES.search(cue) is not None
     if not _gap_ok(text, m.end(), spans[first][0], 0 if tight else _LOOSE, tight):
         return []
     stop = clauses.end(m.end(), limit)  # the clause end, once a mention is close enough
@@ -1126,21 +1131,22 @@ _TEACHING = frozenset(
     published maintain maintained""".split()
 )
 _OTHERS_VERBS = frozenset({"were", "are", "had", "have"})
-_WHO = re.compile(r"\bwho\b", re.I)
 _TEACHING_NEAR = re.compile(rf"\b(?:{'|'.join(sorted(_TEACHING))})\b", re.I)
 
 _ANYMORE = re.compile(r"\s+(?:any\s?more|any\s+longer)\b", re.I)
 _I_SUBJECT = re.compile(r"\bI\s+(?:\w+\s+)?\Z")
-_OTHERS_NEAR = re.compile(
-    r"\b(?:anyone|anybody|someone|somebody|everyone|everybody|whoever|folks|people)\b", re.I
-)
 _OTHERS_LEARN = re.compile(
     r"\b(?:anyone|anybody|someone|somebody|everyone|everybody|whoever|folks|people)"
     r"(?:\s+(?:who|that))?\s+(?:wants?|wanting|needs?|needing|willing|interested|looking|hoping"
     r"|keen|eager|is|are)(?:\s+[\w'’]+)?\s+\Z",
     re.I,
 )
-_DOUBLE_NEAR = re.compile(r"\b(?:nothing|nobody|no\s+one|single|remember)\b", re.I)
+# (one look for the words the rules of _not_own need, before any of them runs)
+_OWN_NEAR = re.compile(
+    r"\b(?:who|anyone|anybody|someone|somebody|everyone|everybody|whoever|folks|people"
+    r"|nothing|nobody|no\s+one|single|remember)\b",
+    re.I,
+)
 _DOUBLE_BEFORE = re.compile(
     r"\b(?:nothing|nobody|no\s+one)\b|(?:\bnot|n['’]t)\s+(?:a\s+single"
     r"|remember\s+a\s+(?:single\s+)?(?:day|week|month|year|time|project))\b",
@@ -1176,10 +1182,8 @@ def _not_own(text: str, m: re.Match, clauses: _Clauses) -> bool:
     learn = m.lastgroup in ("learn", "learnafter")
     neg = m.lastgroup == "neg"
     if not (
-        _WHO.search(text, lo, m.start())
+        _OWN_NEAR.search(text, lo, m.end() + 10)
         or (learn and _TEACHING_NEAR.search(text, lo, m.start()))
-        or (learn and _OTHERS_NEAR.search(text, lo, m.start()))
-        or (neg and _DOUBLE_NEAR.search(text, lo, m.end() + 10))
         or m.group(m.lastgroup)[:7].lower() == "without"
     ):
         return False  # (most cues: none of the words these rules look for is near)

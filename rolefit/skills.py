@@ -589,6 +589,14 @@ def _skill_status(found, keys, decided) -> tuple[set[str], dict[str, str]]:
     return held, other
 
 
+@cache
+def _negation():
+    """:mod:`rolefit._negation`, imported when first needed (it takes about 12 ms)."""
+    from rolefit import _negation
+
+    return _negation
+
+
 def _statuses(text: str) -> tuple[set[str], dict[str, str]]:
     """:func:`_skill_status` of one text."""
     return _status_of(text, _reader().find_parts(text))
@@ -608,11 +616,10 @@ def _status_of(text: str, parts) -> tuple[set[str], dict[str, str]]:
     mentions, extras = parts
     if not extras:
         keys = set(map(_KEY, mentions))
-        if _shared_words().keys().isdisjoint(keys):
-            from rolefit._negation import has_marks
-
-            if not (keys and has_marks(text)):  # (a cross mark: "Spark ✗")
-                return keys, {}
+        if _shared_words().keys().isdisjoint(keys) and not (
+            keys and _negation().has_marks(text)  # (a cross mark: "Spark ✗")
+        ):
+            return keys, {}
     return _skill_status(*_read(text, parts))
 
 
