@@ -8,15 +8,21 @@ it knows no aspiration cues). A mention gets one of three statuses:
   ``lack of``, ``unfamiliar with``, ``n't``, ``0 years``, ``little or no``, ``neither``/
   ``nor``, ``yet to``, ``no clue about``, ``clueless``, ``can't say I've used``, ``none of
   my projects used``, ``a stranger to``, ``dont`` (chat spelling), ``know nothing about``,
-  ``never got round to``, ``never have I used``, ``useless at``, and after the skill
+  ``never got round to``, ``never have I used``, ``useless at``, ``None of Kafka or
+  Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing about``,
+  ``never written a single line of``, ``without ever touching``, and after the skill
   ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``, ``Kafka?
   Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
   experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
   foreign to me``, ``none of them ring a bell``, ``a mystery``, ``Rust I don't``, ``dbt I
   haven't used at all``, ``Scala we never touched``, ``makes no sense to me``, ``is not in
-  my toolbox``, ``AWS daily, Azure never``; a cross mark after a skill or opening its
-  line: ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``; a cell after a pipe or
-  tab: ``| Python | none |``, ``Asana<TAB>never used``);
+  my toolbox``, ``is not part of this role``, ``AWS daily, Azure never``, ``only heard of
+  it``, ``I know only by name``, ``would not claim``, ``completely new to me``, ``a black box
+  to me``, ``never heard of it``, ``never used either``, ``About cloud I know nothing``,
+  ``Kafka also no``; a cross mark after a skill or opening its line, or an unticked box:
+  ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``, ``[ ] Jenkins``; a cell or note
+  after a pipe, tab, colon or dash: ``| Python | none |``, ``Asana<TAB>never used``,
+  ``SQL: n/a``, a zero rating ``Kotlin | 0``, ``Scala - 0/5``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -29,13 +35,19 @@ it knows no aspiration cues). A mention gets one of three statuses:
   with``, ``a class in``, ``get my head around``, ``a beginner when it comes to``, progress
   told in units (``three weeks into Rust``, ``two modules into a SQL course``, not ``years
   into``), ``halfway/partway/midway through``, ``in the middle of``, ``doing`` or ``just
-  started`` a course, book or path, ``just starting on``/``with``, and
+  started`` a course, book, path or docs, ``just starting on``/``with``, ``first time
+  using``, ``my first week with``, ``ramping up on``, ``getting used to``, ``playing around
+  with``, ``Next up:``, a learning note on a list item (``SQL (halfway through a Udemy
+  course)``, ``Kubernetes (CKA) - in progress``), and
   after the skill ``Kafka: limited``, ``is superficial``, ``SQL I'm just learning``, ``is
-  something I'm studying``; "analysts who were learning SQL", "taught a course on Spark",
+  something I'm studying``, ``on my to-do list``, ``for the first time``; "analysts who
+  were learning SQL", "if anyone wants to learn Snowflake", "taught a course on Spark",
   "teach beginners Python" and "built a Flask app on weekends" are not about the writer's
   own level, "not a beginner", "not new to", "not bad at", "no stranger to" and "cannot
-  recommend X enough" are not cues, nor is "without" after a negation ("nothing ships
-  without tests"));
+  recommend X enough", "never had a problem with", "don't miss" are not cues, nor is a
+  double negative ("nothing ships without tests", "nothing I can't do in Excel", "there
+  isn't a single module that I didn't write"), nor the writer's "I don't use Selenium
+  anymore" (used before; a team's "we do not use Hadoop anymore" still denies));
 * ``has``: anything else (``familiar with`` alone is ``has``).
 
 Scope. A cue *before* a skill reaches it when the words between them are bridge words
