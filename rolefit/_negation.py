@@ -835,6 +835,8 @@ def _noted(text: str, start: int, found, ends) -> list[int]:
     i = bisect_left(ends, start + 1) - 1
     if i < 0 or start - ends[i] > 80 or _NOTE_GAP.fullmatch(text, ends[i], start) is None:
         return []
+    if "(" not in text[ends[i] : start] and len(text[ends[i] : start].split()) > 3:
+        return []  # "Learning Agility: Proven ability to rapidly learn": no note
     s = found[i][0]
     if s and _ITEM_START.search(text, max(0, s - 8), s) is None:
         return []  # "Built ETL in Python - learning a lot": not an item of a list
@@ -869,9 +871,14 @@ def _answered(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
 # Up to four words on the rest of the line, then maybe a colon. Possessive: where a line
 # goes on (most cues), the match fails without trying to split its words another way.
 _HEADING = re.compile(r"[^\S\n]*+(?:[\w'’()-]++(?:[^\S\n]++|(?=[:\n]))){0,4}+(:)?[^\S\n]*+\n")
-# a heading has at most three words before its cue: "What we don't need", "Tools I have
-# never used:" (not "... quickly without cutting corners:")
-_HEADING_LEAD = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#][^\S\n]*)*(?:[\w'’]+[^\S\n]+){0,3}\Z")
+# A heading's cue starts its line (maybe after a bullet: "- Not required"), or follows at
+# most three words of a line that starts with a capital or a markdown "#" and is no bullet
+# item: "What we don't need", "Tools I have never used:" (not "... quickly without cutting
+# corners:", nor a line of wrapped text, "systems can reliably learn from")
+_HEADING_LEAD = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦][^\S\n]*|#+[^\S\n]*(?:[\w'’]+[^\S\n]+){0,3}"
+    r"|[A-Z][\w'’]*[^\S\n]+(?:[\w'’]+[^\S\n]+){0,2})?\Z"
+)
 
 
 def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None:
