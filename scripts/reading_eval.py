@@ -1,0 +1,102 @@
+"""How the mention statuses read on the reviewers' sets (texts nobody here wrote).
+
+Reads the sets in ``tests/reading_sets/`` (one JSON object per line: ``genre``, ``text``,
+``labels``, a ``{skill_id: status}`` dict; ``tests/reading_sets/README.md`` says who wrote
+them and how), reads each text with :func:`rolefit.find_skills` and compares per skill per
+text: a skill's found status is the strongest of its mentions (``has`` over ``learning``
+over ``negated``), a skill found or labelled on one side only counts against the status it
+has there. Prints, per set, the precision and recall of each status and the number of
+skills *wrongly held*: read as ``has`` but labelled ``learning``, ``negated`` or not at all.
+These are the figures of ``docs/evaluation.md`` ("Reading skill mentions in context").
+
+Run: ``python scripts/reading_eval.py [SET ...] [--errors FILE]`` (default: every set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import rolefit
+
+SETS = Path(__file__).resolve().parents[1] / "tests" / "reading_sets"
+STATUSES = ("negated", "learning", "has")
+_RANK = {"has": 3, "learning": 2, "negated": 1}
+
+
+def load_set(name: str, folder: Path = SETS) -> list[dict]:
+    """The texts of one set (``b`` ... ``h``), in order."""
+    with (folder / f"{name.lower()}.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def found_statuses(text: str) -> dict[str, str]:
+    """``{skill_id: status}`` of ``text``: the strongest status of each skill's mentions."""
+    found: dict[str, str] = {}
+    mentions = rolefit.find_skills(text)
+    for skill, status in zip(mentions["skill_id"], mentions["status"], strict=True):
+        if skill not in found or _RANK[status] > _RANK[found[skill]]:
+            found[skill] = status
+    return found
+
+
+def evaluate(cases: list[dict]) -> tuple[dict, list[str]]:
+    """Figures for one set, and one line per text that differs."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    wrongly_held = 0
+    errors = []
+    for k, case in enumerate(cases):
+        expected, found = case["labels"], found_statuses(case["text"])
+        diff = []
+        for skill in sorted(set(expected) | set(found)):
+            e, f = expected.get(skill), found.get(skill)
+            if e == f:
+                tp[e] += 1
+                continue
+            if f:
+                fp[f] += 1
+            if e:
+                fn[e] += 1
+            wrongly_held += f == "has"
+            diff.append(f"{skill}: labelled {e}, read {f}")
+        if diff:
+            errors.append(f"[{k}] ({case['genre']}) {case['text']!r}\n    " + "\n    ".join(diff))
+    figures: dict = {"texts": len(cases), "labels": sum(len(c["labels"]) for c in cases)}
+    for status in STATUSES:
+        precision = tp[status] / (tp[status] + fp[status]) if tp[status] + fp[status] else None
+        recall = tp[status] / (tp[status] + fn[status]) if tp[status] + fn[status] else None
+        figures[status] = {"precision": precision, "recall": recall}
+    figures["wrongly_held"] = wrongly_held
+    return figures, errors
+
+
+def _cell(figures: dict, status: str) -> str:
+    p, r = figures[status]["precision"], figures[status]["recall"]
+    return " / ".join("-" if v is None else f"{v:.3f}" for v in (p, r))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", help="set names (b ... h); default: all")
+    parser.add_argument("--errors", type=Path, help="write the differing texts here")
+    args = parser.parse_args(argv)
+    names = args.sets or sorted(p.stem for p in SETS.glob("*.jsonl"))
+    print("| set | texts (labels) | negated P / R | learning P / R | has P / R | wrongly held |")
+    print("|---|---|---|---|---|---:|")
+    lines = []
+    for name in names:
+        figures, errors = evaluate(load_set(name))
+        lines += [f"## set {name.upper()}", *errors]
+        print(f"| {name.upper()} | {figures['texts']} ({figures['labels']:,}) | "
+              f"{_cell(figures, 'negated')} | {_cell(figures, 'learning')} | "
+              f"{_cell(figures, 'has')} | {figures['wrongly_held']} |")
+    if args.errors:
+        args.errors.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

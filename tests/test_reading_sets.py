@@ -1,0 +1,63 @@
+"""The reviewers' reading sets (tests/reading_sets) and the script that reads them."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266}
+
+
+def _script():
+    path = ROOT / "scripts" / "reading_eval.py"
+    spec = importlib.util.spec_from_file_location("reading_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def reading_eval():
+    return _script()
+
+
+@pytest.mark.parametrize(("name", "size"), sorted(SIZES.items()))
+def test_every_set_is_whole_and_uses_known_skills(reading_eval, name, size):
+    with (ROOT / "data" / "skills.csv").open(encoding="utf-8", newline="") as handle:
+        known = {row["skill_id"] for row in csv.DictReader(handle)}
+    cases = reading_eval.load_set(name)
+    assert len(cases) == size
+    for case in cases:
+        assert set(case) == {"genre", "text", "labels"}
+        assert case["text"].strip() and case["genre"]
+        assert set(case["labels"]) <= known, case["text"]
+        assert set(case["labels"].values()) <= {"has", "learning", "negated"}
+
+
+def test_evaluate_counts_each_skill_once_per_text(reading_eval):
+    cases = [
+        {"genre": "t", "text": "No Kubernetes yet. Learning Spark. Python daily.",
+         "labels": {"kubernetes": "negated", "spark": "learning", "python": "has"}},
+        {"genre": "t", "text": "Never used Docker; Docker is new to me.",
+         "labels": {"docker": "has"}},
+    ]
+    figures, errors = reading_eval.evaluate(cases)
+    assert figures["texts"] == 2 and figures["labels"] == 4
+    # Docker: denied, then learning; the stronger status, learning, is what counts
+    assert figures["negated"] == {"precision": 1.0, "recall": 1.0}
+    assert figures["learning"] == {"precision": 0.5, "recall": 1.0}
+    assert figures["has"] == {"precision": 1.0, "recall": 0.5}
+    assert figures["wrongly_held"] == 0
+    assert len(errors) == 1 and "docker: labelled has, read learning" in errors[0]
+
+
+def test_the_script_prints_one_row_per_set(reading_eval, capsys, tmp_path):
+    assert reading_eval.main(["b", "--errors", str(tmp_path / "errors.txt")]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].startswith("| set |") and len(rows) == 3
+    assert rows[2].startswith("| B | 200 (462) |")
+    assert (tmp_path / "errors.txt").read_text(encoding="utf-8").startswith("## set B")
