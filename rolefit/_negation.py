@@ -135,12 +135,19 @@ _NEG_BEFORE = [
     r"(?:don['’]?t|do\s+not|didn['’]?t)\s+know\s+the\s+first\s+thing\s+about",
     r"only\s+(?:read|heard)\s+(?:about|of)",  # "has only read about A/B testing"
     r"avoid(?:ed|ing|s)?",  # "avoided Java for my whole career" (tight: "avoided downtime")
+    # a posting's "we'll teach you SQL", "freshers will be trained in Docker", "would need
+    # training on Ansible": not asked of the applicant
+    r"(?:we['’]ll|we\s+will|we\s+can)\s+(?:teach|train)(?:\s+you)?(?:\s+(?:in|on))?",
+    r"(?<=will\s)be\s+trained\s+(?:in|on)",
+    r"(?:would\s+)?needs?\s+training\s+(?:in|on)",
+    r"idk(?:\s+(?:anything|much))?(?:\s+(?:about|abt))?",  # chat: "idk anything abt LLMs"
     r"(?:zero|0|no)\s*(?:\+\s*)?(?:years?|yrs?)",
-    r"zero",
+    r"zero(?!\s+to\b)",  # (not "from zero to competent in Kubernetes")
     r"lack(?:s|ing)?(?:\s+of)?",
     r"unfamiliar",
     r"without",
-    r"never(?!\s+(?:stopped|stop|stops|quit|gave\s+up|fails?|failed|missed"
+    r"never(?!\s+(?:stopped|stop|stops|quit|gave\s+up|fails?|failed|missed|afraid|scared"
+    r"|intimidated|(?:once\s+)?regretted|needed\s+a\s+(?:course|class|bootcamp)"
     r"|(?:had|have|has)\s+(?:a|an|any|one)\s+(?:problem|issue|complaint)s?)\b)",
     r"neither",
     r"nor",
@@ -280,7 +287,7 @@ _TIGHT_CUES = re.compile(
 _NEG_AFTER = (
     r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected"
-    r"|(?:a\s+)?prerequisites?|compulsory|obligatory)"
+    r"|(?:a\s+)?prerequisites?|compulsory|obligatory|relevant)"
     # "Kubernetes I know only by name", "RabbitMQ? only heard of it", "would not claim"
     r"|only\s+(?:read|heard)\s+(?:about|of)(?:\s+(?:it|them)\b|(?=\s*(?:[.,;!?)]|$)))"
     r"|known?\s+only\s+by\s+name"
@@ -342,20 +349,22 @@ _LEARN_AFTER = (
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
-    r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?\s*"
+    r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?(?:\s*[●○◐◑★☆•]{1,5})?\s*"
     r"(?:\(|:|-|–|—|\||,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?)\s*"
     r"(?:(?P<neg>none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure))?"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?|n/a"
+    r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
     # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
     r"|0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t])))"
     r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
     r"|minimal|limited|superficial))"
-    r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)"
+    r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
+    r"|(?:0|zero)\s*(?:years?|yrs?)"
     r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]))))\b"
     r"(?!\s+\w+\s+(?:with|in|of)\b)",
     re.I,
@@ -430,6 +439,9 @@ _ANCHORS = """
     "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
     "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
     "on my to-do", "on my todo", "on my to-learn", "on my learning", "next up", "black box",
+    "we'll teach", "we’ll teach", "we will teach", "we can teach", "we'll train", "we’ll train",
+    "we will train", "we can train", "be trained", "need training", "needs training",
+    "would need training", "idk", "heard of",
     "first day", "first days", "first week", "first weeks", "first month", "first months",
     *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
     "playing around", "for the first time",
@@ -440,7 +452,7 @@ _ANCHORS = """
       for a in ("on", "in", "about", "covering")),
 ]
 # (common words such as "new", "working", "going", "just" only in the phrases a cue needs)
-_ATTACHED_WORDS = frozenset(
+_ATTACHED_WORDS = {"heard of"} | frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying nah"
     " elementary entry introductory starting started nonexistent non-existent neither nope"
     " minimal limited superficial n/a"
@@ -970,11 +982,12 @@ _WHICH_I = re.compile(
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
 # put to the writer on the line before ("Do you know Go?", "Any experience with Airflow?").
 _ANSWER_START = re.compile(
-    r"(?:(?:^|\n)[^\S\n]*(?:[A-Z][\w .'’-]{0,20}:[^\S\n]*)?"
+    r"(?:(?:^|\n)[^\S\n]*(?:[A-Z][\w .'’-]{0,20}:[^\S\n]*)?(?:(?:[Ww]e|I)\s+)?"
     r"|\?[^\S\n]+[A-Z][\w.'’-]{0,20}:[^\S\n]*)\Z"
 )
 _ANSWER_CUE = re.compile(
-    r"(?:no|nope|nah|never|none|zero|not(?:\s+really|\s+at\s+all|\s+yet)?)\b"
+    r"(?:no|nope|nah|never|none|zero|not(?:\s+really|\s+at\s+all|\s+yet)?"
+    r"|don['’]?t|haven['’]?t|didn['’]?t)\b"
     r"(?!\s+(?:problem|problems|worries|doubt|professionally|commercially|in\s+production"
     r"|at\s+work)\b)",
     re.I,
@@ -1163,11 +1176,11 @@ _OTHERS_LEARN = re.compile(
 # (one look for the words the rules of _not_own need, before any of them runs)
 _OWN_NEAR = re.compile(
     r"\b(?:who|anyone|anybody|someone|somebody|everyone|everybody|whoever|folks|people"
-    r"|nothing|nobody|no\s+one|single|remember)\b",
+    r"|nothing|nobody|no\s+one|single|remember|not\s+that)\b",
     re.I,
 )
 _DOUBLE_BEFORE = re.compile(
-    r"\b(?:nothing|nobody|no\s+one)\b|(?:\bnot|n['’]t)\s+(?:a\s+single"
+    r"\b(?:nothing|nobody|no\s+one|not\s+that)\b|(?:\bnot|n['’]t)\s+(?:a\s+single"
     r"|remember\s+a\s+(?:single\s+)?(?:day|week|month|year|time|project))\b",
     re.I,
 )
@@ -1176,6 +1189,9 @@ _I_DIDNT = re.compile(
     r"\b(?:that|which|where)\s+(?:I|we)\s+(?:didn['’]?t|haven['’]?t|don['’]?t|did\s+not"
     r"|have\s+not|never)\b",
     re.I,
+)
+_WOULD = re.compile(
+    r"\b(?:we|I|you|they|it)(?:['’]d|\s+(?:would|can['’]?t|cannot|couldn['’]?t))\b|\bwould\b", re.I
 )
 _DOUBLE_NEGATIVE = re.compile(r"\b(?:nothing|never|no|not|none|nobody)\b|n['’]t\b", re.I)
 
@@ -1222,6 +1238,8 @@ def _not_own(text: str, m: re.Match, clauses: _Clauses) -> bool:
         return True
     if not m.group(m.lastgroup).lower().startswith("without"):
         return False
+    if _WOULD.search(text, m.end(), clauses.end(m.end(), min(len(text), m.end() + 80))):
+        return True  # "without Airflow we'd be lost": a condition, not a lack
     return _DOUBLE_NEGATIVE.search(text, start, m.start()) is not None
 
 
