@@ -10,6 +10,7 @@ it knows no aspiration cues). A mention gets one of three statuses:
   my projects used``, ``a stranger to``, ``dont`` (chat spelling), ``know nothing about``,
   ``never got round to``, ``never have I used``, ``useless at``, ``None of Kafka or
   Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing about``,
+  ``idk anything about``, a posting's ``we'll teach you`` / ``will be trained in``,
   ``never written a single line of``, ``without ever touching``, and after the skill
   ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``, ``Kafka?
   Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
@@ -19,7 +20,8 @@ it knows no aspiration cues). A mention gets one of three statuses:
   my toolbox``, ``is not part of this role``, ``AWS daily, Azure never``, ``only heard of
   it``, ``I know only by name``, ``would not claim``, ``completely new to me``, ``a black box
   to me``, ``never heard of it``, ``never used either``, ``About cloud I know nothing``,
-  ``Kafka also no``; a cross mark after a skill or opening its line, or an unticked box:
+  ``Kafka also no``, ``is not relevant``, ``Kafka? heard of it``, ``Kubernetes not so
+  much``; a cross mark after a skill or opening its line, or an unticked box:
   ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``, ``[ ] Jenkins``; a cell or note
   after a pipe, tab, colon or dash: ``| Python | none |``, ``Asana<TAB>never used``,
   ``SQL: n/a``, a zero rating ``Kotlin | 0``, ``Scala - 0/5``);
@@ -44,9 +46,11 @@ it knows no aspiration cues). A mention gets one of three statuses:
   were learning SQL", "if anyone wants to learn Snowflake", "taught a course on Spark",
   "teach beginners Python" and "built a Flask app on weekends" are not about the writer's
   own level, "not a beginner", "not new to", "not bad at", "no stranger to" and "cannot
-  recommend X enough", "never had a problem with", "don't miss" are not cues, nor is a
+  recommend X enough", "never had a problem with", "never afraid of", "from zero to",
+  "don't miss" are not cues, nor a condition ("without dbt we would ..."), nor a
   double negative ("nothing ships without tests", "nothing I can't do in Excel", "there
-  isn't a single module that I didn't write"), nor the writer's "I don't use Selenium
+  isn't a single module that I didn't write", "not that I don't know Java"), nor the
+  writer's "I don't use Selenium
   anymore" (used before; a team's "we do not use Hadoop anymore" still denies));
 * ``has``: anything else (``familiar with`` alone is ``has``).
 
