@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266}
+SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266, "i": 221}
 
 
 def _script():
