@@ -96,6 +96,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 __all__ = ["CUE", "HAS", "LEARNING", "NEGATED", "anchor_terms", "has_marks", "statuses"]
 
@@ -280,7 +281,15 @@ _CONNECTORS = frozenset(
 )
 # Cues that may read across one word outside the bridge list ("never really touched").
 _LOOSE = 1
-_TIGHT: dict[str, bool] = {}
+
+
+@lru_cache(maxsize=4096)
+def _tight(cue: str) -> bool:
+    """Whether cue text ``cue`` reads across no other word (cue texts repeat: read once;
+    bounded, as a course cue holds any words: "taking a X Y course on")."""
+    return _TIGHT_CUES.search(cue) is not None
+
+
 _TIGHT_CUES = re.compile(
     r"(?:without|no|aspiring|nor|neither|bit\s+of|none\s+of|avoid(?:ed|ing|s)?|(?:days?|weeks?|months?|modules?|chapters?"
     r"|lessons?|units?)\s+into|^just\s+starting(?:\s+\w+)*)$",
@@ -928,10 +937,7 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     first = bisect_left(starts, m.end())
     if first == len(spans):
         return []
-    cue = m.group(m.lastgroup)
-    tight = _TIGHT.get(cue)
-    if tight is None:  # (cue texts repeat: each is read once)
-        tight = _TIGHT[cue] = _TIGHT_CUES.search(cue) is not None
+    tight = _tight(m.group(m.lastgroup))
     if not _gap_ok(text, m.end(), spans[first][0], 0 if tight else _LOOSE, tight):
         return []
     stop = clauses.end(m.end(), limit)  # the clause end, once a mention is close enough
