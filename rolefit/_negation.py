@@ -465,12 +465,12 @@ _ANCHORS = """
       for a in ("on", "in", "about", "covering")),
 ]
 # (common words such as "new", "working", "going", "just" only in the phrases a cue needs)
-_ATTACHED_WORDS = {"heard of"} | frozenset(
+_ATTACHED_WORDS = frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying nah"
     " elementary entry introductory starting started nonexistent non-existent neither nope"
     " minimal limited superficial n/a"
     " self-study coursework rudimentary".split()
-) | {"tutorial only", "tutorials only"}
+) | {"tutorial only", "tutorials only", "heard of"}
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
 

@@ -535,14 +535,14 @@ def _read(text: str, parts):
         if extra:
             found = sorted([*found, *extra])
         keys = {k for _, _, k in found}
-    from rolefit._negation import CUE, has_marks, statuses
-
-    if not anchors and not (found and has_marks(text)):  # (a cross mark: "Spark ✗")
+    negation = _negation()
+    if not anchors and not (found and negation.has_marks(text)):  # (a cross mark: "Spark ✗")
         return found, keys, {}
 
-    decided = statuses(text, found, anchors)
-    if any(status == CUE for status, _ in decided.values()):  # "Teaching myself Julia"
-        kept = [i for i in range(len(found)) if decided.get(i, ("",))[0] != CUE]
+    decided = negation.statuses(text, found, anchors)
+    cue = negation.CUE
+    if any(status == cue for status, _ in decided.values()):  # "Teaching myself Julia"
+        kept = [i for i in range(len(found)) if decided.get(i, ("",))[0] != cue]
         decided = {n: decided[i] for n, i in enumerate(kept) if i in decided}
         found = [found[i] for i in kept]
         keys = {k for _, _, k in found}
