@@ -25,6 +25,7 @@ BENCHMARKS = [
     ("bench_score.py", ["--calls", "500"]),
     ("bench_batch.py", ["--quick"]),
     ("bench_extract.py", None),
+    ("bench_reader.py", ["--texts", "300", "--runs", "3"]),
     ("bench_linear.py", ["--sizes", "1,2", "--repeat", "1"]),
 ]
 

@@ -7,6 +7,7 @@ need them.
 
 from importlib import import_module
 
+from rolefit._config import config_context, get_config, set_config
 from rolefit._data import DataError, load_sample_resume
 from rolefit.batch import score_many
 from rolefit.fit import NoSkillsError, RoleFit, score
@@ -40,9 +41,11 @@ __all__ = [
     "ProfileMatcher",
     "RoleFit",
     "SkillVectorizer",
+    "config_context",
     "extract_skills",
     "extract_skills_many",
     "find_skills",
+    "get_config",
     "interview_topics",
     "load_sample_resume",
     "match",
@@ -54,6 +57,7 @@ __all__ = [
     "roles",
     "score",
     "score_many",
+    "set_config",
     "skills",
     "suggest",
 ]

@@ -12,6 +12,7 @@ import json
 import shlex
 import sys
 
+from rolefit._config import READERS, config_context
 from rolefit._input import MAX_FILE_BYTES, UsageError, read_text, source_name
 
 __all__ = ["MAX_FILE_BYTES", "UsageError", "build_parser", "main", "read_text"]
@@ -264,6 +265,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rolefit",
         description="Which AI/data role do your skills fit, why, and what to learn next.",
     )
+    parser.add_argument(
+        "--reader", choices=READERS, default=None,
+        help="how a text's skill mentions are read: the cue rules (default), or the rules "
+        "and then the learned reader (fewer denied skills kept; slower; see "
+        "docs/evaluation.md). Give it before the command: rolefit --reader model score CV.txt",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add_input(p, top="show N rows"):
@@ -324,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.command_line = "rolefit " + shlex.join(sys.argv[1:] if argv is None else argv)
     try:
-        return args.func(args)
+        with config_context(reader=args.reader):
+            return args.func(args)
     except BrokenPipeError:  # pragma: no cover - e.g. `rolefit roles | head -1`
         return 0
     except (UsageError, ValueError, TypeError, OSError) as exc:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from operator import itemgetter
 
+from rolefit._config import _CONFIG
 from rolefit._data import knowledge
 
 __all__ = ["extract_skills", "find_skills", "normalize", "skills", "suggest"]
@@ -254,7 +255,8 @@ def _not_held(item: str) -> tuple[frozenset[str], frozenset[str]]:
     """The skills a multi-word skill-list item denies and the ones it says are learned."""
     if not any(c.isspace() or c in "()" for c in item.strip()):
         return frozenset(), frozenset()
-    _, other = _statuses(_check_text(item))  # one reading for both
+    item = _check_text(item)  # one reading for both; the rules only: the result is cached
+    _, other = _skill_status(*_read(item, _reader().find_parts(item), rules_only=True))
     return (frozenset(k for k, status in other.items() if status == "negated"),
             frozenset(k for k, status in other.items() if status == "learning"))
 
@@ -512,7 +514,7 @@ def _mentions(text: str) -> list[tuple[int, int, str, str, str]]:
     return [(s, e, k, *decided.get(i, ("has", ""))) for i, (s, e, k) in enumerate(found)]
 
 
-def _read(text: str, parts):
+def _read(text: str, parts, rules_only: bool = False):
     """The skill mentions of ``text``, their set of skill ids, and ``{index: (status,
     cue)}`` of those not held.
 
@@ -537,7 +539,7 @@ def _read(text: str, parts):
         keys = {k for _, _, k in found}
     negation = _negation()
     if not anchors and not (found and negation.has_marks(text)):  # (a cross mark: "Spark ✗")
-        return found, keys, {}
+        return found, keys, ({} if rules_only else _second_opinion(text, found, {}))
 
     decided = negation.statuses(text, found, anchors)
     cue = negation.CUE
@@ -546,7 +548,17 @@ def _read(text: str, parts):
         decided = {n: decided[i] for n, i in enumerate(kept) if i in decided}
         found = [found[i] for i in kept]
         keys = {k for _, _, k in found}
-    return found, keys, decided
+    return found, keys, (decided if rules_only else _second_opinion(text, found, decided))
+
+
+def _second_opinion(text: str, found, decided: dict) -> dict:
+    """``decided``, revised by the learned reader where ``set_config(reader="model")``
+    switched it on (:mod:`rolefit._statusmodel`)."""
+    if _CONFIG["reader"] != "model" or not found:
+        return decided
+    from rolefit._statusmodel import revise
+
+    return revise(text, found, decided)
 
 
 def _restore(text: str, found, rejected):
@@ -614,7 +626,7 @@ def _status_of(text: str, parts) -> tuple[set[str], dict[str, str]]:
     """:func:`_skill_status` of ``text`` from what :func:`_reader` found in it. Without a
     cue word or other-case spelling (most short texts), every mention is held."""
     mentions, extras = parts
-    if not extras:
+    if not extras and _CONFIG["reader"] == "rules":
         keys = set(map(_KEY, mentions))
         if _shared_words().keys().isdisjoint(keys) and not (
             keys and _negation().has_marks(text)  # (a cross mark: "Spark ✗")

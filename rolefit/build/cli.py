@@ -171,6 +171,18 @@ def _print_summary(summary: dict) -> None:
         _echo(f"wrote {path}")
 
 
+def cmd_reader(args) -> int:
+    """``python -m rolefit.build reader``: train the learned reader, write its JSON."""
+    from rolefit.build.reader import write_model
+
+    data = write_model(args.sets, args.table, args.output, command=args.command_line)
+    training = data["training"]
+    _echo(f"trained on {training['texts']} texts: {training['examples']} "
+          f"({training['kept_weights']} weights kept of {training['features']} features)")
+    _echo(f"wrote {args.output}")
+    return 0
+
+
 def main(argv=None) -> int:
     """``python -m rolefit.build build|train|evaluate``."""
     from rolefit.build.pipeline import BUILD_DATE, build
@@ -182,6 +194,11 @@ def main(argv=None) -> int:
     p.add_argument("--datasets", default="../shared/datasets", help="public datasets folder")
     p.add_argument("--out", default=".", help="repository root to write data/ and models/")
     p.add_argument("--date", default=BUILD_DATE, help=f"training date (default {BUILD_DATE})")
+    p = sub.add_parser("reader", help="train the learned reader of mention statuses")
+    p.add_argument("--sets", default="tests/reading_sets", help="reviewers' sets folder")
+    p.add_argument("--table", default="tests/negation_cases.csv", help="status table CSV")
+    p.add_argument("-o", "--output", default="models/status_reader.json", help="model JSON")
+    p.set_defaults(func=cmd_reader)
     add_train_parser(sub)
     add_evaluate_parser(sub)
     args = parser.parse_args(argv)

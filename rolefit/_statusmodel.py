@@ -1,0 +1,205 @@
+"""The learned reader: a second opinion on the mentions that the rules hold.
+
+The rules of :mod:`rolefit._negation` read a mention as ``learning`` or ``negated`` only
+when they find one of their cue wordings in reach. Reviewers' texts say it in many more
+ways ("Rust is next on my list", "nobody on the team knew Kafka", a bootcamp diary). This
+module holds a logistic regression, trained on the reviewers' sets of
+``tests/reading_sets/`` and the status table ``tests/negation_cases.csv`` by
+``python -m rolefit.build reader`` (:mod:`rolefit.build.reader`), that rereads a held
+mention from the words around it. It runs only where it is switched on
+(``rolefit.set_config(reader="model")``), and only on a mention that
+
+- the rules hold without a cue (a mention the rules decided keeps their status), and
+- has one of :data:`GATE_WORDS` (words of denial, learning, plans and questions) in its
+  window: its sentence on its line, and the short line above it (a heading).
+
+The window's words are its features, by position (1, 2, 3-4, 5-7, 8-12 words before;
+the same after), with the first words of the line and the heading's words. Other skill
+names read as ``<skill>`` and numbers of two or more digits as ``<num>``, so that the
+model learns from the wording, not from which skills the reviewers happened to name.
+``docs/evaluation.md`` compares it with the rules on each reviewer's set, trained on the
+others.
+
+The model file is JSON (weights by feature name); nothing in it is executed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left
+from functools import cache
+from importlib import resources
+
+__all__ = ["GATE_WORDS", "MODEL_FILE", "features", "load", "revise", "window"]
+
+MODEL_FILE = "status_reader.json"
+FORMAT = "rolefit-status-reader"
+CUE = "model"
+
+GATE_WORDS = frozenset("""
+no not never none nobody nothing neither nor without lack lacking lacks unfamiliar unaware
+don't doesn't didn't haven't hasn't hadn't can't cannot couldn't won't wouldn't isn't
+aren't wasn't weren't dont doesnt didnt havent cant wont isnt
+learning learn learned studying study course courses coursework bootcamp tutorial
+tutorials class classes module beginner basic basics novice newbie exposure introductory
+intro familiarizing currently starting started start week weeks month months next plan
+planning planned want wanting hope hoping soon someday eventually yet still later future
+goal aim weak limited little minimal zero some heard tried trying touched dabbled
+dabbling teach train training trained taught required needed optional bonus plus
+q question ? ✗ ✘ ❌ x 0 na
+""".split())
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d+|[^\w\s]")
+_SENTENCE_END = frozenset(".!?;")
+_LEFT, _RIGHT, _HEADING = 12, 10, 6
+
+
+def _bucket(i: int) -> str:
+    return "1" if i == 1 else "2" if i == 2 else "3" if i <= 4 else "5" if i <= 7 else "8"
+
+
+def _line(text: str, lo: int, hi: int, spans) -> tuple[list[int], list[str]]:
+    """The tokens of ``text[lo:hi]`` and where each starts, lower-cased, with each skill
+    mention of ``spans`` (sorted ``(start, end)`` pairs) read as one ``<skill>`` and
+    each number of two or more digits as ``<num>``."""
+    starts: list[int] = []
+    words: list[str] = []
+    cur = lo
+    for start, end in spans[max(0, bisect_left(spans, (lo, lo)) - 1):]:
+        if start >= hi:
+            break
+        if end <= lo:
+            continue
+        for m in _TOKEN.finditer(text, cur, max(cur, start)):
+            starts.append(m.start())
+            words.append(m.group())
+        starts.append(start)
+        words.append("<skill>")
+        cur = max(cur, end)
+    for m in _TOKEN.finditer(text, cur, hi):
+        starts.append(m.start())
+        words.append(m.group())
+    words = ["<num>" if t.isdigit() and len(t) > 1 else t.lower().replace("’", "'")
+             for t in words]
+    return starts, words
+
+
+def window(text: str, start: int, end: int, spans, lines: dict | None = None):
+    """The words around the mention ``text[start:end]``: before it in its sentence and
+    line (nearest last), after it (nearest first), the line's first words, whether the
+    line is a bullet, and the heading above it (the last line above that is not empty,
+    if it ends with a colon or has at most five words; else empty). ``lines`` caches
+    each line's tokens between calls on the same text and ``spans``."""
+    lines = {} if lines is None else lines
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start not in lines:
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        above = line_start  # the end of the last line above that is not empty
+        while above and text[above - 1] == "\n":
+            above -= 1
+        heading: list[str] = []
+        if above:
+            at = text.rfind("\n", 0, above) + 1
+            words = _line(text, at, above, spans)[1]
+            if text[at:above].rstrip().endswith(":") or len(words) <= 5:
+                heading = words[:_HEADING]
+        bullet = text[line_start:line_end].lstrip()[:1] in "-*•·–"
+        lines[line_start] = (*_line(text, line_start, line_end, spans), bullet, heading)
+    starts, words, bullet, heading = lines[line_start]
+    i = bisect_left(starts, start)
+    left = words[max(0, i - 40):i]
+    for k in range(len(left) - 1, -1, -1):
+        if left[k] in _SENTENCE_END:
+            left = left[k + 1:]
+            break
+    right = words[bisect_left(starts, end, i):][:40]
+    for k, t in enumerate(right):
+        if t in _SENTENCE_END:
+            right = right[:k]
+            break
+    return left[-_LEFT:], right[:_RIGHT], words[:3], bullet, heading
+
+
+def features(parts) -> tuple[list[str], bool]:
+    """The feature names of a mention from its :func:`window`, and whether the model
+    reads it (a word of :data:`GATE_WORDS` in the window)."""
+    left, right, first, bullet, heading = parts
+    if GATE_WORDS.isdisjoint(left) and GATE_WORDS.isdisjoint(right) and (
+        GATE_WORDS.isdisjoint(first) and GATE_WORDS.isdisjoint(heading)
+    ):
+        return [], False
+    names = []
+    for i, t in enumerate(reversed(left), 1):
+        names += (f"L{_bucket(i)}:{t}", f"Lb:{t}")
+    for i, t in enumerate(right, 1):
+        names += (f"R{_bucket(i)}:{t}", f"Rb:{t}")
+    if len(left) >= 2:
+        names.append(f"LB2:{left[-2]} {left[-1]}")
+    if len(right) >= 2:
+        names.append(f"RB2:{right[0]} {right[1]}")
+    names += [f"F:{t}" for t in first]
+    if not left:
+        names.append("line_start")
+    if bullet:
+        names.append("bullet")
+    names += [f"H:{t}" for t in heading]
+    return names, True
+
+
+@cache
+def load(path: str | None = None) -> dict:
+    """The model: ``classes``, ``intercept`` and ``weights`` (``{feature: [one weight
+    per class]}``), read from ``path`` or the shipped ``models/status_reader.json``."""
+    if path is None:
+        raw = resources.files("rolefit.models").joinpath(MODEL_FILE).read_text("utf-8")
+    else:
+        with open(path, encoding="utf-8") as handle:
+            raw = handle.read()
+    model = json.loads(raw)
+    if model.get("format") != FORMAT:
+        raise ValueError(f"{path or MODEL_FILE}: not a {FORMAT} file "
+                         f"(format {model.get('format')!r})")
+    n = len(model["classes"])
+    if len(model["intercept"]) != n or any(len(w) != n for w in model["weights"].values()):
+        raise ValueError(f"{path or MODEL_FILE}: every weight needs {n} values, one per class")
+    return model
+
+
+def predict(model: dict, names: list[str]) -> tuple[str, float, str]:
+    """The class the model gives a mention with feature ``names``, its probability, and
+    the feature that pulled most towards it."""
+    classes, weights = model["classes"], model["weights"]
+    total = list(model["intercept"])
+    rows = [(name, weights[name]) for name in names if name in weights]
+    for _, w in rows:
+        for c, value in enumerate(w):
+            total[c] += value
+    best = max(range(len(classes)), key=total.__getitem__)
+    top = max(total)
+    probability = 1.0 / sum(math.exp(t - top) for t in total)
+    has = classes.index("has")
+    pull = max(rows, key=lambda r: r[1][best] - r[1][has], default=("", ()))[0]
+    return classes[best], probability, pull
+
+
+def revise(text: str, found, decided: dict) -> dict:
+    """``decided`` (``{index: (status, cue)}`` of the mentions ``found`` that the rules
+    do not hold) plus the held mentions the model reads otherwise; their cue is
+    ``"model: "`` and the word of the feature that pulled most (``"model: week"``)."""
+    model = load()
+    spans = [(s, e) for s, e, _ in found]
+    out = dict(decided)
+    lines: dict = {}
+    for i, (start, end, _) in enumerate(found):
+        if i in decided:
+            continue
+        names, gate = features(window(text, start, end, spans, lines))
+        if not gate:
+            continue
+        status, _, pull = predict(model, names)
+        if status != "has":
+            out[i] = (status, f"{CUE}: {pull.partition(':')[2] or pull}")
+    return out

@@ -1,0 +1,192 @@
+"""Train the learned reader (:mod:`rolefit._statusmodel`) and compare it with the rules.
+
+Training data: the reviewers' sets (``tests/reading_sets/*.jsonl``: texts and the status
+of each skill they name, written blind by eight reviewers) and rolefit's status table
+(``tests/negation_cases.csv``). Each mention that the rules hold without a cue and whose
+window has a gate word is one example; its label is the status the text's author gave
+that skill. A logistic regression (scikit-learn, L2, ``C=1``, classes balanced) learns
+the status from the window's words.
+
+``python -m rolefit.build reader`` writes ``models/status_reader.json``;
+``python scripts/reading_eval.py --cross`` prints, for each reviewer's set, the rules
+against the model trained on the other sets and the table (``docs/evaluation.md``).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from rolefit import _statusmodel
+from rolefit.skills import _read, _reader
+
+__all__ = ["PARAMS", "cross_validate", "examples", "figures", "load_sets", "predictions",
+           "train", "write_model"]
+
+PARAMS = {"C": 1.0, "class_weight": "balanced", "max_iter": 5000}
+RANK = {"has": 3, "learning": 2, "negated": 1}
+STATUSES = ("negated", "learning", "has")
+
+
+def load_sets(sets_dir, table=None) -> dict[str, list[dict]]:
+    """``{name: [{"genre", "text", "labels"}, ...]}`` for each ``*.jsonl`` of ``sets_dir``
+    and, as ``"table"``, the rows of the status table ``table`` (a CSV with ``text`` and
+    ``expected``: ``skill=status`` pairs, ``\\n`` for a line break; rows marked ``xfail``
+    included)."""
+    sets = {}
+    for path in sorted(Path(sets_dir).glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            sets[path.stem] = [json.loads(line) for line in handle if line.strip()]
+    if table is not None:
+        with Path(table).open(encoding="utf-8", newline="") as handle:
+            sets["table"] = [
+                {"genre": row["source"], "text": row["text"].replace("\\n", "\n"),
+                 "labels": dict(pair.split("=", 1) for pair in row["expected"].split())}
+                for row in csv.DictReader(handle)
+            ]
+    if not sets:
+        raise ValueError(f"{sets_dir}: no *.jsonl reading sets")
+    return sets
+
+
+def _mentions(text: str):
+    """The rules' reading of ``text``: mentions, and ``{index: (status, cue)}``."""
+    found, _, decided = _read(text, _reader().find_parts(text), rules_only=True)
+    return found, decided
+
+
+def examples(cases) -> list[tuple[int, str, str, list[str] | None, str | None]]:
+    """One row per mention of each case: ``(case index, skill, rules' status, features or
+    None, label)``; the features are None where the model does not read the mention
+    (decided by the rules, or no gate word)."""
+    rows = []
+    for k, case in enumerate(cases):
+        text = case["text"]
+        found, decided = _mentions(text)
+        spans = [(s, e) for s, e, _ in found]
+        lines: dict = {}
+        for i, (start, end, skill) in enumerate(found):
+            names = None
+            if i not in decided:
+                window = _statusmodel.window(text, start, end, spans, lines)
+                names, gate = _statusmodel.features(window)
+                names = names if gate else None
+            status = decided.get(i, ("has", ""))[0]
+            rows.append((k, skill, status, names, case["labels"].get(skill)))
+    return rows
+
+
+def train(rows, params=None):
+    """A fitted ``(DictVectorizer, LogisticRegression)`` on the labelled rows that the
+    model reads."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    used = [(names, label) for *_, names, label in rows if names is not None and label]
+    if len({label for _, label in used}) < 2:
+        raise ValueError("the training rows hold fewer than two statuses")
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([dict.fromkeys(names, 1) for names, _ in used])
+    model = LogisticRegression(**(params or PARAMS)).fit(x, [label for _, label in used])
+    return vectorizer, model
+
+
+def _as_json(vectorizer, model) -> dict:
+    names = vectorizer.get_feature_names_out()
+    weights = {
+        str(name): [round(float(w), 4) for w in model.coef_[:, j]]
+        for j, name in enumerate(names)
+        if max(abs(model.coef_[:, j])) >= 5e-4
+    }
+    return {"format": _statusmodel.FORMAT, "format_version": 1,
+            "classes": [str(c) for c in model.classes_],
+            "intercept": [round(float(b), 4) for b in model.intercept_],
+            "weights": dict(sorted(weights.items()))}
+
+
+def predictions(rows, vectorizer, model) -> list[str]:
+    """The status of each row: the model's where it reads the mention, else the rules'."""
+    todo = [k for k, row in enumerate(rows) if row[3] is not None]
+    out = [row[2] for row in rows]
+    if todo:
+        x = vectorizer.transform([dict.fromkeys(rows[k][3], 1) for k in todo])
+        for k, status in zip(todo, model.predict(x), strict=True):
+            out[k] = str(status)
+    return out
+
+
+def figures(cases, rows, statuses) -> dict:
+    """Precision and recall per status, skill by skill (each skill takes the strongest
+    status of its mentions), and the skills wrongly held and wrongly dropped."""
+    found: list[dict[str, str]] = [{} for _ in cases]
+    for (k, skill, *_), status in zip(rows, statuses, strict=True):
+        if skill not in found[k] or RANK[status] > RANK[found[k][skill]]:
+            found[k][skill] = status
+    tp, fp, fn = Counter(), Counter(), Counter()
+    held = dropped = 0
+    for case, read in zip(cases, found, strict=True):
+        for skill in set(case["labels"]) | set(read):
+            expected, got = case["labels"].get(skill), read.get(skill)
+            if expected == got:
+                tp[expected] += 1
+                continue
+            fp[got] += bool(got)
+            fn[expected] += bool(expected)
+            held += got == "has"
+            dropped += expected == "has"
+    out: dict = {"texts": len(cases), "labels": sum(len(c["labels"]) for c in cases),
+                 "wrongly_held": held, "wrongly_dropped": dropped}
+    for status in STATUSES:
+        p, r = tp[status] + fp[status], tp[status] + fn[status]
+        out[status] = (tp[status] / p if p else None, tp[status] / r if r else None)
+    return out
+
+
+def cross_validate(sets: dict[str, list[dict]], params=None) -> dict[str, dict]:
+    """For each set but ``"table"``: the rules' figures and the model's, trained on every
+    other set and the table. ``{name: {"rules": figures, "model": figures}}``."""
+    rows = {name: examples(cases) for name, cases in sets.items()}
+    out = {}
+    for name, cases in sets.items():
+        if name == "table":
+            continue
+        vectorizer, model = train(
+            [row for other, r in rows.items() if other != name for row in r], params)
+        out[name] = {
+            "rules": figures(cases, rows[name], [row[2] for row in rows[name]]),
+            "model": figures(cases, rows[name], predictions(rows[name], vectorizer, model)),
+        }
+    return out
+
+
+def write_model(sets_dir, table, out, command: str = "") -> dict:
+    """Train on every set and the table; write the model JSON to ``out``; return it."""
+    import sklearn
+
+    sets = load_sets(sets_dir, table)
+    rows = [row for cases in sets.values() for row in examples(cases)]
+    vectorizer, model = train(rows)
+    data = _as_json(vectorizer, model)
+    files = sorted(Path(sets_dir).glob("*.jsonl")) + ([Path(table)] if table else [])
+    data["training"] = {
+        "command": command or "python -m rolefit.build reader",
+        "estimator": "sklearn.linear_model.LogisticRegression",
+        "params": dict(PARAMS),
+        "scikit_learn": sklearn.__version__,
+        "files": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files},
+        "texts": sum(len(c) for c in sets.values()),
+        "examples": dict(sorted(Counter(
+            label for *_, names, label in rows if names is not None and label).items())),
+        "features": len(vectorizer.vocabulary_),
+        "kept_weights": len(data["weights"]),
+    }
+    head = {k: v for k, v in data.items() if k != "weights"}
+    lines = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(w)}"
+             for k, w in data["weights"].items()]
+    text = json.dumps(head, indent=1, ensure_ascii=False)[:-2]
+    text += ',\n"weights": {\n' + ",\n".join(lines) + "\n}\n}\n"
+    Path(out).write_text(text, encoding="utf-8")
+    return data
