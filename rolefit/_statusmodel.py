@@ -51,7 +51,12 @@ dabbling teach train training trained taught required needed optional bonus plus
 q question ? ✗ ✘ ❌ x 0 na
 """.split())
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d+|[^\w\s]")
+# the first run of letters of each gate word, and the characters of the others
+_LETTERS = re.compile(r"[^\W\d_]+")
+_GATE_RUNS = frozenset(_LETTERS.match(w).group() for w in GATE_WORDS if _LETTERS.match(w))
+_GATE_SYMBOLS = frozenset("".join(w for w in GATE_WORDS if not _LETTERS.match(w)))
+_TOKEN = re.compile(r"<num>|[^\W\d_][\w']*|\d+|[^\w\s]")
+_DIGITS = re.compile(r"(?<![\w'])\d\d+")  # a number of 2+ digits, not inside a word
 _SENTENCE_END = frozenset(".!?;")
 _LEFT, _RIGHT, _HEADING = 12, 10, 6
 
@@ -60,11 +65,11 @@ def _bucket(i: int) -> str:
     return "1" if i == 1 else "2" if i == 2 else "3" if i <= 4 else "5" if i <= 7 else "8"
 
 
-def _line(text: str, lo: int, hi: int, spans) -> tuple[list[int], list[str]]:
-    """The tokens of ``text[lo:hi]`` and where each starts, lower-cased, with each skill
-    mention of ``spans`` (sorted ``(start, end)`` pairs) read as one ``<skill>`` and
-    each number of two or more digits as ``<num>``."""
-    starts: list[int] = []
+def _line(text: str, lo: int, hi: int, spans) -> tuple[dict[int, int], list[str]]:
+    """The tokens of ``text[lo:hi]``, lower-cased, with each skill mention of ``spans``
+    (sorted ``(start, end)`` pairs) read as one ``<skill>`` and each run of two or more
+    digits as ``<num>``; and ``{mention start: index of its <skill>}``."""
+    at: dict[int, int] = {}
     words: list[str] = []
     cur = lo
     for start, end in spans[max(0, bisect_left(spans, (lo, lo)) - 1):]:
@@ -72,18 +77,18 @@ def _line(text: str, lo: int, hi: int, spans) -> tuple[list[int], list[str]]:
             break
         if end <= lo:
             continue
-        for m in _TOKEN.finditer(text, cur, max(cur, start)):
-            starts.append(m.start())
-            words.append(m.group())
-        starts.append(start)
+        if start > cur:
+            words += _TOKEN.findall(_clean(text[cur:start]))
+        at[start] = len(words)
         words.append("<skill>")
         cur = max(cur, end)
-    for m in _TOKEN.finditer(text, cur, hi):
-        starts.append(m.start())
-        words.append(m.group())
-    words = ["<num>" if t.isdigit() and len(t) > 1 else t.lower().replace("’", "'")
-             for t in words]
-    return starts, words
+    if hi > cur:
+        words += _TOKEN.findall(_clean(text[cur:hi]))
+    return at, words
+
+
+def _clean(part: str) -> str:
+    return _DIGITS.sub("<num>", part.lower().replace("’", "'"))
 
 
 def window(text: str, start: int, end: int, spans, lines: dict | None = None):
@@ -108,14 +113,14 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None):
                 heading = words[:_HEADING]
         bullet = text[line_start:line_end].lstrip()[:1] in "-*•·–"
         lines[line_start] = (*_line(text, line_start, line_end, spans), bullet, heading)
-    starts, words, bullet, heading = lines[line_start]
-    i = bisect_left(starts, start)
+    at, words, bullet, heading = lines[line_start]
+    i = at[start]
     left = words[max(0, i - 40):i]
     for k in range(len(left) - 1, -1, -1):
         if left[k] in _SENTENCE_END:
             left = left[k + 1:]
             break
-    right = words[bisect_left(starts, end, i):][:40]
+    right = words[i + 1:i + 41]
     for k, t in enumerate(right):
         if t in _SENTENCE_END:
             right = right[:k]
@@ -185,6 +190,23 @@ def predict(model: dict, names: list[str]) -> tuple[str, float, str]:
     return classes[best], probability, pull
 
 
+def _near_gate(text: str, line_start: int, start: int) -> bool:
+    """False only if no mention on the line at ``line_start`` can have a gate word in its
+    window: none of the line's letter runs, nor the line's above it up to the last one
+    that is not empty, starts a gate word, and no gate symbol or digit is there. (A token
+    of :data:`_TOKEN` that is a gate word starts a maximal run of letters, which is the
+    gate word's first run, so this never says False where :func:`features` gates.)"""
+    above = line_start
+    while above and text[above - 1] == "\n":
+        above -= 1
+    lo = text.rfind("\n", 0, above) + 1 if above else line_start
+    hi = text.find("\n", start)
+    region = text[lo:hi if hi >= 0 else len(text)].lower()
+    if not _GATE_SYMBOLS.isdisjoint(region):
+        return True
+    return not _GATE_RUNS.isdisjoint(_LETTERS.findall(region))
+
+
 def revise(text: str, found, decided: dict) -> dict:
     """``decided`` (``{index: (status, cue)}`` of the mentions ``found`` that the rules
     do not hold) plus the held mentions the model reads otherwise; their cue is
@@ -193,8 +215,14 @@ def revise(text: str, found, decided: dict) -> dict:
     spans = [(s, e) for s, e, _ in found]
     out = dict(decided)
     lines: dict = {}
+    near: dict[int, bool] = {}
     for i, (start, end, _) in enumerate(found):
         if i in decided:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start not in near:
+            near[line_start] = _near_gate(text, line_start, start)
+        if not near[line_start]:
             continue
         names, gate = features(window(text, start, end, spans, lines))
         if not gate:

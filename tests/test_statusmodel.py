@@ -206,3 +206,23 @@ def test_cross_validation_trains_without_the_set_it_reads():
     for both in result.values():
         assert set(both) == {"rules", "model"}
         assert both["rules"]["labels"] == both["model"]["labels"] > 400
+
+
+def test_the_line_precheck_never_skips_a_mention_the_gate_would_read():
+    """``_near_gate`` skips lines cheaply; wherever ``features`` gates a mention, it must
+    say True (the reviewers' sets, the table, and texts cut to force odd line shapes)."""
+    texts = [c["text"] for cases in build_reader.load_sets(SETS, TABLE).values()
+             for c in cases]
+    texts += [t.replace(" ", "\n", 3) for t in texts[::7]] + ["\n\n" + t for t in texts[::11]]
+    gated = 0
+    for text in texts:
+        found, decided = build_reader._mentions(text)
+        spans = [(s, e) for s, e, _ in found]
+        for i, (start, end, _) in enumerate(found):
+            if i in decided:
+                continue
+            if _statusmodel.features(_statusmodel.window(text, start, end, spans))[1]:
+                gated += 1
+                line_start = text.rfind("\n", 0, start) + 1
+                assert _statusmodel._near_gate(text, line_start, start), text
+    assert gated > 2000
