@@ -10,7 +10,8 @@ One setting so far, ``reader``: how a mention's status is decided.
   ``docs/performance.md``).
 
 The settings are global to the process (like ``sklearn.set_config``'s, but not per
-thread); Dask workers and other processes start with the defaults.
+thread). ``score_many`` on a Dask collection takes them with its graph to the workers;
+processes you start yourself begin with the defaults.
 """
 
 from __future__ import annotations

@@ -11,17 +11,23 @@ usual recipe needs nothing else::
     scores = rolefit.score_many(postings["skills"])  # lazy: nothing is read yet
     scores.to_parquet("scores/")  # runs on the cluster, partition by partition
 
-Each partition is scored by :func:`rolefit.score_many` in the worker that holds it, so the
-result equals the in-process one row for row (the index is kept).
+Each partition is scored by :func:`rolefit.score_many` in the worker that holds it, with
+the settings of :func:`rolefit.set_config` at the time the graph was made, so the result
+equals the in-process one row for row (the index is kept).
 """
 
 from __future__ import annotations
 
+from rolefit._config import get_config
+
 __all__ = ["score_many_dask"]
 
 
-def _score_partition(part, score, missing, model=None):
-    return score(part, missing=missing, progress=False, model=model)
+def _score_partition(part, score, missing, model=None, config=None):
+    from rolefit._config import config_context
+
+    with config_context(**(config or {})):
+        return score(part, missing=missing, progress=False, model=model)
 
 
 def score_many_dask(items, *, score, empty, missing: str = "raise", model=None):
@@ -75,4 +81,6 @@ def score_many_dask(items, *, score, empty, missing: str = "raise", model=None):
         items = items[columns[0]]
     meta = empty.copy()
     meta.index = items._meta.index[:0]
-    return items.map_partitions(_score_partition, score, missing, model, meta=meta)
+    # the settings of this process (rolefit.set_config) go with the graph to the workers
+    return items.map_partitions(_score_partition, score, missing, model, get_config(),
+                                meta=meta)

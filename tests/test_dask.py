@@ -156,3 +156,20 @@ def test_partition_function_pickles():
     from rolefit._dask import _score_partition
 
     assert pickle.loads(pickle.dumps(_score_partition)) is _score_partition
+
+
+def test_the_reader_setting_travels_with_the_graph():
+    """A graph made under reader="model" reads with the model wherever it is computed
+    (here: computed after the setting is back to the rules)."""
+    texts = pd.Series([
+        "Week 3 of the bootcamp: today we did pandas groupby. I use SQL and Excel daily.",
+        "My manager keeps asking about Spark and I have to admit I have zero hands-on time "
+        "with it. I write Python and SQL every day.",
+    ])
+    with rolefit.config_context(reader="model"):
+        lazy = rolefit.score_many(dd.from_pandas(texts, npartitions=2))
+        expected = rolefit.score_many(texts.tolist())
+    rules = rolefit.score_many(texts.tolist())
+    got = lazy.compute(scheduler="sync").reset_index(drop=True)
+    assert got["n_skills"].tolist() == expected["n_skills"].tolist()
+    assert got["n_skills"].tolist() != rules["n_skills"].tolist()
