@@ -24,26 +24,46 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_extract import load_docs  # noqa: E402
+from bench_extract import load_corpus  # noqa: E402
 from make_corpus import DEFAULT_OUT, DEFAULT_RESUME_OUT, generate  # noqa: E402
 
 import rolefit  # noqa: E402
 
 
-def _sizes(n: int) -> dict[str, list[str]]:
+def _sizes(n: int) -> dict[str, tuple[list[str], list[set[str]]]]:
+    """``{size: (texts, the held skills of each by the corpus's ground truth)}``."""
     for path, kind, mb in [(DEFAULT_OUT, "posting", 20), (DEFAULT_RESUME_OUT, "resume", 5)]:
         if not path.exists():
             print(f"generating {path} (make_corpus.py --kind {kind}) ...", flush=True)
             generate(path, seed=0, mb=mb, kind=kind)
-    postings = load_docs(DEFAULT_OUT)
-    size = [len(p.encode()) for p in postings]
-    return {
-        "short (resume-sized, 0.5-1.5 KB)": load_docs(DEFAULT_RESUME_OUT)[:n],
-        "medium (postings, 1.5-3 KB)": [p for p, b in zip(postings, size, strict=True)
-                                        if 1500 <= b < 3000][:n],
-        "long (postings, 3-6 KB)": [p for p, b in zip(postings, size, strict=True)
-                                    if 3000 <= b < 6000][:n],
+
+    def with_truth(path):
+        _, docs, records = load_corpus(path)
+        truth: dict[int, set[str]] = {}
+        for record in records:
+            truth.setdefault(record["doc"], set()).update(record["keys"])
+        return [(doc, truth.get(k, set())) for k, doc in enumerate(docs)]
+
+    postings = with_truth(DEFAULT_OUT)
+    pick = {
+        "short (resume-sized, 0.5-1.5 KB)": with_truth(DEFAULT_RESUME_OUT)[:n],
+        "medium (postings, 1.5-3 KB)": [p for p in postings
+                                        if 1500 <= len(p[0].encode()) < 3000][:n],
+        "long (postings, 3-6 KB)": [p for p in postings
+                                    if 3000 <= len(p[0].encode()) < 6000][:n],
     }
+    return {name: ([t for t, _ in rows], [k for _, k in rows]) for name, rows in pick.items()}
+
+
+def _quality(texts: list[str], truth: list[set[str]], reader: str) -> str:
+    """Micro precision / recall of ``extract_skills`` against the held skills of the
+    ground truth."""
+    tp = fp = fn = 0
+    with rolefit.config_context(reader=reader):
+        for text, keys in zip(texts, truth, strict=True):
+            got = set(rolefit.extract_skills(text))
+            tp, fp, fn = tp + len(got & keys), fp + len(got - keys), fn + len(keys - got)
+    return f"{tp / (tp + fp):.4f} / {tp / (tp + fn):.4f}"
 
 
 def _rate(texts: list[str], mb: float, reader: str) -> float:
@@ -81,9 +101,9 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed rounds")
     args = parser.parse_args(argv)
     print("| size | texts (MB) | rules MB/s | model MB/s | model / rules | reread per MB "
-          "| changed per MB |")
-    print("|---|---|---|---|---|---:|---:|")
-    for name, texts in _sizes(args.texts).items():
+          "| changed per MB | P / R, rules | P / R, model |")
+    print("|---|---|---|---|---|---:|---:|---|---|")
+    for name, (texts, truth) in _sizes(args.texts).items():
         mb = sum(len(t.encode()) for t in texts) / 1e6
         _rate(texts, mb, "rules"), _rate(texts, mb, "model")
         rates: dict[str, list[float]] = {"rules": [], "model": []}
@@ -99,7 +119,8 @@ def main(argv=None) -> int:
 
         print(f"| {name} | {len(texts)} ({mb:.1f}) | {mmm(rates['rules'])} | "
               f"{mmm(rates['model'])} | {mmm(ratios, 2)} | {reread / mb:,.0f} | "
-              f"{changed / mb:,.0f} |", flush=True)
+              f"{changed / mb:,.0f} | {_quality(texts, truth, 'rules')} | "
+              f"{_quality(texts, truth, 'model')} |", flush=True)
     return 0
 
 
