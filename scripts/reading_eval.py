@@ -6,7 +6,8 @@ them and how), reads each text with :func:`rolefit.find_skills` and compares per
 text: a skill's found status is the strongest of its mentions (``has`` over ``learning``
 over ``negated``), a skill found or labelled on one side only counts against the status it
 has there. Prints, per set, the precision and recall of each status and the number of
-skills *wrongly held*: read as ``has`` but labelled ``learning``, ``negated`` or not at all.
+skills *wrongly held* (read as ``has`` but labelled ``learning``, ``negated`` or not at all)
+and *wrongly dropped* (labelled ``has`` but read otherwise or not found).
 These are the figures of ``docs/evaluation.md`` ("Reading skill mentions in context").
 
 Sets in ``tests/reading_sets/holdout/`` were written after the learned reader was
@@ -58,7 +59,7 @@ def found_statuses(text: str) -> dict[str, str]:
 def evaluate(cases: list[dict]) -> tuple[dict, list[str]]:
     """Figures for one set, and one line per text that differs."""
     tp, fp, fn = Counter(), Counter(), Counter()
-    wrongly_held = 0
+    wrongly_held = wrongly_dropped = 0
     errors = []
     for k, case in enumerate(cases):
         expected, found = case["labels"], found_statuses(case["text"])
@@ -73,6 +74,7 @@ def evaluate(cases: list[dict]) -> tuple[dict, list[str]]:
             if e:
                 fn[e] += 1
             wrongly_held += f == "has"
+            wrongly_dropped += e == "has"
             diff.append(f"{skill}: labelled {e}, read {f}")
         if diff:
             errors.append(f"[{k}] ({case['genre']}) {case['text']!r}\n    " + "\n    ".join(diff))
@@ -82,6 +84,7 @@ def evaluate(cases: list[dict]) -> tuple[dict, list[str]]:
         recall = tp[status] / (tp[status] + fn[status]) if tp[status] + fn[status] else None
         figures[status] = {"precision": precision, "recall": recall}
     figures["wrongly_held"] = wrongly_held
+    figures["wrongly_dropped"] = wrongly_dropped
     return figures, errors
 
 
@@ -130,15 +133,17 @@ def _cross() -> int:
 
 
 def _table(names: list[str], errors_path: Path | None) -> int:
-    print("| set | texts (labels) | negated P / R | learning P / R | has P / R | wrongly held |")
-    print("|---|---|---|---|---|---:|")
+    print("| set | texts (labels) | negated P / R | learning P / R | has P / R | wrongly held |"
+          " wrongly dropped |")
+    print("|---|---|---|---|---|---:|---:|")
     lines = []
     for name in names:
         figures, errors = evaluate(load_set(name))
         lines += [f"## set {name.upper()}", *errors]
         print(f"| {name.upper()} | {figures['texts']} ({figures['labels']:,}) | "
               f"{_cell(figures, 'negated')} | {_cell(figures, 'learning')} | "
-              f"{_cell(figures, 'has')} | {figures['wrongly_held']} |")
+              f"{_cell(figures, 'has')} | {figures['wrongly_held']} | "
+              f"{figures['wrongly_dropped']} |")
     if errors_path:
         errors_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266, "i": 221}
+SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266, "i": 221,
+         "j": 221, "k": 224}
+HOLDOUT = {"j", "k"}  # in tests/reading_sets/holdout/: never trained on
 
 
 def _script():
@@ -61,3 +63,14 @@ def test_the_script_prints_one_row_per_set(reading_eval, capsys, tmp_path):
     assert rows[0].startswith("| set |") and len(rows) == 3
     assert rows[2].startswith("| B | 200 (462) |")
     assert (tmp_path / "errors.txt").read_text(encoding="utf-8").startswith("## set B")
+
+
+def test_holdout_sets_are_apart_and_the_script_reads_them_with_either_reader(
+        reading_eval, capsys):
+    assert {p.stem for p in (ROOT / "tests" / "reading_sets" / "holdout").glob("*.jsonl")} \
+        == HOLDOUT
+    assert not HOLDOUT & {p.stem for p in (ROOT / "tests" / "reading_sets").glob("*.jsonl")}
+    for reader in ("rules", "model"):
+        assert reading_eval.main(["k", "--reader", reader]) == 0
+        rows = capsys.readouterr().out.splitlines()
+        assert rows[2].startswith("| K | 224 (1,349) |")
