@@ -72,7 +72,8 @@ def _line(text: str, lo: int, hi: int, spans) -> tuple[dict[int, int], list[str]
     at: dict[int, int] = {}
     words: list[str] = []
     cur = lo
-    for start, end in spans[max(0, bisect_left(spans, (lo, lo)) - 1):]:
+    for k in range(max(0, bisect_left(spans, (lo, lo)) - 1), len(spans)):
+        start, end = spans[k]
         if start >= hi:
             break
         if end <= lo:
@@ -91,14 +92,17 @@ def _clean(part: str) -> str:
     return _DIGITS.sub("<num>", part.lower().replace("’", "'"))
 
 
-def window(text: str, start: int, end: int, spans, lines: dict | None = None):
+def window(text: str, start: int, end: int, spans, lines: dict | None = None,
+           line_start: int | None = None):
     """The words around the mention ``text[start:end]``: before it in its sentence and
     line (nearest last), after it (nearest first), the line's first words, whether the
     line is a bullet, and the heading above it (the last line above that is not empty,
     if it ends with a colon or has at most five words; else empty). ``lines`` caches
-    each line's tokens between calls on the same text and ``spans``."""
+    each line's tokens between calls on the same text and ``spans``; ``line_start``, the
+    start of the mention's line, is looked for when not given."""
     lines = {} if lines is None else lines
-    line_start = text.rfind("\n", 0, start) + 1
+    if line_start is None:
+        line_start = text.rfind("\n", 0, start) + 1
     if line_start not in lines:
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
@@ -216,15 +220,18 @@ def revise(text: str, found, decided: dict) -> dict:
     out = dict(decided)
     lines: dict = {}
     near: dict[int, bool] = {}
+    line_start = previous = 0
     for i, (start, end, _) in enumerate(found):
         if i in decided:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
+        # the mentions are in text order: look for a line break since the last one only
+        line_start = max(line_start, text.rfind("\n", previous, start) + 1)
+        previous = start
         if line_start not in near:
             near[line_start] = _near_gate(text, line_start, start)
         if not near[line_start]:
             continue
-        names, gate = features(window(text, start, end, spans, lines))
+        names, gate = features(window(text, start, end, spans, lines, line_start))
         if not gate:
             continue
         status, _, pull = predict(model, names)
