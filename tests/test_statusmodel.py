@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import rolefit
 from rolefit import _statusmodel
@@ -226,3 +228,57 @@ def test_the_line_precheck_never_skips_a_mention_the_gate_would_read():
                 line_start = text.rfind("\n", 0, start) + 1
                 assert _statusmodel._near_gate(text, line_start, start), text
     assert gated > 2000
+
+
+_GATE = sorted(_statusmodel.GATE_WORDS)
+_HOSTILE_TEXT = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(exclude_categories=()), max_size=10),
+        st.sampled_from(["\n", "\n\n", ". ", ", ", ": ", "? ", " - ", "\r\n", "\u2028", "İ",
+                         "ß", "😀", "\ud800", "e\u0301", "’", "'", "0", "123", "<num>",
+                         "<skill>"]),
+        st.sampled_from(_GATE),
+        st.sampled_from(["Python", "SQL", "Kubernetes", "C++", "R", "Go", "spark", "dbt",
+                         "machine learning", "Node.js", "C#"]),
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(_HOSTILE_TEXT)
+def test_the_model_reads_any_text_and_only_changes_statuses(text):
+    """Any text: the same mentions at the same places as the rules, statuses among the
+    three, held skills a subset of the rules' held skills or of the model's reading."""
+    rules = rolefit.find_skills(text)
+    with rolefit.config_context(reader="model"):
+        model = rolefit.find_skills(text)
+        held = rolefit.extract_skills(text)
+    assert model[["skill_id", "start", "end"]].equals(rules[["skill_id", "start", "end"]])
+    assert set(model["status"]) <= {"has", "learning", "negated"}
+    assert set(held) == set(model.loc[model["status"] == "has", "skill_id"])
+    assert set(held) <= set(rolefit.extract_skills(text))
+
+
+@pytest.mark.parametrize("sep", [" ", "\n"])
+def test_a_megabyte_of_dense_text_is_read_in_one_go(sep):
+    """A hang guard (SIGALRM, 60 s; about 1.5 s here): one long line, or many short
+    lines, each with skills, denial and learning words."""
+    import signal
+
+    unit = "I have used Python and SQL, no Kubernetes yet, learning Docker; Spark is next."
+    text = sep.join([unit] * (1_000_000 // (len(unit) + 1)))
+
+    def expire(signum, frame):
+        raise TimeoutError("the learned reader took longer than 60 s on 1 MB")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(60)
+    try:
+        with rolefit.config_context(reader="model"):
+            held = rolefit.extract_skills(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert {"python", "sql"} <= set(held) and "kubernetes" not in held
