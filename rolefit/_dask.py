@@ -18,14 +18,12 @@ equals the in-process one row for row (the index is kept).
 
 from __future__ import annotations
 
-from rolefit._config import get_config
+from rolefit._config import config_context, get_config
 
 __all__ = ["score_many_dask"]
 
 
 def _score_partition(part, score, missing, model=None, config=None):
-    from rolefit._config import config_context
-
     with config_context(**(config or {})):
         return score(part, missing=missing, progress=False, model=model)
 
