@@ -14,9 +14,10 @@ mention from the words around it. It runs only where it is switched on
   window: its sentence on its line, and the short line above it (a heading).
 
 The window's words are its features, by position (1, 2, 3-4, 5-7, 8-12 words before;
-the same after), with the first words of the line and the heading's words. Other skill
-names read as ``<skill>`` and numbers of two or more digits as ``<num>``, so that the
-model learns from the wording, not from which skills the reviewers happened to name.
+the same buckets after, up to 10 words), with the first words of the line and the
+heading's words. Other skill names read as ``<skill>`` and numbers of two or more digits
+as ``<num>``, so that the model learns from the wording, not from which skills the
+reviewers happened to name.
 ``docs/evaluation.md`` compares it with the rules on each reviewer's set, trained on the
 others.
 
@@ -171,6 +172,10 @@ def load(path: str | None = None) -> dict:
     if model.get("format") != FORMAT:
         raise ValueError(f"{path or MODEL_FILE}: not a {FORMAT} file "
                          f"(format {model.get('format')!r})")
+    missing = [k for k in ("classes", "intercept", "weights") if k not in model]
+    if missing or "has" not in model["classes"]:
+        raise ValueError(f"{path or MODEL_FILE}: a {FORMAT} file needs classes (with 'has'), "
+                         f"intercept and weights; missing {missing or ['has']}")
     n = len(model["classes"])
     if len(model["intercept"]) != n or any(len(w) != n for w in model["weights"].values()):
         raise ValueError(f"{path or MODEL_FILE}: every weight needs {n} values, one per class")

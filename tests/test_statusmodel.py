@@ -160,6 +160,10 @@ def test_a_file_of_another_format_is_refused(tmp_path):
     path.write_text(json.dumps({"format": "something-else"}), encoding="utf-8")
     with pytest.raises(ValueError, match="not_a_model.json: not a rolefit-status-reader"):
         _statusmodel.load(str(path))
+    path.write_text(json.dumps({"format": "rolefit-status-reader", "classes": ["a"]}),
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"needs classes \(with 'has'\), intercept and weights"):
+        _statusmodel.load(str(path))
     data = json.loads(MODEL.read_text(encoding="utf-8"))
     data["weights"] = {"L1:no": [1.0, 2.0]}
     path.write_text(json.dumps(data), encoding="utf-8")
