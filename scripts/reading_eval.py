@@ -29,10 +29,9 @@ from pathlib import Path
 
 import rolefit
 from rolefit._config import READERS
+from rolefit.build.reader import STATUSES, compare, strongest
 
 SETS = Path(__file__).resolve().parents[1] / "tests" / "reading_sets"
-STATUSES = ("negated", "learning", "has")
-_RANK = {"has": 3, "learning": 2, "negated": 1}
 
 
 def _path(name: str, folder: Path) -> Path:
@@ -48,43 +47,16 @@ def load_set(name: str, folder: Path = SETS) -> list[dict]:
 
 def found_statuses(text: str) -> dict[str, str]:
     """``{skill_id: status}`` of ``text``: the strongest status of each skill's mentions."""
-    found: dict[str, str] = {}
     mentions = rolefit.find_skills(text)
-    for skill, status in zip(mentions["skill_id"], mentions["status"], strict=True):
-        if skill not in found or _RANK[status] > _RANK[found[skill]]:
-            found[skill] = status
-    return found
+    return strongest(((0, skill, status) for skill, status in
+                      zip(mentions["skill_id"], mentions["status"], strict=True)), 1)[0]
 
 
 def evaluate(cases: list[dict]) -> tuple[dict, list[str]]:
     """Figures for one set, and one line per text that differs."""
-    tp, fp, fn = Counter(), Counter(), Counter()
-    wrongly_held = wrongly_dropped = 0
-    errors = []
-    for k, case in enumerate(cases):
-        expected, found = case["labels"], found_statuses(case["text"])
-        diff = []
-        for skill in sorted(set(expected) | set(found)):
-            e, f = expected.get(skill), found.get(skill)
-            if e == f:
-                tp[e] += 1
-                continue
-            if f:
-                fp[f] += 1
-            if e:
-                fn[e] += 1
-            wrongly_held += f == "has"
-            wrongly_dropped += e == "has"
-            diff.append(f"{skill}: labelled {e}, read {f}")
-        if diff:
-            errors.append(f"[{k}] ({case['genre']}) {case['text']!r}\n    " + "\n    ".join(diff))
-    figures: dict = {"texts": len(cases), "labels": sum(len(c["labels"]) for c in cases)}
-    for status in STATUSES:
-        precision = tp[status] / (tp[status] + fp[status]) if tp[status] + fp[status] else None
-        recall = tp[status] / (tp[status] + fn[status]) if tp[status] + fn[status] else None
-        figures[status] = {"precision": precision, "recall": recall}
-    figures["wrongly_held"] = wrongly_held
-    figures["wrongly_dropped"] = wrongly_dropped
+    figures, diffs = compare(cases, [found_statuses(case["text"]) for case in cases])
+    errors = [f"[{k}] ({case['genre']}) {case['text']!r}\n    " + "\n    ".join(diff)
+              for k, (case, diff) in enumerate(zip(cases, diffs, strict=True)) if diff]
     return figures, errors
 
 
@@ -122,9 +94,7 @@ def _cross() -> int:
         for reader, figures in both.items():
             totals[reader].update(held=figures["wrongly_held"],
                                   dropped=figures["wrongly_dropped"])
-            cells = " | ".join(
-                " / ".join("-" if v is None else f"{v:.3f}" for v in figures[status])
-                for status in STATUSES)
+            cells = " | ".join(_cell(figures, status) for status in STATUSES)
             print(f"| {name.upper()} | {reader} | {cells} | {figures['wrongly_held']} | "
                   f"{figures['wrongly_dropped']} |")
     for reader, total in totals.items():

@@ -199,9 +199,9 @@ def test_figures_count_each_skill_once_with_its_strongest_status():
             (0, "d", "has", None, None)]
     figures = build_reader.figures(cases, rows, [r[2] for r in rows])
     assert figures["wrongly_held"] == 2 and figures["wrongly_dropped"] == 0
-    assert figures["has"] == (1 / 3, 1.0)
-    assert figures["negated"] == (None, 0.0)
-    assert figures["learning"] == (1.0, 1.0)
+    assert figures["has"] == {"precision": 1 / 3, "recall": 1.0}
+    assert figures["negated"] == {"precision": None, "recall": 0.0}
+    assert figures["learning"] == {"precision": 1.0, "recall": 1.0}
 
 
 def test_cross_validation_trains_without_the_set_it_reads():

@@ -13,7 +13,9 @@ what the build wrote into ``data/`` and ``models/``. Modules:
   :mod:`~rolefit.build.evaluation_report`, :mod:`~rolefit.build.plots`: held-out
   evaluation, its Markdown report and figures;
 - :mod:`~rolefit.build.model_card`, :mod:`~rolefit.build.pipeline`: the whole rebuild;
-- :mod:`~rolefit.build.cli`: ``python -m rolefit.build build|train|evaluate``.
+- :mod:`~rolefit.build.reader`: the learned reader of mention statuses and its
+  cross-validation against the rules;
+- :mod:`~rolefit.build.cli`: ``python -m rolefit.build build|train|evaluate|reader``.
 
 Needs the ``build`` extra (``pip install rolefit[build]``: PyYAML, tabulate).
 """

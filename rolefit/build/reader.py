@@ -23,8 +23,8 @@ from pathlib import Path
 from rolefit import _statusmodel
 from rolefit.skills import _read, _reader
 
-__all__ = ["PARAMS", "cross_validate", "examples", "figures", "load_sets", "predictions",
-           "train", "write_model"]
+__all__ = ["PARAMS", "compare", "cross_validate", "examples", "figures", "load_sets",
+           "predictions", "strongest", "train", "write_model"]
 
 PARAMS = {"C": 1.0, "class_weight": "balanced", "max_iter": 5000}
 RANK = {"has": 3, "learning": 2, "negated": 1}
@@ -118,17 +118,28 @@ def predictions(rows, vectorizer, model) -> list[str]:
     return out
 
 
-def figures(cases, rows, statuses) -> dict:
-    """Precision and recall per status, skill by skill (each skill takes the strongest
-    status of its mentions), and the skills wrongly held and wrongly dropped."""
-    found: list[dict[str, str]] = [{} for _ in cases]
-    for (k, skill, *_), status in zip(rows, statuses, strict=True):
+def strongest(pairs, n: int) -> list[dict[str, str]]:
+    """``{skill: status}`` for each of ``n`` texts from ``(text index, skill, status)``
+    triples: each skill takes the strongest status of its mentions."""
+    found: list[dict[str, str]] = [{} for _ in range(n)]
+    for k, skill, status in pairs:
         if skill not in found[k] or RANK[status] > RANK[found[k][skill]]:
             found[k][skill] = status
+    return found
+
+
+def compare(cases, found) -> tuple[dict, list[list[str]]]:
+    """Figures of the statuses ``found`` (one ``{skill: status}`` per case) against the
+    cases' labels: precision and recall per status (``{"precision", "recall"}``, None
+    where undefined), the skills wrongly held (read ``has``, labelled otherwise or not at
+    all) and wrongly dropped (labelled ``has``, read otherwise or not found); and for each
+    case the lines ``"skill: labelled X, read Y"`` where they differ."""
     tp, fp, fn = Counter(), Counter(), Counter()
     held = dropped = 0
+    diffs = []
     for case, read in zip(cases, found, strict=True):
-        for skill in set(case["labels"]) | set(read):
+        diff = []
+        for skill in sorted(set(case["labels"]) | set(read)):
             expected, got = case["labels"].get(skill), read.get(skill)
             if expected == got:
                 tp[expected] += 1
@@ -137,12 +148,21 @@ def figures(cases, rows, statuses) -> dict:
             fn[expected] += bool(expected)
             held += got == "has"
             dropped += expected == "has"
-    out: dict = {"texts": len(cases), "labels": sum(len(c["labels"]) for c in cases),
-                 "wrongly_held": held, "wrongly_dropped": dropped}
+            diff.append(f"{skill}: labelled {expected}, read {got}")
+        diffs.append(diff)
+    out: dict = {"texts": len(cases), "labels": sum(len(c["labels"]) for c in cases)}
     for status in STATUSES:
         p, r = tp[status] + fp[status], tp[status] + fn[status]
-        out[status] = (tp[status] / p if p else None, tp[status] / r if r else None)
-    return out
+        out[status] = {"precision": tp[status] / p if p else None,
+                       "recall": tp[status] / r if r else None}
+    out["wrongly_held"], out["wrongly_dropped"] = held, dropped
+    return out, diffs
+
+
+def figures(cases, rows, statuses) -> dict:
+    """:func:`compare` of the statuses of each row of :func:`examples`."""
+    pairs = ((k, skill, status) for (k, skill, *_), status in zip(rows, statuses, strict=True))
+    return compare(cases, strongest(pairs, len(cases)))[0]
 
 
 def cross_validate(sets: dict[str, list[dict]], params=None) -> dict[str, dict]:
