@@ -79,22 +79,12 @@ def _rate(texts: list[str], mb: float, reader: str) -> float:
 def _changes(texts: list[str]) -> tuple[int, int]:
     """Mentions the model reread, and those it read otherwise than the rules."""
     from rolefit import _statusmodel
-    from rolefit.skills import _read, _reader
+    from rolefit.build.reader import examples
 
-    reread = changed = 0
-    for text in texts:
-        found, _, decided = _read(text, _reader().find_parts(text), rules_only=True)
-        spans = [(s, e) for s, e, _ in found]
-        lines: dict = {}
-        for i, (start, end, _) in enumerate(found):
-            if i in decided:
-                continue
-            names, gate = _statusmodel.features(
-                _statusmodel.window(text, start, end, spans, lines))
-            if gate:
-                reread += 1
-                changed += _statusmodel.predict(_statusmodel.load(), names)[0] != "has"
-    return reread, changed
+    model = _statusmodel.load()
+    read = [names for *_, names, _ in examples([{"text": t, "labels": {}} for t in texts])
+            if names is not None]
+    return len(read), sum(_statusmodel.predict(model, names)[0] != "has" for names in read)
 
 
 def main(argv=None) -> int:

@@ -27,7 +27,6 @@ The model file is JSON (weights by feature name); nothing in it is executed.
 from __future__ import annotations
 
 import json
-import math
 import re
 from bisect import bisect_left
 from functools import cache
@@ -93,6 +92,15 @@ def _clean(part: str) -> str:
     return _DIGITS.sub("<num>", part.lower().replace("’", "'"))
 
 
+def _above(text: str, line_start: int) -> tuple[int, int]:
+    """Where the last line above ``line_start`` that is not empty starts and ends (the
+    end is 0 if there is none)."""
+    above = line_start
+    while above and text[above - 1] == "\n":
+        above -= 1
+    return (text.rfind("\n", 0, above) + 1 if above else 0), above
+
+
 def window(text: str, start: int, end: int, spans, lines: dict | None = None,
            line_start: int | None = None):
     """The words around the mention ``text[start:end]``: before it in its sentence and
@@ -107,12 +115,9 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None,
     if line_start not in lines:
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
-        above = line_start  # the end of the last line above that is not empty
-        while above and text[above - 1] == "\n":
-            above -= 1
         heading: list[str] = []
+        at, above = _above(text, line_start)
         if above:
-            at = text.rfind("\n", 0, above) + 1
             words = _line(text, at, above, spans)[1]
             if text[at:above].rstrip().endswith(":") or len(words) <= 5:
                 heading = words[:_HEADING]
@@ -182,9 +187,9 @@ def load(path: str | None = None) -> dict:
     return model
 
 
-def predict(model: dict, names: list[str]) -> tuple[str, float, str]:
-    """The class the model gives a mention with feature ``names``, its probability, and
-    the feature that pulled most towards it."""
+def predict(model: dict, names: list[str]) -> tuple[str, str]:
+    """The class the model gives a mention with feature ``names``, and the feature that
+    pulled most towards it (against ``has``)."""
     classes, weights = model["classes"], model["weights"]
     total = list(model["intercept"])
     rows = [(name, weights[name]) for name in names if name in weights]
@@ -192,11 +197,9 @@ def predict(model: dict, names: list[str]) -> tuple[str, float, str]:
         for c, value in enumerate(w):
             total[c] += value
     best = max(range(len(classes)), key=total.__getitem__)
-    top = max(total)
-    probability = 1.0 / sum(math.exp(t - top) for t in total)
     has = classes.index("has")
     pull = max(rows, key=lambda r: r[1][best] - r[1][has], default=("", ()))[0]
-    return classes[best], probability, pull
+    return classes[best], pull
 
 
 def _near_gate(text: str, line_start: int, start: int) -> bool:
@@ -205,10 +208,7 @@ def _near_gate(text: str, line_start: int, start: int) -> bool:
     that is not empty, starts a gate word, and no gate symbol or digit is there. (A token
     of :data:`_TOKEN` that is a gate word starts a maximal run of letters, which is the
     gate word's first run, so this never says False where :func:`features` gates.)"""
-    above = line_start
-    while above and text[above - 1] == "\n":
-        above -= 1
-    lo = text.rfind("\n", 0, above) + 1 if above else line_start
+    lo = _above(text, line_start)[0]
     hi = text.find("\n", start)
     region = text[lo:hi if hi >= 0 else len(text)].lower()
     if not _GATE_SYMBOLS.isdisjoint(region):
@@ -239,7 +239,7 @@ def revise(text: str, found, decided: dict) -> dict:
         names, gate = features(window(text, start, end, spans, lines, line_start))
         if not gate:
             continue
-        status, _, pull = predict(model, names)
+        status, pull = predict(model, names)
         if status != "has":
             out[i] = (status, f"{CUE}: {pull.partition(':')[2] or pull}")
     return out
