@@ -133,6 +133,14 @@ def load_corpus(path: Path):
     return text, docs, records
 
 
+def ensure_corpora(corpus: Path = DEFAULT_OUT, resumes: Path = DEFAULT_RESUME_OUT) -> None:
+    """Generate the posting and resume-sized corpora (seed 0) where they are missing."""
+    for path, kind, mb in [(corpus, "posting", 20), (resumes, "resume", 5)]:
+        if not path.exists():
+            print(f"generating {path} (make_corpus.py --kind {kind}) ...", flush=True)
+            generate(path, seed=0, mb=mb, kind=kind)
+
+
 def load_docs(path: Path) -> list[str]:
     """The postings of the corpus (the ground truth is read and dropped)."""
     return load_corpus(path)[1]
@@ -289,10 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=4, help="passes with --process")
     args = parser.parse_args(argv)
 
-    for path, kind, mb in [(args.corpus, "posting", 20), (args.resumes, "resume", 5)]:
-        if not path.exists():
-            print(f"generating {path} (make_corpus.py --kind {kind}) ...", flush=True)
-            generate(path, seed=0, mb=mb, kind=kind)
+    ensure_corpora(args.corpus, args.resumes)
     if args.process:
         docs = load_docs(args.corpus)
         PROCESS_MODES[args.process](load_terms(), docs, args.repeat)

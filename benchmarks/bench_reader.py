@@ -26,18 +26,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_extract import load_corpus  # noqa: E402
-from make_corpus import DEFAULT_OUT, DEFAULT_RESUME_OUT, generate  # noqa: E402
+from bench_extract import ensure_corpora, load_corpus  # noqa: E402
+from make_corpus import DEFAULT_OUT, DEFAULT_RESUME_OUT  # noqa: E402
 
 import rolefit  # noqa: E402
 
 
 def _sizes(n: int) -> dict[str, tuple[list[str], list[set[str]]]]:
     """``{size: (texts, the held skills of each by the corpus's ground truth)}``."""
-    for path, kind, mb in [(DEFAULT_OUT, "posting", 20), (DEFAULT_RESUME_OUT, "resume", 5)]:
-        if not path.exists():
-            print(f"generating {path} (make_corpus.py --kind {kind}) ...", flush=True)
-            generate(path, seed=0, mb=mb, kind=kind)
+    ensure_corpora()
 
     def with_truth(path):
         _, docs, records = load_corpus(path)
