@@ -49,7 +49,7 @@ def config_context(reader: str | None = None):
     """Change the settings inside a ``with`` block, and restore them after it.
 
     >>> import rolefit
-    >>> text = "Week 3 of the bootcamp: today we did pandas groupby."
+    >>> text = "Bootcamp, week three: today we did pandas groupby."
     >>> rolefit.extract_skills(text)
     ['pandas']
     >>> with rolefit.config_context(reader="model"):

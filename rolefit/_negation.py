@@ -21,10 +21,16 @@ it knows no aspiration cues). A mention gets one of three statuses:
   it``, ``I know only by name``, ``would not claim``, ``completely new to me``, ``a black box
   to me``, ``never heard of it``, ``never used either``, ``About cloud I know nothing``,
   ``Kafka also no``, ``is not relevant``, ``Kafka? heard of it``, ``Kubernetes not so
-  much``; a cross mark after a skill or opening its line, or an unticked box:
-  ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``, ``[ ] Jenkins``; a cell or note
+  much``, ``except Java``, a ``Gaps:`` label, the writer's ``do I need to know Java?``,
+  ``Spark will be new to him``, ``AWS would be new``, ``a closed book to her``, ``is a
+  real gap``; a denial of the list named just before it (``Spring, Maven - none of it``,
+  ``..., none of which I've used``, ``I haven't used any of them``, ``not opened either of
+  them``); a cross mark after a skill or opening its line, or an unticked box:
+  ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``, ``🚫 Salesforce``, ``🔴 Terraform``,
+  ``[ ] Jenkins``; a cell or note
   after a pipe, tab, colon or dash: ``| Python | none |``, ``Asana<TAB>never used``,
-  ``SQL: n/a``, a zero rating ``Kotlin | 0``, ``Scala - 0/5``);
+  ``SQL: n/a``, a zero rating ``Kotlin | 0``, ``Scala - 0/5``, ``Years with React: 0.``,
+  ``Docker ........ 0``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -39,7 +45,10 @@ it knows no aspiration cues). A mention gets one of three statuses:
   into``), ``halfway/partway/midway through``, ``in the middle of``, ``doing`` or ``just
   started`` a course, book, path or docs, ``just starting on``/``with``, ``first time
   using``, ``my first week with``, ``ramping up on``, ``getting used to``, ``playing around
-  with``, ``Next up:``, a learning note on a list item (``SQL (halfway through a Udemy
+  with``, ``Next up:``, ``Coming up:``, the writer's ``should I learn``, ``Week 2 of my
+  Kubernetes course``, ``starting the fast.ai course``, plans (``HTML and CSS are next
+  month``, ``Node.js starts in week 11``, ``MongoDB comes later in the course``, ``on her
+  to-do list``), a learning note on a list item (``SQL (halfway through a Udemy
   course)``, ``Kubernetes (CKA) - in progress``), and
   after the skill ``Kafka: limited``, ``is superficial``, ``SQL I'm just learning``, ``is
   something I'm studying``, ``on my to-do list``, ``for the first time``; "analysts who
@@ -128,6 +137,7 @@ _NEG_BEFORE = [
     r"clueless(?:\s+(?:about|with|when\s+it\s+comes\s+to))?",
     r"0(?=\s+(?:experience|exposure|knowledge|familiarity)\b)",
     r"none(?=\s*:)",  # "None: SAS"
+    r"none\s+of\s+the\s+following(?=\s*:)",  # "Requirements: none of the following: Java"
     r"none\s+of\s+(?:my|our|the)(?:\s+[\w-]+){0,3}?\s+(?:involved|used|required|included"
     r"|touched|needed)",
     # an answer: "Q: Experience with Airflow? A: None whatsoever." (_referred)
@@ -169,6 +179,13 @@ _NEG_BEFORE = [
     r"|(?<=next\sto\s)|(?<=almost\s))nothing\s+(?:at\s+all\s+)?(?:about|of)",
     r"(?:useless|hopeless)\s+(?:at|with|in)",
     r"cannot(?!\s+(?:recommend|praise|stress|overstate|emphasi[sz]e|wait|imagine)\b)",
+    # "everything on our list except Java"
+    r"except(?:\s+for)?",
+    # "Gaps: Kubernetes, Terraform" (a label over what follows it)
+    r"(?:(?:main|key|skills?)\s+)?gaps?(?=\s*:)",
+    # the writer asking whether a skill is needed: "do I need to know Java?"
+    r"(?:do|would|will)\s+I\s+(?:really\s+|actually\s+|even\s+|also\s+)?need\s+to\s+"
+    r"(?:know|learn|have|master|study|use)",
     r"no(?![-.]\w|\s+(?:later|less|more|matter|doubt|longer|one|sooner)\b)",
 ]
 _LEARN_BEFORE = [
@@ -180,11 +197,11 @@ _LEARN_BEFORE = [
     # "taking a course on", "enrolled in a Coursera specialisation on", "working through
     # the intro module of", "attended a two-day workshop on"
     r"(?:taking|completing|attending|attended|pursuing|enrolled\s+in|signed\s+up\s+for|doing"
-    r"|going\s+through|(?:half|part|mid)-?way\s+through|working\s+through|in\s+the\s+middle\s+of"
+    r"|starting|going\s+through|(?:half|part|mid)-?way\s+through|working\s+through|in\s+the\s+middle\s+of"
     r"|(?:(?<![^\n])|(?<=\.\s)|(?<=:\s)|(?<=just\s)|(?<=recently\s)|(?<=I\s)|(?<=I['’]ve\s)"
     r"|(?<=have\s)|(?<=I\shave\s))"
     r"(?:started|begun|began))\s+"
-    r"(?:(?:an?|the|my|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT,
+    r"(?:(?:an?|the|my|this)\s+)?(?:[\w'’+#.-]+\s+){0,3}?" + _COURSE + _ABOUT,
     r"enrolled",
     r"(?:bootcamp|course|workshop|mooc|nanodegree|tutorial)s?\s+(?:covering|on|about|in|for"
     r"|that\s+covers|which\s+covers)",
@@ -213,7 +230,13 @@ _LEARN_BEFORE = [
     # "three weeks into a Kotlin bootcamp", "two months into Terraform" (not "years into")
     r"(?:days?|weeks?|months?|modules?|chapters?|lessons?|units?)\s+into(?:\s+(?:(?:an?|the|my"
     r"|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT + ")?",
-    r"next\s+up",  # "Next up: Terraform"
+    r"(?:next|coming)\s+up",  # "Next up: Terraform", "Coming up: Ansible"
+    # the writer asking what to learn: "Should I learn Terraform first?"
+    r"should\s+I\s+(?:first\s+|also\s+|even\s+|then\s+)?(?:learn|study|pick\s+up|focus\s+on"
+    r"|start\s+with|go\s+with|get\s+into)",
+    # "Week 2 of my Kubernetes course"
+    r"(?:days?|weeks?|months?|modules?|chapters?|lessons?|units?)\s+\d{1,2}\s+of\s+"
+    r"(?:(?:an?|the|my|this|our)\s+)?(?:[\w'’+#.-]+\s+){0,3}?" + _COURSE,
     # "my first week with GitHub Actions", "ramping up on Go", "still getting used to
     # SQLAlchemy", "playing around with Core ML"
     r"first\s+(?:days?|weeks?|months?)\s+(?:with|of|using|on|in)",
@@ -331,6 +354,13 @@ _NEG_AFTER = (
     r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:yet\s+)?(?:in|part\s+of)\s+(?:(?:my|our)\s+(?:toolbox"
     r"|toolkit|tool\s*kit|skill\s*set|skills|repertoire|stack|wheelhouse|arsenal)"
     r"|this\s+(?:role|job|position))"
+    # "Spark will be new to him", "Terraform is a closed book to her", "Statistics is a real gap"
+    r"|(?:(?:will|would)\s+|(?<='ll\s)|(?<=’ll\s))be\s+(?:all\s+|completely\s+|totally\s+"
+    r"|entirely\s+|brand\s+)?new(?:\s+(?:to|for)\s+(?:me|him|her|them|us|you)|(?=\s*(?:[.,;!)]|$)))"
+    r"|(?<=\sa\s)closed\s+book(?:\s+to\s+(?:me|him|her|them|us))?"
+    r"|(?:(?<=\sa\s)|(?<=\sa\sreal\s)|(?<=\sa\sbig\s)|(?<=\sa\smajor\s)|(?<=\sa\sclear\s)"
+    r"|(?<=\sa\skey\s))gap"
+    r"(?=\s*(?:[.,;:!)]|$|\s+(?:for|in|to)\b))"
     # the writer's own "I don't" closing a clause about skills named before it ("dbt I
     # haven't used at all", "Scala we never touched")
     r"|(?:(?:(?<=\bI\s)|(?<=\bwe\s))(?:don['’]?t|haven['’]?t|never(?:\s+(?:have|did))?"
@@ -357,13 +387,20 @@ _LEARN_AFTER = (
     r"|on\s+(?:the\s+)?weekends?|at\s+weekends?|in\s+(?:my|our)\s+(?:spare|free)\s+time"
     r"|in\s+the\s+evenings|(?:is|are)\s+(?:a\s+)?work\s+in\s+progress|in\s+progress"
     r"|on\s+my\s+(?:to-?do\s+|to-learn\s+|learning\s+)?list"  # "Tableau is next on my list"
+    r"|on\s+(?:the|his|her|their|our|your)\s+(?:to-?do|to-learn|learning)\s+list"
+    # plans: "HTML and CSS are next month", "Node.js starts in week 11", "MongoDB comes later"
+    r"|(?:is|are)\s+(?:next|up\s+next|coming\s+up)"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:month|week|year|term|semester|quarter|on\s+my\s+list)\b))"
+    r"|(?:starts?|begins?|comes?)\s+(?:in\s+(?:week|module|month|term|semester|lesson|unit|part)"
+    r"\s+\d{1,2}|next\s+(?:week|month|term|semester|quarter|year)"
+    r"|later(?:\s+in\s+the\s+(?:course|program|programme|bootcamp|curriculum))?)"
     r"|for\s+the\s+first\s+time(?=\s*(?:[.,;!)]|$))"
 )
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
     r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?(?:\s*[●○◐◑★☆•]{1,5})?\s*"
-    r"(?:\(|:|-|–|—|\||,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?)\s*"
+    r"(?:\(|:|-|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?)\s*"
     r"(?:(?P<neg>none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure))?"
@@ -371,7 +408,7 @@ _ATTACHED = re.compile(
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?|n/a"
     r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
     # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
-    r"|0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t])))"
+    r"|0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$))))"
     r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
@@ -459,6 +496,17 @@ _ANCHORS = """
     *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
     "playing around", "for the first time",
     "know only", "known only",
+    "except", "gap", "gaps", "do i need", "would i need", "will i need", "should i",
+    "coming up", "closed book", "is next", "are next", "is up next", "are up next",
+    "is coming up", "are coming up",
+    *(f"{will}be {w}new" for will in ("", "will ", "would ")
+      for w in ("", "all ", "completely ", "totally ", "entirely ", "brand ")),
+    *(f"on {who} {what}" for who in ("the", "his", "her", "their", "our", "your")
+      for what in ("to-do", "todo", "to-learn", "learning")),
+    *(f"{verb} {when}" for verb in ("start", "starts", "begin", "begins", "come", "comes")
+      for when in ("in", "next", "later")),
+    *(f"{unit} {n} of" for unit in ("day", "week", "month", "module", "chapter", "lesson", "unit")
+      for n in range(1, 31)),
     *(f"{unit}{s} into" for unit in ("day", "week", "month", "module", "chapter", "lesson", "unit")
       for s in ("", "s")),
     *(f"{c} {a}" for c in ("class", "classes", "lesson", "lessons")
@@ -707,13 +755,13 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
 
     # 1. attached cues bind to the skill right before them: "Spark (beginner)", "Java: none"
     taken: list[int] = []  # start and end of each attached cue, in text order
-    for i in sorted(_before_attached(anchors, ends)):
+    for i in sorted(_before_attached(text, anchors, ends)):
         e = ends[i]
         m = _ATTACHED.match(text, e)
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") else NEGATED
-        decided[i] = (status, text[m.start() : m.end()].strip(" (:-–—,?\t\n"))
+        decided[i] = (status, text[m.start() : m.end()].strip(" (:-–—,?\t\n.…"))
         taken += m.span()
 
     # 2. cues before and after skills, each within its clause
@@ -765,7 +813,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             scoped = _bullets_below(text, heading.end(), limit, starts)
         elif text.find(":", m.end(), m.end() + 8) >= 0 and (
             colon := _COLON.match(text, m.end())
-        ) is not None:
+        ) is not None and (kind in ("neg", "learn") or not (scoped := _scope_before(
+            text, m, found, ends, status, clauses, max(m.start() - 300, 0)
+        ))):  # ("Statistics is a real gap: she ..." is about the skill before it)
             # "Not required: a CS degree, Java, or a tie": the rest of the clause
             stop = clauses.end(colon.end(), limit)
             scoped = [i for i in range(bisect_left(starts, colon.end()), bisect_left(starts, stop))
@@ -809,20 +859,49 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                     decided[i] = (status, cue_text)  # "no TensorFlow yet, but learning it"
                 else:
                     decided.setdefault(i, (status, cue_text))
+    if " of " in text and any(f" of {w}" in text for w in _GROUP_OBJECTS):
+        _grouped(text, found, ends, anchors, decided)
     if decided and "?" in text:
         _answered(text, found, decided)
     return decided
 
 
+# a denial of a list named just before it: "Spring Boot, Hibernate, Maven - none of it",
+# "Python, dbt, Snowflake. I've never used any of them"
+_GROUP = re.compile(
+    r"(?:none|neither|(?:never|not|cannot|no|[\w]+n['’]?t)(?:\s+[\w'’]+){0,3}?\s+(?:any|either))"
+    r"\s+of\s+"
+    r"(?:it|them|those|these|which|the\s+above)\b",
+    re.I,
+)
+_GROUP_OBJECTS = ("it", "them", "those", "these", "which", "the above")  # (a quick look first)
+_GROUP_WORDS = frozenset(
+    ("none", "neither", "never", "not", "cannot", "no", *_BARE_NOT.split("|"))
+)
+
+
+def _grouped(text: str, found, ends, anchors, decided: dict[int, tuple[str, str]]) -> None:
+    """Skills of the list right before a denial of "them" ("none of those")."""
+    for start, _, word in anchors:
+        if (word in _GROUP_WORDS or "n't" in word or "n’t" in word) and (
+            g := _GROUP.match(text, start)
+        ):
+            for i in _antecedent(text, start, found, ends, True):
+                decided.setdefault(i, (NEGATED, " ".join(g.group().split())))
+
+
 # a cross mark right after a skill ("Spark ✗", "Neo4j: ❌"), or opening its line
-_MARK_AFTER = re.compile(r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖])")
-_MARK_LINE = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖]|\[ \])[^\S\n]*")
+_MARK_AFTER = re.compile(r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖🚫⛔🔴])")
+_MARK_LINE = re.compile(
+    r"(?:^|\n|[^\S\n]{2})[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖🚫⛔🔴]|\[ \])[^\S\n]*"
+)
 
 
 def has_marks(text: str) -> bool:
     """Whether ``text`` holds a cross mark (the text scan's cue words cannot show one)."""
     return (
         "✗" in text or "✘" in text or "❌" in text or "✖" in text
+        or "🚫" in text or "⛔" in text or "🔴" in text
         or ("[" in text and "[ ]" in text)  # (a one-character look first: it is faster)
     )
 
@@ -841,7 +920,10 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
             i += 1
     for i, (_, end, _) in enumerate(found):
         mark = _MARK_AFTER.match(text, end)
-        if mark is not None:
+        if mark is not None and not (  # "🔴 Terraform  🟢 Docker  🔴 Ansible": Ansible's mark
+            "  " in text[end : mark.start(1)] and i + 1 < len(found)
+            and not text[mark.end() : found[i + 1][0]].strip()
+        ):
             decided[i] = (NEGATED, mark.group(1))
 
 
@@ -1010,8 +1092,12 @@ _TO_WRITER = re.compile(r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\
 # learning it", "taking a course on it", "heard of them, never used them".
 _PRONOUN = re.compile(
     r"(?:\s+(?:really|actually|ever|yet|properly|seriously|even))?"
+    # "no hands-on experience with it"
+    r"(?:(?:\s+(?:hands-on|real|practical|professional|prior|direct|actual|working|production))*"
+    r"\s+(?:experience|exposure|knowledge|familiarity)(?=\s+(?:with|in|of|on)\b))?"
     r"(?P<verb>\s+(?:used|use|touched|tried|worked\s+(?:with|on)|learned|learnt|studied|known|know"
-    r"|done|deployed|opened|shipped|written|on|with|about|into))?\s+(?-i:(it|them|either|both))\b"
+    r"|done|deployed|opened|shipped|written|started|begun"
+    r"|on|with|about|into|in|of))?\s+(?-i:(it|them|either|both))\b"
     r"(?:\s+(?:before|yet|at\s+all|so\s+far|either|properly|much|myself|really|though|currently"
     r"|on\s+my\s+own|by\s+myself"
     r"|anymore|now|these\s+days|at\s+the\s+moment|on\s+the\s+side|in\s+the\s+evenings"
@@ -1137,13 +1223,16 @@ def _list_gap_ok(gap: str) -> bool:
     return all(w in _GLUE for w in words)
 
 
-def _before_attached(anchors, ends: tuple[int, ...]) -> set[int]:
-    """Mentions that end at most 16 characters before a word that can be an attached cue."""
+def _before_attached(text: str, anchors, ends: tuple[int, ...]) -> set[int]:
+    """Mentions that end at most 16 characters before a word that can be an attached cue,
+    or up to 80 with only leader dots between ("Docker ........ 0")."""
     out = set()
     for start, _, word in anchors:
         if word in _ATTACHED_WORDS:
             i = bisect_left(ends, start + 1) - 1
-            if i >= 0 and start - ends[i] <= 16:
+            if i >= 0 and (start - ends[i] <= 16 or start - ends[i] <= 80 and not text[
+                ends[i] : start
+            ].strip(" .…\t:")):
                 out.add(i)
     return out
 

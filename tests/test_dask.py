@@ -162,7 +162,7 @@ def test_the_reader_setting_travels_with_the_graph():
     """A graph made under reader="model" reads with the model wherever it is computed
     (here: computed after the setting is back to the rules)."""
     texts = pd.Series([
-        "Week 3 of the bootcamp: today we did pandas groupby. I use SQL and Excel daily.",
+        "Bootcamp, week three: today we did pandas groupby. I use SQL and Excel daily.",
         "My manager keeps asking about Spark and I have to admit I have zero hands-on time "
         "with it. I write Python and SQL every day.",
     ])

@@ -27,7 +27,7 @@ RANK = {"has": 3, "learning": 2, "negated": 1}
 # Texts the rules read as held that the shipped model rereads (written for this test,
 # in none of the training sets); it misses others as plain (docs/evaluation.md)
 REREAD = [
-    ("Week 3 of the bootcamp: today we did pandas groupby.", "pandas", "learning"),
+    ("Bootcamp, week three: today we did pandas groupby.", "pandas", "learning"),
     ("My manager keeps asking about Spark and I have to admit I have zero hands-on time "
      "with it.", "spark", "negated"),
     ("Q: Kubernetes in production?\nA: No, only docker-compose.", "kubernetes", "negated"),
