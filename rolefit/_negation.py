@@ -859,7 +859,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                     decided[i] = (status, cue_text)  # "no TensorFlow yet, but learning it"
                 else:
                     decided.setdefault(i, (status, cue_text))
-    if " of " in text and any(f" of {w}" in text for w in _GROUP_OBJECTS):
+    if " of " in text:
         _grouped(text, found, ends, anchors, decided)
     if decided and "?" in text:
         _answered(text, found, decided)
@@ -874,7 +874,6 @@ _GROUP = re.compile(
     r"(?:it|them|those|these|which|the\s+above)\b",
     re.I,
 )
-_GROUP_OBJECTS = ("it", "them", "those", "these", "which", "the above")  # (a quick look first)
 _GROUP_WORDS = frozenset(
     ("none", "neither", "never", "not", "cannot", "no", *_BARE_NOT.split("|"))
 )
@@ -883,7 +882,7 @@ _GROUP_WORDS = frozenset(
 def _grouped(text: str, found, ends, anchors, decided: dict[int, tuple[str, str]]) -> None:
     """Skills of the list right before a denial of "them" ("none of those")."""
     for start, _, word in anchors:
-        if (word in _GROUP_WORDS or "n't" in word or "n’t" in word) and (
+        if (word in _GROUP_WORDS or word[-2:] in ("'t", "’t")) and (
             g := _GROUP.match(text, start)
         ):
             for i in _antecedent(text, start, found, ends, True):
