@@ -23,14 +23,20 @@ it knows no aspiration cues). A mention gets one of three statuses:
   ``Kafka also no``, ``is not relevant``, ``Kafka? heard of it``, ``Kubernetes not so
   much``, ``except Java``, a ``Gaps:`` label, the writer's ``do I need to know Java?``,
   ``Spark will be new to him``, ``AWS would be new``, ``a closed book to her``, ``is a
-  real gap``; a denial of the list named just before it (``Spring, Maven - none of it``,
-  ``..., none of which I've used``, ``I haven't used any of them``, ``not opened either of
-  them``); a cross mark after a skill or opening its line, or an unticked box:
-  ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``, ``🚫 Salesforce``, ``🔴 Terraform``,
-  ``[ ] Jenkins``; a cell or note
-  after a pipe, tab, colon or dash: ``| Python | none |``, ``Asana<TAB>never used``,
+  real gap``, ``Kubernetes not.``, ``are all new``, ``a complete blank for me``, ``Perl I've
+  forgotten``, ``do I need Terraform?``, a team's ``we no longer use Informatica``, a
+  posting's ``we do not expect you to write Terraform``, labels opening a line (``Not in
+  scope for this role:``, ``Out of scope:``, ``Not my strength:``) and a cue with a verb
+  before a colon (``Never touched: Docker, ...``); a denial of the list named just before
+  it (``Spring, Maven - none of it``, ``..., none of which I've used``, ``I haven't used any
+  of them``, ``not opened either of them``); a cross mark after a skill or opening its
+  line, or an unticked box: ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``,
+  ``🚫 Salesforce``, ``🔴 Terraform``, ``[ ] Jenkins``; a cell or note after a pipe, tab,
+  colon or dash: ``| Python | none |``, ``Asana<TAB>never used``,
   ``SQL: n/a``, a zero rating ``Kotlin | 0``, ``Scala - 0/5``, ``Years with React: 0.``,
-  ``Docker ........ 0``);
+  ``Docker ........ 0``, ``Terraform: zero``, empty stars or circles ``Polars ○○○○○``, a Y/N
+  column's ``Tableau - N``, ``Detectron2: not used``, an interviewer's ``Kafka: could not
+  explain consumer groups``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -126,6 +132,10 @@ _ABOUT = r"(?:\s+(?:on|in|about|of|for|covering|(?:that|which)\s+covers))?"
 _MY_SKILLS = r"(?:\s+my\s+(?:\w+\s+)?(?:skills?|knowledge|experience|expertise|understanding))"
 _BARE_NOT = "dont|didnt|doesnt|havent|hasnt|hadnt|cant|wont|isnt|arent|wasnt|werent|wouldnt"
 _NEG_BEFORE = [
+    # labels over what follows: "Not in scope for this role:", "Not my strength: CSS"
+    r"(?:(?<![^\n])|(?<=[-*•·]\s))not\s+in\s+scope(?:\s+for\s+(?:this|the)\s+(?:role|position|job))?(?=\s*:)",
+    r"(?:(?<![^\n])|(?<=[-*•·]\s))out\s+of\s+scope(?:\s+for\s+(?:this|the)\s+(?:role|position|job))?(?=\s*:)",
+    r"(?:(?<![^\n])|(?<=[-*•·]\s))not\s+(?:really\s+)?(?:my|our)\s+(?:strengths?|area|thing|forte|strong\s+suit)(?=\s*:)",
     # "never got round to learning Vue", "haven't yet gotten around to using it"
     r"(?:never|not|(?:haven|hasn|hadn|didn)['’]?t)\s+(?:yet\s+)?got(?:ten)?\s+(?:a)?round\s+to"
     r"(?:\s+(?:learning|using|trying|studying))?",
@@ -179,13 +189,18 @@ _NEG_BEFORE = [
     r"|(?<=next\sto\s)|(?<=almost\s))nothing\s+(?:at\s+all\s+)?(?:about|of)",
     r"(?:useless|hopeless)\s+(?:at|with|in)",
     r"cannot(?!\s+(?:recommend|praise|stress|overstate|emphasi[sz]e|wait|imagine)\b)",
+    # a team's own tools it stopped using: "We no longer use Informatica"
+    r"no\s+longer\s+(?:use|uses|used|using|need|needs|support|supports|run|runs)",
+    # a posting's "we do not expect you to write Terraform"
+    r"(?:do\s+not|don['’]t|won['’]t|will\s+not)\s+expect\s+(?:you|candidates|applicants)\s+to"
+    r"(?:\s+(?:know|write|use|have|be\s+familiar\s+with))?",
     # "everything on our list except Java"
     r"except(?:\s+for)?",
     # "Gaps: Kubernetes, Terraform" (a label over what follows it)
     r"(?:(?:main|key|skills?)\s+)?gaps?(?=\s*:)",
     # the writer asking whether a skill is needed: "do I need to know Java?"
-    r"(?:do|would|will)\s+I\s+(?:really\s+|actually\s+|even\s+|also\s+)?need\s+to\s+"
-    r"(?:know|learn|have|master|study|use)",
+    r"(?:do|would|will)\s+I\s+(?:really\s+|actually\s+|even\s+|also\s+)?need(?:\s+to\s+"
+    r"(?:know|learn|have|master|study|use))?",
     r"no(?![-.]\w|\s+(?:later|less|more|matter|doubt|longer|one|sooner)\b)",
 ]
 _LEARN_BEFORE = [
@@ -279,7 +294,7 @@ _LEARN_BEFORE = [
 _BRIDGE = frozenset(
     """
     a an the any some much many all of with in on for to at by from as via into about
-    and or nor plus also either neither yet ever really still even prior previous
+    and or nor plus also either neither yet ever really still even prior previous previously
     experience experiences experienced knowledge skill skills background exposure
     familiarity proficiency expertise training understanding grasp command fluency
     professional commercial production hands-on practical direct real real-world working
@@ -354,6 +369,15 @@ _NEG_AFTER = (
     r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:yet\s+)?(?:in|part\s+of)\s+(?:(?:my|our)\s+(?:toolbox"
     r"|toolkit|tool\s*kit|skill\s*set|skills|repertoire|stack|wheelhouse|arsenal)"
     r"|this\s+(?:role|job|position))"
+    # "Docker I know little, Kubernetes not.", "Docker, Linux and cloud are all new", "Cloud is a
+    # complete blank for me", "Perl I've forgotten completely"
+    r"|(?<![Oo]r\s)(?<=\w\s)not(?=\s*(?:[.;!]|$))"
+    r"|(?:is|are)\s+(?:all|completely|totally|entirely|brand)\s+new"
+    r"(?:\s+(?:to|for)\s+(?:me|us|him|her|them))?(?=\s*(?:[.,;!)]|$))"
+    r"|(?:(?<=\sa\s)|(?<=complete\s)|(?<=total\s))blank(?:\s+(?:for|to)\s+(?:me|us|him|her))?"
+    r"(?=\s*(?:[.,;:!)]|$))"
+    r"|(?:(?<=\bI\s)|(?<=\bI['’]ve\s)|(?<=\bI\shave\s)|(?<=\bhas\s)|(?<=\bhave\s))forgotten"
+    r"(?:\s+(?:it|them|completely|everything|most\s+of\s+it|all\s+of\s+it))?(?=\s*(?:[.,;!?)]|$))"
     # "Spark will be new to him", "Terraform is a closed book to her", "Statistics is a real gap"
     r"|(?:(?:will|would)\s+|(?<='ll\s)|(?<=’ll\s))be\s+(?:all\s+|completely\s+|totally\s+"
     r"|entirely\s+|brand\s+)?new(?:\s+(?:to|for)\s+(?:me|him|her|them|us|you)|(?=\s*(?:[.,;!)]|$)))"
@@ -406,6 +430,10 @@ _ATTACHED = re.compile(
     r"(?:experience|use|usage|exposure))?"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?|n/a"
+    r"|zero(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))|not\s+used(?:\s+(?:in|by|at)\s+[^\n.;|]*)?"
+    # an interviewer's "Apache Kafka: could not explain consumer groups"
+    r"|could\s*(?:not|n['’]t)\s+(?:explain|answer|describe|name|say|tell)[^\n.;|]*"
+    r"|(?-i:N)(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"  # a Y/N column
     r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
     # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
     r"|0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$))))"
@@ -415,7 +443,7 @@ _ATTACHED = re.compile(
     r"|minimal|limited|superficial))"
     r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
     r"|(?:0|zero)\s*(?:years?|yrs?)"
-    r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]))))\b"
+    r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))))\b"
     r"(?!\s+\w+\s+(?:with|in|of)\b)",
     re.I,
 )
@@ -475,6 +503,7 @@ _ANCHORS = """
     non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
     surface struggle struggles struggling superficial passing weak useless hopeless
     avoid avoided avoiding avoids n/a
+    blank forgotten couldn't couldnt n
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -497,6 +526,10 @@ _ANCHORS = """
     "playing around", "for the first time",
     "know only", "known only",
     "except", "gap", "gaps", "do i need", "would i need", "will i need", "should i",
+    "no longer", "not in scope", "out of scope", "not my", "not really my",
+    *(f"{a} expect" for a in ("do not", "don't", "won't", "will not")),
+    *(f"{v} {a} new" for v in ("is", "are")
+      for a in ("all", "completely", "totally", "entirely", "brand")),
     "coming up", "closed book", "is next", "are next", "is up next", "are up next",
     "is coming up", "are coming up",
     *(f"{will}be {w}new" for will in ("", "will ", "would ")
@@ -517,7 +550,7 @@ _ATTACHED_WORDS = frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying nah"
     " elementary entry introductory starting started nonexistent non-existent neither nope"
     " minimal limited superficial n/a"
-    " self-study coursework rudimentary".split()
+    " self-study coursework rudimentary couldn't couldnt n".split()
 ) | {"tutorial only", "tutorials only", "heard of"}
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
@@ -811,7 +844,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         referred = None
         if heading:  # "Learning next:", "Not required" over the bullet lines below it
             scoped = _bullets_below(text, heading.end(), limit, starts)
-        elif text.find(":", m.end(), m.end() + 8) >= 0 and (
+        elif text.find(":", m.end(), m.end() + 24) >= 0 and (
             colon := _COLON.match(text, m.end())
         ) is not None and (kind in ("neg", "learn") or not (scoped := _scope_before(
             text, m, found, ends, status, clauses, max(m.start() - 300, 0)
@@ -890,7 +923,9 @@ def _grouped(text: str, found, ends, anchors, decided: dict[int, tuple[str, str]
 
 
 # a cross mark right after a skill ("Spark ✗", "Neo4j: ❌"), or opening its line
-_MARK_AFTER = re.compile(r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖🚫⛔🔴])")
+_MARK_AFTER = re.compile(
+    r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖🚫⛔🔴]|[○☆]{3,5}(?![●★◐◑○☆]))"  # (or no star filled)
+)
 _MARK_LINE = re.compile(
     r"(?:^|\n|[^\S\n]{2})[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖🚫⛔🔴]|\[ \])[^\S\n]*"
 )
@@ -901,6 +936,7 @@ def has_marks(text: str) -> bool:
     return (
         "✗" in text or "✘" in text or "❌" in text or "✖" in text
         or "🚫" in text or "⛔" in text or "🔴" in text
+        or ("○" in text and "○○○" in text) or ("☆" in text and "☆☆☆" in text)
         or ("[" in text and "[ ]" in text)  # (a one-character look first: it is faster)
     )
 
@@ -921,7 +957,7 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
         mark = _MARK_AFTER.match(text, end)
         if mark is not None and not (  # "🔴 Terraform  🟢 Docker  🔴 Ansible": Ansible's mark
             "  " in text[end : mark.start(1)] and i + 1 < len(found)
-            and not text[mark.end() : found[i + 1][0]].strip()
+            and not (between := text[mark.end() : found[i + 1][0]]).strip() and "\n" not in between
         ):
             decided[i] = (NEGATED, mark.group(1))
 
@@ -999,7 +1035,10 @@ def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None
     if not _HEADING_LEAD.search(text, max(0, m.start() - 40), m.start()):
         return None  # "... fast without cutting corners:" ends a sentence, not a heading
     return heading
-_COLON = re.compile(r"\s*:")
+_COLON = re.compile(
+    r"(?:\s+(?:yet|really|ever|used|done|touched|tried|worked\s+with|had|got|learned|learnt"
+    r"|started)){0,2}\s*:"
+)
 _LINE_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])[^\S\n]+")
 # Between two skills of one list: connectors and these few words only.
 _GLUE = frozenset(

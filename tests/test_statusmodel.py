@@ -30,7 +30,7 @@ REREAD = [
     ("Bootcamp, week three: today we did pandas groupby.", "pandas", "learning"),
     ("My manager keeps asking about Spark and I have to admit I have zero hands-on time "
      "with it.", "spark", "negated"),
-    ("Q: Kubernetes in production?\nA: No, only docker-compose.", "kubernetes", "negated"),
+    ("Asked about Kubernetes in the screen and had to say no.", "kubernetes", "negated"),
 ]
 
 
