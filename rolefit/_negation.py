@@ -25,18 +25,24 @@ it knows no aspiration cues). A mention gets one of three statuses:
   ``Spark will be new to him``, ``AWS would be new``, ``a closed book to her``, ``is a
   real gap``, ``Kubernetes not.``, ``are all new``, ``a complete blank for me``, ``Perl I've
   forgotten``, ``do I need Terraform?``, a team's ``we no longer use Informatica``, a
-  posting's ``we do not expect you to write Terraform``, labels opening a line (``Not in
-  scope for this role:``, ``Out of scope:``, ``Not my strength:``) and a cue with a verb
-  before a colon (``Never touched: Docker, ...``); a denial of the list named just before
-  it (``Spring, Maven - none of it``, ``..., none of which I've used``, ``I haven't used any
-  of them``, ``not opened either of them``); a cross mark after a skill or opening its
-  line, or an unticked box: ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``,
-  ``🚫 Salesforce``, ``🔴 Terraform``, ``[ ] Jenkins``; a cell or note after a pipe, tab,
-  colon or dash: ``| Python | none |``, ``Asana<TAB>never used``,
-  ``SQL: n/a``, a zero rating ``Kotlin | 0``, ``Scala - 0/5``, ``Years with React: 0.``,
-  ``Docker ........ 0``, ``Terraform: zero``, empty stars or circles ``Polars ○○○○○``, a Y/N
-  column's ``Tableau - N``, ``Detectron2: not used``, an interviewer's ``Kafka: could not
-  explain consumer groups``);
+  posting's ``we do not expect you to write Terraform``, a group's ``Nobody on the team
+  has used Docker``, ``none of us has done NLP``, ``no one here uses Terraform`` (not
+  ``nobody else``, ``nobody knows Spark better than``, ``no one knew Kafka, so I ...``),
+  ``no interest in React``, labels opening a line (``Not in scope for this role:``, ``Out
+  of scope:``, ``Not my strength:``, ``Not offering:``, ``Not comfortable with:``) and a
+  cue with a verb before a colon (``Never touched: Docker, ...``); a denial of the list
+  named just before it (``Spring, Maven - none of it``, ``..., none of which I've used``,
+  ``I haven't used any of them``, ``not opened either of them``); a cross mark after a
+  skill or opening its line, or an unticked box: ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌
+  Docker, Kubernetes``, ``🚫 Salesforce``, ``🔴 Terraform``, ``[ ] Jenkins``, ``☐ Spark`` (an
+  unticked box with a learning note, ``☐ Airflow - currently learning``, is left to the
+  note); an answer on the question's line: ``Do you host data on AWS? No``; a cell or note
+  after a pipe, tab, colon or dash: ``| Python | none |``, ``Asana<TAB>never used``, a JSON
+  or YAML value ``"Scala": "none"``, ``docker: {level: none}``, ``Go: zero experience``,
+  ``SQL: n/a``, a zero rating ``Kotlin | 0``, ``Scala - 0/5``, ``R rated 0/5``, ``Years
+  with React: 0.``, ``Docker ........ 0``, ``Terraform: zero``, empty stars or circles
+  ``Polars ○○○○○``, a Y/N column's ``Tableau - N``, ``Detectron2: not used``, ``Scala: not
+  used anywhere``, an interviewer's ``Kafka: could not explain consumer groups``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -148,6 +154,18 @@ _NEG_BEFORE = [
     r"0(?=\s+(?:experience|exposure|knowledge|familiarity)\b)",
     r"none(?=\s*:)",  # "None: SAS"
     r"none\s+of\s+the\s+following(?=\s*:)",  # "Requirements: none of the following: Java"
+    # no one in a group: "Nobody on the team has used Docker", "none of us has done NLP"
+    # (not "nobody else", "nobody knows Spark better than", "no one knew Kafka, so I ...")
+    r"(?:nobody|no[\s-]one|none\s+of\s+(?:us|them|you))(?!\s+else\b)(?![^.;!?\n]*(?:\b(?:I|me"
+    r"|myself|better|faster|more|than)\b|\blike\s+\w+\s+(?:does|do|did|can)\b"
+    r"|\bso\s+(?:he|she|they|we)\b))"
+    r"(?:\s+(?:on|in|at|from)\s+(?:the|our|this|my|his|her|their|your)\s+[\w-]+"
+    r"(?:\s+(?:team|group|squad|lab|department|office|unit))?)?"
+    r"(?:\s+(?:here|yet|so\s+far|currently|today))?",
+    # a label opening a line: "Not offering: SEO or React", "Not needed for this role: Python"
+    r"(?:(?<![^\n])|(?<=[-*•·]\s))not\s+(?!(?:bad|sure|only|just|merely|all|every|exhaustive|new|even|always"
+    r"|necessarily)\b)"
+    r"(?:(?!but\b)[\w'’/-]+\s+){0,4}?(?!but\b)[\w'’/-]+(?=[^\S\n]*:(?!//))",
     r"none\s+of\s+(?:my|our|the)(?:\s+[\w-]+){0,3}?\s+(?:involved|used|required|included"
     r"|touched|needed)",
     # an answer: "Q: Experience with Airflow? A: None whatsoever." (_referred)
@@ -201,6 +219,7 @@ _NEG_BEFORE = [
     # the writer asking whether a skill is needed: "do I need to know Java?"
     r"(?:do|would|will)\s+I\s+(?:really\s+|actually\s+|even\s+|also\s+)?need(?:\s+to\s+"
     r"(?:know|learn|have|master|study|use))?",
+    r"no\s+(?:real\s+|particular\s+)?interest\s+in",  # "no interest in React or CSS"
     r"no(?![-.]\w|\s+(?:later|less|more|matter|doubt|longer|one|sooner)\b)",
 ]
 _LEARN_BEFORE = [
@@ -306,6 +325,7 @@ _BRIDGE = frozenset(
     programmed program programming coded code coding deployed deploy built build done do
     does did doing had have has having been be am is are was were know knew known
     get got chance opportunity time
+    set up setup configured implemented instrumented installed
     familiar comfortable proficient experienced skilled fluent confident versed
     tools tool languages language frameworks framework libraries library platforms
     stack like such e.g. including etc
@@ -423,32 +443,36 @@ _LEARN_AFTER = (
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
-    r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?(?:\s*[●○◐◑★☆•]{1,5})?\s*"
+    r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?\s*"
     r"(?:\(|:|-|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?)\s*"
+    # a JSON or YAML value: '"Tableau": "never used"', "pyspark: {level: none}"
+    r"(?:[\"“]|\{\s*(?:level|proficiency|rating|status|experience|years)\s*:\s*[\"“]?)?"
     r"(?:(?P<neg>none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure))?"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?|n/a"
-    r"|zero(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))|not\s+used(?:\s+(?:in|by|at)\s+[^\n.;|]*)?"
+    r"|zero(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))|zero\s+(?:experience|exposure|knowledge)"
+    r"|not\s+used(?:\s+(?:anywhere|in|by|at)\b[^\n.;|]*)?|(?:explicitly\s+)?not\s+planned"
     # an interviewer's "Apache Kafka: could not explain consumer groups"
     r"|could\s*(?:not|n['’]t)\s+(?:explain|answer|describe|name|say|tell)[^\n.;|]*"
     r"|(?-i:N)(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"  # a Y/N column
     r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
     # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
-    r"|0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$))))"
+    r"|(?:(?:self-)?rated\s+)?0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}]|\.(?:\s|$))))"
     r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
     r"|minimal|limited|superficial))"
     r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
+    r"|(?:self-)?rated\s+0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"
     r"|(?:0|zero)\s*(?:years?|yrs?)"
     r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))))\b"
     r"(?!\s+\w+\s+(?:with|in|of)\b)",
     re.I,
 )
 _ATTACHED_CLOSE = re.compile(
-    r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?"
+    r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?(?:[\"”]?\s*\}+|[\"”])?"
     r"(?:[^\S\t\n]*\t|\s+[-–—]\s|\s*(?:\)|\(|,|;|\.|!|\||$|\n|\s+(?:and|or)\b))",
     re.I,
 )
@@ -503,7 +527,7 @@ _ANCHORS = """
     non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
     surface struggle struggles struggling superficial passing weak useless hopeless
     avoid avoided avoiding avoids n/a
-    blank forgotten couldn't couldnt n
+    blank forgotten couldn't couldnt n nobody no-one
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -794,7 +818,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") else NEGATED
-        decided[i] = (status, text[m.start() : m.end()].strip(" (:-–—,?\t\n.…"))
+        decided[i] = (status, text[m.start() : m.end()].strip(" (:-–—,?\t\n.…\"“”{"))
         taken += m.span()
 
     # 2. cues before and after skills, each within its clause
@@ -927,7 +951,13 @@ _MARK_AFTER = re.compile(
     r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖🚫⛔🔴]|[○☆]{3,5}(?![●★◐◑○☆]))"  # (or no star filled)
 )
 _MARK_LINE = re.compile(
-    r"(?:^|\n|[^\S\n]{2})[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖🚫⛔🔴]|\[ \])[^\S\n]*"
+    r"(?:^|\n|[^\S\n]{2})[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖🚫⛔🔴⬜☐]|\[ \])[^\S\n]*"
+)
+
+
+_BOXES = frozenset({"[ ]", "⬜", "☐"})
+_BOX_NOTE = re.compile(
+    r"[^\n]*?\b(?:learning|studying|in\s+progress|started|starting|enrolled|course|next)\b", re.I
 )
 
 
@@ -938,6 +968,7 @@ def has_marks(text: str) -> bool:
         or "🚫" in text or "⛔" in text or "🔴" in text
         or ("○" in text and "○○○" in text) or ("☆" in text and "☆☆☆" in text)
         or ("[" in text and "[ ]" in text)  # (a one-character look first: it is faster)
+        or "⬜" in text or "☐" in text
     )
 
 
@@ -947,6 +978,8 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
     starts = [s for s, _, _ in found]
     for line in _MARK_LINE.finditer(text):  # the list that starts right after the mark
         i, pos = bisect_left(starts, line.end()), line.end()
+        if line.group(1) in _BOXES and _BOX_NOTE.match(text, pos):
+            continue  # an unticked box with a note of learning: "☐ Python — learning"
         while i < len(found) and found[i][0] - pos < 40 and (
             found[i][0] == line.end() or pos > line.end() and _list_gap_ok(text[pos : found[i][0]])
         ):
@@ -1113,7 +1146,7 @@ _WHICH_I = re.compile(
 # put to the writer on the line before ("Do you know Go?", "Any experience with Airflow?").
 _ANSWER_START = re.compile(
     r"(?:(?:^|\n)[^\S\n]*(?:[A-Z][\w .'’-]{0,20}:[^\S\n]*)?(?:(?:[Ww]e|I)\s+)?"
-    r"|\?[^\S\n]+[A-Z][\w.'’-]{0,20}:[^\S\n]*)\Z"
+    r"|\?[^\S\n]+[A-Z][\w.'’-]{0,20}:[^\S\n]*|\?[^\S\n]+(?:[—–-][^\S\n]*)?)\Z"
 )
 _ANSWER_CUE = re.compile(
     r"(?:no|nope|nah|never|none|zero|not(?:\s+really|\s+at\s+all|\s+yet)?"
@@ -1122,7 +1155,9 @@ _ANSWER_CUE = re.compile(
     r"|at\s+work)\b)",
     re.I,
 )
-_QUESTION = re.compile(r"[^\n.!?]*\?[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*)\Z")
+_QUESTION = re.compile(
+    r"[^\n.!?]*\?[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*|(?:[—–-][^\S\n]*)?)\Z"
+)
 _TO_WRITER = re.compile(r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\s+about)\b", re.I)
 
 
