@@ -28,21 +28,28 @@ it knows no aspiration cues). A mention gets one of three statuses:
   posting's ``we do not expect you to write Terraform``, a group's ``Nobody on the team
   has used Docker``, ``none of us has done NLP``, ``no one here uses Terraform`` (not
   ``nobody else``, ``nobody knows Spark better than``, ``no one knew Kafka, so I ...``),
-  ``no interest in React``, labels opening a line (``Not in scope for this role:``, ``Out
-  of scope:``, ``Not my strength:``, ``Not offering:``, ``Not comfortable with:``) and a
-  cue with a verb before a colon (``Never touched: Docker, ...``); a denial of the list
-  named just before it (``Spring, Maven - none of it``, ``..., none of which I've used``,
-  ``I haven't used any of them``, ``not opened either of them``); a cross mark after a
-  skill or opening its line, or an unticked box: ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌
-  Docker, Kubernetes``, ``🚫 Salesforce``, ``🔴 Terraform``, ``[ ] Jenkins``, ``☐ Spark`` (an
-  unticked box with a learning note, ``☐ Airflow - currently learning``, is left to the
-  note); an answer on the question's line: ``Do you host data on AWS? No``; a cell or note
-  after a pipe, tab, colon or dash: ``| Python | none |``, ``Asana<TAB>never used``, a JSON
-  or YAML value ``"Scala": "none"``, ``docker: {level: none}``, ``Go: zero experience``,
-  ``SQL: n/a``, a zero rating ``Kotlin | 0``, ``Scala - 0/5``, ``R rated 0/5``, ``Years
-  with React: 0.``, ``Docker ........ 0``, ``Terraform: zero``, empty stars or circles
-  ``Polars ○○○○○``, a Y/N column's ``Tableau - N``, ``Detectron2: not used``, ``Scala: not
-  used anywhere``, an interviewer's ``Kafka: could not explain consumer groups``);
+  ``no interest in React``, ``I forgot all my Fortran``, ``I've used neither`` (the list
+  named just before: ``BigQuery + Looker``), ``never written a line of it``, a posting's
+  ``we do not expect any Java``, and after the skill ``is not part of the placement``, ``is
+  outside the remit``, ``is not approved``, ``MATLAB is not used on site``; a label opening
+  its line or sentence with a cue among its first words and a colon after a verb of use or
+  a preposition (``Things I still can't do: Docker``, ``Tools you have never used but are
+  curious about: Tableau``; not ``No two clients were alike: ...``), labels opening a line
+  (``Not in scope for this role:``, ``Out of scope:``, ``Not my strength:``, ``Not
+  offering:``, ``Not comfortable with:``) and a cue with a verb before a colon (``Never
+  touched: Docker, ...``); a denial of the list named just before it (``Spring, Maven -
+  none of it``, ``..., none of which I've used``, ``I haven't used any of them``, ``not
+  opened either of them``); a cross mark after a skill or opening its line, or an unticked
+  box: ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``, ``🚫 Salesforce``, ``🔴
+  Terraform``, ``[ ] Jenkins``, ``☐ Spark`` (an unticked box with a learning note, ``☐
+  Airflow - currently learning``, is left to the note); an answer on the question's line:
+  ``Do you host data on AWS? No``; a cell or note after a pipe, tab, colon or dash: ``|
+  Python | none |``, ``Asana<TAB>never used``, a JSON or YAML value ``"Scala": "none"``,
+  ``docker: {level: none}``, ``Go: zero experience``, ``SQL: n/a``, a zero rating ``Kotlin
+  | 0``, ``Scala - 0/5``, ``R rated 0/5``, ``Years with React: 0.``, ``Docker ........ 0``,
+  ``Terraform ........ Level 0``, ``Terraform: zero``, empty stars or circles ``Polars
+  ○○○○○``, a Y/N column's ``Tableau - N``, ``Detectron2: not used``, ``Scala: not used
+  anywhere``, an interviewer's ``Kafka: could not explain consumer groups``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -149,6 +156,8 @@ _NEG_BEFORE = [
     r"never\s+(?:have|had|did)\s+(?:I|we)(?:\s+ever)?(?=\s+(?:used|touched|tried|worked|deployed"
     r"|written|built|programmed|coded|done|had|learned|learnt|seen)\b)",
     r"yet\s+to",  # "I am yet to use Airflow", "have yet to try"
+    r"forgot(?:ten)?\s+(?:all|most|everything)(?:\s+(?:of|about|I\s+knew\s+(?:of|about)))?"
+    r"(?:\s+my)?",
     r"no\s+(?:clue|idea)(?:\s+(?:about|of|on|with|how|what))?",
     r"clueless(?:\s+(?:about|with|when\s+it\s+comes\s+to))?",
     r"0(?=\s+(?:experience|exposure|knowledge|familiarity)\b)",
@@ -164,7 +173,7 @@ _NEG_BEFORE = [
     r"(?:\s+(?:here|yet|so\s+far|currently|today))?",
     # a label opening a line: "Not offering: SEO or React", "Not needed for this role: Python"
     r"(?:(?<![^\n])|(?<=[-*•·]\s))not\s+(?!(?:bad|sure|only|just|merely|all|every|exhaustive|new|even|always"
-    r"|necessarily)\b)"
+    r"|necessarily|an?\s+(?:big\s+|huge\s+)?fan)\b)"
     r"(?:(?!but\b)[\w'’/-]+\s+){0,4}?(?!but\b)[\w'’/-]+(?=[^\S\n]*:(?!//))",
     r"none\s+of\s+(?:my|our|the)(?:\s+[\w-]+){0,3}?\s+(?:involved|used|required|included"
     r"|touched|needed)",
@@ -210,7 +219,8 @@ _NEG_BEFORE = [
     # a team's own tools it stopped using: "We no longer use Informatica"
     r"no\s+longer\s+(?:use|uses|used|using|need|needs|support|supports|run|runs)",
     # a posting's "we do not expect you to write Terraform"
-    r"(?:do\s+not|don['’]t|won['’]t|will\s+not)\s+expect\s+(?:you|candidates|applicants)\s+to"
+    r"(?:do\s+not|don['’]t|won['’]t|will\s+not)\s+expect(?:\s+(?:you|candidates|applicants)\s+to"
+    r"|(?=\s+any\b))"
     r"(?:\s+(?:know|write|use|have|be\s+familiar\s+with))?",
     # "everything on our list except Java"
     r"except(?:\s+for)?",
@@ -379,6 +389,7 @@ _NEG_AFTER = (
     r"|(?:none\s+of\s+(?:them|these|those)\s+rings?|(?:doesn['’]t|don['’]t|(?<=does\s)not"
     r"|(?<=do\s)not)\s+ring)\s+(?:a|any)\s+bells?"
     r"|(?:outside|beyond)\s+(?:of\s+)?my\s+(?:experience|expertise|skill\s*set|comfort\s+zone)"
+    r"|(?:(?<=is\s)|(?<=are\s))(?:outside|beyond)\s+(?:the|our)\s+(?:remit|scope)"
     r"|(?:(?<=is\s)|(?<=are\s))non-?existent"
     r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:really\s+)?(?:my|our)\s+(?:area|strength|thing|forte"
     r"|strong\s+suit|expertise|specialty|speciality|field|cup\s+of\s+tea)"
@@ -388,7 +399,11 @@ _NEG_AFTER = (
     r"|(?:(?<=makes\s)|(?<=make\s))(?:zero|no)\s+sense(?:\s+to\s+(?:me|us))?"
     r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:yet\s+)?(?:in|part\s+of)\s+(?:(?:my|our)\s+(?:toolbox"
     r"|toolkit|tool\s*kit|skill\s*set|skills|repertoire|stack|wheelhouse|arsenal)"
-    r"|this\s+(?:role|job|position))"
+    r"|(?:this|the|our)\s+(?:role|job|position|post|placement|plan|standard|brief|contract"
+    r"|project|programme|program|curriculum))"
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s))not\s+(?:approved|permitted|allowed"
+    r"|being\s+considered)"
+    r"|(?:(?<=is\s)|(?<=are\s))not\s+used(?=\s*(?:[.,;!)]|$|\s+(?:on|in|at|by|here|anywhere)\b))"
     # "Docker I know little, Kubernetes not.", "Docker, Linux and cloud are all new", "Cloud is a
     # complete blank for me", "Perl I've forgotten completely"
     r"|(?<![Oo]r\s)(?<=\w\s)not(?=\s*(?:[.;!]|$))"
@@ -459,7 +474,7 @@ _ATTACHED = re.compile(
     r"|(?-i:N)(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"  # a Y/N column
     r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
     # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
-    r"|(?:(?:self-)?rated\s+)?0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}]|\.(?:\s|$))))"
+    r"|(?:(?:self-)?rated\s+|level\s*)?0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}]|\.(?:\s|$))))"
     r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
@@ -527,7 +542,7 @@ _ANCHORS = """
     non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
     surface struggle struggles struggling superficial passing weak useless hopeless
     avoid avoided avoiding avoids n/a
-    blank forgotten couldn't couldnt n nobody no-one
+    blank forgotten forgot couldn't couldnt n nobody no-one
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -536,7 +551,8 @@ _ANCHORS = """
     for about in ("covering", "on", "about", "in", "for", "that covers", "which covers")
 ] + [f"{course}s covering" for course in ("bootcamp", "course", "workshop", "tutorial")] + [
     "new to", "working toward", "working towards", "working through", "yet to", "outside my",
-    "outside of", "beyond my", "diving into", "digging into", "wrap my", "wrapping my",
+    "outside of", "beyond my", "outside the", "outside our", "beyond the", "beyond our",
+    "diving into", "digging into", "wrap my", "wrapping my",
     "interested in", "signed up", "going through", "just started", "just began", "just begun",
     "recently started", "recently began", "recently begun", "keen to", "eager to",
     "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
@@ -781,8 +797,8 @@ def _joined(gap: str, seen_conjunction: bool) -> tuple[bool, bool]:
     words = _words(gap)
     if not words:
         return True, seen_conjunction
-    if all(w in {"and", "or", "nor", "/", "&", ","} for w in words):
-        conj = any(w in {"and", "or", "nor", "/", "&"} for w in words)
+    if all(w in {"and", "or", "nor", "/", "&", ",", "+"} for w in words):
+        conj = any(w in {"and", "or", "nor", "/", "&", "+"} for w in words)
         if conj or seen_conjunction:
             return True, seen_conjunction or conj
     return False, seen_conjunction
@@ -868,8 +884,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         referred = None
         if heading:  # "Learning next:", "Not required" over the bullet lines below it
             scoped = _bullets_below(text, heading.end(), limit, starts)
-        elif text.find(":", m.end(), m.end() + 24) >= 0 and (
-            colon := _COLON.match(text, m.end())
+        elif (c := text.find(":", m.end(), m.end() + 64)) >= 0 and (
+            colon := (_COLON.match(text, m.end()) if c < m.end() + 24 else None)
+            # a label that opens its line or sentence: "Things I still don't know: ..."
+            or (_label_colon(text, m, c, starts) if kind in ("neg", "learn") else None)
         ) is not None and (kind in ("neg", "learn") or not (scoped := _scope_before(
             text, m, found, ends, status, clauses, max(m.start() - 300, 0)
         ))):  # ("Statistics is a real gap: she ..." is about the skill before it)
@@ -1068,6 +1086,39 @@ def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None
     if not _HEADING_LEAD.search(text, max(0, m.start() - 40), m.start()):
         return None  # "... fast without cutting corners:" ends a sentence, not a heading
     return heading
+# a label: the cue among the first words of its line or sentence, and a colon soon after
+_LABEL_LEAD = re.compile(
+    r"(?:^|\n|[.!?][^\S\n]+)[^\S\n]*(?:[-*•·▪►●◦#]+|\d{1,2}[.)])?[^\S\n]*(?:[\w'’]+[^\S\n]+){0,5}\Z"
+)
+_LABEL_GAP = re.compile(r"[^\n.!?;:]*")
+# the last word of such a label, whose object the list after the colon is
+_LABEL_ENDS = frozenset(
+    """know knew known use used using done do does did have had touched tried learned learnt
+    worked about with in on to of yet for""".split()
+)
+_COLON_AT = re.compile(r":")
+
+
+def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
+    """The colon ending a label that holds cue ``m`` ("Things I still don't know: testing,
+    TypeScript", "Tools you have never used but are curious about: Tableau"), if the cue is
+    among the first six words of its line or sentence, at most eight words and no skill
+    come between it and the colon, the last of them a verb of use or a preposition (of
+    :data:`_LABEL_ENDS`), and a space or the end follows the colon."""
+    if not (colon + 1 == len(text) or text[colon + 1].isspace()):
+        return None
+    if _LABEL_GAP.match(text, m.end(), colon).end() != colon:
+        return None  # a sentence end or line break first
+    words = text[m.end() : colon].split()
+    if len(words) > 8 or bisect_left(starts, m.end()) != bisect_left(starts, colon):
+        return None
+    if words and words[-1].lower().strip(",") not in _LABEL_ENDS:
+        return None  # "No two projects were alike:", "Not a single gap on the infra side:"
+    if _LABEL_LEAD.search(text, max(0, m.start() - 60), m.start()) is None:
+        return None
+    return _COLON_AT.match(text, colon)
+
+
 _COLON = re.compile(
     r"(?:\s+(?:yet|really|ever|used|done|touched|tried|worked\s+with|had|got|learned|learnt"
     r"|started)){0,2}\s*:"
@@ -1170,7 +1221,10 @@ _PRONOUN = re.compile(
     r"\s+(?:experience|exposure|knowledge|familiarity)(?=\s+(?:with|in|of|on)\b))?"
     r"(?P<verb>\s+(?:used|use|touched|tried|worked\s+(?:with|on)|learned|learnt|studied|known|know"
     r"|done|deployed|opened|shipped|written|started|begun"
-    r"|on|with|about|into|in|of))?\s+(?-i:(it|them|either|both))\b"
+    r"|on|with|about|into|in|of))?"
+    # "never written a line of it" (not "of either": most often a pair named further back)
+    r"(?:\s+(?:a\s+(?:single\s+)?line|one\s+line|a\s+word)\s+of(?=\s+(?:it|them)\b))?"
+    r"\s+(?-i:(it|them|either|both))\b"
     r"(?:\s+(?:before|yet|at\s+all|so\s+far|either|properly|much|myself|really|though|currently"
     r"|on\s+my\s+own|by\s+myself"
     r"|anymore|now|these\s+days|at\s+the\s+moment|on\s+the\s+side|in\s+the\s+evenings"
@@ -1180,6 +1234,15 @@ _PRONOUN = re.compile(
 
 
 _IT = re.compile(r"\s(it|them|either|both)\b", re.I)
+_OBJECT_NEITHER = re.compile(
+    r"\b(?:used|use|uses|know|knows|knew|known|tried|touched|learned|learnt|done|had|have|has)"
+    r"[^\S\n]+\Z", re.I
+)
+_CLAUSE_END = re.compile(
+    r"(?:[^\S\n]+(?:yet|tbh|honestly|really|so\s+far|before|at\s+all|myself))?"
+    r"[^\S\n]*(?:[.;!?,)]|\n|$)",
+    re.I,
+)
 # a cue that takes the pronoun as its object ("learning it", "a course on it")
 _OBJECT_CUE = re.compile(r"(?:learn|learning|studying|on|in|about|covering|into|with)$", re.I)
 # (a question mark and the line break after it end one sentence: "Kafka?\nA: never used it")
@@ -1236,6 +1299,12 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     ) is not None:
         # the writer's "I've never used it (yet)", with no skill before it in its clause
         return _antecedent(text, start, spans, ends, it.group(1).lower() != "it")
+    if m.lastgroup == "neg" and (
+        m.end() - start == 7 and m.group().lower() == "neither"
+        and _OBJECT_NEITHER.search(text, max(0, start - 24), start)
+        and _CLAUSE_END.match(text, m.end())
+    ):
+        return _antecedent(text, start, spans, ends, True)  # "Snowflake + dbt. I've used neither."
     if status != NEGATED or text.rfind("?", max(0, start - 300), start) < 0:
         return []
     if not _ANSWER_CUE.match(text, start) or not _ANSWER_START.search(
@@ -1303,13 +1372,14 @@ def _before_attached(text: str, anchors, ends: tuple[int, ...]) -> set[int]:
     for start, _, word in anchors:
         if word in _ATTACHED_WORDS:
             i = bisect_left(ends, start + 1) - 1
-            if i >= 0 and (start - ends[i] <= 16 or start - ends[i] <= 80 and not text[
-                ends[i] : start
-            ].strip(" .…\t:")):
+            if i >= 0 and (start - ends[i] <= 16 or start - ends[i] <= 80 and _LEADER.fullmatch(
+                text, ends[i], start
+            )):
                 out.add(i)
     return out
 
 
+_LEADER = re.compile(r"[ .…\t:]*(?:level[ \t]*)?", re.I)  # "Docker ........ Level 0"
 _OPENER = re.compile(r"[(:?,\-–—]\s*$")
 
 
