@@ -47,9 +47,17 @@ it knows no aspiration cues). A mention gets one of three statuses:
   Python | none |``, ``Asana<TAB>never used``, a JSON or YAML value ``"Scala": "none"``,
   ``docker: {level: none}``, ``Go: zero experience``, ``SQL: n/a``, a zero rating ``Kotlin
   | 0``, ``Scala - 0/5``, ``R rated 0/5``, ``Years with React: 0.``, ``Docker ........ 0``,
-  ``Terraform ........ Level 0``, ``Terraform: zero``, empty stars or circles ``Polars
-  ○○○○○``, a Y/N column's ``Tableau - N``, ``Detectron2: not used``, ``Scala: not used
-  anywhere``, an interviewer's ``Kafka: could not explain consumer groups``);
+  ``Terraform ........ Level 0``, a table's next cell after two or more spaces or a tab
+  (``Rust None``, ``Kubernetes 0 0 1``; not a bare ``no``, which a "Gap?" column also
+  holds), a form's answer after a question (``Do you use Tableau? | No``, ``Have you used
+  Dagster? -> No``, ``... ........ No``), ``Data modelling: absent``, struck through
+  (``~~Perl~~``), a JSON or YAML list under a key of absence (``"none": ["Java"]``,
+  ``not_used: [MongoDB]``, ``"gaps": [...]``; ``"learning": [...]`` is ``learning``),
+  ``outside his wheelhouse``, ``above my pay grade``, ``a foreign language to me``,
+  ``haven't the foggiest``, ``Out of scope for the first quarter: ...``, ``Terraform:
+  zero``, empty stars or circles ``Polars ○○○○○``, a Y/N column's ``Tableau - N``,
+  ``Detectron2: not used``, ``Scala: not used anywhere``, an interviewer's ``Kafka: could
+  not explain consumer groups``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -147,7 +155,7 @@ _BARE_NOT = "dont|didnt|doesnt|havent|hasnt|hadnt|cant|wont|isnt|arent|wasnt|wer
 _NEG_BEFORE = [
     # labels over what follows: "Not in scope for this role:", "Not my strength: CSS"
     r"(?:(?<![^\n])|(?<=[-*•·]\s))not\s+in\s+scope(?:\s+for\s+(?:this|the)\s+(?:role|position|job))?(?=\s*:)",
-    r"(?:(?<![^\n])|(?<=[-*•·]\s))out\s+of\s+scope(?:\s+for\s+(?:this|the)\s+(?:role|position|job))?(?=\s*:)",
+    r"(?:(?<![^\n])|(?<=[-*•·]\s))out\s+of\s+scope(?:\s+for\s+[^:\n.;]{1,40})?(?=\s*:)",
     r"(?:(?<![^\n])|(?<=[-*•·]\s))not\s+(?:really\s+)?(?:my|our)\s+(?:strengths?|area|thing|forte|strong\s+suit)(?=\s*:)",
     # "never got round to learning Vue", "haven't yet gotten around to using it"
     r"(?:never|not|(?:haven|hasn|hadn|didn)['’]?t)\s+(?:yet\s+)?got(?:ten)?\s+(?:a)?round\s+to"
@@ -159,6 +167,9 @@ _NEG_BEFORE = [
     r"forgot(?:ten)?\s+(?:all|most|everything)(?:\s+(?:of|about|I\s+knew\s+(?:of|about)))?"
     r"(?:\s+my)?",
     r"no\s+(?:clue|idea)(?:\s+(?:about|of|on|with|how|what))?",
+    # "haven't the faintest idea how Kubernetes works", "Haven't the foggiest"
+    r"(?:haven['’]?t|have\s+not|don['’]?t\s+have)\s+(?:got\s+)?(?:the\s+)?(?:faintest|foggiest"
+    r"|slightest)(?:\s+(?:idea|clue|notion))?(?:\s+(?:about|of|on|how|what))?",
     r"clueless(?:\s+(?:about|with|when\s+it\s+comes\s+to))?",
     r"0(?=\s+(?:experience|exposure|knowledge|familiarity)\b)",
     r"none(?=\s*:)",  # "None: SAS"
@@ -388,7 +399,10 @@ _NEG_AFTER = (
     r"(?:foreign|alien|unknown)(?:\s+to\s+(?:me|us))?"
     r"|(?:none\s+of\s+(?:them|these|those)\s+rings?|(?:doesn['’]t|don['’]t|(?<=does\s)not"
     r"|(?<=do\s)not)\s+ring)\s+(?:a|any)\s+bells?"
-    r"|(?:outside|beyond)\s+(?:of\s+)?my\s+(?:experience|expertise|skill\s*set|comfort\s+zone)"
+    r"|(?:outside|beyond)\s+(?:of\s+)?(?:my|his|her|their|our|your)\s+(?:experience|expertise"
+    r"|skill\s*set|comfort\s+zone|wheelhouse|league|depth)"
+    r"|(?:above|beyond)\s+(?:my|his|her|their|our|your)\s+pay\s*grade"
+    r"|(?<=\sa\s)foreign\s+language(?:\s+to\s+(?:me|us|him|her|them))?"
     r"|(?:(?<=is\s)|(?<=are\s))(?:outside|beyond)\s+(?:the|our)\s+(?:remit|scope)"
     r"|(?:(?<=is\s)|(?<=are\s))non-?existent"
     r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:really\s+)?(?:my|our)\s+(?:area|strength|thing|forte"
@@ -459,7 +473,9 @@ _LEARN_AFTER = (
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
     r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?\s*"
-    r"(?:\(|:|-|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?)\s*"
+    r"(?:\(|:|-|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?(?:\s*\.{2,})?"
+    # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None"
+    r"|(?<=[^\S\n]{2})(?!\s*no?\b)|(?<=\t))\s*"
     # a JSON or YAML value: '"Tableau": "never used"', "pyspark: {level: none}"
     r"(?:[\"“]|\{\s*(?:level|proficiency|rating|status|experience|years)\s*:\s*[\"“]?)?"
     r"(?:(?P<neg>none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
@@ -474,7 +490,10 @@ _ATTACHED = re.compile(
     r"|(?-i:N)(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"  # a Y/N column
     r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
     # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
-    r"|(?:(?:self-)?rated\s+|level\s*)?0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}]|\.(?:\s|$))))"
+    r"|(?:(?:self-)?rated\s+|level\s*)?0(?:\s*/\s*\d{1,2})?"
+    r"(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}—–]|\.(?:\s|$))|[^\S\n]{2})"
+    # "Data modelling: absent", "Streaming: nil"
+    r"|absent|missing|nil(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$))))"
     r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
@@ -488,7 +507,7 @@ _ATTACHED = re.compile(
 )
 _ATTACHED_CLOSE = re.compile(
     r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?(?:[\"”]?\s*\}+|[\"”])?"
-    r"(?:[^\S\t\n]*\t|\s+[-–—]\s|\s*(?:\)|\(|,|;|\.|!|\||$|\n|\s+(?:and|or)\b))",
+    r"(?:[^\S\t\n]*\t|[^\S\n]{2}|\s+[-–—]\s|\s*(?:\)|\(|,|;|\.|!|\||$|\n|\s+(?:and|or)\b))",
     re.I,
 )
 
@@ -542,7 +561,7 @@ _ANCHORS = """
     non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
     surface struggle struggles struggling superficial passing weak useless hopeless
     avoid avoided avoiding avoids n/a
-    blank forgotten forgot couldn't couldnt n nobody no-one
+    blank forgotten forgot couldn't couldnt n nobody no-one absent missing nil
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -552,6 +571,8 @@ _ANCHORS = """
 ] + [f"{course}s covering" for course in ("bootcamp", "course", "workshop", "tutorial")] + [
     "new to", "working toward", "working towards", "working through", "yet to", "outside my",
     "outside of", "beyond my", "outside the", "outside our", "beyond the", "beyond our",
+    "above my", "foreign language",
+    *(f"{p} {w}" for p in ("outside", "beyond", "above") for w in ("his", "her", "their", "your")),
     "diving into", "digging into", "wrap my", "wrapping my",
     "interested in", "signed up", "going through", "just started", "just began", "just begun",
     "recently started", "recently began", "recently begun", "keen to", "eager to",
@@ -590,7 +611,7 @@ _ATTACHED_WORDS = frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying nah"
     " elementary entry introductory starting started nonexistent non-existent neither nope"
     " minimal limited superficial n/a"
-    " self-study coursework rudimentary couldn't couldnt n".split()
+    " self-study coursework rudimentary couldn't couldnt n absent missing nil".split()
 ) | {"tutorial only", "tutorials only", "heard of"}
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
@@ -974,6 +995,17 @@ _MARK_LINE = re.compile(
 
 
 _BOXES = frozenset({"[ ]", "⬜", "☐"})
+# struck through in Markdown: "~~Hadoop~~"
+_STRUCK = re.compile(r"~~(?=\S)([^~\n]{1,80}?)~~")
+# a list under a key of absence or learning in a JSON or YAML profile: '"none": ["Angular"]',
+# "not_used: [Flask]", '"learning": ["dbt"]'
+_KEYED_LIST = re.compile(
+    r"(?<![\w-])[\"']?(?:(?P<neg>none|no|never|never[_ -]used|not[_ -]used|unused|avoid|avoided"
+    r"|gaps?|missing|lacking|lacks|unknown|not[_ -](?:known|familiar|yet))"
+    r"|(?P<learn>learning|studying|to[_ -]learn|in[_ -]progress|beginner|basic|basics))[\"']?"
+    r"[^\S\n]*:[^\S\n]*\[([^\]\n]*)\]",
+    re.I,
+)
 _BOX_NOTE = re.compile(
     r"[^\n]*?\b(?:learning|studying|in\s+progress|started|starting|enrolled|course|next)\b", re.I
 )
@@ -987,6 +1019,8 @@ def has_marks(text: str) -> bool:
         or ("○" in text and "○○○" in text) or ("☆" in text and "☆☆☆" in text)
         or ("[" in text and "[ ]" in text)  # (a one-character look first: it is faster)
         or "⬜" in text or "☐" in text
+        or ("~" in text and "~~" in text and _STRUCK.search(text) is not None)
+        or ("[" in text and _KEYED_LIST.search(text) is not None)
     )
 
 
@@ -994,6 +1028,16 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
     """Skills crossed out in a checklist: "SQL ✓ | Spark ✗", "❌ Docker, Kubernetes", or left
     unticked ("[ ] Jenkins")."""
     starts = [s for s, _, _ in found]
+    for pattern in (_STRUCK, _KEYED_LIST):  # "~~Hadoop~~", '"none": ["Angular", "Vue"]'
+        if (pattern is _STRUCK and "~" in text) or (pattern is _KEYED_LIST and "[" in text):
+            for m in pattern.finditer(text):
+                lo, hi = m.span(m.lastindex)
+                learn = pattern is _KEYED_LIST and m.group("learn") is not None
+                status = LEARNING if learn else NEGATED
+                cue = m.group() if pattern is _STRUCK else m.group("learn" if learn else "neg")
+                for i in range(bisect_left(starts, lo), bisect_left(starts, hi)):
+                    if found[i][1] <= hi:
+                        decided[i] = (status, cue)
     for line in _MARK_LINE.finditer(text):  # the list that starts right after the mark
         i, pos = bisect_left(starts, line.end()), line.end()
         if line.group(1) in _BOXES and _BOX_NOTE.match(text, pos):
@@ -1197,7 +1241,8 @@ _WHICH_I = re.compile(
 # put to the writer on the line before ("Do you know Go?", "Any experience with Airflow?").
 _ANSWER_START = re.compile(
     r"(?:(?:^|\n)[^\S\n]*(?:[A-Z][\w .'’-]{0,20}:[^\S\n]*)?(?:(?:[Ww]e|I)\s+)?"
-    r"|\?[^\S\n]+[A-Z][\w.'’-]{0,20}:[^\S\n]*|\?[^\S\n]+(?:[—–-][^\S\n]*)?)\Z"
+    r"|\?[^\S\n]+[A-Z][\w.'’-]{0,20}:[^\S\n]*|\?[^\S\n]+(?:[—–-][^\S\n]*)?"
+    r"|\?[^\S\n]*(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
 )
 _ANSWER_CUE = re.compile(
     r"(?:no|nope|nah|never|none|zero|not(?:\s+really|\s+at\s+all|\s+yet)?"
@@ -1207,7 +1252,8 @@ _ANSWER_CUE = re.compile(
     re.I,
 )
 _QUESTION = re.compile(
-    r"[^\n.!?]*\?[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*|(?:[—–-][^\S\n]*)?)\Z"
+    r"[^\n.!?]*\?[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*|(?:[—–-][^\S\n]*)?"
+    r"|(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
 )
 _TO_WRITER = re.compile(r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\s+about)\b", re.I)
 

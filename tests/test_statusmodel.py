@@ -180,6 +180,22 @@ def test_the_shipped_model_was_trained_on_the_files_in_the_repository():
     assert not set(training["files"]) & {p.name for p in SETS.glob("holdout/*.jsonl")}
 
 
+def test_the_status_table_weighs_more_in_training():
+    training = json.loads(MODEL.read_text(encoding="utf-8"))["training"]
+    assert training["table_weight"] == build_reader.TABLE_WEIGHT == 2
+    rows = [(0, "python", "has", ["L1:no"], "negated"), (1, "python", "has", ["L1:yes"], "has")]
+    with pytest.raises(ValueError, match="1 weights for 2 rows"):
+        build_reader.train(rows, weights=[1.0])
+    # a heavier row pulls the model towards its label
+    mixed = rows + [(2, "sql", "has", ["L1:no"], "has")]
+    light = build_reader.train(mixed, weights=[1.0, 1.0, 1.0])
+    heavy = build_reader.train(mixed, weights=[5.0, 1.0, 1.0])
+    probe = [(0, "go", "has", ["L1:no"], None)]
+    assert build_reader.predictions(probe, *heavy) == ["negated"]
+    assert light[1].decision_function(light[0].transform([{"L1:no": 1}]))[0] < (
+        heavy[1].decision_function(heavy[0].transform([{"L1:no": 1}]))[0])
+
+
 def test_the_build_gives_the_shipped_model(tmp_path):
     out = tmp_path / "reader.json"
     build_reader.write_model(SETS, TABLE, out)
