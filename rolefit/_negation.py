@@ -1003,7 +1003,7 @@ _KEYED_LIST = re.compile(
     r"(?<![\w-])[\"']?(?:(?P<neg>none|no|never|never[_ -]used|not[_ -]used|unused|avoid|avoided"
     r"|gaps?|missing|lacking|lacks|unknown|not[_ -](?:known|familiar|yet))"
     r"|(?P<learn>learning|studying|to[_ -]learn|in[_ -]progress|beginner|basic|basics))[\"']?"
-    r"[^\S\n]*:[^\S\n]*\[([^\]\n]*)\]",
+    r"[^\S\n]*:[^\S\n]*\[(?P<items>[^\]\n]*)\]",
     re.I,
 )
 _BOX_NOTE = re.compile(
@@ -1024,20 +1024,29 @@ def has_marks(text: str) -> bool:
     )
 
 
+def _marked_stretches(text: str):
+    """``(start, end, status, cue)`` of each stretch struck through ("~~Hadoop~~") or
+    listed under a key of absence or learning ('"none": ["Angular", "Vue"]')."""
+    if "~" in text:
+        for m in _STRUCK.finditer(text):
+            yield (*m.span(1), NEGATED, m.group())
+    if "[" in text:
+        for m in _KEYED_LIST.finditer(text):
+            if m.group("learn") is not None:
+                yield (*m.span("items"), LEARNING, m.group("learn"))
+            else:
+                yield (*m.span("items"), NEGATED, m.group("neg"))
+
+
 def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
-    """Skills crossed out in a checklist: "SQL ✓ | Spark ✗", "❌ Docker, Kubernetes", or left
-    unticked ("[ ] Jenkins")."""
+    """Skills crossed out in a checklist: "SQL ✓ | Spark ✗", "❌ Docker, Kubernetes", left
+    unticked ("[ ] Jenkins"), struck through or listed under a key of absence
+    (:func:`_marked_stretches`)."""
     starts = [s for s, _, _ in found]
-    for pattern in (_STRUCK, _KEYED_LIST):  # "~~Hadoop~~", '"none": ["Angular", "Vue"]'
-        if (pattern is _STRUCK and "~" in text) or (pattern is _KEYED_LIST and "[" in text):
-            for m in pattern.finditer(text):
-                lo, hi = m.span(m.lastindex)
-                learn = pattern is _KEYED_LIST and m.group("learn") is not None
-                status = LEARNING if learn else NEGATED
-                cue = m.group() if pattern is _STRUCK else m.group("learn" if learn else "neg")
-                for i in range(bisect_left(starts, lo), bisect_left(starts, hi)):
-                    if found[i][1] <= hi:
-                        decided[i] = (status, cue)
+    for lo, hi, status, cue in _marked_stretches(text):
+        for i in range(bisect_left(starts, lo), bisect_left(starts, hi)):
+            if found[i][1] <= hi:
+                decided[i] = (status, cue)
     for line in _MARK_LINE.finditer(text):  # the list that starts right after the mark
         i, pos = bisect_left(starts, line.end()), line.end()
         if line.group(1) in _BOXES and _BOX_NOTE.match(text, pos):
@@ -1140,7 +1149,6 @@ _LABEL_ENDS = frozenset(
     """know knew known use used using done do does did have had touched tried learned learnt
     worked about with in on to of yet for""".split()
 )
-_COLON_AT = re.compile(r":")
 
 
 def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
@@ -1160,7 +1168,7 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
         return None  # "No two projects were alike:", "Not a single gap on the infra side:"
     if _LABEL_LEAD.search(text, max(0, m.start() - 60), m.start()) is None:
         return None
-    return _COLON_AT.match(text, colon)
+    return _COLON.match(text, colon)  # (the colon alone)
 
 
 _COLON = re.compile(
