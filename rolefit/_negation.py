@@ -152,11 +152,24 @@ _COURSE = (
 _ABOUT = r"(?:\s+(?:on|in|about|of|for|covering|(?:that|which)\s+covers))?"
 _MY_SKILLS = r"(?:\s+my\s+(?:\w+\s+)?(?:skills?|knowledge|experience|expertise|understanding))"
 _BARE_NOT = "dont|didnt|doesnt|havent|hasnt|hadnt|cant|wont|isnt|arent|wasnt|werent|wouldnt"
+# a learning plan's step: "Weeks 1-4: ", "Month 3. ", "Term 1 — ", "Wk 6    " (with what
+# follows it; not "Phase 1 —" or "Quarter 2:", more often a project's than a learner's)
+_PLAN_STEP = (
+    r"(?:weeks?|wks?|months?|days?|term)\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?"
+    r"(?:\s*\([^()\n]{1,20}\))?(?:\s*(?::|\.|[—–-])[^\S\n]+|[^\S\n]{2,}|\t[^\S\n]*)"
+)
+# where a label starts: a line's start, or after a bullet, a symbol or an emoji ("🚫 Not my
+# thing:")
+_LABEL_START = r"(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s))"
 _NEG_BEFORE = [
     # labels over what follows: "Not in scope for this role:", "Not my strength: CSS"
-    r"(?:(?<![^\n])|(?<=[-*•·]\s))not\s+in\s+scope(?:\s+for\s+(?:this|the)\s+(?:role|position|job))?(?=\s*:)",
-    r"(?:(?<![^\n])|(?<=[-*•·]\s))out\s+of\s+scope(?:\s+for\s+[^:\n.;]{1,40})?(?=\s*:)",
-    r"(?:(?<![^\n])|(?<=[-*•·]\s))not\s+(?:really\s+)?(?:my|our)\s+(?:strengths?|area|thing|forte|strong\s+suit)(?=\s*:)",
+    _LABEL_START + r"not\s+in\s+scope(?:\s+for\s+(?:this|the)\s+(?:role|position|job))?(?=\s*:)",
+    _LABEL_START + r"out\s+of\s+scope(?:\s+for\s+[^:\n.;]{1,40})?(?=\s*:)",
+    _LABEL_START + r"not\s+(?:really\s+)?(?:my|our)\s+(?:strengths?|area|thing|forte"
+    r"|strong\s+suit)(?=\s*(?:\([^()\n]{1,20}\)\s*)?:)",  # (or "Not my thing (yet):")
+    # "Irrelevant for this role: React", "Missing for this role: Java"
+    _LABEL_START + r"irrelevant(?:\s+(?:for|to)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
+    _LABEL_START + r"missing(?:\s+(?:for|from|in)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
     # "never got round to learning Vue", "haven't yet gotten around to using it"
     r"(?:never|not|(?:haven|hasn|hadn|didn)['’]?t)\s+(?:yet\s+)?got(?:ten)?\s+(?:a)?round\s+to"
     r"(?:\s+(?:learning|using|trying|studying))?",
@@ -183,9 +196,10 @@ _NEG_BEFORE = [
     r"(?:\s+(?:team|group|squad|lab|department|office|unit))?)?"
     r"(?:\s+(?:here|yet|so\s+far|currently|today))?",
     # a label opening a line: "Not offering: SEO or React", "Not needed for this role: Python"
-    r"(?:(?<![^\n])|(?<=[-*•·]\s))not\s+(?!(?:bad|sure|only|just|merely|all|every|exhaustive|new|even|always"
-    r"|necessarily|an?\s+(?:big\s+|huge\s+)?fan)\b)"
-    r"(?:(?!but\b)[\w'’/-]+\s+){0,4}?(?!but\b)[\w'’/-]+(?=[^\S\n]*:(?!//))",
+    # (not "Not touching again: PHP", which the writer used)
+    _LABEL_START + r"not\s+(?!(?:bad|sure|only|just|merely|all|every|exhaustive|new|even|always"
+    r"|necessarily|an?\s+(?:big\s+|huge\s+)?fan)\b)(?![^:\n]{0,40}\b(?:again|any\s?more)\b)"
+    r"(?:(?!but\b)[\w'’/-]+\s+){0,4}?(?!but\b)[\w'’/-]+(?=[^\S\n]*(?:\([^()\n]{1,20}\)[^\S\n]*)?:(?!//))",
     r"none\s+of\s+(?:my|our|the)(?:\s+[\w-]+){0,3}?\s+(?:involved|used|required|included"
     r"|touched|needed)",
     # an answer: "Q: Experience with Airflow? A: None whatsoever." (_referred)
@@ -201,6 +215,7 @@ _NEG_BEFORE = [
     # a posting's "we'll teach you SQL", "freshers will be trained in Docker", "would need
     # training on Ansible": not asked of the applicant
     r"(?:we['’]ll|we\s+will|we\s+can)\s+(?:teach|train)(?:\s+you)?(?:\s+(?:in|on))?",
+    r"we\s+teach(?:\s+you)?",  # "Paid traineeship: we teach SQL and Python"
     r"(?<=will\s)be\s+trained\s+(?:in|on)",
     r"(?:would\s+)?needs?\s+training\s+(?:in|on)",
     r"idk(?:\s+(?:anything|much))?(?:\s+(?:about|abt))?",  # chat: "idk anything abt LLMs"
@@ -239,7 +254,9 @@ _NEG_BEFORE = [
     r"(?:(?:main|key|skills?)\s+)?gaps?(?=\s*:)",
     # the writer asking whether a skill is needed: "do I need to know Java?"
     r"(?:do|would|will)\s+I\s+(?:really\s+|actually\s+|even\s+|also\s+)?need(?:\s+to\s+"
-    r"(?:know|learn|have|master|study|use))?",
+    r"(?:know|learn|have|master|study|use))?"
+    # (not where the answer is yes: "Do I need PyTorch? Yes.")
+    r"(?![^?\n]{0,80}\?[^\S\n]*(?:A:[^\S\n]*)?(?:yes|yep|yeah|absolutely|definitely|of\s+course)\b)",
     r"no\s+(?:real\s+|particular\s+)?interest\s+in",  # "no interest in React or CSS"
     r"no(?![-.]\w|\s+(?:later|less|more|matter|doubt|longer|one|sooner)\b)",
 ]
@@ -286,6 +303,9 @@ _LEARN_BEFORE = [
     r"(?:days?|weeks?|months?|modules?|chapters?|lessons?|units?)\s+into(?:\s+(?:(?:an?|the|my"
     r"|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT + ")?",
     r"(?:next|coming)\s+up",  # "Next up: Terraform", "Coming up: Ansible"
+    # a step of a learning plan, opening its line: "Weeks 1-4: SQL in depth", "Month 3.
+    # Statistics", "Term 1 — foundations", "Wk 6    Data modeling" (the whole line)
+    r"(?:(?<![^\n])|(?<=[-*•·]\s))" + _PLAN_STEP + r"(?=[^\W_])",
     # the writer asking what to learn: "Should I learn Terraform first?"
     r"should\s+I\s+(?:first\s+|also\s+|even\s+|then\s+)?(?:learn|study|pick\s+up|focus\s+on"
     r"|start\s+with|go\s+with|get\s+into)",
@@ -404,7 +424,7 @@ _NEG_AFTER = (
     r"|(?:above|beyond)\s+(?:my|his|her|their|our|your)\s+pay\s*grade"
     r"|(?<=\sa\s)foreign\s+language(?:\s+to\s+(?:me|us|him|her|them))?"
     r"|(?:(?<=is\s)|(?<=are\s))(?:outside|beyond)\s+(?:the|our)\s+(?:remit|scope)"
-    r"|(?:(?<=is\s)|(?<=are\s))non-?existent"
+    r"|(?:(?<=is\s)|(?<=are\s))non-?existent|(?:(?<=is\s)|(?<=are\s))irrelevant"
     r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:really\s+)?(?:my|our)\s+(?:area|strength|thing|forte"
     r"|strong\s+suit|expertise|specialty|speciality|field|cup\s+of\s+tea)"
     r"|(?:(?<=\sa\s)|(?<=is\s)|(?<=are\s))mystery(?:\s+to\s+me)?"
@@ -484,7 +504,7 @@ _ATTACHED = re.compile(
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?|n/a"
     r"|zero(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))|zero\s+(?:experience|exposure|knowledge)"
-    r"|not\s+used(?:\s+(?:anywhere|in|by|at)\b[^\n.;|]*)?|(?:explicitly\s+)?not\s+planned"
+    r"|not\s+used(?:\s+here\b|\s+(?:anywhere|in|by|at)\b[^\n.;|]*)?|(?:explicitly\s+)?not\s+planned"
     # an interviewer's "Apache Kafka: could not explain consumer groups"
     r"|could\s*(?:not|n['’]t)\s+(?:explain|answer|describe|name|say|tell)[^\n.;|]*"
     r"|(?-i:N)(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"  # a Y/N column
@@ -561,7 +581,7 @@ _ANCHORS = """
     non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
     surface struggle struggles struggling superficial passing weak useless hopeless
     avoid avoided avoiding avoids n/a
-    blank forgotten forgot couldn't couldnt n nobody no-one absent missing nil
+    blank forgotten forgot couldn't couldnt n nobody no-one absent missing nil irrelevant
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -580,7 +600,7 @@ _ANCHORS = """
     "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
     "on my to-do", "on my todo", "on my to-learn", "on my learning", "next up", "black box",
     "we'll teach", "we’ll teach", "we will teach", "we can teach", "we'll train", "we’ll train",
-    "we will train", "we can train", "be trained", "need training", "needs training",
+    "we will train", "we can train", "we teach", "be trained", "need training", "needs training",
     "would need training", "idk", "heard of",
     "first day", "first days", "first week", "first weeks", "first month", "first months",
     *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
@@ -605,6 +625,12 @@ _ANCHORS = """
       for s in ("", "s")),
     *(f"{c} {a}" for c in ("class", "classes", "lesson", "lessons")
       for a in ("on", "in", "about", "covering")),
+    # a plan's steps: "Weeks 1-4:", "Month 3.", "Term 2 —" (with the number: the words alone
+    # are in most texts, and every cue word found costs the text scan a check)
+    *(f"{unit} {n}" for unit in ("week", "weeks", "wk", "wks", "month", "months")
+      for n in range(1, 13)),
+    *(f"{unit} {n}" for unit in ("day", "days") for n in range(1, 31)),
+    *(f"term {n}" for n in range(1, 10)),
 ]
 # (common words such as "new", "working", "going", "just" only in the phrases a cue needs)
 _ATTACHED_WORDS = frozenset(
@@ -620,6 +646,25 @@ def anchor_terms() -> list[tuple[str, str, bool]]:
     """``(word, word, False)`` for the cue words (a text without one has no cue)."""
     words = _ANCHORS + [w.replace("'", "’") for w in _ANCHORS if "'" in w]
     return [(w, w.replace("’", "'"), False) for w in words]
+
+
+_PLAN_CUE = re.compile(_PLAN_STEP, re.I)  # (fullmatch on a cue's text)
+# on a plan's step, what the learner already holds: "Month 2: Python; her SQL is already strong"
+_PLAN_HELD = re.compile(
+    r"\b(?:already|strong|solid|fluent|expert|shipped|built|led|deployed|delivered|launched"
+    r"|knows|uses|lives\s+in|comfortable|confident)\b",
+    re.I,
+)
+
+
+def _plan_step(text: str, m: re.Match, starts: tuple[int, ...]) -> list[int]:
+    """The skills on the line of a plan's step after cue ``m``, up to the sentence of a
+    word of what the learner already holds."""
+    end = text.find("\n", m.end())
+    end = len(text) if end < 0 else end
+    held = _PLAN_HELD.search(text, m.end(), end)
+    stop = end if held is None else text.rfind(". ", m.end(), held.start()) + 1 or m.end()
+    return list(range(bisect_left(starts, m.end()), bisect_left(starts, stop)))
 
 
 def _cue_matches(text: str, anchors) -> tuple[list[re.Match], list[re.Match]]:
@@ -855,8 +900,13 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") else NEGATED
-        decided[i] = (status, text[m.start() : m.end()].strip(" (:-–—,?\t\n.…\"“”{"))
+        cue = text[m.start() : m.end()].strip(" (:-–—,?\t\n.…\"“”{")
+        decided[i] = (status, cue)
         taken += m.span()
+        # after a colon, the note is on the list before it: "AWS, Azure, GCP: none"
+        if ":" in text[e : m.start() + 4] and i and "," in text[max(0, e - 200) : e]:
+            for j in _list_before(text, found, i):
+                decided.setdefault(j, (status, cue))
 
     # 2. cues before and after skills, each within its clause
     cues = []
@@ -870,6 +920,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             cues
             and m.lastgroup == "learn"
             and cues[-1].lastgroup == "neg"
+            and not _PLAN_CUE.fullmatch(m.group("learn"))
             and not _covered_between(cues[-1].end(), m.start(), starts)
             and _gap_ok(text, cues[-1].end(), m.start(), 0)
         ):
@@ -901,9 +952,12 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         ):
             continue
         limit = cues[k + 1].start() if k + 1 < len(cues) else len(text)
-        heading = _heading(text, m, starts)
+        plan = kind == "learn" and _PLAN_CUE.fullmatch(m.group(kind)) is not None
+        heading = None if plan else _heading(text, m, starts)
         referred = None
-        if heading:  # "Learning next:", "Not required" over the bullet lines below it
+        if plan:  # "Weeks 1-4: SQL in depth, then window functions"
+            scoped = _plan_step(text, m, starts)
+        elif heading:  # "Learning next:", "Not required" over the bullet lines below it
             scoped = _bullets_below(text, heading.end(), limit, starts)
         elif (c := text.find(":", m.end(), m.end() + 64)) >= 0 and (
             colon := (_COLON.match(text, m.end()) if c < m.end() + 24 else None)
@@ -916,6 +970,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             stop = clauses.end(colon.end(), limit)
             scoped = [i for i in range(bisect_left(starts, colon.end()), bisect_left(starts, stop))
                       if ends[i] <= stop]
+            if "(" in text[colon.end() : stop]:  # "Missing: Java (I only know Python)"
+                scoped = _outside_own_notes(text, colon.end(), stop, scoped, starts)
         elif kind in ("neg", "learn"):
             scoped = _scope_after(text, m, found, starts, clauses, limit)
             if not scoped:
@@ -926,10 +982,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                                    _own_subject(text, m.start()))
             if not scoped:
                 scoped = referred = _referred(text, m, found, ends, status, clauses)
-        if not scoped and status == LEARNING and not heading:
+        if not scoped and status == LEARNING and not heading and not plan:
             # a note on a list item: "SQL (halfway through a Udemy course)", "Pandas - on my list"
             scoped = referred = _noted(text, m.start(), found, ends)
-        if status == LEARNING and scoped and not heading:
+        if status == LEARNING and scoped and not heading and not plan:
             # requirement wording in the clause; most often after the cue ("would help")
             clause_end = clauses.end(m.end(), min(len(text), m.end() + 300))
             if _REQUIREMENT.search(text, m.start(), clause_end) or _REQUIREMENT.search(
@@ -1038,6 +1094,30 @@ def _marked_stretches(text: str):
                 yield (*m.span("items"), NEGATED, m.group("neg"))
 
 
+# a line whose first character is a mark: "✅ Python ✅ SQL ❌ Scala ❌ Java", each mark before
+# its item
+_LINE_OF_MARKS = re.compile(r"^[^\S\n]*[✅✔✓☑✗✘❌✖🚫⛔🔴🟢⬜☐][^\n]*", re.M)
+_MARK_IN_LINE = re.compile(r"(?<=[^\S\n])([✗✘❌✖🚫⛔🔴])[^\S\n]*")
+
+
+def _prefixed_lines(text: str) -> list[int]:
+    """Start and end of each line that opens with a mark, in order (flat)."""
+    return [x for m in _LINE_OF_MARKS.finditer(text) for x in m.span()]
+
+
+def _prefix_marks(text: str, prefixed: list[int]):
+    """The cross marks that stand before their items: opening a line or after wide
+    spaces (``_MARK_LINE``), and any cross on a line that opens with a mark."""
+    marks = list(_MARK_LINE.finditer(text))
+    for k in range(0, len(prefixed), 2):
+        marks.extend(_MARK_IN_LINE.finditer(text, prefixed[k], prefixed[k + 1]))
+    if len(marks) > 1 and prefixed:
+        seen = set()
+        marks = [m for m in sorted(marks, key=lambda m: m.start(1))
+                 if m.start(1) not in seen and not seen.add(m.start(1))]
+    return marks
+
+
 def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
     """Skills crossed out in a checklist: "SQL ✓ | Spark ✗", "❌ Docker, Kubernetes", left
     unticked ("[ ] Jenkins"), struck through or listed under a key of absence
@@ -1047,7 +1127,8 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
         for i in range(bisect_left(starts, lo), bisect_left(starts, hi)):
             if found[i][1] <= hi:
                 decided[i] = (status, cue)
-    for line in _MARK_LINE.finditer(text):  # the list that starts right after the mark
+    prefixed = _prefixed_lines(text)
+    for line in _prefix_marks(text, prefixed):  # the list that starts right after the mark
         i, pos = bisect_left(starts, line.end()), line.end()
         if line.group(1) in _BOXES and _BOX_NOTE.match(text, pos):
             continue  # an unticked box with a note of learning: "☐ Python — learning"
@@ -1059,6 +1140,8 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
             i += 1
     for i, (_, end, _) in enumerate(found):
         mark = _MARK_AFTER.match(text, end)
+        if mark is not None and prefixed and bisect_right(prefixed, end) % 2:
+            continue  # on a line of marks before their items, the mark is the next item's
         if mark is not None and not (  # "🔴 Terraform  🟢 Docker  🔴 Ansible": Ansible's mark
             "  " in text[end : mark.start(1)] and i + 1 < len(found)
             and not (between := text[mark.end() : found[i + 1][0]]).strip() and "\n" not in between
@@ -1118,12 +1201,12 @@ def _answered(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
 # goes on (most cues), the match fails without trying to split its words another way.
 _HEADING = re.compile(r"[^\S\n]*+(?:[\w'’()-]++(?:[^\S\n]++|(?=[:\n]))){0,4}+(:)?[^\S\n]*+\n")
 # A heading's cue starts its line (maybe after a bullet: "- Not required"), or follows at
-# most three words of a line that starts with a capital or a markdown "#" and is no bullet
+# most four words of a line that starts with a capital or a markdown "#" and is no bullet
 # item: "What we don't need", "Tools I have never used:" (not "... quickly without cutting
 # corners:", nor a line of wrapped text, "systems can reliably learn from")
 _HEADING_LEAD = re.compile(
     r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦][^\S\n]*|#+[^\S\n]*(?:[\w'’]+[^\S\n]+){0,3}"
-    r"|[A-Z][\w'’]*[^\S\n]+(?:[\w'’]+[^\S\n]+){0,2})?\Z"
+    r"|[A-Z][\w'’]*[^\S\n]+(?:[\w'’]+[^\S\n]+){0,3})?\Z"
 )
 
 
@@ -1199,12 +1282,13 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     stop = clauses.end(m.end(), limit)  # the clause end, once a mention is close enough
     scoped: list[int] = []
     pos = m.end()
+    steps = m.lastgroup == "learn"  # a plan's steps: "learn dbt this quarter, then Airflow"
     for i in range(first, len(spans)):
         s, e, _ = spans[i]
         if e > stop:
             break
         # "..., Redshift is familiar": a skill that starts a new clause ends the list
-        if scoped and not (_list_gap_ok(text[pos:s]) and not _VERB_AFTER.match(text, e)):
+        if scoped and not (_list_gap_ok(text[pos:s], steps) and not _VERB_AFTER.match(text, e)):
             break
         scoped.append(i)
         pos = e
@@ -1263,7 +1347,12 @@ _QUESTION = re.compile(
     r"[^\n.!?]*\?[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*|(?:[—–-][^\S\n]*)?"
     r"|(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
 )
-_TO_WRITER = re.compile(r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\s+about)\b", re.I)
+_TO_WRITER = re.compile(
+    r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\s+about"
+    # or about what a role asks for: "Is Scala needed?", "Need LangChain?", "Is SAS used here?"
+    r"|need|needed|required|used|use|necessary|mandatory|expected)\b",
+    re.I,
+)
 
 
 # The cue's object is a pronoun, then the clause ends: "never used it before", "but I'm
@@ -1403,20 +1492,55 @@ _VERB_AFTER = re.compile(
 )
 
 
+# a note in brackets with a subject of its own: "(I only know Python and Scala)", "(we use
+# Kotlin)", "(only Spark Streaming)"
+_OWN_NOTE = re.compile(r"\((?=[^()\n]{0,12}\b(?:I|we|he|she|they|only)\b)[^()\n]{1,120}\)")
+
+
+def _outside_own_notes(text: str, lo: int, hi: int, scoped: list[int], starts) -> list[int]:
+    """``scoped`` without the mentions inside notes of their own between ``lo`` and ``hi``."""
+    inside = [m.span() for m in _OWN_NOTE.finditer(text, lo, hi)]
+    if not inside:
+        return scoped
+    return [i for i in scoped if not any(a < starts[i] < b for a, b in inside)]
+
+
+def _list_before(text: str, found, i: int) -> list[int]:
+    """The mentions of the list that ends with mention ``i`` on its line (joined by commas
+    and connectors only, none in a bracket that closes before ``i``)."""
+    out = []
+    for j in range(i - 1, -1, -1):
+        gap = text[found[j][1] : found[j + 1][0]]
+        if "\n" in gap or ":" in gap or "(" in gap or ")" in gap or not _list_gap_ok(gap):
+            break
+        out.append(j)
+    return out
+
+
 def _covered_between(start: int, end: int, starts: tuple[int, ...]) -> bool:
     i = bisect_left(starts, start)
     return i < len(starts) and starts[i] < end
 
 
-def _list_gap_ok(gap: str) -> bool:
+def _list_gap_ok(gap: str, steps: bool = False) -> bool:
     """Two skills are one list: nothing between them, or a connector and glue words
-    (a note in brackets, "(beginner)", "(2 years)", is skipped)."""
+    (a note in brackets, "(beginner)", "(2 years)", is skipped). With ``steps``, also the
+    steps of a plan: "dbt this quarter, then Airflow", "Python (weeks 1-8), then SQL"."""
     words = _words(_NOTE.sub(" ", gap))
     if not words:
         return True
+    if steps and "then" in words:
+        return all(w in _GLUE or w in _STEPS for w in words)
     if not any(w in _CONNECTORS or w in "(:" for w in words):
         return False
     return all(w in _GLUE for w in words)
+
+
+# between the steps of a plan: "then", and when ("this quarter", "next month")
+_STEPS = frozenset(
+    """then next later after that afterwards this quarter month week year term semester
+    half summer spring autumn fall winter""".split()
+)
 
 
 def _before_attached(text: str, anchors, ends: tuple[int, ...]) -> set[int]:
@@ -1522,7 +1646,8 @@ def _not_own(text: str, m: re.Match, clauses: _Clauses) -> bool:
     if learn and _OTHERS_LEARN.search(text, start, m.start()):
         return True  # "if anyone wants to learn Snowflake, I'm running a session"
     if neg and (
-        _DOUBLE_BEFORE.search(text, start, m.start())  # "nothing I can't do in Excel"
+        # "nothing I can't do in Excel" (not across a colon: "SQL and nothing else: no R")
+        _DOUBLE_BEFORE.search(text, max(start, text.rfind(":", start, m.start()) + 1), m.start())
         or _SINGLE_AFTER.match(text, m.end())  # "isn't a single playbook that I didn't write"
         and _I_DIDNT.search(text, m.end(), clauses.end(m.end(), min(len(text), m.end() + 200)))
     ):
