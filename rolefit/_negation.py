@@ -648,7 +648,14 @@ def anchor_terms() -> list[tuple[str, str, bool]]:
     return [(w, w.replace("’", "'"), False) for w in words]
 
 
-_PLAN_CUE = re.compile(_PLAN_STEP, re.I)  # (fullmatch on a cue's text)
+_PLAN_CUE = re.compile(_PLAN_STEP, re.I)
+
+
+def _plan_cue(text: str, m: re.Match) -> bool:
+    """Whether learning cue ``m`` is a plan's step (which ends in a space: looked at first)."""
+    return text[m.end() - 1].isspace() and _PLAN_CUE.fullmatch(m.group("learn")) is not None
+
+
 # on a plan's step, what the learner already holds: "Month 2: Python; her SQL is already strong"
 _PLAN_HELD = re.compile(
     r"\b(?:already|strong|solid|fluent|expert|shipped|built|led|deployed|delivered|launched"
@@ -920,7 +927,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             cues
             and m.lastgroup == "learn"
             and cues[-1].lastgroup == "neg"
-            and not _PLAN_CUE.fullmatch(m.group("learn"))
+            and not _plan_cue(text, m)
             and not _covered_between(cues[-1].end(), m.start(), starts)
             and _gap_ok(text, cues[-1].end(), m.start(), 0)
         ):
@@ -952,7 +959,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         ):
             continue
         limit = cues[k + 1].start() if k + 1 < len(cues) else len(text)
-        plan = kind == "learn" and _PLAN_CUE.fullmatch(m.group(kind)) is not None
+        plan = kind == "learn" and _plan_cue(text, m)
         heading = None if plan else _heading(text, m, starts)
         referred = None
         if plan:  # "Weeks 1-4: SQL in depth, then window functions"
