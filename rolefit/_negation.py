@@ -244,6 +244,14 @@ _NEG_BEFORE = [
     r"cannot(?!\s+(?:recommend|praise|stress|overstate|emphasi[sz]e|wait|imagine)\b)",
     # a team's own tools it stopped using: "We no longer use Informatica"
     r"no\s+longer\s+(?:use|uses|used|using|need|needs|support|supports|run|runs)",
+    # a team's retired tools: "We retired Hadoop in 2022", "IT has decommissioned the Access
+    # database", "we moved off Redshift" (after "we", "has", "have": not "I led the move")
+    r"(?:(?<=\bwe\s)|(?<=we['’]ve\s)|(?<=we['’]re\s)|(?<=\bare\s)|(?<=\bhas\s)|(?<=\bhave\s))"
+    r"(?:retired|retiring|decommissioned|decommissioning|dropped|dropping|deprecated|deprecating"
+    r"|sunset|sunsetted|sunsetting|phased\s+out|phasing\s+out|stopped\s+using"
+    r"|(?:moved|migrated)\s+(?:off|away\s+from)(?:\s+of)?)"
+    r"(?:\s+(?:the|our|all|its|their)(?:\s+(?:last|remaining|legacy|old|self-hosted|on-prem"
+    r"|on-premise))?)?",
     # a posting's "we do not expect you to write Terraform"
     r"(?:do\s+not|don['’]t|won['’]t|will\s+not)\s+expect(?:\s+(?:you|candidates|applicants)\s+to"
     r"|(?=\s+any\b))"
@@ -355,6 +363,7 @@ _BRIDGE = frozenset(
     """
     a an the any some much many all of with in on for to at by from as via into about
     and or nor plus also either neither yet ever really still even prior previous previously
+    being fully
     experience experiences experienced knowledge skill skills background exposure
     familiarity proficiency expertise training understanding grasp command fluency
     professional commercial production hands-on practical direct real real-world working
@@ -375,6 +384,11 @@ _BRIDGE = frozenset(
     """.split()
 )
 _SUBJECTS = frozenset("i we you he she they it my our your their this that which who".split())
+# What a system is made of, between a skill and a denial after it: "the Solr cluster was
+# decommissioned", "Objective-C code was removed" (and a question mark: "Redis? No.")
+_PARTS = frozenset(
+    "cluster clusters server servers instance instances jobs code licences licenses estate".split()
+)
 _CONNECTORS = frozenset(
     {"and", "or", "nor", "&", "/", ",", "plus", "as", "well", "such", "like", "including", "e.g"}
 )
@@ -407,6 +421,8 @@ _NEG_AFTER = (
     r"|(?:(?<=completely\s)|(?<=totally\s)|(?<=entirely\s))new\s+to\s+(?:me|us)"
     # "About cloud I know nothing", "Apache Kafka also no."
     r"|(?<=know\s)nothing(?=\s*(?:[.,;!?]|$))|(?<=also\s)no(?=\s*(?:[.;!]|$))"
+    # a short answer after the skill: "Kubernetes, no.", "redis? no.", "SSRS neither."
+    r"|(?<=[,?]\s)(?:no|nope|nah)(?=\s*(?:[.;!]|$))|(?<=\w\s)neither(?=\s*(?:[.;!]|$))"
     # "AWS daily, Azure never."
     r"|(?<=\w\s)never(?=\s*(?:[.;!]|$))"
     # "Scala is not.", "Java is not something I know"
@@ -425,7 +441,8 @@ _NEG_AFTER = (
     r"|(?<=\sa\s)foreign\s+language(?:\s+to\s+(?:me|us|him|her|them))?"
     r"|(?:(?<=is\s)|(?<=are\s))(?:outside|beyond)\s+(?:the|our)\s+(?:remit|scope)"
     r"|(?:(?<=is\s)|(?<=are\s))non-?existent|(?:(?<=is\s)|(?<=are\s))irrelevant"
-    r"|(?:(?<=is\s)|(?<=are\s))not\s+(?:really\s+)?(?:my|our)\s+(?:area|strength|thing|forte"
+    r"|(?:(?:(?<=is\s)|(?<=are\s))not|isn['’]t|aren['’]t)\s+(?:really\s+)?(?:my|our)"
+    r"\s+(?:area|strength|thing|forte"
     r"|strong\s+suit|expertise|specialty|speciality|field|cup\s+of\s+tea)"
     r"|(?:(?<=\sa\s)|(?<=is\s)|(?<=are\s))mystery(?:\s+to\s+me)?"
     r"|(?:(?<=\sa\s)|(?<=total\s)|(?<=complete\s))black\s+box(?:\s+to\s+(?:me|us))?"
@@ -437,7 +454,16 @@ _NEG_AFTER = (
     r"|project|programme|program|curriculum))"
     r"|(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s))not\s+(?:approved|permitted|allowed"
     r"|being\s+considered)"
-    r"|(?:(?<=is\s)|(?<=are\s))not\s+used(?=\s*(?:[.,;!)]|$|\s+(?:on|in|at|by|here|anywhere)\b))"
+    r"|(?:(?:(?<=is\s)|(?<=are\s))not|isn['’]t|aren['’]t)\s+used"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:on|in|at|by|here|anywhere)\b))"
+    # "Redis is required, Memcached isn't."
+    r"|(?<=\w\s)(?:isn['’]t|aren['’]t)(?=\s*(?:[.;!]|$))"
+    # a team's retired tools: "Hadoop cluster decommissioned", "Jenkins: fully
+    # decommissioned", "Ansible is being retired", "Jenkins is also gone"
+    r"|(?:(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|(?<=been\s)|(?<=being\s)|(?<=fully\s)"
+    r"|(?<=now\s)|(?<=also\s))(?:removed|gone|dropped)"
+    r"|(?:retired|decommissioned|deprecated|sunsetted|phased\s+out))"
+    r"(?=\s*(?:[.,;:!)]|$|\s+(?:in|on|last|this|since|as|from|years?|and|\d)\b))"
     # "Docker I know little, Kubernetes not.", "Docker, Linux and cloud are all new", "Cloud is a
     # complete blank for me", "Perl I've forgotten completely"
     r"|(?<![Oo]r\s)(?<=\w\s)not(?=\s*(?:[.;!]|$))"
@@ -462,7 +488,8 @@ _NEG_AFTER = (
     r"|(?<=\bI\sdo\s)not|(?<=\bI\shave\s)not|(?<=\bI\sdid\s)not|(?<=\bI\s)didn['’]?t)"
     r"(?:\s+(?:ever|really|actually))?"
     r"(?:\s+(?:know|use|used|have|do|touched|touch|tried|try|work(?:ed)?(?:\s+(?:with|on))?"
-    r"|written|learned|learnt|needed)(?:\s+(?:it|them))?)?"
+    r"|written|learned|learnt|needed)(?:\s+(?:it|them))?"
+    r"|\s+[a-z]+ed(?:\s+(?:into|in|with|on|to))?)?"  # "Looker I've never logged into"
     r"(?:\s+(?:at\s+all|yet|before|so\s+far|much|either|professionally|myself))?"
     r"(?=\s*(?:[.,;!?)]|$))"
 )
@@ -488,6 +515,8 @@ _LEARN_AFTER = (
     r"\s+\d{1,2}|next\s+(?:week|month|term|semester|quarter|year)"
     r"|later(?:\s+in\s+the\s+(?:course|program|programme|bootcamp|curriculum))?)"
     r"|for\s+the\s+first\s+time(?=\s*(?:[.,;!)]|$))"
+    # a course's or team's teaching: "pandas and NumPy are taught in week one"
+    r"|(?:is|are|be)\s+taught(?=\s*(?:[.,;!)]|$|\s+(?:in|during|on|from|at|by)\b))"
 )
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
@@ -582,6 +611,8 @@ _ANCHORS = """
     surface struggle struggles struggling superficial passing weak useless hopeless
     avoid avoided avoiding avoids n/a
     blank forgotten forgot couldn't couldnt n nobody no-one absent missing nil irrelevant
+    retired retiring decommissioned decommissioning dropped dropping deprecated deprecating
+    sunset sunsetted sunsetting removed gone
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -600,7 +631,10 @@ _ANCHORS = """
     "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
     "on my to-do", "on my todo", "on my to-learn", "on my learning", "next up", "black box",
     "we'll teach", "we’ll teach", "we will teach", "we can teach", "we'll train", "we’ll train",
-    "we will train", "we can train", "we teach", "be trained", "need training", "needs training",
+    "we will train", "we can train", "we teach", "be trained",
+    "phased out", "phasing out", "stopped using", "is taught", "are taught", "be taught",
+    *(f"{v} {w}" for v in ("moved", "migrated") for w in ("off", "away")),
+    "need training", "needs training",
     "would need training", "idk", "heard of",
     "first day", "first days", "first week", "first weeks", "first month", "first months",
     *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
@@ -844,16 +878,20 @@ def _words(gap: str) -> list[str]:
     return [w.lower().rstrip(".") or w for w in _WORDS.findall(gap)]
 
 
-def _gap_ok(text: str, lo: int, hi: int, free: int, gerund: bool = False) -> bool:
+def _gap_ok(
+    text: str, lo: int, hi: int, free: int, gerund: bool = False, parts: bool = False
+) -> bool:
     """True if a scope may read across the gap ``text[lo:hi]`` (at most ``free``
     non-bridge words; with ``gerund`` also one ``-ing`` word right after the cue:
-    "without relying on")."""
+    "without relying on"; with ``parts`` the words of :data:`_PARTS`)."""
     for n, m in enumerate(_WORDS.finditer(text, lo, hi)):  # _words, read lazily
         word = m.group()
         word = word.lower().rstrip(".") or word
         if word in _SUBJECTS:
             return False
-        if word in _BRIDGE or word in _CONNECTORS or word in "()\"'“”‘’:":
+        if word in _BRIDGE or word in _CONNECTORS or word in "()\"'“”‘’:" or (
+            parts and (word in _PARTS or word == "?")
+        ):
             continue
         if not word[0].isalnum() and word not in "(),/&:\"'":
             return False
@@ -958,7 +996,12 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             and not _learning_verb_ok(text, m, starts, clauses)
         ):
             continue
-        limit = cues[k + 1].start() if k + 1 < len(cues) else len(text)
+        # the next cue ends this one's reach, unless it is in a note in brackets ("Jenkins
+        # (retired last year), Chef")
+        n = k + 1
+        while n < len(cues) and _in_note(text, cues[n].start()):
+            n += 1
+        limit = cues[n].start() if n < len(cues) else len(text)
         plan = kind == "learn" and _plan_cue(text, m)
         heading = None if plan else _heading(text, m, starts)
         referred = None
@@ -1287,6 +1330,8 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     if not _gap_ok(text, m.end(), spans[first][0], 0 if tight else _LOOSE, tight):
         return []
     stop = clauses.end(m.end(), limit)  # the clause end, once a mention is close enough
+    if _in_note(text, m.start()) and (close := text.find(")", m.end(), stop)) >= 0:
+        stop = close  # a cue in a note reaches no further: "Python (no pandas yet), SQL"
     scoped: list[int] = []
     pos = m.end()
     steps = m.lastgroup == "learn"  # a plan's steps: "learn dbt this quarter, then Airflow"
@@ -1308,6 +1353,7 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
     start, if before the match ("I" of "Rust I don't")."""
     scoped: list[int] = []
     pos = m.start() if start is None else start
+    after = m.lastgroup == "negafter"
     conj = False
     clause_start = None  # found once a mention is close enough to need it
     for i in range(bisect_left(ends, m.start() + 1) - 1, -1, -1):
@@ -1315,7 +1361,7 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
         if s < floor:
             break
         if not scoped:
-            ok = _gap_ok(text, e, pos, 0 if status == NEGATED else 2)
+            ok = _gap_ok(text, e, pos, 0 if status == NEGATED else 2, parts=after)
             conj = ":" in text[e:pos]  # "Chef, Puppet: none of them": the list before a colon
         else:
             ok, conj = _joined(text[e:pos], conj)
@@ -1333,7 +1379,8 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
 # "Java, which I've never learned", "Go, that I'm still learning": a relative clause of the
 # writer's on the skill right before it
 _WHICH_I = re.compile(
-    r"(?:,\s*|\s+)(?:which|that)\s(?:I|we)(?:\s+(?:have|had|do|did|am|was|are)|['’](?:ve|m|d|re))?"
+    r"(?:,\s*|\s+)(?:which|that)\s(?:I|we|he|she|they)"
+    r"(?:\s+(?:have|has|had|do|does|did|am|is|was|are)|['’](?:ve|s|m|d|re))?"
     r"(?:\s+(?:only|still|really|ever|also|just))?\s+\Z"
 )
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
@@ -1449,7 +1496,7 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     ) is not None:
         # the writer's "I've never used it (yet)", with no skill before it in its clause
         return _antecedent(text, start, spans, ends, it.group(1).lower() != "it")
-    if m.lastgroup == "neg" and (
+    if m.lastgroup in ("neg", "negafter") and (
         m.end() - start == 7 and m.group().lower() == "neither"
         and _OBJECT_NEITHER.search(text, max(0, start - 24), start)
         and _CLAUSE_END.match(text, m.end())
@@ -1522,6 +1569,14 @@ def _list_before(text: str, found, i: int) -> list[int]:
             break
         out.append(j)
     return out
+
+
+def _in_note(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a bracket opened at most 60 characters before, on its line."""
+    if text[pos - 1 : pos] == "(":
+        return True
+    opened = text.rfind("(", max(0, pos - 60), pos)
+    return opened >= 0 and text.find(")", opened, pos) < 0 and "\n" not in text[opened:pos]
 
 
 def _covered_between(start: int, end: int, starts: tuple[int, ...]) -> bool:
