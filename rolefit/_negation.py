@@ -879,18 +879,19 @@ def _words(gap: str) -> list[str]:
 
 
 def _gap_ok(
-    text: str, lo: int, hi: int, free: int, gerund: bool = False, parts: bool = False
+    text: str, lo: int, hi: int, free: int, gerund: bool = False, after: bool = False
 ) -> bool:
     """True if a scope may read across the gap ``text[lo:hi]`` (at most ``free``
     non-bridge words; with ``gerund`` also one ``-ing`` word right after the cue:
-    "without relying on"; with ``parts`` the words of :data:`_PARTS`)."""
+    "without relying on"; with ``after``, for a denial after the skill, also the words of
+    :data:`_PARTS` and a question mark)."""
     for n, m in enumerate(_WORDS.finditer(text, lo, hi)):  # _words, read lazily
         word = m.group()
         word = word.lower().rstrip(".") or word
         if word in _SUBJECTS:
             return False
         if word in _BRIDGE or word in _CONNECTORS or word in "()\"'“”‘’:" or (
-            parts and (word in _PARTS or word == "?")
+            after and (word in _PARTS or word == "?")
         ):
             continue
         if not word[0].isalnum() and word not in "(),/&:\"'":
@@ -1161,10 +1162,8 @@ def _prefix_marks(text: str, prefixed: list[int]):
     marks = list(_MARK_LINE.finditer(text))
     for k in range(0, len(prefixed), 2):
         marks.extend(_MARK_IN_LINE.finditer(text, prefixed[k], prefixed[k + 1]))
-    if len(marks) > 1 and prefixed:
-        seen = set()
-        marks = [m for m in sorted(marks, key=lambda m: m.start(1))
-                 if m.start(1) not in seen and not seen.add(m.start(1))]
+    if prefixed:  # (a mark opening its line is found both ways)
+        marks = sorted({m.start(1): m for m in marks}.values(), key=lambda m: m.start(1))
     return marks
 
 
@@ -1361,7 +1360,7 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
         if s < floor:
             break
         if not scoped:
-            ok = _gap_ok(text, e, pos, 0 if status == NEGATED else 2, parts=after)
+            ok = _gap_ok(text, e, pos, 0 if status == NEGATED else 2, after=after)
             conj = ":" in text[e:pos]  # "Chef, Puppet: none of them": the list before a colon
         else:
             ok, conj = _joined(text[e:pos], conj)
@@ -1573,8 +1572,6 @@ def _list_before(text: str, found, i: int) -> list[int]:
 
 def _in_note(text: str, pos: int) -> bool:
     """Whether ``pos`` is inside a bracket opened at most 60 characters before, on its line."""
-    if text[pos - 1 : pos] == "(":
-        return True
     opened = text.rfind("(", max(0, pos - 60), pos)
     return opened >= 0 and text.find(")", opened, pos) < 0 and "\n" not in text[opened:pos]
 
