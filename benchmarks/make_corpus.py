@@ -455,11 +455,11 @@ def generate(out: Path, seed: int, mb: float, kind: str = "posting") -> tuple[in
             bullet = rng.choice(["- ", "• ", "* ", ""])
             for _ in range(rng.randint(2, 6)):
                 roll = rng.random()
-                kind = "resume" if roll < 0.5 else "resume_filler" if roll < 0.8 else "hard"
-                text, keys = gen.sentence(kind)
+                which = "resume" if roll < 0.5 else "resume_filler" if roll < 0.8 else "hard"
+                text, keys = gen.sentence(which)
                 if size - start + len((bullet + text).encode("utf-8")) + 1 > budget:
                     break
-                emit(text, keys, kind == "hard", "\n", bullet)
+                emit(text, keys, which == "hard", "\n", bullet)
             if size - start >= budget - 60:
                 break
         while size - start < low + 10:
@@ -481,13 +481,13 @@ def generate(out: Path, seed: int, mb: float, kind: str = "posting") -> tuple[in
             bullets = rng.random() < 0.5
             for _ in range(rng.randint(6, 14)):
                 roll = rng.random()
-                kind = "skill" if roll < 0.4 else "filler" if roll < 0.88 else "hard"
-                text, keys = gen.sentence(kind)
+                which = "skill" if roll < 0.4 else "filler" if roll < 0.88 else "hard"
+                text, keys = gen.sentence(which)
                 if bullets:
                     bullet = "- " if rng.random() < 0.7 else "• "
-                    emit(text, keys, kind == "hard", "\n", bullet)
+                    emit(text, keys, which == "hard", "\n", bullet)
                 else:
-                    emit(text, keys, kind == "hard", " ")
+                    emit(text, keys, which == "hard", " ")
             chunks.append("\n")
             offset += 1
             size += 1
