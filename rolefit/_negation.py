@@ -57,7 +57,13 @@ it knows no aspiration cues). A mention gets one of three statuses:
   ``haven't the foggiest``, ``Out of scope for the first quarter: ...``, ``Terraform:
   zero``, empty stars or circles ``Polars ○○○○○``, a Y/N column's ``Tableau - N``,
   ``Detectron2: not used``, ``Scala: not used anywhere``, an interviewer's ``Kafka: could
-  not explain consumer groups``);
+  not explain consumer groups``, ``Theano - no longer used anywhere``); what an exam, a
+  course or a buyer leaves out (``Scala is not tested``, ``R not assessed``, ``.NET: not
+  offered``, ``Deep learning is not covered``; a label ``Not covered:`` still covers what
+  follows it); what a job ad asks for, in a text of the writer's own (``I``, ``my``, ``me``
+  in it): ``the job ad mentions Jenkins and Helm``, ``every posting wants Python``, ``the
+  role requires SAP`` (the writer's own words about the skill elsewhere in the text decide,
+  as a held mention wins; a posting's own ``the role requires Python`` is ``has``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -76,9 +82,14 @@ it knows no aspiration cues). A mention gets one of three statuses:
   Kubernetes course``, ``starting the fast.ai course``, plans (``HTML and CSS are next
   month``, ``Node.js starts in week 11``, ``MongoDB comes later in the course``, ``on her
   to-do list``), a learning note on a list item (``SQL (halfway through a Udemy
-  course)``, ``Kubernetes (CKA) - in progress``), and
+  course)``, ``Kubernetes (CKA) - in progress``), a plan's step inside a line followed by
+  the skill (``month 1 Docker, month 2 Kubernetes``, ``Weeks 5-8 React``; not ``Week 1
+  checklist (ML team)``, ``Week 3 of the Airflow migration``), and
   after the skill ``Kafka: limited``, ``is superficial``, ``SQL I'm just learning``, ``is
-  something I'm studying``, ``on my to-do list``, ``for the first time``; "analysts who
+  something I'm studying``, ``on my to-do list``, ``for the first time``, a low rating
+  (``Polars 1/5``, ``Leadership: 2 out of 5``, ``Scala | 3/10``; 3/5 and more is ``has``),
+  ``PyTorch: started this week``, ``Asana (started using last month)`` (not ``Python
+  (started 2016)``), ``my statistics is weak``, ``NumPy is still shaky``; "analysts who
   were learning SQL", "if anyone wants to learn Snowflake", "taught a course on Spark",
   "teach beginners Python" and "built a Flask app on weekends" are not about the writer's
   own level, "not a beginner", "not new to", "not bad at", "no stranger to" and "cannot
@@ -161,7 +172,37 @@ _PLAN_STEP = (
 # where a label starts: a line's start, or after a bullet, a symbol or an emoji ("🚫 Not my
 # thing:")
 _LABEL_START = r"(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s))"
+# a low rating: "1/5", "2 out of 5", "3/10" (an attached cue, _ATTACHED)
+_RATINGS = [
+    *(f"{n}{sep}5" for n in (1, 2) for sep in ("/", " / ", " out of ", " of ")),
+    *(f"{n}{sep}10" for n in (1, 2, 3) for sep in ("/", " / ", " out of ")),
+]
+# what a job ad asks for, in a text of the writer's own ("the job ad mentions Jenkins",
+# "every posting wants Python"): the writer's own words elsewhere decide; alone, a skill
+# named only there is one the writer lacks
+_AD_NOUNS = """ad ads advert adverts posting postings description descriptions jd jds listing
+    listings spec specs role roles job jobs position positions vacancy vacancies""".split()
+# (whole words only, none the start of a common longer word: a cue word found inside one,
+# "role i" in "role in", "job require" in "job requirements", costs the scan a check)
+_AD_VERBS = """mentions mentioned lists listed requires required asks asked wants want wanted
+    needs need needed calls says said expects demands""".split()
+_AD_ANCHORS = [f"{noun} {word}" for noun in _AD_NOUNS for word in [
+    *_AD_VERBS, "now", "also", "always", "seems", "seem"]] + [
+    f"{noun} i {verb}" for noun in _AD_NOUNS for verb in ("see", "saw", "want", "like")]
+_AD_CUE = (
+    r"(?:(?<=the\s)|(?<=this\s)|(?<=that\s)|(?<=every\s)|(?<=each\s)|(?<=their\s)"
+    r"|(?<=most\s)|(?<=all\s)|(?<=job\s))"
+    r"(?:ads?|adverts?|postings?|descriptions?|jds?|listings?|specs?|roles?|jobs?|positions?"
+    r"|vacanc(?:y|ies))\s+(?:(?:now|also|always|seems?\s+to|I\s+(?:see|saw|want|like))\s+)?"
+    r"(?:mention(?:s|ed)?|list(?:s|ed)?|requir(?:es|ed)|asks\s+for|asked\s+for|wants?"
+    r"|wanted|needs?|needed|calls\s+for|says|said|expects|demands)"
+)
+_AD_CUE_AT = re.compile(_AD_CUE, re.I)
+_WRITER = re.compile(r"\b(?:I|I['’](?:m|ve|d)|my|me)\b")  # (not "Flex My Way")
+# (a skill right after it: not "Week 1 checklist (ML team)", "Week 3 of the Airflow migration")
+_STEP_IN_LINE = r"(?:weeks?|wks?|months?|days?)\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?[^\S\n](?=[^\W_])"
 _NEG_BEFORE = [
+    _AD_CUE,  # (only in a text of the writer's own: statuses())
     # labels over what follows: "Not in scope for this role:", "Not my strength: CSS"
     _LABEL_START + r"not\s+in\s+scope(?:\s+for\s+(?:this|the)\s+(?:role|position|job))?(?=\s*:)",
     _LABEL_START + r"out\s+of\s+scope(?:\s+for\s+[^:\n.;]{1,40})?(?=\s*:)",
@@ -357,6 +398,9 @@ _LEARN_BEFORE = [
     r"struggl(?:e|es|ing)\s+(?:with|in)",
     r"(?:(?<=my\s)|(?<=get\s)|(?<=getting\s)|(?<=got\s))head\s+around",
     r"(?:class|classes|lessons?)\s+(?:on|in|about|covering)",
+    # a plan's step inside a line, the skill right after it and the list it opens: "month 1
+    # Docker, month 2 Kubernetes", "Weeks 5-8 React" (the next step ends its reach)
+    _STEP_IN_LINE,
 ]
 # Words a cue may read across before it reaches a skill, and between skills in its scope.
 _BRIDGE = frozenset(
@@ -414,6 +458,15 @@ _NEG_AFTER = (
     r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected"
     r"|(?:a\s+)?prerequisites?|compulsory|obligatory|relevant)"
+    # what an exam, a course or a buyer leaves out: "Scala is not tested", "LDAP not
+    # acceptable", ".NET: not offered", "Deep learning is not covered" (not a label over
+    # what follows: "Not covered at all: RL, GNNs")
+    r"|(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:tested|assessed|graded|examined"
+    r"|evaluated|acceptable|accepted|supported|offered|covered|on\s+the\s+(?:exam|test|syllabus))"
+    r"(?![^\S\n]*(?:at\s+all|here|yet)?[^\S\n]*:)"
+    # "Theano — no longer used anywhere", "Talend (no longer supported since 2021)"
+    r"|no\s+longer\s+(?:used|supported|in\s+use|maintained|offered)"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:anywhere|since|by|in|at|here|after)\b))"
     # "Kubernetes I know only by name", "RabbitMQ? only heard of it", "would not claim"
     r"|only\s+(?:read|heard)\s+(?:about|of)(?:\s+(?:it|them)\b|(?=\s*(?:[.,;!?)]|$)))"
     r"|known?\s+only\s+by\s+name"
@@ -504,6 +557,10 @@ _LEARN_AFTER = (
     r"|(?:(?<=I['’]m\s)|(?<=I\sam\s)|(?<=still\s)|(?<=currently\s))(?:studying|learning)"
     r"(?=\s*(?:[.,;!)]|$|\s+(?:on\s+the\s+side|at\s+the\s+moment|right\s+now|now)\b))"
     r"|(?<=getting\smy\s)head\s+around(?=\s*(?:[.,;!)]|$))"
+    # "my statistics is weak", "NumPy is still shaky", "Cox regression is still hazy"
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=still\s)|(?<=bit\s)|(?<=quite\s)|(?<=very\s)"
+    r"|(?<=pretty\s)|(?<=really\s)|(?<=fairly\s))(?:weak|weaker|shaky|hazy)"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:for|to|at|than|but|and)\b))"
     r"|on\s+(?:the\s+)?weekends?|at\s+weekends?|in\s+(?:my|our)\s+(?:spare|free)\s+time"
     r"|in\s+the\s+evenings|(?:is|are)\s+(?:a\s+)?work\s+in\s+progress|in\s+progress"
     r"|on\s+my\s+(?:to-?do\s+|to-learn\s+|learning\s+)?list"  # "Tableau is next on my list"
@@ -518,6 +575,12 @@ _LEARN_AFTER = (
     # a course's or team's teaching: "pandas and NumPy are taught in week one"
     r"|(?:is|are|be)\s+taught(?=\s*(?:[.,;!)]|$|\s+(?:in|during|on|from|at|by)\b))"
 )
+# a low rating as the whole value: "Polars 1/5", "Leadership - 2 out of 5" (_RATINGS)
+_LOW_RATING = (
+    r"(?:(?:self-)?rated\s+|level\s*)?(?:[12]\s*(?:/|\s+out\s+of\s+|\s+of\s+)\s*5"
+    r"|[1-3]\s*(?:/|\s+out\s+of\s+)\s*10)"
+    r"(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}—–]|\.(?:\s|$))|[^\S\n]{2})"
+)
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
@@ -527,7 +590,8 @@ _ATTACHED = re.compile(
     r"|(?<=[^\S\n]{2})(?!\s*no?\b)|(?<=\t))\s*"
     # a JSON or YAML value: '"Tableau": "never used"', "pyspark: {level: none}"
     r"(?:[\"“]|\{\s*(?:level|proficiency|rating|status|experience|years)\s*:\s*[\"“]?)?"
-    r"(?:(?P<neg>none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
+    r"(?:(?P<neg>no\s+longer\s+(?:used|supported|in\s+use|maintained|offered)(?:\s+anywhere)?"
+    r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure))?"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
@@ -546,11 +610,16 @@ _ATTACHED = re.compile(
     r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
-    r"|minimal|limited|superficial))"
+    r"|minimal|limited|superficial"
+    # "PyTorch: started this week", "Monday.com (started using last month)"
+    r"|started(?:\s+(?:using|learning|studying|on\s+it))?(?:\s+(?:last|this)\s+(?:week|month"
+    r"|term|semester|quarter|year)|\s+recently)?"
+    r"|" + _LOW_RATING + "))"
     r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
     r"|(?:self-)?rated\s+0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"
     r"|(?:0|zero)\s*(?:years?|yrs?)"
-    r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))))\b"
+    r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$))))|\s+(?P<learn2>"
+    + _LOW_RATING + r"))\b"
     r"(?!\s+\w+\s+(?:with|in|of)\b)",
     re.I,
 )
@@ -609,6 +678,7 @@ _ANCHORS = """
     attending attended nonexistent
     non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
     surface struggle struggles struggling superficial passing weak useless hopeless
+    weaker shaky hazy
     avoid avoided avoiding avoids n/a
     blank forgotten forgot couldn't couldnt n nobody no-one absent missing nil irrelevant
     retired retiring decommissioned decommissioning dropped dropping deprecated deprecating
@@ -645,6 +715,7 @@ _ANCHORS = """
     *(f"{a} expect" for a in ("do not", "don't", "won't", "will not")),
     *(f"{v} {a} new" for v in ("is", "are")
       for a in ("all", "completely", "totally", "entirely", "brand")),
+    *_RATINGS, *_AD_ANCHORS,
     "coming up", "closed book", "is next", "are next", "is up next", "are up next",
     "is coming up", "are coming up",
     *(f"{will}be {w}new" for will in ("", "will ", "would ")
@@ -672,7 +743,7 @@ _ATTACHED_WORDS = frozenset(
     " elementary entry introductory starting started nonexistent non-existent neither nope"
     " minimal limited superficial n/a"
     " self-study coursework rudimentary couldn't couldnt n absent missing nil".split()
-) | {"tutorial only", "tutorials only", "heard of"}
+) | {"tutorial only", "tutorials only", "heard of", "no longer"} | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
 
@@ -683,6 +754,7 @@ def anchor_terms() -> list[tuple[str, str, bool]]:
 
 
 _PLAN_CUE = re.compile(_PLAN_STEP, re.I)
+_STEP_CUE = re.compile(_STEP_IN_LINE, re.I)
 
 
 def _plan_cue(text: str, m: re.Match) -> bool:
@@ -945,7 +1017,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         m = _ATTACHED.match(text, e)
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
-        status = LEARNING if m.group("learn") else NEGATED
+        status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
         cue = text[m.start() : m.end()].strip(" (:-–—,?\t\n.…\"“”{")
         decided[i] = (status, cue)
         taken += m.span()
@@ -988,9 +1060,15 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             else:
                 decided[i] = (status, " ".join(m.group(m.lastgroup).split()))
             i += 1
+    writer = None  # whether the text is the writer's own (looked for once, if needed)
     for k, m in enumerate(cues):
         kind = m.lastgroup
         status = NEGATED if kind in ("neg", "negafter") else LEARNING
+        if kind == "neg" and _AD_CUE_AT.match(text, m.start()):
+            if writer is None:
+                writer = _WRITER.search(text) is not None
+            if not writer:
+                continue  # a posting's own "the role requires Python"
         if (
             kind == "learn"
             and m.end() - m.start() == 8  # (only a bare "learning" is checked)
@@ -1025,6 +1103,13 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                 scoped = _outside_own_notes(text, colon.end(), stop, scoped, starts)
         elif kind in ("neg", "learn"):
             scoped = _scope_after(text, m, found, starts, clauses, limit)
+            if kind == "learn" and (step := _STEP_CUE.match(text, m.start())) and (
+                step.end() == m.end()
+            ):
+                if scoped and starts[scoped[0]] == m.end():
+                    for i in scoped:
+                        decided.setdefault(i, (status, " ".join(m.group(kind).split())))
+                continue
             if not scoped:
                 scoped = referred = _referred(text, m, found, ends, status, clauses)
         else:
