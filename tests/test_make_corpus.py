@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from _scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def make_corpus():
-    path = ROOT / "benchmarks" / "make_corpus.py"
-    spec = importlib.util.spec_from_file_location("make_corpus", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/make_corpus.py")
 
 
 @pytest.mark.parametrize(("kind", "mb", "sizes"), [

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
+from _scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266, "i": 221,
@@ -16,17 +16,9 @@ SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266, "
 HOLDOUT = {"z", "aa"}  # in tests/reading_sets/holdout/: never trained on
 
 
-def _script():
-    path = ROOT / "scripts" / "reading_eval.py"
-    spec = importlib.util.spec_from_file_location("reading_eval", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def reading_eval():
-    return _script()
+    return load_script("scripts/reading_eval.py")
 
 
 @pytest.mark.parametrize(("name", "size"), sorted(SIZES.items()))
