@@ -189,13 +189,15 @@ _AD_VERBS = """mentions mentioned lists listed requires required asks asked want
 _AD_ANCHORS = [f"{noun} {word}" for noun in _AD_NOUNS for word in [
     *_AD_VERBS, "now", "also", "always", "seems", "seem"]] + [
     f"{noun} i {verb}" for noun in _AD_NOUNS for verb in ("see", "saw", "want", "like")]
+# (the cue: the same nouns and verbs, "asks for", and "seems to list"/"mention")
 _AD_CUE = (
     r"(?:(?<=the\s)|(?<=this\s)|(?<=that\s)|(?<=every\s)|(?<=each\s)|(?<=their\s)"
     r"|(?<=most\s)|(?<=all\s)|(?<=job\s))"
-    r"(?:ads?|adverts?|postings?|descriptions?|jds?|listings?|specs?|roles?|jobs?|positions?"
-    r"|vacanc(?:y|ies))\s+(?:(?:now|also|always|seems?\s+to|I\s+(?:see|saw|want|like))\s+)?"
-    r"(?:mention(?:s|ed)?|list(?:s|ed)?|requir(?:es|ed)|asks\s+for|asked\s+for|wants?"
-    r"|wanted|needs?|needed|calls\s+for|says|said|expects|demands)"
+    rf"(?:{'|'.join(sorted(_AD_NOUNS, key=len, reverse=True))})\s+"
+    r"(?:(?:now|also|always|seems?\s+to|I\s+(?:see|saw|want|like))\s+)?(?:"
+    + "|".join(v + r"\s+for" if v in ("asks", "asked", "calls") else v
+               for v in sorted([*_AD_VERBS, "mention", "list"], key=len, reverse=True))
+    + ")"
 )
 _AD_CUE_AT = re.compile(_AD_CUE, re.I)
 _WRITER = re.compile(r"\b(?:I|I['’](?:m|ve|d)|my|me)\b")  # (not "Flex My Way")
