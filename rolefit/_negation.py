@@ -172,6 +172,13 @@ _PLAN_STEP = (
 # where a label starts: a line's start, or after a bullet, a symbol or an emoji ("🚫 Not my
 # thing:")
 _LABEL_START = r"(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s))"
+# a word or two, or a note in brackets, between a label's cue and its colon
+_LABEL_TAIL = (
+    r"(?:[^\S\n]+(?!(?:in|for|from|between|of|to)\b)[\w'’-]+){0,2}?"
+    r"(?:[^\S\n]*\([^()\n]{1,30}\))?(?=[^\S\n]*:(?!//))"
+)
+# the end of a heading's line, and bullet lines after it (a blank line between)
+_BULLETS_NEXT = r"[^\S\n]*(?:\*\*)?[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[-*•·▪►●◦][^\S\n]"
 # a low rating: "1/5", "2 out of 5", "3/10" (an attached cue, _ATTACHED)
 _RATINGS = [
     *(f"{n}{sep}5" for n in (1, 2) for sep in ("/", " / ", " out of ", " of ")),
@@ -213,6 +220,8 @@ _NEG_BEFORE = [
     # "Irrelevant for this role: React", "Missing for this role: Java"
     _LABEL_START + r"irrelevant(?:\s+(?:for|to)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
     _LABEL_START + r"missing(?:\s+(?:for|from|in)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
+    # with a word or two, or a note, before the colon: "Missing entirely:", "Gaps (nobody):"
+    _LABEL_START + r"(?:missing|(?:(?:main|key|skills?)[^\S\n]+)?gaps?)" + _LABEL_TAIL,
     # "never got round to learning Vue", "haven't yet gotten around to using it"
     r"(?:never|not|(?:haven|hasn|hadn|didn)['’]?t)\s+(?:yet\s+)?got(?:ten)?\s+(?:a)?round\s+to"
     r"(?:\s+(?:learning|using|trying|studying))?",
@@ -240,9 +249,9 @@ _NEG_BEFORE = [
     r"(?:\s+(?:here|yet|so\s+far|currently|today))?",
     # a label opening a line: "Not offering: SEO or React", "Not needed for this role: Python"
     # (not "Not touching again: PHP", which the writer used)
-    _LABEL_START + r"not\s+(?!(?:bad|sure|only|just|merely|all|every|exhaustive|new|even|always"
-    r"|necessarily|an?\s+(?:big\s+|huge\s+)?fan)\b)(?![^:\n]{0,40}\b(?:again|any\s?more)\b)"
-    r"(?:(?!but\b)[\w'’/-]+\s+){0,4}?(?!but\b)[\w'’/-]+(?=[^\S\n]*(?:\([^()\n]{1,20}\)[^\S\n]*)?:(?!//))",
+    _LABEL_START + r"not[^\S\n]+(?!(?:bad|sure|only|just|merely|all|every|exhaustive|new|even"
+    r"|always|necessarily|an?\s+(?:big\s+|huge\s+)?fan)\b)(?![^:\n]{0,40}\b(?:again|any\s?more)\b)"
+    r"(?:(?!but\b)[\w'’/-]+[^\S\n]+){0,4}?(?!but\b)[\w'’/-]+(?=[^\S\n]*(?:\([^()\n]{1,20}\)[^\S\n]*)?:(?!//))",
     r"none\s+of\s+(?:my|our|the)(?:\s+[\w-]+){0,3}?\s+(?:involved|used|required|included"
     r"|touched|needed)",
     # an answer: "Q: Experience with Airflow? A: None whatsoever." (_referred)
@@ -301,8 +310,9 @@ _NEG_BEFORE = [
     r"(?:\s+(?:know|write|use|have|be\s+familiar\s+with))?",
     # "everything on our list except Java"
     r"except(?:\s+for)?",
-    # "Gaps: Kubernetes, Terraform" (a label over what follows it)
-    r"(?:(?:main|key|skills?)\s+)?gaps?(?=\s*:)",
+    # "Gaps: Kubernetes, Terraform" (a label over what follows it), "Critical gaps" over the
+    # bullet lines below it
+    r"(?:(?:main|key|skills?)\s+)?gaps?(?=\s*:|" + _BULLETS_NEXT + ")",
     # the writer asking whether a skill is needed: "do I need to know Java?"
     r"(?:do|would|will)\s+I\s+(?:really\s+|actually\s+|even\s+|also\s+)?need(?:\s+to\s+"
     r"(?:know|learn|have|master|study|use))?"
@@ -333,7 +343,8 @@ _LEARN_BEFORE = [
     r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)novice(?:\s+when\s+it\s+comes\s+to)?",
     r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)newbie(?:\s+when\s+it\s+comes\s+to)?",
     r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)new\s+to",
-    r"basics?",
+    # (not a posting's "Basic Qualifications:", the skills it asks for)
+    r"basics?(?!\s+(?:qualifications?|requirements?)\b)",
     r"(?<!good\s)(?<!strong\s)(?<!solid\s)(?<!broad\s)(?<!wide\s)(?<!deep\s)exposure",
     r"(?<!not\s)limited(?!\s+to\b)",
     r"minimal",
@@ -663,6 +674,12 @@ def _group(patterns: list[str]) -> str:
 
 
 _AFTER = re.compile(rf"(?P<learnafter>\b(?:{_LEARN_AFTER})\b)", re.I)
+# the labels among the denials before a skill ("Not in scope:", "Missing for this role:")
+_LABEL_CUE = re.compile(
+    rf"(?P<neg>{_group([p for p in _NEG_BEFORE if p.startswith(_LABEL_START)])})(?!\w)", re.I
+)
+# (the cue words that such a label can start with)
+_LABEL_WORDS = frozenset("not irrelevant missing gap gaps".split())
 # Every cue contains one of these words; a cue is tried only where one stands, so the
 # cue expression (slow to search for everywhere: many alternatives) runs at few places.
 _ANCHORS = """
@@ -799,7 +816,11 @@ def _cue_matches(text: str, anchors) -> tuple[list[re.Match], list[re.Match]]:
             if m is None or m.end() < end:
                 continue
         else:
-            m = (_BEFORE_AT.get(word) or _cue_expression(word)).match(text, start)
+            # a label opening its line is read as one ("Not needed for this role:"), before
+            # the cue that its first words also are ("not needed", after a skill)
+            m = (word in _LABEL_WORDS and _LABEL_CUE.match(text, start)) or (
+                _BEFORE_AT.get(word) or _cue_expression(word)
+            ).match(text, start)
         if m is not None:
             out.append(m)
             if m.end() > end:
@@ -1017,12 +1038,19 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     for i in sorted(_before_attached(text, anchors, ends)):
         e = ends[i]
         m = _ATTACHED.match(text, e)
+        inside = None
+        if m is None and text.startswith("):", e):
+            # a note on a list in brackets: "Monitoring (Prometheus, Grafana): no"
+            m = _ATTACHED.match(text, e + 1)
+            inside = _bracket_list(text, found, i)
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
         cue = text[m.start() : m.end()].strip(" (:-–—,?\t\n.…\"“”{")
         decided[i] = (status, cue)
         taken += m.span()
+        for j in inside or ():
+            decided.setdefault(j, (status, cue))
         # after a colon, the note is on the list before it: "AWS, Azure, GCP: none"
         if ":" in text[e : m.start() + 4] and i and "," in text[max(0, e - 200) : e]:
             for j in _list_before(text, found, i):
@@ -1075,6 +1103,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             kind == "learn"
             and m.end() - m.start() == 8  # (only a bare "learning" is checked)
             and not _learning_verb_ok(text, m, starts, clauses)
+            and not _HEADING_END.match(text, m.end())  # "Planned learning" over bullets
         ):
             continue
         # the next cue ends this one's reach, unless it is in a note in brackets ("Jenkins
@@ -1128,7 +1157,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             clause_end = clauses.end(m.end(), min(len(text), m.end() + 300))
             if _REQUIREMENT.search(text, m.start(), clause_end) or _REQUIREMENT.search(
                 text, clauses.start(m.start(), max(0, m.start() - 300)), clause_end
-            ):
+            ) or _under_requirements(text, m.start()):
                 continue
         if scoped and kind != "negafter" and (
             (kind == "neg" or kind == "learn") and not referred and _attached_form(text, m)
@@ -1335,13 +1364,18 @@ def _answered(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
 
 # Up to four words on the rest of the line, then maybe a colon. Possessive: where a line
 # goes on (most cues), the match fails without trying to split its words another way.
-_HEADING = re.compile(r"[^\S\n]*+(?:[\w'’()-]++(?:[^\S\n]++|(?=[:\n]))){0,4}+(:)?[^\S\n]*+\n")
+_HEADING = re.compile(
+    r"[^\S\n]*+(?:(?:[\w'’()-]++|[—–])(?:[^\S\n]++|(?=[:*\n]))){0,4}+(?:\*\*)?(:)?"
+    r"(?:\*\*)?[^\S\n]*+\n(?:[^\S\n]*\n)?"  # (a blank line may follow)
+)
 # A heading's cue starts its line (maybe after a bullet: "- Not required"), or follows at
 # most four words of a line that starts with a capital or a markdown "#" and is no bullet
 # item: "What we don't need", "Tools I have never used:" (not "... quickly without cutting
 # corners:", nor a line of wrapped text, "systems can reliably learn from")
+_HEADING_END = re.compile(_BULLETS_NEXT)
 _HEADING_LEAD = re.compile(
-    r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦][^\S\n]*|#+[^\S\n]*(?:[\w'’]+[^\S\n]+){0,3}"
+    r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦][^\S\n]*|(?:#+|\*\*)[^\S\n]*(?:[^\w\s][^\S\n]*)?"
+    r"(?:[\w'’]+[^\S\n]+){0,3}"
     r"|[A-Z][\w'’]*[^\S\n]+(?:[\w'’]+[^\S\n]+){0,3})?\Z"
 )
 
@@ -1353,6 +1387,8 @@ def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None
     heading = _HEADING.match(text, m.end())
     if heading is None or not _LINE_BULLET.match(text, heading.end()):
         return None
+    if text.count(")", m.end(), heading.end()) > text.count("(", m.end(), heading.end()):
+        return None  # the end of a bracket opened on the line above: wrapped text
     if _covered_between(m.end(), heading.end(), starts):
         return None
     if not _HEADING_LEAD.search(text, max(0, m.start() - 40), m.start()):
@@ -1363,6 +1399,10 @@ _LABEL_LEAD = re.compile(
     r"(?:^|\n|[.!?][^\S\n]+)[^\S\n]*(?:[-*•·▪►●◦#]+|\d{1,2}[.)])?[^\S\n]*(?:[\w'’]+[^\S\n]+){0,5}\Z"
 )
 _LABEL_GAP = re.compile(r"[^\n.!?;:]*")
+# words that make a line's first words a sentence rather than a label
+_CLAUSE_WORDS = frozenset("never not no is are was were be been stops ends".split())
+# a short label that opens its line: "Missing entirely:", "- Not relevant to role:"
+_LINE_LABEL = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*)?\Z")
 # the last word of such a label, whose object the list after the colon is
 _LABEL_ENDS = frozenset(
     """know knew known use used using done do does did have had touched tried learned learnt
@@ -1383,7 +1423,12 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
     words = text[m.end() : colon].split()
     if len(words) > 8 or bisect_left(starts, m.end()) != bisect_left(starts, colon):
         return None
-    if words and words[-1].lower().strip(",") not in _LABEL_ENDS:
+    if words and words[-1].lower().strip(",") not in _LABEL_ENDS and not (
+        len(words) <= 2
+        and _CLAUSE_WORDS.isdisjoint(w.lower() for w in words)  # "Learning never stops:"
+        and text.count("(", m.end(), colon) == text.count(")", m.end(), colon)
+        and _LINE_LABEL.search(text, max(0, m.start() - 30), m.start())
+    ):
         return None  # "No two projects were alike:", "Not a single gap on the infra side:"
     if _LABEL_LEAD.search(text, max(0, m.start() - 60), m.start()) is None:
         return None
@@ -1602,7 +1647,10 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     return list(range(lo, hi))
 
 
-_ITEM_END = re.compile(r"[.!?](?=\s)|;|\s[—–-]\s")
+# (or a comment with a subject of its own after a colon: "PyTorch: she had only used NumPy")
+_ITEM_END = re.compile(
+    r"[.!?](?=\s)|;|\s[—–-]\s|:(?=[^\S\n]+(?:I|we|he|she|they|it|you)\b)", re.I
+)
 
 
 def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> list[int]:
@@ -1654,6 +1702,59 @@ def _list_before(text: str, found, i: int) -> list[int]:
         if "\n" in gap or ":" in gap or "(" in gap or ")" in gap or not _list_gap_ok(gap):
             break
         out.append(j)
+    return out
+
+
+# the heading of a posting's list of what it asks for: "Requirements", "Nice to have:",
+# "What you'll bring", "Preferred Qualifications"
+_ASKS_HEADING = re.compile(
+    r"(?:[#*]+[^\S\n]*)?(?:[\w'’/&,-]+[^\S\n]+){0,4}?(?:requirements?|qualifications?"
+    r"|preferred|bonus(?:\s+points)?|nice[\s-]to[\s-]haves?|must[\s-]haves?|desirable|desired"
+    r"|good\s+to\s+have|what\s+you(?:['’]ll)?\s+bring|what\s+we(?:['’]re|\s+are)?\s+look(?:ing)?"
+    r"\s+for|who\s+you\s+are|you\s+have|ideal\s+candidate|your\s+profile|about\s+you)\b"
+    r"[^\n]{0,30}\Z",
+    re.I,
+)
+
+
+def _under_requirements(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a bullet line of a list under a heading of what a posting
+    asks for ("Nice to have\n- Some exposure to Kafka"): each line above it up to the
+    heading is a bullet item, its indented continuation or blank."""
+    start = text.rfind("\n", 0, pos) + 1
+    if not _LINE_BULLET.match(text, start):
+        return False
+    for _ in range(40):
+        if start == 0:
+            return False
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1]
+        if line.strip() and not _LINE_BULLET.match(line) and not line[:1].isspace():
+            return len(line) <= 80 and _ASKS_HEADING.match(line.strip(" \t:")) is not None
+        start = above
+    return False
+
+
+def _bracket_list(text: str, found, i: int) -> list[int]:
+    """The other mentions of the bracket that closes right after mention ``i`` on its line,
+    and the one just before the bracket ("Cloud (AWS, GCP)"), if the bracket holds only a
+    list of them."""
+    line = text.rfind("\n", 0, found[i][0]) + 1
+    opening = text.rfind("(", line, found[i][0])
+    if opening < 0 or ")" in text[opening : found[i][0]]:
+        return []
+    out: list[int] = []
+    for j in range(i - 1, -1, -1):
+        if found[j][0] < opening:
+            break
+        if not _list_gap_ok(text[found[j][1] : found[j + 1][0]]):
+            return []
+        out.append(j)
+    first = out[-1] if out else i
+    if not all(w in _GLUE for w in _words(text[opening + 1 : found[first][0]])):
+        return []  # "(we use Prometheus)"
+    if first and not text[found[first - 1][1] : opening].strip():
+        out.append(first - 1)
     return out
 
 

@@ -122,8 +122,11 @@ def test_extract_agrees_with_find_skills_mention_by_mention():
             assert got == sorted(k for k, st in best.items() if st == status), text
 
 
-_HEADING_WORDS = ["a", "bc", "Z9", "_", "'", "’", "-", "é", "x-y", "", ".", "•"]
-_HEADING_GAPS = [" ", "  ", "\t", "\u00a0", "\u3000", ":", " :", ": ", "\n", " \n", "\r", ",", ""]
+_HEADING_WORDS = ["a", "bc", "Z9", "_", "'", "’", "-", "é", "x-y", "", ".", "•", "—", "**", "(a)"]
+_HEADING_GAPS = [
+    " ", "  ", "\t", "\u00a0", "\u3000", ":", " :", ": ", "\n", " \n", "\r", ",", "", "**",
+    ", ", "\n\n", "\n \n",
+]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -138,10 +141,15 @@ _HEADING_GAPS = [" ", "  ", "\t", "\u00a0", "\u3000", ":", " :", ": ", "\n", " \
 )
 def test_heading_pattern_is_the_plain_one_without_backtracking(text, pos):
     # _HEADING is written with possessive quantifiers for speed; it must match exactly
-    # where and as far as the plain pattern (up to four words, maybe a colon, a newline).
+    # where and as far as the plain pattern (up to four words or dashes, maybe a colon in
+    # bold, a newline and maybe a blank line).
     from rolefit._negation import _HEADING
 
-    plain = re.compile(r"[^\S\n]*(?:[\w'’-]+[^\S\n]+){0,3}?[\w'’-]*[^\S\n]*(:)?[^\S\n]*\n")
+    word = r"(?:[\w'’()-]+|[—–])"
+    plain = re.compile(
+        rf"[^\S\n]*(?:{word}[^\S\n]+){{0,3}}?{word}?[^\S\n]*(?:\*\*)?(:)?(?:\*\*)?[^\S\n]*\n"
+        r"(?:[^\S\n]*\n)?"
+    )
     pos = min(pos, len(text))
     want, got = plain.match(text, pos), _HEADING.match(text, pos)
     assert (got and (got.end(), got.group(1))) == (want and (want.end(), want.group(1)))
