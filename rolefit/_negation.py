@@ -1708,10 +1708,11 @@ def _list_before(text: str, found, i: int) -> list[int]:
 # the heading of a posting's list of what it asks for: "Requirements", "Nice to have:",
 # "What you'll bring", "Preferred Qualifications"
 _ASKS_HEADING = re.compile(
-    r"(?:[#*]+[^\S\n]*)?(?:[\w'’/&,-]+[^\S\n]+){0,4}?(?:requirements?|qualifications?"
+    r"(?:[#*]+[^\S\n]*)?(?:[\w'’/&,-]+[^\S\n]+){0,6}?(?:requirements?|qualifications?"
     r"|preferred|bonus(?:\s+points)?|nice[\s-]to[\s-]haves?|must[\s-]haves?|desirable|desired"
     r"|good\s+to\s+have|what\s+you(?:['’]ll)?\s+bring|what\s+we(?:['’]re|\s+are)?\s+look(?:ing)?"
-    r"\s+for|who\s+you\s+are|you\s+have|ideal\s+candidate|your\s+profile|about\s+you)\b"
+    r"\s+for|who\s+you\s+are|you\s+have|ideal\s+candidate|your\s+profile|about\s+you"
+    r"|(?:a\s+)?(?:good\s+|great\s+|strong\s+)?fit\s+if)\b"
     r"[^\n]{0,30}\Z",
     re.I,
 )

@@ -64,6 +64,26 @@ def test_text_quotes_the_words_that_exclude_a_posting_skill(posting, line):
     assert "mentioned as" not in "\n".join(lines)
 
 
+# A posting laid out as many large employers lay them out: its requirement lists under
+# headings, "Basic Qualifications" among them (not "basic", a cue of learning).
+LISTED_POSTING = """Data Engineer, Payments
+
+BASIC QUALIFICATIONS
+- 3+ years of experience with Python and SQL
+- Experience building pipelines with Spark and Airflow
+
+PREFERRED QUALIFICATIONS
+- Exposure to Kafka
+- Basic knowledge of Terraform
+"""
+
+
+def test_a_postings_requirement_lists_are_what_it_asks_for():
+    m = rolefit.match(BACKEND, LISTED_POSTING)
+    assert set(m.posting_skills) == {"python", "sql", "spark", "airflow", "kafka", "terraform"}
+    assert m.excluded == {"negated": [], "learning": []} and m.role == "data_engineer"
+
+
 def test_atypical_posting_says_what_is_unusual():
     m = rolefit.match(BACKEND, ODD_POSTING)
     context = m.context()

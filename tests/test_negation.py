@@ -156,6 +156,27 @@ def test_heading_pattern_is_the_plain_one_without_backtracking(text, pos):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a posting's lists of what it asks for: each skill is asked for, at any level
+        ("BASIC QUALIFICATIONS\n- 5+ years of Python\n- Basic knowledge of Terraform",
+         {"python": "has", "terraform": "has"}),
+        ("You might be a fit if you have:\n- Exposure to Databricks\n- Basic understanding "
+         "of machine learning", {"databricks": "has", "machine_learning": "has"}),
+        ("Preferred Qualifications\n\n- Exposure to Kafka,\n  Airflow and dbt",
+         {"kafka": "has", "airflow": "has", "dbt": "has"}),
+        # the same items in a resume's list, or under a posting's offer, are being learned
+        ("Skills\n- Exposure to Databricks\n- Basic SQL",
+         {"databricks": "learning", "sql": "learning"}),
+        ("What you'll learn:\n- Exposure to Kafka", {"kafka": "learning"}),
+    ],
+)
+def test_a_postings_requirement_lists_are_asked_for(text, expected):
+    found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "status"),
     [
         ("Strong Python, but learning Rust.", "learning"),  # a clause starts at "but"
