@@ -1157,7 +1157,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             clause_end = clauses.end(m.end(), min(len(text), m.end() + 300))
             if _REQUIREMENT.search(text, m.start(), clause_end) or _REQUIREMENT.search(
                 text, clauses.start(m.start(), max(0, m.start() - 300)), clause_end
-            ) or _under_requirements(text, m.start()):
+            ) or (
+                # a low level asked for ("- Exposure to Kafka"), not a will to learn it
+                "learn" not in m.group(kind).lower() and _under_requirements(text, m.start())
+            ):
                 continue
         if scoped and kind != "negafter" and (
             (kind == "neg" or kind == "learn") and not referred and _attached_form(text, m)
@@ -1708,7 +1711,8 @@ def _list_before(text: str, found, i: int) -> list[int]:
 # the heading of a posting's list of what it asks for: "Requirements", "Nice to have:",
 # "What you'll bring", "Preferred Qualifications"
 _ASKS_HEADING = re.compile(
-    r"(?:[#*]+[^\S\n]*)?(?:[\w'’/&,-]+[^\S\n]+){0,6}?(?:requirements?|qualifications?"
+    r"(?:[#*]+[^\S\n]*)?(?:[\w'’/&,-]+[^\S\n]+){0,6}?(?:requirements?|required|essential"
+    r"|qualifications?"
     r"|preferred|bonus(?:\s+points)?|nice[\s-]to[\s-]haves?|must[\s-]haves?|desirable|desired"
     r"|good\s+to\s+have|what\s+you(?:['’]ll)?\s+bring|what\s+we(?:['’]re|\s+are)?\s+look(?:ing)?"
     r"\s+for|who\s+you\s+are|you\s+have|ideal\s+candidate|your\s+profile|about\s+you"
@@ -1721,7 +1725,8 @@ _ASKS_HEADING = re.compile(
 def _under_requirements(text: str, pos: int) -> bool:
     """Whether ``pos`` is on a bullet line of a list under a heading of what a posting
     asks for ("Nice to have\n- Some exposure to Kafka"): each line above it up to the
-    heading is a bullet item, its indented continuation or blank."""
+    heading is a bullet item, its continuation (indented, or starting in lower case) or
+    blank."""
     start = text.rfind("\n", 0, pos) + 1
     if not _LINE_BULLET.match(text, start):
         return False
@@ -1730,8 +1735,11 @@ def _under_requirements(text: str, pos: int) -> bool:
             return False
         above = text.rfind("\n", 0, start - 1) + 1
         line = text[above : start - 1]
-        if line.strip() and not _LINE_BULLET.match(line) and not line[:1].isspace():
-            return len(line) <= 80 and _ASKS_HEADING.match(line.strip(" \t:")) is not None
+        if line.strip() and not _LINE_BULLET.match(line):
+            if len(line) <= 80 and _ASKS_HEADING.match(line.strip(" \t:")):
+                return True
+            if not (line[:1].isspace() or line[:1].islower()):
+                return False  # (else an item's wrapped line: "such as C, C++, or Python.")
         start = above
     return False
 

@@ -165,10 +165,14 @@ def test_heading_pattern_is_the_plain_one_without_backtracking(text, pos):
          "of machine learning", {"databricks": "has", "machine_learning": "has"}),
         ("Preferred Qualifications\n\n- Exposure to Kafka,\n  Airflow and dbt",
          {"kafka": "has", "airflow": "has", "dbt": "has"}),
+        ("Required Skills\n\n·  Fluency in a language\nsuch as Go or Rust.\n\n·  Exposure to CUDA",
+         {"go": "has", "rust": "has", "cuda": "has"}),
         # the same items in a resume's list, or under a posting's offer, are being learned
         ("Skills\n- Exposure to Databricks\n- Basic SQL",
          {"databricks": "learning", "sql": "learning"}),
         ("What you'll learn:\n- Exposure to Kafka", {"kafka": "learning"}),
+        # a will to learn is asked for, not the skill
+        ("Required Soft Skills:\n- Willingness to learn Rust", {"rust": "learning"}),
     ],
 )
 def test_a_postings_requirement_lists_are_asked_for(text, expected):
