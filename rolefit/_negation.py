@@ -237,7 +237,7 @@ _NEG_BEFORE = [
     r"|slightest)(?:\s+(?:idea|clue|notion))?(?:\s+(?:about|of|on|how|what))?",
     r"clueless(?:\s+(?:about|with|when\s+it\s+comes\s+to))?",
     r"0(?=\s+(?:experience|exposure|knowledge|familiarity)\b)",
-    r"none(?=\s*:)",  # "None: SAS"
+    r"none(?:\s+(?:yet|so\s+far))?(?=\s*:)",  # "None: SAS", "None yet: Spark"
     r"none\s+of\s+the\s+following(?=\s*:)",  # "Requirements: none of the following: Java"
     # no one in a group: "Nobody on the team has used Docker", "none of us has done NLP"
     # (not "nobody else", "nobody knows Spark better than", "no one knew Kafka, so I ...")
@@ -397,6 +397,7 @@ _LEARN_BEFORE = [
     r"(?:getting|got)\s+my\s+feet\s+wet(?:\s+with)?",
     r"(?<=a\s)passing\s+(?:acquaintance|familiarity|knowledge|understanding)",
     r"(?:intro|introductory|beginners?|crash)\s+(?:course|class|module|tutorial|coursework)s?",
+    r"introductory(?=[^\S\n]*:)",  # a level's label: "Introductory: Airflow, dbt"
     r"pick(?:ing)?\s+up",
     r"getting\s+into",
     r"teaching\s+myself",
@@ -1027,6 +1028,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         _crossed(text, found, decided)
     if not anchors:
         return decided
+    if any(word == "progress" for _, _, word in anchors):
+        _studied(text, found, decided)
     matches, long = _cue_matches(text, anchors)
     if not matches and not any(word in _ATTACHED_WORDS for _, _, word in anchors):
         return decided
@@ -1051,8 +1054,11 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         taken += m.span()
         for j in inside or ():
             decided.setdefault(j, (status, cue))
-        # after a colon, the note is on the list before it: "AWS, Azure, GCP: none"
-        if ":" in text[e : m.start() + 4] and i and "," in text[max(0, e - 200) : e]:
+        # after a colon or a spaced dash, the note is on the list before it: "AWS, Azure,
+        # GCP: none", "Cloud, Spark — no experience"
+        if (":" in text[e : m.start() + 4] or _SPACED_DASH.search(text, e, m.start() + 4)) and (
+            i and "," in text[max(0, e - 200) : e]
+        ):
             for j in _list_before(text, found, i):
                 decided.setdefault(j, (status, cue))
 
@@ -1119,6 +1125,19 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             scoped = _plan_step(text, m, starts)
         elif heading:  # "Learning next:", "Not required" over the bullet lines below it
             scoped = _bullets_below(text, heading.end(), limit, starts)
+        elif kind in ("neg", "learn") and _SEP_CHAR.search(text, m.end(), m.end() + 48) and (
+            sep := _separated_label(text, m, starts)
+        ):
+            # "Not my area — cloud, web development", "Learning ▸ PyTorch", a table row's
+            # "| No experience | Spark, deep learning |": the rest of the clause or cell
+            stop = clauses.end(sep.end(), limit)
+            if "|" in sep.group():
+                cell = text.find("|", sep.end(), stop)
+                stop = stop if cell < 0 else cell
+            scoped = [i for i in range(bisect_left(starts, sep.end()), bisect_left(starts, stop))
+                      if ends[i] <= stop]
+            if "(" in text[sep.end() : stop]:
+                scoped = _outside_own_notes(text, sep.end(), stop, scoped, starts)
         elif (c := text.find(":", m.end(), m.end() + 64)) >= 0 and (
             colon := (_COLON.match(text, m.end()) if c < m.end() + 24 else None)
             # a label that opens its line or sentence: "Things I still don't know: ..."
@@ -1126,8 +1145,14 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         ) is not None and (kind in ("neg", "learn") or not (scoped := _scope_before(
             text, m, found, ends, status, clauses, max(m.start() - 300, 0)
         ))):  # ("Statistics is a real gap: she ..." is about the skill before it)
-            # "Not required: a CS degree, Java, or a tie": the rest of the clause
+            # "Not required: a CS degree, Java, or a tie": the rest of the clause (of the
+            # sentence, for a label that opens its line: "Learning: SQL via a MOOC; dbt")
             stop = clauses.end(colon.end(), limit)
+            if text[stop : stop + 1] == ";" and _SEP_LEAD.search(
+                text, max(0, m.start() - 30), m.start()
+            ):
+                end = _SENTENCE_END.search(text, colon.end(), limit)
+                stop = limit if end is None else end.start()
             scoped = [i for i in range(bisect_left(starts, colon.end()), bisect_left(starts, stop))
                       if ends[i] <= stop]
             if "(" in text[colon.end() : stop]:  # "Missing: Java (I only know Python)"
@@ -1213,7 +1238,12 @@ def _grouped(text: str, found, ends, anchors, decided: dict[int, tuple[str, str]
 
 # a cross mark right after a skill ("Spark ✗", "Neo4j: ❌"), or opening its line
 _MARK_AFTER = re.compile(
-    r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖🚫⛔🔴]|[○☆]{3,5}(?![●★◐◑○☆]))"  # (or no star filled)
+    r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖🚫⛔🔴]|[○☆□]{3,5}(?![●★◐◑○☆■□]))"  # (or none filled)
+)
+# a low rating in symbols right after a skill, one or two of five filled: "AWS ★☆☆☆☆",
+# "R ■□□□□", "Deep learning ●●○○○" (learning)
+_LOW_GLYPHS = re.compile(
+    r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([★●■]{1,2}[☆○□]{3,4})(?![●★◐◑○☆■□])"
 )
 _MARK_LINE = re.compile(
     r"(?:^|\n|[^\S\n]{2})[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖🚫⛔🔴⬜☐]|\[ \])[^\S\n]*"
@@ -1243,6 +1273,7 @@ def has_marks(text: str) -> bool:
         "✗" in text or "✘" in text or "❌" in text or "✖" in text
         or "🚫" in text or "⛔" in text or "🔴" in text
         or ("○" in text and "○○○" in text) or ("☆" in text and "☆☆☆" in text)
+        or ("□" in text and "□□□" in text)
         or ("[" in text and "[ ]" in text)  # (a one-character look first: it is faster)
         or "⬜" in text or "☐" in text
         or ("~" in text and "~~" in text and _STRUCK.search(text) is not None)
@@ -1315,6 +1346,10 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
             and not (between := text[mark.end() : found[i + 1][0]]).strip() and "\n" not in between
         ):
             decided[i] = (NEGATED, mark.group(1))
+        elif mark is None and (low := _LOW_GLYPHS.match(text, end)) is not None and (
+            len(low.group(1)) == 5
+        ):
+            decided[i] = (LEARNING, low.group(1))
 
 
 # from a list item to a learning cue in the note on it: "Spark - 2/5 (one online course, in
@@ -1411,6 +1446,38 @@ _LABEL_ENDS = frozenset(
     """know knew known use used using done do does did have had touched tried learned learnt
     worked about with in on to of yet for""".split()
 )
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# after a label's cue, a word or two or a note, then a separator other than a colon
+_LABEL_SEP = re.compile(
+    r"(?:[^\S\n]+[\w'’-]+){0,2}?(?:[^\S\n]*\([^()\n]{1,20}\))?[^\S\n]*(?:[▸►→]|[—–]|--|\|)"
+    r"[^\S\n]*(?=\S)"
+)
+_SEP_CHAR = re.compile(r"[▸►→—–|]|--")
+# a table row's first cell, or a line's start (with an adverb: "Currently learning —")
+_ROW_START = re.compile(r"(?:^|\n)[^\S\n]*\|[^\S\n]*\Z")
+_SEP_LEAD = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*)?(?:(?:currently|still|now|also)[^\S\n]+)?\Z",
+    re.I,
+)
+
+
+def _separated_label(text: str, m: re.Match, starts) -> re.Match | None:
+    """The separator after a label that opens its line and holds cue ``m``, if it is
+    not a colon: "Not my area — cloud", "Learning ▸ PyTorch", "| No experience | Spark |"
+    (at most two words or a note between them, none a skill or a verb of a sentence)."""
+    sep = _LABEL_SEP.match(text, m.end())  # (statuses() looks for a separator char first)
+    if sep is None or bisect_left(starts, m.end()) != bisect_left(starts, sep.end()):
+        return None
+    words = text[m.end() : sep.end()].split()[:-1]
+    if not _CLAUSE_WORDS.isdisjoint(w.lower() for w in words):
+        return None
+    lead = max(0, m.start() - 30)
+    row = _ROW_START.search(text, lead, m.start()) is not None
+    if row != ("|" in sep.group()) or not (row or _SEP_LEAD.search(text, lead, m.start())):
+        return None  # (a cell's label, or a line's, each with its own separator)
+    return sep
 
 
 def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
@@ -1742,6 +1809,44 @@ def _under_requirements(text: str, pos: int) -> bool:
                 return False  # (else an item's wrapped line: "such as C, C++, or Python.")
         start = above
     return False
+
+
+_SPACED_DASH = re.compile(r"[^\S\n][—–-]{1,2}[^\S\n]")
+
+
+# a degree, diploma or certificate still being studied for, on one line: "MSc Data Science,
+# University of X — in progress (2024-2026)", "Diploma in Health Data Science (in progress)"
+_QUALIFICATION = re.compile(
+    r"\b(?:B\.?Sc|M\.?Sc|MA|BA|MBA|MEng|BEng|Ph\.?D|Bachelor|Master|Diploma|Certificate|"
+    r"Certification|Nanodegree|Bootcamp|Degree)\b",
+    re.I,
+)
+_IN_PROGRESS_END = re.compile(
+    r"(?:[(—–-]|,)[^\S\n]*in[^\S\n]+progress[^\S\n]*(?:\)[^\S\n]*)?(?:\(?[\d–/ -]{4,11}\)?)?"
+    r"[^\S\n]*\.?[^\S\n]*$",
+    re.I | re.M,
+)
+
+
+_PROGRESS = re.compile("progress", re.I)
+
+
+def _studied(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
+    """The skills on a line that names a qualification and ends "in progress" (learning)."""
+    starts = [s for s, _, _ in found]
+    eol = 0
+    while (word := _PROGRESS.search(text, eol)) is not None:
+        eol = text.find("\n", word.end())
+        eol = len(text) if eol < 0 else eol
+        end = _IN_PROGRESS_END.search(text, max(0, word.start() - 12), eol)
+        if end is None:
+            continue
+        line = text.rfind("\n", 0, end.start()) + 1
+        line = max(line, *(text.rfind(mark, line, end.start()) + 1 for mark in (". ", "; ")))
+        if _QUALIFICATION.search(text, line, end.start()) is None:
+            continue  # (the line's last sentence: "BSc Statistics (2019). MSc ML - in progress")
+        for i in range(bisect_left(starts, line), bisect_left(starts, end.start())):
+            decided.setdefault(i, (LEARNING, "in progress"))
 
 
 def _bracket_list(text: str, found, i: int) -> list[int]:
