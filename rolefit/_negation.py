@@ -1448,7 +1448,6 @@ _LABEL_ENDS = frozenset(
 )
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # after a label's cue, a word or two or a note, then a separator other than a colon
 _LABEL_SEP = re.compile(
     r"(?:[^\S\n]+[\w'’-]+){0,2}?(?:[^\S\n]*\([^()\n]{1,20}\))?[^\S\n]*(?:[▸►→]|[—–]|--|\|)"

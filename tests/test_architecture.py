@@ -7,6 +7,7 @@ deliberately wrong import in a copy of the package makes ``lint-imports`` fail a
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -81,6 +82,22 @@ def _lint_imports(root: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(root)}
     return subprocess.run([str(LINT_IMPORTS), "--no-cache", "--no-logo"], cwd=root, env=env,
                           capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize(
+    "path", sorted((REPO / "rolefit").rglob("*.py")), ids=lambda p: p.stem
+)
+def test_no_module_binds_a_top_level_name_twice(path):
+    # a second `_NAME = ...` lower in a long module silently replaces the first for every
+    # function, wherever it is used
+    seen: dict[str, int] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        names = [t.id for t in getattr(node, "targets", ()) if isinstance(t, ast.Name)]
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names = [node.name]
+        for name in names:
+            assert name not in seen, f"{path.name}: {name} at lines {seen[name]}, {node.lineno}"
+            seen[name] = node.lineno
 
 
 def test_contracts_are_kept(package_copy):
