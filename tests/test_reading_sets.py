@@ -69,3 +69,24 @@ def test_holdout_sets_are_apart_and_the_script_reads_them_with_either_reader(
         assert reading_eval.main(["ee", "--reader", reader]) == 0
         rows = capsys.readouterr().out.splitlines()
         assert rows[2].startswith("| EE | 160 (1,332) |")
+
+
+def test_margin_script_gives_the_shipped_reading_at_margin_zero(capsys):
+    # with no margin, the left-out figures are cross_validate's, set by set summed
+    margin = load_script("scripts/reader_margin.py")
+    from rolefit.build import reader
+
+    sets = {name: cases for name, cases in reader.load_sets(margin.SETS, margin.TABLE).items()
+            if name in {"b", "c", "table"}}
+    figures = margin.margin_figures(sets, [0, 3.0])
+    cross = reader.cross_validate(sets)
+    assert figures[0] == tuple(
+        sum(cross[name]["model"][key] for name in ("b", "c"))
+        for key in ("wrongly_held", "wrongly_dropped"))
+    assert figures["rules"] == tuple(
+        sum(cross[name]["rules"][key] for name in ("b", "c"))
+        for key in ("wrongly_held", "wrongly_dropped"))
+    # a large margin for has keeps more skills: fewer dropped, more held wrongly
+    assert figures[3.0][1] <= figures[0][1] and figures[3.0][0] >= figures[0][0]
+    assert margin.main(["b", "c", "--margins", "0"]) == 0
+    assert "| 0 |" in capsys.readouterr().out
