@@ -1042,10 +1042,15 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         e = ends[i]
         m = _ATTACHED.match(text, e)
         inside = None
-        if m is None and text.startswith("):", e):
-            # a note on a list in brackets: "Monitoring (Prometheus, Grafana): no"
+        if m is None and text.startswith(")", e):
+            # a note on a list in brackets: "Monitoring (Prometheus, Grafana): no",
+            # "| Cloud (AWS) | 0/5 |"
             m = _ATTACHED.match(text, e + 1)
-            inside = _bracket_list(text, found, i)
+            inside = _bracket_list(text, found, i) if m is not None else None
+            if m is not None and not text.startswith("):", e) and not (
+                inside and text[found[inside[-1]][1] : e].lstrip().startswith("(")
+            ):
+                m = None  # past a colon, only under a skill: not "strong (fraud detection) | none"
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
@@ -1240,10 +1245,10 @@ def _grouped(text: str, found, ends, anchors, decided: dict[int, tuple[str, str]
 _MARK_AFTER = re.compile(
     r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖🚫⛔🔴]|[○☆□]{3,5}(?![●★◐◑○☆■□]))"  # (or none filled)
 )
-# a low rating in symbols right after a skill, one or two of five filled: "AWS ★☆☆☆☆",
-# "R ■□□□□", "Deep learning ●●○○○" (learning)
-_LOW_GLYPHS = re.compile(
-    r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([★●■]{1,2}[☆○□]{3,4})(?![●★◐◑○☆■□])"
+# a rating in symbols right after a skill: filled, then empty ("AWS ★☆☆☆☆", "R ■□□□□",
+# "SQL ███░░░░░░░"); two fifths or less filled is learning, none filled denied
+_GLYPHS = re.compile(
+    r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([★●■█▓]*)([☆○□░▒]+)(?![●★◐◑○☆■□█▓░▒])"
 )
 _MARK_LINE = re.compile(
     r"(?:^|\n|[^\S\n]{2})[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖🚫⛔🔴⬜☐]|\[ \])[^\S\n]*"
@@ -1273,7 +1278,7 @@ def has_marks(text: str) -> bool:
         "✗" in text or "✘" in text or "❌" in text or "✖" in text
         or "🚫" in text or "⛔" in text or "🔴" in text
         or ("○" in text and "○○○" in text) or ("☆" in text and "☆☆☆" in text)
-        or ("□" in text and "□□□" in text)
+        or ("□" in text and "□□□" in text) or ("░" in text and "░░░" in text)
         or ("[" in text and "[ ]" in text)  # (a one-character look first: it is faster)
         or "⬜" in text or "☐" in text
         or ("~" in text and "~~" in text and _STRUCK.search(text) is not None)
@@ -1346,10 +1351,10 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
             and not (between := text[mark.end() : found[i + 1][0]]).strip() and "\n" not in between
         ):
             decided[i] = (NEGATED, mark.group(1))
-        elif mark is None and (low := _LOW_GLYPHS.match(text, end)) is not None and (
-            len(low.group(1)) == 5
-        ):
-            decided[i] = (LEARNING, low.group(1))
+        elif mark is None and (glyphs := _GLYPHS.match(text, end)) is not None:
+            filled, size = len(glyphs.group(1)), len(glyphs.group(1) + glyphs.group(2))
+            if size in (5, 10) and 5 * filled <= 2 * size:
+                decided[i] = (LEARNING if filled else NEGATED, glyphs.group(1) + glyphs.group(2))
 
 
 # from a list item to a learning cue in the note on it: "Spark - 2/5 (one online course, in
@@ -1434,13 +1439,14 @@ def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None
     return heading
 # a label: the cue among the first words of its line or sentence, and a colon soon after
 _LABEL_LEAD = re.compile(
-    r"(?:^|\n|[.!?][^\S\n]+)[^\S\n]*(?:[-*•·▪►●◦#]+|\d{1,2}[.)])?[^\S\n]*(?:[\w'’]+[^\S\n]+){0,5}\Z"
+    r"(?:^|\n|[.!?][^\S\n]+)[^\S\n]*(?:(?:[-*•·▪►●◦#]+|\d{1,2}[.)])[^\S\n]*){0,2}"
+    r"(?:[\w'’]+[^\S\n]+){0,5}\Z"
 )
 _LABEL_GAP = re.compile(r"[^\n.!?;:]*")
 # words that make a line's first words a sentence rather than a label
-_CLAUSE_WORDS = frozenset("never not no is are was were be been stops ends".split())
+_CLAUSE_WORDS = frozenset("never not no is are was were be been stops ends again anymore".split())
 # a short label that opens its line: "Missing entirely:", "- Not relevant to role:"
-_LINE_LABEL = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*)?\Z")
+_LINE_LABEL = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*){0,2}\Z")  # ("- **")
 # the last word of such a label, whose object the list after the colon is
 _LABEL_ENDS = frozenset(
     """know knew known use used using done do does did have had touched tried learned learnt
@@ -1450,14 +1456,14 @@ _LABEL_ENDS = frozenset(
 
 # after a label's cue, a word or two or a note, then a separator other than a colon
 _LABEL_SEP = re.compile(
-    r"(?:[^\S\n]+[\w'’-]+){0,2}?(?:[^\S\n]*\([^()\n]{1,20}\))?[^\S\n]*(?:[▸►→]|[—–]|--|\|)"
+    r"(?:[^\S\n]+[\w'’-]+){0,2}?(?:[^\S\n]*\([^()\n]{1,20}\))?(?:\*\*)?[^\S\n]*(?:[▸►→]|[—–]|--|\|)"
     r"[^\S\n]*(?=\S)"
 )
 _SEP_CHAR = re.compile(r"[▸►→—–|]|--")
 # a table row's first cell, or a line's start (with an adverb: "Currently learning —")
-_ROW_START = re.compile(r"(?:^|\n)[^\S\n]*\|[^\S\n]*\Z")
+_ROW_START = re.compile(r"(?:^|\n)[^\S\n]*\|[^\S\n]*(?:\*\*)?\Z")
 _SEP_LEAD = re.compile(
-    r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*)?(?:(?:currently|still|now|also)[^\S\n]+)?\Z",
+    r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*){0,2}(?:(?:currently|still|now|also)[^\S\n]+)?\Z",
     re.I,
 )
 
@@ -1485,7 +1491,7 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
     among the first six words of its line or sentence, at most eight words and no skill
     come between it and the colon, the last of them a verb of use or a preposition (of
     :data:`_LABEL_ENDS`), and a space or the end follows the colon."""
-    if not (colon + 1 == len(text) or text[colon + 1].isspace()):
+    if not (colon + 1 == len(text) or text[colon + 1].isspace() or text[colon + 1] == "*"):
         return None
     if _LABEL_GAP.match(text, m.end(), colon).end() != colon:
         return None  # a sentence end or line break first
