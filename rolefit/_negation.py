@@ -394,6 +394,7 @@ _LEARN_BEFORE = [
     r"little",
     r"(?:getting|got)\s+started",
     r"weak\s+(?:in|at|with|on)",
+    r"weak(?=[^\S\n]*:)",  # a label: "Still weak: Python, statistics"
     r"(?:getting|got)\s+my\s+feet\s+wet(?:\s+with)?",
     r"(?<=a\s)passing\s+(?:acquaintance|familiarity|knowledge|understanding)",
     r"(?:intro|introductory|beginners?|crash)\s+(?:course|class|module|tutorial|coursework)s?",
@@ -609,6 +610,7 @@ _ATTACHED = re.compile(
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure))?"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
+    r"|forgotten(?:\s+(?:most|all|everything|it))?"  # "Perl: forgotten"
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?|n/a"
     r"|zero(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))|zero\s+(?:experience|exposure|knowledge)"
     r"|not\s+used(?:\s+here\b|\s+(?:anywhere|in|by|at)\b[^\n.;|]*)?|(?:explicitly\s+)?not\s+planned"
@@ -762,7 +764,7 @@ _ATTACHED_WORDS = frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying nah"
     " elementary entry introductory starting started nonexistent non-existent neither nope"
     " minimal limited superficial n/a"
-    " self-study coursework rudimentary couldn't couldnt n absent missing nil".split()
+    " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten".split()
 ) | {"tutorial only", "tutorials only", "heard of", "no longer"} | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
@@ -1248,7 +1250,8 @@ _MARK_AFTER = re.compile(
 # a rating in symbols right after a skill: filled, then empty ("AWS ★☆☆☆☆", "R ■□□□□",
 # "SQL ███░░░░░░░"); two fifths or less filled is learning, none filled denied
 _GLYPHS = re.compile(
-    r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([★●■█▓]*)([☆○□░▒]+)(?![●★◐◑○☆■□█▓░▒])"
+    r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?(?:([★●■█▓]*)([☆○□░▒]+)(?![●★◐◑○☆■□█▓░▒])"
+    r"|\[(#*)(-+)\])"  # (or "[##--------]")
 )
 _MARK_LINE = re.compile(
     r"(?:^|\n|[^\S\n]{2})[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖🚫⛔🔴⬜☐]|\[ \])[^\S\n]*"
@@ -1279,6 +1282,7 @@ def has_marks(text: str) -> bool:
         or "🚫" in text or "⛔" in text or "🔴" in text
         or ("○" in text and "○○○" in text) or ("☆" in text and "☆☆☆" in text)
         or ("□" in text and "□□□" in text) or ("░" in text and "░░░" in text)
+        or ("[" in text and "--]" in text)
         or ("[" in text and "[ ]" in text)  # (a one-character look first: it is faster)
         or "⬜" in text or "☐" in text
         or ("~" in text and "~~" in text and _STRUCK.search(text) is not None)
@@ -1352,9 +1356,10 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
         ):
             decided[i] = (NEGATED, mark.group(1))
         elif mark is None and (glyphs := _GLYPHS.match(text, end)) is not None:
-            filled, size = len(glyphs.group(1)), len(glyphs.group(1) + glyphs.group(2))
+            full, empty = glyphs.group(1, 2) if glyphs.group(2) else glyphs.group(3, 4)
+            filled, size = len(full), len(full) + len(empty)
             if size in (5, 10) and 5 * filled <= 2 * size:
-                decided[i] = (LEARNING if filled else NEGATED, glyphs.group(1) + glyphs.group(2))
+                decided[i] = (LEARNING if filled else NEGATED, glyphs.group().strip(" :|\t–—-"))
 
 
 # from a list item to a learning cue in the note on it: "Spark - 2/5 (one online course, in
