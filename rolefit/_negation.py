@@ -1141,10 +1141,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             if "|" in sep.group():
                 cell = text.find("|", sep.end(), stop)
                 stop = stop if cell < 0 else cell
-            scoped = [i for i in range(bisect_left(starts, sep.end()), bisect_left(starts, stop))
-                      if ends[i] <= stop]
-            if "(" in text[sep.end() : stop]:
-                scoped = _outside_own_notes(text, sep.end(), stop, scoped, starts)
+            scoped = _label_list(text, sep.end(), stop, starts, ends)
         elif (c := text.find(":", m.end(), m.end() + 64)) >= 0 and (
             colon := (_COLON.match(text, m.end()) if c < m.end() + 24 else None)
             # a label that opens its line or sentence: "Things I still don't know: ..."
@@ -1160,10 +1157,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             ):
                 end = _SENTENCE_END.search(text, colon.end(), limit)
                 stop = limit if end is None else end.start()
-            scoped = [i for i in range(bisect_left(starts, colon.end()), bisect_left(starts, stop))
-                      if ends[i] <= stop]
-            if "(" in text[colon.end() : stop]:  # "Missing: Java (I only know Python)"
-                scoped = _outside_own_notes(text, colon.end(), stop, scoped, starts)
+            scoped = _label_list(text, colon.end(), stop, starts, ends)
         elif kind in ("neg", "learn"):
             scoped = _scope_after(text, m, found, starts, clauses, limit)
             if kind == "learn" and (step := _STEP_CUE.match(text, m.start())) and (
@@ -1451,7 +1445,9 @@ _LABEL_GAP = re.compile(r"[^\n.!?;:]*")
 # words that make a line's first words a sentence rather than a label
 _CLAUSE_WORDS = frozenset("never not no is are was were be been stops ends again anymore".split())
 # a short label that opens its line: "Missing entirely:", "- Not relevant to role:"
-_LINE_LABEL = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*){0,2}\Z")  # ("- **")
+# a line's start, and a bullet or two ("- **")
+_LINE_START = r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*){0,2}"
+_LINE_LABEL = re.compile(_LINE_START + r"\Z")
 # the last word of such a label, whose object the list after the colon is
 _LABEL_ENDS = frozenset(
     """know knew known use used using done do does did have had touched tried learned learnt
@@ -1467,10 +1463,7 @@ _LABEL_SEP = re.compile(
 _SEP_CHAR = re.compile(r"[▸►→—–|]|--")
 # a table row's first cell, or a line's start (with an adverb: "Currently learning —")
 _ROW_START = re.compile(r"(?:^|\n)[^\S\n]*\|[^\S\n]*(?:\*\*)?\Z")
-_SEP_LEAD = re.compile(
-    r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*){0,2}(?:(?:currently|still|now|also)[^\S\n]+)?\Z",
-    re.I,
-)
+_SEP_LEAD = re.compile(_LINE_START + r"(?:(?:currently|still|now|also)[^\S\n]+)?\Z", re.I)
 
 
 def _separated_label(text: str, m: re.Match, starts) -> re.Match | None:
@@ -1765,9 +1758,11 @@ _VERB_AFTER = re.compile(
 _OWN_NOTE = re.compile(r"\((?=[^()\n]{0,12}\b(?:I|we|he|she|they|only)\b)[^()\n]{1,120}\)")
 
 
-def _outside_own_notes(text: str, lo: int, hi: int, scoped: list[int], starts) -> list[int]:
-    """``scoped`` without the mentions inside notes of their own between ``lo`` and ``hi``."""
-    inside = [m.span() for m in _OWN_NOTE.finditer(text, lo, hi)]
+def _label_list(text: str, lo: int, hi: int, starts, ends) -> list[int]:
+    """The mentions between ``lo`` and ``hi`` (what a label covers), but those inside notes
+    of their own ("Missing: Java (I only know Python)")."""
+    scoped = [i for i in range(bisect_left(starts, lo), bisect_left(starts, hi)) if ends[i] <= hi]
+    inside = [m.span() for m in _OWN_NOTE.finditer(text, lo, hi)] if "(" in text[lo:hi] else ()
     if not inside:
         return scoped
     return [i for i in scoped if not any(a < starts[i] < b for a, b in inside)]
