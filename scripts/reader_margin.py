@@ -1,10 +1,10 @@
 """Would a margin in favour of ``has`` help the learned reader? Leave-one-set-out figures.
 
 Each reviewers' set of ``tests/reading_sets/`` is left out in turn; the learned reader is
-trained on the others and the status table (as ``rolefit.build.reader.cross_validate``
-does), and its scores for the left-out mentions get a margin added to ``has`` before the
-status is chosen. Prints, summed over the left-out sets, the skills wrongly held and
-wrongly dropped for each margin, and the rules' figures (the table in
+trained on the others and the status table (``rolefit.build.reader.left_out``, as
+``cross_validate`` does), and its scores for the left-out mentions get a margin added to
+``has`` before the status is chosen. Prints, summed over the left-out sets, the skills
+wrongly held and wrongly dropped for each margin, and the rules' figures (the table in
 ``docs/evaluation.md``, "Could the learned reader drop fewer held skills?").
 
 Run: ``python scripts/reader_margin.py [--margins 0 0.5 1] [SET ...]`` (default: every
@@ -24,14 +24,8 @@ TABLE = SETS.parent / "negation_cases.csv"
 
 def margin_figures(sets: dict[str, list[dict]], margins) -> dict:
     """``{"rules": (held, dropped), margin: (held, dropped), ...}`` over the left-out sets."""
-    rows = {name: reader.examples(cases) for name, cases in sets.items()}
     out = {"rules": [0, 0], **{m: [0, 0] for m in margins}}
-    for name, cases in sets.items():
-        if name == "table":
-            continue
-        training, weights = reader._weighted({o: r for o, r in rows.items() if o != name})
-        vectorizer, model = reader.train(training, None, weights)
-        left_out = rows[name]
+    for _, cases, left_out, vectorizer, model in reader.left_out(sets):
         rules = reader.figures(cases, left_out, [row[2] for row in left_out])
         out["rules"][0] += rules["wrongly_held"]
         out["rules"][1] += rules["wrongly_dropped"]

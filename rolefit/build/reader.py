@@ -184,21 +184,26 @@ def figures(cases, rows, statuses) -> dict:
     return compare(cases, strongest(pairs, len(cases)))[0]
 
 
-def cross_validate(sets: dict[str, list[dict]], params=None) -> dict[str, dict]:
-    """For each set but ``"table"``: the rules' figures and the model's, trained on every
-    other set and the table. ``{name: {"rules": figures, "model": figures}}``."""
+def left_out(sets: dict[str, list[dict]], params=None):
+    """For each set but ``"table"``, left out in turn: ``(name, cases, rows, vectorizer,
+    model)``, its cases, their :func:`examples` rows, and the model trained on every other
+    set and the table."""
     rows = {name: examples(cases) for name, cases in sets.items()}
-    out = {}
     for name, cases in sets.items():
         if name == "table":
             continue
         training, weights = _weighted({other: r for other, r in rows.items() if other != name})
-        vectorizer, model = train(training, params, weights)
-        out[name] = {
-            "rules": figures(cases, rows[name], [row[2] for row in rows[name]]),
-            "model": figures(cases, rows[name], predictions(rows[name], vectorizer, model)),
-        }
-    return out
+        yield (name, cases, rows[name], *train(training, params, weights))
+
+
+def cross_validate(sets: dict[str, list[dict]], params=None) -> dict[str, dict]:
+    """For each set but ``"table"``: the rules' figures and the model's, trained on every
+    other set and the table. ``{name: {"rules": figures, "model": figures}}``."""
+    return {
+        name: {"rules": figures(cases, rows, [row[2] for row in rows]),
+               "model": figures(cases, rows, predictions(rows, vectorizer, model))}
+        for name, cases, rows, vectorizer, model in left_out(sets, params)
+    }
 
 
 def write_model(sets_dir, table, out, command: str = "") -> dict:
