@@ -5,8 +5,8 @@ missing): resume-sized texts (0.5-1.5 KB), postings of 1.5-3 KB and postings of 
 ``--texts`` of each, one per call. Each of ``--runs`` rounds times both readers on every
 size, alternating which goes first, after one untimed pass of each; the table gives MB per
 CPU second (min / median / max over the rounds) and the ratio model / rules taken round by
-round, and how many mentions per MB the model reread (the rules hold them without a cue
-and a gate word is near) and how many it changed. Last, the micro precision / recall of
+round, and how many mentions per MB the model reread (the rules hold them without a cue)
+and how many it changed. Last, the micro precision / recall of
 ``extract_skills`` under each reader against the corpus's ground truth (the skills each
 text holds, as the corpus generator wrote them).
 

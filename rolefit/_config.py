@@ -4,10 +4,9 @@ One setting so far, ``reader``: how a mention's status is decided.
 
 - ``"rules"`` (the default): the cue rules of :mod:`rolefit._negation` alone.
 - ``"model"``: the rules, then the learned reader (:mod:`rolefit._statusmodel`) rereads
-  the mentions they hold without a cue where denial, learning or plan words are near.
-  On the reviewers' sets it keeps about half as many denied or learned skills as held,
-  and drops more held ones, at about half the speed on postings (``docs/evaluation.md``,
-  ``docs/performance.md``).
+  every mention they hold without a cue. On the reviewers' sets it keeps about half as
+  many denied or learned skills as held, and drops more held ones, at about a tenth of
+  the rules' speed (``docs/evaluation.md``, ``docs/performance.md``).
 
 The settings are global to the process (like ``sklearn.set_config``'s, but not per
 thread). ``score_many`` on a Dask collection takes them with its graph to the workers;

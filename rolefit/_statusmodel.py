@@ -5,21 +5,22 @@ when they find one of their cue wordings in reach. Reviewers' texts say it in ma
 ways ("Rust is next on my list", "nobody on the team knew Kafka", a bootcamp diary). This
 module holds a logistic regression, trained on the reviewers' sets of
 ``tests/reading_sets/`` and the status table ``tests/negation_cases.csv`` by
-``python -m rolefit.build reader`` (:mod:`rolefit.build.reader`), that rereads a held
-mention from the words around it. It runs only where it is switched on
-(``rolefit.set_config(reader="model")``), and only on a mention that
+``python -m rolefit.build reader`` (:mod:`rolefit.build.reader`), that rereads each
+mention the rules hold without a cue from the words around it (a mention the rules decided
+keeps their status). It runs only where it is switched on
+(``rolefit.set_config(reader="model")``).
 
-- the rules hold without a cue (a mention the rules decided keeps their status), and
-- has one of :data:`GATE_WORDS` (words of denial, learning, plans and questions) in its
-  window: its sentence on its line, and the short line above it (a heading).
-
-The window's words are its features, by position (1, 2, 3-4, 5-7, 8-12 words before;
-the same buckets after, up to 10 words), with the first words of the line and the
-heading's words. Other skill names read as ``<skill>`` and numbers of two or more digits
-as ``<num>``, so that the model learns from the wording, not from which skills the
-reviewers happened to name.
-``docs/evaluation.md`` compares it with the rules on each reviewer's set, trained on the
-others.
+The window's words are its features, by position (1, 2, 3-4, 5-7, 8-12 words before its
+sentence's start on its line; the same buckets after, up to 10 words), with the first
+words of the line, the heading just above it (the last line above that is not empty, if
+it ends with a colon or is short) and the heading of its block (the nearest line above
+that ends with a colon, starts with ``#`` or is a short line that is not a list item:
+"Skills I have not used:" over a list of bullets). Other skill names read as ``<skill>``
+and numbers of two or more digits as ``<num>``, so that the model learns from the
+wording, not from which skills the reviewers happened to name. A mention is read as held
+unless the model gives ``has`` a probability below the file's ``has_threshold``; then it
+takes the likelier of the other two statuses. ``docs/evaluation.md`` compares it with the
+rules on each reviewer's set, trained on the others.
 
 The model file is JSON (weights by feature name); nothing in it is executed.
 """
@@ -27,38 +28,24 @@ The model file is JSON (weights by feature name); nothing in it is executed.
 from __future__ import annotations
 
 import json
+import math
 import re
 from bisect import bisect_left
 from functools import cache
 from importlib import resources
 
-__all__ = ["GATE_WORDS", "MODEL_FILE", "features", "load", "revise", "window"]
+__all__ = ["MODEL_FILE", "features", "load", "predict", "revise", "window"]
 
 MODEL_FILE = "status_reader.json"
 FORMAT = "rolefit-status-reader"
+FORMAT_VERSION = 2
 CUE = "model"
 
-GATE_WORDS = frozenset("""
-no not never none nobody nothing neither nor without lack lacking lacks unfamiliar unaware
-don't doesn't didn't haven't hasn't hadn't can't cannot couldn't won't wouldn't isn't
-aren't wasn't weren't dont doesnt didnt havent cant wont isnt
-learning learn learned studying study course courses coursework bootcamp tutorial
-tutorials class classes module beginner basic basics novice newbie exposure introductory
-intro familiarizing currently starting started start week weeks month months next plan
-planning planned want wanting hope hoping soon someday eventually yet still later future
-goal aim weak limited little minimal zero some heard tried trying touched dabbled
-dabbling teach train training trained taught required needed optional bonus plus
-q question ? ✗ ✘ ❌ x 0 na
-""".split())
-
-# the first run of letters of each gate word, and the characters of the others
-_LETTERS = re.compile(r"[^\W\d_]+")
-_GATE_RUNS = frozenset(_LETTERS.match(w).group() for w in GATE_WORDS if _LETTERS.match(w))
-_GATE_SYMBOLS = frozenset("".join(w for w in GATE_WORDS if not _LETTERS.match(w)))
 _TOKEN = re.compile(r"<num>|[^\W\d_][\w']*|\d+|[^\w\s]")
 _DIGITS = re.compile(r"(?<![\w'])\d\d+")  # a number of 2+ digits, not inside a word
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·–▪◦►>|]|\d+[.)]\s)")  # a bullet, number or table row
 _SENTENCE_END = frozenset(".!?;")
-_LEFT, _RIGHT, _HEADING = 12, 10, 6
+_LEFT, _RIGHT, _HEADING, _SECTION, _SECTION_UP = 12, 10, 6, 8, 25
 
 
 def _bucket(i: int) -> str:
@@ -101,14 +88,35 @@ def _above(text: str, line_start: int) -> tuple[int, int]:
     return (text.rfind("\n", 0, above) + 1 if above else 0), above
 
 
+def _section(text: str, line_start: int, spans) -> list[str]:
+    """The first words of the heading of the block that the line at ``line_start`` is
+    in: the nearest line above (up to 25 lines that are not empty) that ends with a colon,
+    starts with ``#``, or has at most six words and is not a list item; empty if none."""
+    at = line_start
+    for _ in range(_SECTION_UP):
+        lo, hi = _above(text, at)
+        if not hi:
+            return []
+        line = text[lo:hi]
+        stripped = line.strip()
+        if stripped.endswith(":") or stripped.startswith("#") or (
+                stripped and len(stripped.split()) <= 6 and not _LIST_ITEM.match(line)):
+            return _line(text, lo, hi, spans)[1][:_SECTION]
+        at = lo
+        if not at:
+            return []
+    return []
+
+
 def window(text: str, start: int, end: int, spans, lines: dict | None = None,
            line_start: int | None = None):
     """The words around the mention ``text[start:end]``: before it in its sentence and
     line (nearest last), after it (nearest first), the line's first words, whether the
-    line is a bullet, and the heading above it (the last line above that is not empty,
-    if it ends with a colon or has at most five words; else empty). ``lines`` caches
-    each line's tokens between calls on the same text and ``spans``; ``line_start``, the
-    start of the mention's line, is looked for when not given."""
+    line is a bullet, the heading just above it (the last line above that is not empty,
+    if it ends with a colon or has at most five words; else empty) and the heading of its
+    block (:func:`_section`). ``lines`` caches each line's tokens between calls on the
+    same text and ``spans``; ``line_start``, the start of the mention's line, is looked
+    for when not given."""
     lines = {} if lines is None else lines
     if line_start is None:
         line_start = text.rfind("\n", 0, start) + 1
@@ -122,8 +130,9 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None,
             if text[at:above].rstrip().endswith(":") or len(words) <= 5:
                 heading = words[:_HEADING]
         bullet = text[line_start:line_end].lstrip()[:1] in "-*•·–"
-        lines[line_start] = (*_line(text, line_start, line_end, spans), bullet, heading)
-    at, words, bullet, heading = lines[line_start]
+        lines[line_start] = (*_line(text, line_start, line_end, spans), bullet, heading,
+                             _section(text, line_start, spans))
+    at, words, bullet, heading, section = lines[line_start]
     i = at[start]
     left = words[max(0, i - 40):i]
     for k in range(len(left) - 1, -1, -1):
@@ -135,17 +144,12 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None,
         if t in _SENTENCE_END:
             right = right[:k]
             break
-    return left[-_LEFT:], right[:_RIGHT], words[:3], bullet, heading
+    return left[-_LEFT:], right[:_RIGHT], words[:3], bullet, heading, section
 
 
-def features(parts) -> tuple[list[str], bool]:
-    """The feature names of a mention from its :func:`window`, and whether the model
-    reads it (a word of :data:`GATE_WORDS` in the window)."""
-    left, right, first, bullet, heading = parts
-    if GATE_WORDS.isdisjoint(left) and GATE_WORDS.isdisjoint(right) and (
-        GATE_WORDS.isdisjoint(first) and GATE_WORDS.isdisjoint(heading)
-    ):
-        return [], False
+def features(parts) -> list[str]:
+    """The feature names of a mention from its :func:`window`."""
+    left, right, first, bullet, heading, section = parts
     names = []
     for i, t in enumerate(reversed(left), 1):
         names += (f"L{_bucket(i)}:{t}", f"Lb:{t}")
@@ -161,59 +165,59 @@ def features(parts) -> tuple[list[str], bool]:
     if bullet:
         names.append("bullet")
     names += [f"H:{t}" for t in heading]
-    return names, True
+    names += [f"S:{t}" for t in section]
+    return names
 
 
 @cache
 def load(path: str | None = None) -> dict:
-    """The model: ``classes``, ``intercept`` and ``weights`` (``{feature: [one weight
-    per class]}``), read from ``path`` or the shipped ``models/status_reader.json``."""
+    """The model: ``classes``, ``intercept``, ``weights`` (``{feature: [one weight per
+    class]}``) and ``has_threshold``, read from ``path`` or the shipped
+    ``models/status_reader.json``."""
     if path is None:
         raw = resources.files("rolefit.models").joinpath(MODEL_FILE).read_text("utf-8")
     else:
         with open(path, encoding="utf-8") as handle:
             raw = handle.read()
+    name = path or MODEL_FILE
     model = json.loads(raw)
     if model.get("format") != FORMAT:
-        raise ValueError(f"{path or MODEL_FILE}: not a {FORMAT} file "
-                         f"(format {model.get('format')!r})")
-    missing = [k for k in ("classes", "intercept", "weights") if k not in model]
+        raise ValueError(f"{name}: not a {FORMAT} file (format {model.get('format')!r})")
+    if model.get("format_version") != FORMAT_VERSION:
+        raise ValueError(f"{name}: format_version {model.get('format_version')!r} is not "
+                         f"supported (this rolefit reads {FORMAT_VERSION}); rebuild it with "
+                         "python -m rolefit.build reader")
+    keys = ("classes", "intercept", "weights", "has_threshold")
+    missing = [k for k in keys if k not in model]
     if missing or "has" not in model["classes"]:
-        raise ValueError(f"{path or MODEL_FILE}: a {FORMAT} file needs classes (with 'has'), "
-                         f"intercept and weights; missing {missing or ['has']}")
+        raise ValueError(f"{name}: a {FORMAT} file needs classes (with 'has'), intercept, "
+                         f"weights and has_threshold; missing {missing or ['has']}")
     n = len(model["classes"])
     if len(model["intercept"]) != n or any(len(w) != n for w in model["weights"].values()):
-        raise ValueError(f"{path or MODEL_FILE}: every weight needs {n} values, one per class")
+        raise ValueError(f"{name}: every weight needs {n} values, one per class")
+    threshold = model["has_threshold"]
+    if not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
+        raise ValueError(f"{name}: has_threshold must be a number in (0, 1], "
+                         f"not {threshold!r}")
     return model
 
 
 def predict(model: dict, names: list[str]) -> tuple[str, str]:
-    """The class the model gives a mention with feature ``names``, and the feature that
-    pulled most towards it (against ``has``)."""
+    """The status the model gives a mention with feature ``names``, and the feature that
+    pulled most towards it against ``has`` (``""`` for ``has``). The status is ``has``
+    unless its probability is below ``has_threshold``; then the likelier of the others."""
     classes, weights = model["classes"], model["weights"]
-    total = list(model["intercept"])
-    rows = [(name, weights[name]) for name in names if name in weights]
-    for _, w in rows:
-        for c, value in enumerate(w):
-            total[c] += value
-    best = max(range(len(classes)), key=total.__getitem__)
+    known = [name for name in names if name in weights]
+    total = [sum(column)
+             for column in zip(model["intercept"], *map(weights.get, known), strict=True)]
     has = classes.index("has")
-    pull = max(rows, key=lambda r: r[1][best] - r[1][has], default=("", ()))[0]
+    top = max(total)
+    p_has = math.exp(total[has] - top) / sum(math.exp(t - top) for t in total)
+    if p_has >= model["has_threshold"]:
+        return "has", ""
+    best = max((c for c in range(len(classes)) if c != has), key=total.__getitem__)
+    pull = max(known, key=lambda name: weights[name][best] - weights[name][has], default="")
     return classes[best], pull
-
-
-def _near_gate(text: str, line_start: int, start: int) -> bool:
-    """False only if no mention on the line at ``line_start`` can have a gate word in its
-    window: none of the line's letter runs, nor the line's above it up to the last one
-    that is not empty, starts a gate word, and no gate symbol or digit is there. (A token
-    of :data:`_TOKEN` that is a gate word starts a maximal run of letters, which is the
-    gate word's first run, so this never says False where :func:`features` gates.)"""
-    lo = _above(text, line_start)[0]
-    hi = text.find("\n", start)
-    region = text[lo:hi if hi >= 0 else len(text)].lower()
-    if not _GATE_SYMBOLS.isdisjoint(region):
-        return True
-    return not _GATE_RUNS.isdisjoint(_LETTERS.findall(region))
 
 
 def revise(text: str, found, decided: dict) -> dict:
@@ -224,7 +228,6 @@ def revise(text: str, found, decided: dict) -> dict:
     spans = [(s, e) for s, e, _ in found]
     out = dict(decided)
     lines: dict = {}
-    near: dict[int, bool] = {}
     line_start = previous = 0
     for i, (start, end, _) in enumerate(found):
         if i in decided:
@@ -232,14 +235,8 @@ def revise(text: str, found, decided: dict) -> dict:
         # the mentions are in text order: look for a line break since the last one only
         line_start = max(line_start, text.rfind("\n", previous, start) + 1)
         previous = start
-        if line_start not in near:
-            near[line_start] = _near_gate(text, line_start, start)
-        if not near[line_start]:
-            continue
-        names, gate = features(window(text, start, end, spans, lines, line_start))
-        if not gate:
-            continue
-        status, pull = predict(model, names)
+        status, pull = predict(model, features(window(text, start, end, spans, lines,
+                                                      line_start)))
         if status != "has":
             out[i] = (status, f"{CUE}: {pull.partition(':')[2] or pull}")
     return out

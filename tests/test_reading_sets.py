@@ -71,22 +71,27 @@ def test_holdout_sets_are_apart_and_the_script_reads_them_with_either_reader(
         assert rows[2].startswith("| EE | 160 (1,332) |")
 
 
-def test_margin_script_gives_the_shipped_reading_at_margin_zero(capsys):
-    # with no margin, the left-out figures are cross_validate's, set by set summed
-    margin = load_script("scripts/reader_margin.py")
+def test_threshold_script_gives_the_shipped_reading_at_the_shipped_threshold(capsys):
+    # at the shipped C and threshold, the left-out figures are cross_validate's, summed
+    script = load_script("scripts/reader_threshold.py")
     from rolefit.build import reader
 
-    sets = {name: cases for name, cases in reader.load_sets(margin.SETS, margin.TABLE).items()
+    sets = {name: cases for name, cases in reader.load_sets(script.SETS, script.TABLE).items()
             if name in {"b", "c", "table"}}
-    figures = margin.margin_figures(sets, [0, 3.0])
+    figures = script.threshold_figures(sets, [reader.HAS_THRESHOLD, 0.05, 1.0])
     cross = reader.cross_validate(sets)
-    assert figures[0] == tuple(
+    assert figures[reader.HAS_THRESHOLD] == tuple(
         sum(cross[name]["model"][key] for name in ("b", "c"))
         for key in ("wrongly_held", "wrongly_dropped"))
     assert figures["rules"] == tuple(
         sum(cross[name]["rules"][key] for name in ("b", "c"))
         for key in ("wrongly_held", "wrongly_dropped"))
-    # a large margin for has keeps more skills: fewer dropped, more held wrongly
-    assert figures[3.0][1] <= figures[0][1] and figures[3.0][0] >= figures[0][0]
-    assert margin.main(["b", "c", "--margins", "0"]) == 0
-    assert "| 0 |" in capsys.readouterr().out
+    # a low threshold reads close to the rules (fewer drops, more kept wrongly);
+    # 1.0 reads every mention the rules hold without a cue as learning or negated
+    assert figures[0.05][0] <= figures["rules"][0] and figures[0.05][1] >= figures["rules"][1]
+    assert figures[1.0][0] <= figures[reader.HAS_THRESHOLD][0]
+    assert figures[1.0][1] >= figures[reader.HAS_THRESHOLD][1]
+    assert script.main(["b", "c", "--thresholds", "0.6", "--c", "0.3"]) == 0
+    assert "| 0.3 | 0.6 |" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        script.main(["b", "--thresholds", "0"])
