@@ -4,101 +4,104 @@ Rule-based and English-only (a NegEx-style cue list with scopes; negspacy would 
 spaCy, its import time and a pipeline to build, for cue lists we would still write, and
 it knows no aspiration cues). A mention gets one of three statuses:
 
-* ``negated``: a denial cue governs it (``no``, ``not``, ``never``, ``without``,
-  ``lack of``, ``unfamiliar with``, ``n't``, ``0 years``, ``little or no``, ``neither``/
-  ``nor``, ``yet to``, ``no clue about``, ``clueless``, ``can't say I've used``, ``none of
-  my projects used``, ``a stranger to``, ``dont`` (chat spelling), ``know nothing about``,
-  ``never got round to``, ``never have I used``, ``useless at``, ``None of Kafka or
-  Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing about``,
-  ``idk anything about``, a posting's ``we'll teach you`` / ``will be trained in``,
-  ``never written a single line of``, ``without ever touching``, and after the skill
-  ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``, ``Kafka?
-  Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
+* ``negated``: a denial cue governs it (``no``, ``not``, ``never``, ``without``, ``lack
+  of``, ``unfamiliar with``, ``n't``, ``0 years``, ``little or no``, ``neither``/
+  ``nor``, ``yet to``, ``no clue about``, ``clueless``, ``can't say I've used``, ``none
+  of my projects used``, ``a stranger to``, ``dont`` (chat spelling), ``know nothing
+  about``, ``never got round to``, ``never have I used``, ``useless at``, ``None of Kafka
+  or Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing
+  about``, ``idk anything about``, a posting's ``we'll teach you`` / ``will be trained
+  in``, ``never written a single line of``, ``without ever touching``, and after the
+  skill ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``,
+  ``Kafka? Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
   experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
   foreign to me``, ``none of them ring a bell``, ``a mystery``, ``Rust I don't``, ``dbt I
-  haven't used at all``, ``Scala we never touched``, ``makes no sense to me``, ``is not in
-  my toolbox``, ``is not part of this role``, ``AWS daily, Azure never``, ``only heard of
-  it``, ``I know only by name``, ``would not claim``, ``completely new to me``, ``a black box
-  to me``, ``never heard of it``, ``never used either``, ``About cloud I know nothing``,
-  ``Kafka also no``, ``is not relevant``, ``Kafka? heard of it``, ``Kubernetes not so
-  much``, ``except Java``, a ``Gaps:`` label, the writer's ``do I need to know Java?``,
-  ``Spark will be new to him``, ``AWS would be new``, ``a closed book to her``, ``is a
-  real gap``, ``Kubernetes not.``, ``are all new``, ``a complete blank for me``, ``Perl I've
-  forgotten``, ``do I need Terraform?``, a team's ``we no longer use Informatica``, a
-  posting's ``we do not expect you to write Terraform``, a group's ``Nobody on the team
-  has used Docker``, ``none of us has done NLP``, ``no one here uses Terraform`` (not
-  ``nobody else``, ``nobody knows Spark better than``, ``no one knew Kafka, so I ...``),
-  ``no interest in React``, ``I forgot all my Fortran``, ``I've used neither`` (the list
-  named just before: ``BigQuery + Looker``), ``never written a line of it``, a posting's
-  ``we do not expect any Java``, and after the skill ``is not part of the placement``, ``is
-  outside the remit``, ``is not approved``, ``MATLAB is not used on site``; a label opening
-  its line or sentence with a cue among its first words and a colon after a verb of use or
-  a preposition (``Things I still can't do: Docker``, ``Tools you have never used but are
-  curious about: Tableau``; not ``No two clients were alike: ...``), labels opening a line
-  (``Not in scope for this role:``, ``Out of scope:``, ``Not my strength:``, ``Not
-  offering:``, ``Not comfortable with:``) and a cue with a verb before a colon (``Never
-  touched: Docker, ...``); a denial of the list named just before it (``Spring, Maven -
-  none of it``, ``..., none of which I've used``, ``I haven't used any of them``, ``not
-  opened either of them``); a cross mark after a skill or opening its line, or an unticked
-  box: ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``, ``🚫 Salesforce``, ``🔴
+  haven't used at all``, ``Scala we never touched``, ``makes no sense to me``, ``is not
+  in my toolbox``, ``is not part of this role``, ``AWS daily, Azure never``, ``only heard
+  of it``, ``I know only by name``, ``would not claim``, ``completely new to me``, ``a
+  black box to me``, ``never heard of it``, ``never used either``, ``About cloud I know
+  nothing``, ``Kafka also no``, ``is not relevant``, ``Kafka? heard of it``, ``Kubernetes
+  not so much``, ``except Java``, a ``Gaps:`` label, the writer's ``do I need to know
+  Java?``, ``Spark will be new to him``, ``AWS would be new``, ``a closed book to her``,
+  ``is a real gap``, ``Kubernetes not.``, ``are all new``, ``a complete blank for me``,
+  ``Perl I've forgotten``, ``do I need Terraform?``, a team's ``we no longer use
+  Informatica``, a posting's ``we do not expect you to write Terraform``, a group's
+  ``Nobody on the team has used Docker``, ``none of us has done NLP``, ``no one here uses
+  Terraform`` (not ``nobody else``, ``nobody knows Spark better than``, ``no one knew
+  Kafka, so I ...``), ``no interest in React``, ``I forgot all my Fortran``, ``I've used
+  neither`` (the list named just before: ``BigQuery + Looker``), ``never written a line
+  of it``, a posting's ``we do not expect any Java``, and after the skill ``is not part
+  of the placement``, ``is outside the remit``, ``is not approved``, ``MATLAB is not used
+  on site``; a label opening its line or sentence with a cue among its first words and a
+  colon after a verb of use or a preposition (``Things I still can't do: Docker``,
+  ``Tools you have never used but are curious about: Tableau``; not ``No two clients were
+  alike: ...``), labels opening a line (``Not in scope for this role:``, ``Out of
+  scope:``, ``Not my strength:``, ``Not offering:``, ``Not comfortable with:``, a
+  decision record's ``Rejected:``) and a cue with a verb before a colon (``Never touched:
+  Docker, ...``); a denial of the list named just before it (``Spring, Maven - none of
+  it``, ``..., none of which I've used``, ``I haven't used any of them``, ``not opened
+  either of them``); a cross mark after a skill or opening its line, or an unticked box:
+  ``Spark ✗``, ``| Neo4j | ❌ |``, ``❌ Docker, Kubernetes``, ``🚫 Salesforce``, ``🔴
   Terraform``, ``[ ] Jenkins``, ``☐ Spark`` (an unticked box with a learning note, ``☐
   Airflow - currently learning``, is left to the note); an answer on the question's line:
   ``Do you host data on AWS? No``; a cell or note after a pipe, tab, colon or dash: ``|
   Python | none |``, ``Asana<TAB>never used``, a JSON or YAML value ``"Scala": "none"``,
-  ``docker: {level: none}``, ``Go: zero experience``, ``SQL: n/a``, a zero rating ``Kotlin
-  | 0``, ``Scala - 0/5``, ``R rated 0/5``, ``Years with React: 0.``, ``Docker ........ 0``,
-  ``Terraform ........ Level 0``, a table's next cell after two or more spaces or a tab
-  (``Rust None``, ``Kubernetes 0 0 1``; not a bare ``no``, which a "Gap?" column also
-  holds), a form's answer after a question (``Do you use Tableau? | No``, ``Have you used
-  Dagster? -> No``, ``... ........ No``), ``Data modelling: absent``, struck through
-  (``~~Perl~~``), a JSON or YAML list under a key of absence (``"none": ["Java"]``,
-  ``not_used: [MongoDB]``, ``"gaps": [...]``; ``"learning": [...]`` is ``learning``),
-  ``outside his wheelhouse``, ``above my pay grade``, ``a foreign language to me``,
-  ``haven't the foggiest``, ``Out of scope for the first quarter: ...``, ``Terraform:
-  zero``, empty stars or circles ``Polars ○○○○○``, a Y/N column's ``Tableau - N``,
-  ``Detectron2: not used``, ``Scala: not used anywhere``, an interviewer's ``Kafka: could
-  not explain consumer groups``, ``Theano - no longer used anywhere``); what an exam, a
-  course or a buyer leaves out (``Scala is not tested``, ``R not assessed``, ``.NET: not
-  offered``, ``Deep learning is not covered``; a label ``Not covered:`` still covers what
-  follows it); what a job ad asks for, in a text of the writer's own (``I``, ``my``, ``me``
-  in it): ``the job ad mentions Jenkins and Helm``, ``every posting wants Python``, ``the
-  role requires SAP`` (the writer's own words about the skill elsewhere in the text decide,
-  as a held mention wins; a posting's own ``the role requires Python`` is ``has``);
+  ``docker: {level: none}``, ``Go: zero experience``, ``SQL: n/a``, a zero rating
+  ``Kotlin | 0``, ``Scala - 0/5``, ``R rated 0/5``, ``Years with React: 0.``, ``Docker
+  ........ 0``, ``Terraform ........ Level 0``, a table's next cell after two or more
+  spaces or a tab (``Rust None``, ``Kubernetes 0 0 1``; not a bare ``no``, which a "Gap?"
+  column also holds), a form's answer after a question (``Do you use Tableau? | No``,
+  ``Have you used Dagster? -> No``, ``... ........ No``), ``Data modelling: absent``,
+  struck through (``~~Perl~~``), a JSON or YAML list under a key of absence (``"none":
+  ["Java"]``, ``not_used: [MongoDB]``, ``"gaps": [...]``; ``"learning": [...]`` is
+  ``learning``), ``outside his wheelhouse``, ``above my pay grade``, ``a foreign language
+  to me``, ``haven't the foggiest``, ``Out of scope for the first quarter: ...``,
+  ``Terraform: zero``, empty stars or circles ``Polars ○○○○○``, a Y/N column's ``Tableau
+  - N``, ``Detectron2: not used``, ``Scala: not used anywhere``, an interviewer's
+  ``Kafka: could not explain consumer groups``, ``Theano - no longer used anywhere``);
+  what an exam, a course or a buyer leaves out (``Scala is not tested``, ``R not
+  assessed``, ``.NET: not offered``, ``Deep learning is not covered``; a label ``Not
+  covered:`` still covers what follows it); what a job ad asks for, in a text of the
+  writer's own (``I``, ``my``, ``me`` in it): ``the job ad mentions Jenkins and Helm``,
+  ``every posting wants Python``, ``the role requires SAP`` (the writer's own words about
+  the skill elsewhere in the text decide, as a held mention wins; a posting's own ``the
+  role requires Python`` is ``has``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
   ``dabbling in``, ``upskilling in``, ``keen to learn``, ``to gain experience with``,
   ``rudimentary``, ``diving into``, ``getting comfortable with``, ``familiarising myself
-  with``, a course phrase such as ``enrolled in an online course on``, and after the skill
-  ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to me``,
-  ``I'm still learning``, ``newbie here``; also ``a bit of``, ``surface-level``,
-  ``struggling with``, ``weak in``, ``getting my feet wet``, ``a passing familiarity
-  with``, ``a class in``, ``get my head around``, ``a beginner when it comes to``, progress
-  told in units (``three weeks into Rust``, ``two modules into a SQL course``, not ``years
-  into``), ``halfway/partway/midway through``, ``in the middle of``, ``doing`` or ``just
-  started`` a course, book, path or docs, ``just starting on``/``with``, ``first time
-  using``, ``my first week with``, ``ramping up on``, ``getting used to``, ``playing around
-  with``, ``Next up:``, ``Coming up:``, the writer's ``should I learn``, ``Week 2 of my
-  Kubernetes course``, ``starting the fast.ai course``, plans (``HTML and CSS are next
-  month``, ``Node.js starts in week 11``, ``MongoDB comes later in the course``, ``on her
-  to-do list``), a learning note on a list item (``SQL (halfway through a Udemy
-  course)``, ``Kubernetes (CKA) - in progress``), a plan's step inside a line followed by
-  the skill (``month 1 Docker, month 2 Kubernetes``, ``Weeks 5-8 React``; not ``Week 1
-  checklist (ML team)``, ``Week 3 of the Airflow migration``), and
-  after the skill ``Kafka: limited``, ``is superficial``, ``SQL I'm just learning``, ``is
-  something I'm studying``, ``on my to-do list``, ``for the first time``, a low rating
-  (``Polars 1/5``, ``Leadership: 2 out of 5``, ``Scala | 3/10``; 3/5 and more is ``has``),
-  ``PyTorch: started this week``, ``Asana (started using last month)`` (not ``Python
-  (started 2016)``), ``my statistics is weak``, ``NumPy is still shaky``; "analysts who
-  were learning SQL", "if anyone wants to learn Snowflake", "taught a course on Spark",
-  "teach beginners Python" and "built a Flask app on weekends" are not about the writer's
-  own level, "not a beginner", "not new to", "not bad at", "no stranger to" and "cannot
-  recommend X enough", "never had a problem with", "never afraid of", "from zero to",
-  "don't miss" are not cues, nor a condition ("without dbt we would ..."), nor a
-  double negative ("nothing ships without tests", "nothing I can't do in Excel", "there
-  isn't a single module that I didn't write", "not that I don't know Java"), nor the
-  writer's "I don't use Selenium
-  anymore" (used before; a team's "we do not use Hadoop anymore" still denies));
+  with``, a course phrase such as ``enrolled in an online course on``, and after the
+  skill ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to
+  me``, ``I'm still learning``, ``newbie here``; also ``a bit of``, ``surface-level``,
+  ``struggling with``, ``weak in``, a level's or a review's label (``Developing:``,
+  ``Shaky:``, ``Rusty:``, ``Areas for improvement:``, ``Needs work:``), ``getting my feet
+  wet``, ``a passing familiarity with``, ``a class in``, ``get my head around``, ``a
+  beginner when it comes to``, progress told in units (``three weeks into Rust``, ``two
+  modules into a SQL course``, not ``years into``), ``halfway/partway/midway through``,
+  ``in the middle of``, ``doing`` or ``just started`` a course, book, path or docs,
+  ``just starting on``/``with``, ``first time using``, ``my first week with``, ``ramping
+  up on``, ``getting used to``, ``playing around with``, ``Next up:``, ``Coming up:``,
+  the writer's ``should I learn``, ``Week 2 of my Kubernetes course``, ``starting the
+  fast.ai course``, plans (``HTML and CSS are next month``, ``Node.js starts in week
+  11``, ``MongoDB comes later in the course``, ``on her to-do list``), a learning note on
+  a list item (``SQL (halfway through a Udemy course)``, ``Kubernetes (CKA) - in
+  progress``), a plan's step inside a line followed by the skill (``month 1 Docker, month
+  2 Kubernetes``, ``Weeks 5-8 React``; not ``Week 1 checklist (ML team)``, ``Week 3 of
+  the Airflow migration``), and after the skill ``Kafka: limited``, ``is superficial``,
+  ``SQL I'm just learning``, ``is something I'm studying``, ``on my to-do list``, ``for
+  the first time``, a low rating (``Polars 1/5``, ``Leadership: 2 out of 5``, ``Scala |
+  3/10``; 3/5 and more is ``has``), ``PyTorch: started this week``, ``Asana (started
+  using last month)`` (not ``Python (started 2016)``), ``my statistics is weak``, ``NumPy
+  is still shaky``; "analysts who were learning SQL", "if anyone wants to learn
+  Snowflake", "taught a course on Spark", "teach beginners Python" and "built a Flask app
+  on weekends" are not about the writer's own level, "not a beginner", "not new to", "not
+  bad at", "no stranger to" and "cannot recommend X enough", "never had a problem with",
+  "never afraid of", "from zero to", "don't miss" are not cues, nor a condition ("without
+  dbt we would ..."), nor a double negative ("nothing ships without tests", "nothing I
+  can't do in Excel", "there isn't a single module that I didn't write", "not that I
+  don't know Java"), nor the writer's "I don't use Selenium anymore" (used before; a
+  team's "we do not use Hadoop anymore" still denies));
 * ``has``: anything else (``familiar with`` alone is ``has``).
 
 Scope. A cue *before* a skill reaches it when the words between them are bridge words
@@ -113,7 +116,8 @@ skill and the list joined to it by a conjunction; a parenthesised or colon/dash 
 (``Spark (beginner)``, ``Kafka: none``) only the skill right before it, and nothing when
 the word before it is not a skill ("French (basic), Python" keeps Python). A cue that makes
 a heading line ("Learning next:", "Not required") covers the bullet lines under it; a cue
-followed by a colon ("Not required: a degree, Java") covers the rest of its clause. A cue
+followed by a colon ("Not required: a degree, Java") covers the rest of its clause, up to
+the next label after a bar, semicolon or bullet ("Rusty: C++ | Current: Python"). A cue
 that reaches no skill this way may be about the skill that a relative clause of the
 writer's follows ("Java, which I've never learned") or, opening an answer ("A: No.",
 "Candidate: Not really", "Me: Zero"), about the skills of a question put to the writer just
@@ -220,6 +224,9 @@ _NEG_BEFORE = [
     # "Irrelevant for this role: React", "Missing for this role: Java"
     _LABEL_START + r"irrelevant(?:\s+(?:for|to)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
     _LABEL_START + r"missing(?:\s+(?:for|from|in)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
+    # a decision record's "Rejected:", "Considered and rejected:", "Rejected options:"
+    r"(?:(?<![^\n])|(?<=[-*•·|]\s)|(?<=\*\*)|(?<=\band\s)|(?<=\bbut\s))rejected"
+    + _LABEL_TAIL,
     # with a word or two, or a note, before the colon: "Missing entirely:", "Gaps (nobody):"
     _LABEL_START + r"(?:missing|(?:(?:main|key|skills?)[^\S\n]+)?gaps?)" + _LABEL_TAIL,
     # "never got round to learning Vue", "haven't yet gotten around to using it"
@@ -395,6 +402,13 @@ _LEARN_BEFORE = [
     r"(?:getting|got)\s+started",
     r"weak\s+(?:in|at|with|on)",
     r"weak(?=[^\S\n]*:)",  # a label: "Still weak: Python, statistics"
+    # a level's or a review's label over what follows: "Developing: Rust, Go", "Areas to
+    # develop: Kubernetes", "Shaky: pandas", "Weaknesses: statistics" (where a label
+    # stands: a line's start, after a bullet, a table's bar, a sentence or bold marks)
+    r"(?:(?<![^\n])|(?<=[-*•·|.;]\s)|(?<=\*\*))(?:developing|shaky|rusty|weaknesses"
+    r"|(?:weak|development|growth|improvement)\s+areas?|areas?\s+(?:to\s+(?:develop|improve"
+    r"|grow|strengthen)|for\s+(?:development|improvement|growth))|needs?\s+(?:work"
+    r"|improvement|practice))" + _LABEL_TAIL,
     r"(?:getting|got)\s+my\s+feet\s+wet(?:\s+with)?",
     r"(?<=a\s)passing\s+(?:acquaintance|familiarity|knowledge|understanding)",
     r"(?:intro|introductory|beginners?|crash)\s+(?:course|class|module|tutorial|coursework)s?",
@@ -705,6 +719,7 @@ _ANCHORS = """
     blank forgotten forgot couldn't couldnt n nobody no-one absent missing nil irrelevant
     retired retiring decommissioned decommissioning dropped dropping deprecated deprecating
     sunset sunsetted sunsetting removed gone
+    developing rusty weaknesses rejected
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -712,6 +727,10 @@ _ANCHORS = """
     for course in ("bootcamp", "course", "workshop", "mooc", "nanodegree", "tutorial")
     for about in ("covering", "on", "about", "in", "for", "that covers", "which covers")
 ] + [f"{course}s covering" for course in ("bootcamp", "course", "workshop", "tutorial")] + [
+    "development areas", "development area", "growth areas", "growth area",
+    "improvement areas", "improvement area", "areas to", "area to", "areas for", "area for",
+    "needs work", "need work", "needs improvement", "need improvement", "needs practice",
+    "need practice",
     "new to", "working toward", "working towards", "working through", "yet to", "outside my",
     "outside of", "beyond my", "outside the", "outside our", "beyond the", "beyond our",
     "above my", "foreign language",
@@ -1141,7 +1160,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             if "|" in sep.group():
                 cell = text.find("|", sep.end(), stop)
                 stop = stop if cell < 0 else cell
-            scoped = _label_list(text, sep.end(), stop, starts, ends)
+            scoped = _label_list(text, sep.end(), _next_label(text, sep.end(), stop),
+                                 starts, ends)
         elif (c := text.find(":", m.end(), m.end() + 64)) >= 0 and (
             colon := (_COLON.match(text, m.end()) if c < m.end() + 24 else None)
             # a label that opens its line or sentence: "Things I still don't know: ..."
@@ -1157,7 +1177,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             ):
                 end = _SENTENCE_END.search(text, colon.end(), limit)
                 stop = limit if end is None else end.start()
-            scoped = _label_list(text, colon.end(), stop, starts, ends)
+            scoped = _label_list(text, colon.end(), _next_label(text, colon.end(), stop),
+                                 starts, ends)
         elif kind in ("neg", "learn"):
             scoped = _scope_after(text, m, found, starts, clauses, limit)
             if kind == "learn" and (step := _STEP_CUE.match(text, m.start())) and (
@@ -1756,6 +1777,21 @@ _VERB_AFTER = re.compile(
 # a note in brackets with a subject of its own: "(I only know Python and Scala)", "(we use
 # Kotlin)", "(only Spark Streaming)"
 _OWN_NOTE = re.compile(r"\((?=[^()\n]{0,12}\b(?:I|we|he|she|they|only)\b)[^()\n]{1,120}\)")
+
+
+# another label after a separator on the same line: "Rusty: C++ | Current: Python",
+# "Still weak: Go; Strong: Java" (up to four words, or bold, before its colon)
+_NEXT_LABEL = re.compile(
+    r"[|;•·][^\S\n]*(?:\*\*)?[^\W\d_][\w'’+#./-]*(?:[^\S\n]+[\w'’+#./-]+){0,3}"
+    r"[^\S\n]*(?:\*\*)?[^\S\n]*:(?=\s|\*\*|$)"
+)
+
+
+def _next_label(text: str, lo: int, hi: int) -> int:
+    """Where a label's list that runs from ``lo`` to ``hi`` ends: at the next label after
+    a separator in it (:data:`_NEXT_LABEL`), else ``hi``."""
+    m = _NEXT_LABEL.search(text, lo, hi) if ":" in text[lo:hi] else None
+    return hi if m is None else m.start()
 
 
 def _label_list(text: str, lo: int, hi: int, starts, ends) -> list[int]:
