@@ -75,7 +75,7 @@ it knows no aspiration cues). A mention gets one of three statuses:
   skill ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to
   me``, ``I'm still learning``, ``newbie here``; also ``a bit of``, ``surface-level``,
   ``struggling with``, ``weak in``, a level's or a review's label (``Developing:``,
-  ``Shaky:``, ``Rusty:``, ``Areas for improvement:``, ``Needs work:``), ``getting my feet
+  ``Shaky:``, ``Weaknesses:``, ``Areas for improvement:``, ``Needs work:``), ``getting my feet
   wet``, ``a passing familiarity with``, ``a class in``, ``get my head around``, ``a
   beginner when it comes to``, progress told in units (``three weeks into Rust``, ``two
   modules into a SQL course``, not ``years into``), ``halfway/partway/midway through``,
@@ -117,7 +117,7 @@ skill and the list joined to it by a conjunction; a parenthesised or colon/dash 
 the word before it is not a skill ("French (basic), Python" keeps Python). A cue that makes
 a heading line ("Learning next:", "Not required") covers the bullet lines under it; a cue
 followed by a colon ("Not required: a degree, Java") covers the rest of its clause, up to
-the next label after a bar, semicolon or bullet ("Rusty: C++ | Current: Python"). A cue
+the next label after a bar, semicolon or bullet ("Shaky: C++ | Current: Python"). A cue
 that reaches no skill this way may be about the skill that a relative clause of the
 writer's follows ("Java, which I've never learned") or, opening an answer ("A: No.",
 "Candidate: Not really", "Me: Zero"), about the skills of a question put to the writer just
@@ -405,7 +405,7 @@ _LEARN_BEFORE = [
     # a level's or a review's label over what follows: "Developing: Rust, Go", "Areas to
     # develop: Kubernetes", "Shaky: pandas", "Weaknesses: statistics" (where a label
     # stands: a line's start, after a bullet, a table's bar, a sentence or bold marks)
-    r"(?:(?<![^\n])|(?<=[-*•·|.;]\s)|(?<=\*\*))(?:developing|shaky|rusty|weaknesses"
+    r"(?:(?<![^\n])|(?<=[-*•·|.;]\s)|(?<=\*\*))(?:developing|shaky|weaknesses"
     r"|(?:weak|development|growth|improvement)\s+areas?|areas?\s+(?:to\s+(?:develop|improve"
     r"|grow|strengthen)|for\s+(?:development|improvement|growth))|needs?\s+(?:work"
     r"|improvement|practice))" + _LABEL_TAIL,
@@ -641,6 +641,9 @@ _ATTACHED = re.compile(
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
     r"|minimal|limited|superficial"
+    # a level's word: "Kubernetes - shaky", "Statistics: needs work", "Docker  Developing"
+    # (not "models, developing algorithms"; "rusty" is past use: "Java (rusty)" is held)
+    r"|shaky|hazy|weak|(?<!,)(?<!,\s)developing|needs?\s+(?:work|improvement|practice)"
     # "PyTorch: started this week", "Monday.com (started using last month)"
     r"|started(?:\s+(?:using|learning|studying|on\s+it))?(?:\s+(?:last|this)\s+(?:week|month"
     r"|term|semester|quarter|year)|\s+recently)?"
@@ -719,7 +722,7 @@ _ANCHORS = """
     blank forgotten forgot couldn't couldnt n nobody no-one absent missing nil irrelevant
     retired retiring decommissioned decommissioning dropped dropping deprecated deprecating
     sunset sunsetted sunsetting removed gone
-    developing rusty weaknesses rejected
+    developing weaknesses rejected
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -783,8 +786,10 @@ _ATTACHED_WORDS = frozenset(
     "none no never not 0 zero beginner basic basics learning progress novice studying nah"
     " elementary entry introductory starting started nonexistent non-existent neither nope"
     " minimal limited superficial n/a"
-    " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten".split()
-) | {"tutorial only", "tutorials only", "heard of", "no longer"} | set(_RATINGS)
+    " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten"
+    " shaky hazy weak developing".split()
+) | {"tutorial only", "tutorials only", "heard of", "no longer", "needs work", "need work",
+     "needs improvement", "need improvement", "needs practice", "need practice"} | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
 
@@ -1779,7 +1784,7 @@ _VERB_AFTER = re.compile(
 _OWN_NOTE = re.compile(r"\((?=[^()\n]{0,12}\b(?:I|we|he|she|they|only)\b)[^()\n]{1,120}\)")
 
 
-# another label after a separator on the same line: "Rusty: C++ | Current: Python",
+# another label after a separator on the same line: "Shaky: C++ | Current: Python",
 # "Still weak: Go; Strong: Java" (up to four words, or bold, before its colon)
 _NEXT_LABEL = re.compile(
     r"[|;•·][^\S\n]*(?:\*\*)?[^\W\d_][\w'’+#./-]*(?:[^\S\n]+[\w'’+#./-]+){0,3}"
