@@ -13,8 +13,8 @@ SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266, "
          "j": 221, "k": 224, "l": 221, "m": 190, "n": 200, "o": 201, "p": 232, "q": 216,
          "r": 217, "s": 214, "t": 218, "u": 210, "v": 217, "w": 224,
          "x": 229, "y": 217, "z": 245, "aa": 239, "bb": 226, "cc": 90,
-         "dd": 219, "ee": 160, "ff": 120, "gg": 201, "hh": 100}
-HOLDOUT = {"bb", "ee", "gg", "hh"}  # in tests/reading_sets/holdout/: never trained on
+         "dd": 219, "ee": 160, "ff": 120, "gg": 201, "hh": 100, "ii": 193, "jj": 190}
+HOLDOUT = {"bb", "ee", "gg", "hh", "ii", "jj"}  # in tests/reading_sets/holdout/: never trained on
 
 
 @pytest.fixture(scope="module")
