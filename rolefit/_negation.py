@@ -236,6 +236,10 @@ _NEG_BEFORE = [
     r"never\s+(?:have|had|did)\s+(?:I|we)(?:\s+ever)?(?=\s+(?:used|touched|tried|worked|deployed"
     r"|written|built|programmed|coded|done|had|learned|learnt|seen)\b)",
     r"yet\s+to",  # "I am yet to use Airflow", "have yet to try"
+    # an interviewer's "could not answer questions on Kafka", "unable to explain how
+    # Kubernetes schedules pods"
+    r"(?:(?<=could\s)not|couldn['’]?t|unable\s+to|failed\s+to)\s+(?:explain|answer|describe)"
+    r"(?:\s+(?:any\s+)?(?:questions?|basics?|concepts?)\s+(?:on|about|of))?(?:\s+(?:how|what|why|when))?",
     r"forgot(?:ten)?\s+(?:all|most|everything)(?:\s+(?:of|about|I\s+knew\s+(?:of|about)))?"
     r"(?:\s+my)?",
     r"no\s+(?:clue|idea)(?:\s+(?:about|of|on|with|how|what))?",
@@ -406,7 +410,8 @@ _LEARN_BEFORE = [
     # develop: Kubernetes", "Shaky: pandas", "Weaknesses: statistics" (where a label
     # stands: a line's start, after a bullet, a table's bar, a sentence or bold marks)
     r"(?:(?<![^\n])|(?<=[-*•·|.;]\s)|(?<=\*\*))(?:developing|shaky|weaknesses"
-    r"|(?:weak|development|growth|improvement)\s+areas?|areas?\s+(?:to\s+(?:develop|improve"
+    r"|(?:weak|development|growth|improvement)\s+areas?|development\s+needs?"
+    r"|areas?\s+(?:to\s+(?:develop|improve"
     r"|grow|strengthen)|for\s+(?:development|improvement|growth))|needs?\s+(?:work"
     r"|improvement|practice))" + _LABEL_TAIL,
     r"(?:getting|got)\s+my\s+feet\s+wet(?:\s+with)?",
@@ -424,7 +429,17 @@ _LEARN_BEFORE = [
     r"aspiring",
     r"(?<!quite\sa\s)(?<=\ba\s)bit\s+of",
     r"surface[-\s]level",
-    r"struggl(?:e|es|ing)\s+(?:with|in)",
+    r"struggl(?:e|es|ing)\s+(?:with|in)(?:\s+(?:the|his|her|their|a|an))?",
+    # an assessor's "Struggled with the SQL exercise" (not the writer's past: "I struggled
+    # with Spark early on")
+    r"(?<!\bI\s)(?<!\bwe\s)(?<!\bWe\s)struggled\s+(?:with|in)(?:\s+(?:the|his|her|their|a|an))?",
+    # an assessor's words about someone: "green on dbt", "would benefit from training in
+    # Terraform", "needs to build depth in statistics"
+    r"green\s+(?:on|with|in|at)",
+    r"(?<=would\s)benefit\s+from\s+(?:(?:more|some|further|formal)\s+)?(?:training|exposure"
+    r"|experience|practice|coaching|mentoring|a\s+course)\s+(?:in|on|with)",
+    r"needs?\s+to\s+(?:build|develop|gain|deepen|strengthen)\s+(?:(?:more|some|her|his|their)"
+    r"\s+)?(?:depth|experience|confidence|skills?|knowledge|fluency|familiarity)\s+(?:in|on|with)",
     r"(?:(?<=my\s)|(?<=get\s)|(?<=getting\s)|(?<=got\s))head\s+around",
     r"(?:class|classes|lessons?)\s+(?:on|in|about|covering)",
     # a plan's step inside a line, the skill right after it and the list it opens: "month 1
@@ -716,6 +731,7 @@ _ANCHORS = """
     pursuing halfway partway midway part-way mid-way doing coursework neither nope completing
     attending attended nonexistent
     non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
+    green unable failed struggled
     surface struggle struggles struggling superficial passing weak useless hopeless
     weaker shaky hazy
     avoid avoided avoiding avoids n/a
@@ -730,7 +746,9 @@ _ANCHORS = """
     for course in ("bootcamp", "course", "workshop", "mooc", "nanodegree", "tutorial")
     for about in ("covering", "on", "about", "in", "for", "that covers", "which covers")
 ] + [f"{course}s covering" for course in ("bootcamp", "course", "workshop", "tutorial")] + [
+    "benefit from", "needs to", "need to",
     "development areas", "development area", "growth areas", "growth area",
+    "development need", "development needs",
     "improvement areas", "improvement area", "areas to", "area to", "areas for", "area for",
     "needs work", "need work", "needs improvement", "need improvement", "needs practice",
     "need practice",

@@ -6,6 +6,8 @@ damaged data tables and model files) and every target checks its outcome:
 
 * ``extract``: ``extract_skills``/``find_skills`` return sorted known ids and spans that
   index the text; only TypeError/ValueError allowed.
+* ``extract_model``: the same with the learned reader (``config_context(reader="model")``),
+  whose held skills are also a subset of the rules' held skills.
 * ``score``: ``score`` returns a RoleFit (whose tables and JSON render) or raises
   NoSkillsError/TypeError/ValueError; ``normalize``/``suggest`` return known ids.
 * ``score_many``: returns one row per input agreeing with ``score``, or raises
@@ -132,6 +134,14 @@ def target_extract(text):
         check(text[start:end] == matched, f"span {start}:{end} is not {matched!r}")
         check(rolefit.normalize(matched) == skill_id, f"{matched!r} is not {skill_id}")
         last = start
+
+
+def target_extract_model(text):
+    rules = set(rolefit.extract_skills(text))
+    with rolefit.config_context(reader="model"):
+        target_extract(text)
+        held = set(rolefit.extract_skills(text))
+    check(held <= rules, "the learned reader holds a skill the rules do not")
 
 
 def target_score(item):
@@ -485,6 +495,7 @@ CUT = st.none() | st.integers(0, 10**7)
 
 TARGETS = {
     "extract": (target_extract, TEXT, (TypeError, ValueError), 1),
+    "extract_model": (target_extract_model, TEXT, (TypeError, ValueError), 1),
     "score": (target_score, ROW, (TypeError, ValueError), 1),
     "score_many": (
         target_score_many,

@@ -348,3 +348,15 @@ def test_a_megabyte_of_dense_text_is_read_in_one_go(sep):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert {"python", "sql"} <= set(held) and "kubernetes" not in held
+
+
+def test_the_fuzzer_reads_with_the_learned_reader_too():
+    """``make fuzz`` has a target for the learned reader; its checks (spans, ids, held
+    skills a subset of the rules') pass on odd layouts."""
+    from _scripts import load_script
+
+    fuzz = load_script("scripts/fuzz.py")
+    assert "extract_model" in fuzz.TARGETS
+    for text in ["", "No Kubernetes.\n- Java", "Developing:\n- Rust\n\n\n" * 3,
+                 "#\n" * 30 + "- Python", "Skills you do NOT have:\n1. Go\n| Scala |"]:
+        fuzz.target_extract_model(text)
