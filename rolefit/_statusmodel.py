@@ -196,7 +196,8 @@ def load(path: str | None = None) -> dict:
     if len(model["intercept"]) != n or any(len(w) != n for w in model["weights"].values()):
         raise ValueError(f"{name}: every weight needs {n} values, one per class")
     threshold = model["has_threshold"]
-    if not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not (
+            0 < threshold <= 1):
         raise ValueError(f"{name}: has_threshold must be a number in (0, 1], "
                          f"not {threshold!r}")
     return model

@@ -211,7 +211,7 @@ def test_a_file_of_another_format_is_refused(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="every weight needs 3 values"):
         _statusmodel.load(str(path))
-    for bad in (0, 1.5, "0.6", None):
+    for bad in (0, 1.5, "0.6", None, True, float("nan")):
         data = json.loads(MODEL.read_text(encoding="utf-8"))
         data["has_threshold"] = bad
         path.write_text(json.dumps(data), encoding="utf-8")
