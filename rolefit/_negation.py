@@ -6,13 +6,14 @@ it knows no aspiration cues). A mention gets one of three statuses:
 
 * ``negated``: a denial cue governs it (``no``, ``not``, ``never``, ``without``, ``lack
   of``, ``unfamiliar with``, ``n't``, ``0 years``, ``little or no``, ``neither``/
-  ``nor``, ``yet to``, ``no clue about``, ``clueless``, ``can't say I've used``, ``none
-  of my projects used``, ``a stranger to``, ``dont`` (chat spelling), ``know nothing
-  about``, ``never got round to``, ``never have I used``, ``useless at``, ``None of Kafka
-  or Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing
-  about``, ``idk anything about``, a posting's ``we'll teach you`` / ``will be trained
-  in``, ``never written a single line of``, ``without ever touching``, and after the
-  skill ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``,
+  ``nor``, ``yet to``, an interviewer's ``could not answer questions on`` and ``unable to
+  explain how``, ``no clue about``, ``clueless``, ``can't say I've used``, ``none of my
+  projects used``, ``a stranger to``, ``dont`` (chat spelling), ``know nothing about``,
+  ``never got round to``, ``never have I used``, ``useless at``, ``None of Kafka or
+  Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing about``,
+  ``idk anything about``, a posting's ``we'll teach you`` / ``will be trained in``,
+  ``never written a single line of``, ``without ever touching``, and after the skill
+  ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``,
   ``Kafka? Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
   experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
   foreign to me``, ``none of them ring a bell``, ``a mystery``, ``Rust I don't``, ``dbt I
@@ -74,18 +75,20 @@ it knows no aspiration cues). A mention gets one of three statuses:
   with``, a course phrase such as ``enrolled in an online course on``, and after the
   skill ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to
   me``, ``I'm still learning``, ``newbie here``; also ``a bit of``, ``surface-level``,
-  ``struggling with``, ``weak in``, a level's or a review's label (``Developing:``,
-  ``Shaky:``, ``Weaknesses:``, ``Areas for improvement:``, ``Needs work:``), ``getting my feet
-  wet``, ``a passing familiarity with``, ``a class in``, ``get my head around``, ``a
-  beginner when it comes to``, progress told in units (``three weeks into Rust``, ``two
-  modules into a SQL course``, not ``years into``), ``halfway/partway/midway through``,
-  ``in the middle of``, ``doing`` or ``just started`` a course, book, path or docs,
-  ``just starting on``/``with``, ``first time using``, ``my first week with``, ``ramping
-  up on``, ``getting used to``, ``playing around with``, ``Next up:``, ``Coming up:``,
-  the writer's ``should I learn``, ``Week 2 of my Kubernetes course``, ``starting the
-  fast.ai course``, plans (``HTML and CSS are next month``, ``Node.js starts in week
-  11``, ``MongoDB comes later in the course``, ``on her to-do list``), a learning note on
-  a list item (``SQL (halfway through a Udemy course)``, ``Kubernetes (CKA) - in
+  ``struggling with``, ``weak in``, an assessor's ``struggled with the``, ``green on``,
+  ``would benefit from training in`` and ``needs to build depth in``, a level's or a
+  review's label (``Development needs:``, ``Developing:``, ``Shaky:``, ``Weaknesses:``,
+  ``Areas for improvement:``, ``Needs work:``), ``getting my feet wet``, ``a passing
+  familiarity with``, ``a class in``, ``get my head around``, ``a beginner when it comes
+  to``, progress told in units (``three weeks into Rust``, ``two modules into a SQL
+  course``, not ``years into``), ``halfway/partway/midway through``, ``in the middle
+  of``, ``doing`` or ``just started`` a course, book, path or docs, ``just starting
+  on``/``with``, ``first time using``, ``my first week with``, ``ramping up on``,
+  ``getting used to``, ``playing around with``, ``Next up:``, ``Coming up:``, the
+  writer's ``should I learn``, ``Week 2 of my Kubernetes course``, ``starting the fast.ai
+  course``, plans (``HTML and CSS are next month``, ``Node.js starts in week 11``,
+  ``MongoDB comes later in the course``, ``on her to-do list``), a learning note on a
+  list item (``SQL (halfway through a Udemy course)``, ``Kubernetes (CKA) - in
   progress``), a plan's step inside a line followed by the skill (``month 1 Docker, month
   2 Kubernetes``, ``Weeks 5-8 React``; not ``Week 1 checklist (ML team)``, ``Week 3 of
   the Airflow migration``), and after the skill ``Kafka: limited``, ``is superficial``,
