@@ -435,7 +435,7 @@ _LEARN_BEFORE = [
     r"struggl(?:e|es|ing)\s+(?:with|in)(?:\s+(?:the|his|her|their|a|an))?",
     # an assessor's "Struggled with the SQL exercise" (not the writer's past: "I struggled
     # with Spark early on")
-    r"(?<!\bI\s)(?<!\bwe\s)(?<!\bWe\s)struggled\s+(?:with|in)(?:\s+(?:the|his|her|their|a|an))?",
+    r"(?<!\bI\s)(?<!\bwe\s)struggled\s+(?:with|in)(?:\s+(?:the|his|her|their|a|an))?",
     # an assessor's words about someone: "green on dbt", "would benefit from training in
     # Terraform", "needs to build depth in statistics"
     r"green\s+(?:on|with|in|at)",
@@ -1186,8 +1186,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             if "|" in sep.group():
                 cell = text.find("|", sep.end(), stop)
                 stop = stop if cell < 0 else cell
-            scoped = _label_list(text, sep.end(), _next_label(text, sep.end(), stop),
-                                 starts, ends)
+            scoped = _label_list(text, sep.end(), stop, starts, ends)
         elif (c := text.find(":", m.end(), m.end() + 64)) >= 0 and (
             colon := (_COLON.match(text, m.end()) if c < m.end() + 24 else None)
             # a label that opens its line or sentence: "Things I still don't know: ..."
@@ -1203,8 +1202,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             ):
                 end = _SENTENCE_END.search(text, colon.end(), limit)
                 stop = limit if end is None else end.start()
-            scoped = _label_list(text, colon.end(), _next_label(text, colon.end(), stop),
-                                 starts, ends)
+            scoped = _label_list(text, colon.end(), stop, starts, ends)
         elif kind in ("neg", "learn"):
             scoped = _scope_after(text, m, found, starts, clauses, limit)
             if kind == "learn" and (step := _STEP_CUE.match(text, m.start())) and (
@@ -1813,16 +1811,12 @@ _NEXT_LABEL = re.compile(
 )
 
 
-def _next_label(text: str, lo: int, hi: int) -> int:
-    """Where a label's list that runs from ``lo`` to ``hi`` ends: at the next label after
-    a separator in it (:data:`_NEXT_LABEL`), else ``hi``."""
-    m = _NEXT_LABEL.search(text, lo, hi) if ":" in text[lo:hi] else None
-    return hi if m is None else m.start()
-
-
 def _label_list(text: str, lo: int, hi: int, starts, ends) -> list[int]:
-    """The mentions between ``lo`` and ``hi`` (what a label covers), but those inside notes
-    of their own ("Missing: Java (I only know Python)")."""
+    """The mentions between ``lo`` and ``hi`` (what a label covers), up to the next label
+    after a separator (:data:`_NEXT_LABEL`), but those inside notes of their own
+    ("Missing: Java (I only know Python)")."""
+    if ":" in text[lo:hi] and (m := _NEXT_LABEL.search(text, lo, hi)):
+        hi = m.start()
     scoped = [i for i in range(bisect_left(starts, lo), bisect_left(starts, hi)) if ends[i] <= hi]
     inside = [m.span() for m in _OWN_NOTE.finditer(text, lo, hi)] if "(" in text[lo:hi] else ()
     if not inside:
