@@ -150,7 +150,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import cache, lru_cache
 
 __all__ = ["CUE", "HAS", "LEARNING", "NEGATED", "anchor_terms", "has_marks", "statuses"]
 
@@ -910,6 +910,15 @@ def _may_start(pattern: str, word: str) -> bool:
     """False only if no branch of ``pattern`` can match where ``word`` stands: each branch
     starts (after its look-behinds) with literal letters that do not begin the word, or
     with a group of such branches."""
+    return any(map(word.startswith, _heads(pattern)))
+
+
+@cache
+def _heads(pattern: str) -> frozenset[str]:
+    """The lower-case literal starts of ``pattern``'s branches: a word may start a match
+    of ``pattern`` only if it starts with one of them ("" for a branch that may start
+    anywhere). Read once per pattern, so that each cue word costs a few prefix tests."""
+    heads: set[str] = set()
     for branch in _branches(pattern):
         pos = _after_lookbehinds(branch, 0)
         # a group of look-behinds only ("(?:(?<=is\s)|(?<=are\s))not") matches no text
@@ -921,17 +930,16 @@ def _may_start(pattern: str, word: str) -> bool:
             pos = _after_lookbehinds(branch, close + 1)
         if branch.startswith("(?:", pos):
             close = _group_end(branch, pos)
-            if branch[close + 1 : close + 2] in ("?", "*", "{") or _may_start(
-                branch[pos + 3 : close], word
-            ):
-                return True  # (an optional group: what follows it may start there)
+            if branch[close + 1 : close + 2] in ("?", "*", "{"):
+                heads.add("")  # (an optional group: what follows it may start there)
+            else:
+                heads.update(_heads(branch[pos + 3 : close]))
             continue
         head = _HEAD.match(branch, pos).group()
         if head and branch[pos + len(head) : pos + len(head) + 1] in ("?", "*", "{"):
             head = head[:-1]  # a quantifier makes its last letter optional
-        if word.startswith(head.lower()):
-            return True
-    return False
+        heads.add(head.lower())
+    return frozenset(heads)
 
 
 def _after_lookbehinds(pattern: str, pos: int) -> int:
