@@ -196,8 +196,10 @@ def _next_words(view: bytes, text: str, start: int, gap) -> tuple[int, list[byte
     """Where the run of whitespace after the first words of a gap view found at ``start``
     ends, and the next words of its leaves that the view holds there (``gap`` as
     :meth:`TermMatcher._chain` makes it; ``text`` is the text or its folded copy)."""
-    size, _, by_length = gap
+    size, _, by_length, firsts = gap
     at = _SPACE_RUN.match(text, start + size).end()
+    if firsts is not None and (at == len(view) or view[at] not in firsts):
+        return at, []  # (the common case: no leaf's next word starts with the byte there)
     return at, [word for n, words in by_length.items() if (word := view[at : at + n]) in words]
 
 
@@ -845,7 +847,8 @@ class TermMatcher:
         needed.
         When ``p`` is the first words of its leaves followed by whitespace (``_GAPS``),
         ``gap`` is the length of those words, the number of its own leaves and these by
-        their next word, by its length (see :meth:`_after_gap`), else None.
+        their next word, by its length (see :meth:`_after_gap`), and the first bytes of
+        those words, else None.
         """
         view = self._views[p]
         closed = not any(65 <= c <= 90 or 48 <= c <= 57 for c in view[1:])
@@ -870,7 +873,10 @@ class TermMatcher:
             for i, f in zip(own, fulls, strict=True):
                 word = f[size + 1 :].split(b" ")[0]
                 by_length.setdefault(len(word), {}).setdefault(word, []).append(i)
-            gap = size, len(own), by_length
+            firsts = None  # (an empty next word could follow anything)
+            if 0 not in by_length:
+                firsts = frozenset(w[0] for words in by_length.values() for w in words)
+            gap = size, len(own), by_length, firsts
         self._chains[p] = chain, closed, gap, inner_heads
         return chain, closed, gap, inner_heads
 
@@ -885,7 +891,7 @@ class TermMatcher:
         view: bytes, folded: str, start: int, chain: tuple[int, ...], gap
     ) -> tuple[int, ...]:
         """``chain`` without the leaves whose next word is not the one after the whitespace."""
-        _, n_own, by_length = gap
+        _, n_own, by_length, _ = gap
         found = _next_words(view, folded, start, gap)[1]
         kept = sorted(i for word in found for i in by_length[len(word)][word])  # longest first
         return (*kept, *chain[n_own:])  # the leaves of shorter prefixes follow
