@@ -1,18 +1,26 @@
 """Benchmark skill extraction: rolefit's TermMatcher against flashtext2 and pyahocorasick.
 
-All three get the same term list (:func:`_terms.load_terms`) and texts of three sizes,
-generated with a seed by ``make_corpus.py`` (when missing, with its defaults):
+All three get the same term list (:func:`_terms.load_terms`) and texts of several sizes
+from two sources: texts generated with a seed by ``make_corpus.py`` (when missing, with
+its defaults), and real job postings:
 
 * **short**: resume-sized texts (0.5-1.5 KB, ``make_corpus.py --kind resume``), one per call;
 * **medium**: the postings of 1.5-3 KB of the posting corpus, one per call;
 * **long**: the postings of 3-6 KB of the posting corpus, one per call;
 * **batch**: every posting of the posting corpus (about 2.8 KB each) at once, and
-  **batch, resumes**: every resume-sized text at once. rolefit through ``keys_many`` (the
-  engine of ``extract_skills_many`` and ``score_many``, which scans many texts per call and
-  still returns one key set per text) and ``rolefit.extract_skills_many`` itself; the
-  competitors have no batch call, so they are timed both one text per call and on the
-  whole corpus as one string (faster for them, but it loses the texts), and the faster of
-  the two counts.
+  **batch, resumes**: every resume-sized text at once;
+* **real**, where ``../shared/datasets`` is there (``--real``): the 1,037 descriptions of
+  Built In's job postings, written by the people who posted them, read from the dataset at
+  run time (never stored): cut at line breaks into pieces of 0.5-1.5 KB (**real short**),
+  those of 3-6 KB (**real long**), one per call, and all at once (**real batch**). The
+  generated texts are denser in skills and poorer in cue words than real postings, so the
+  two sources load the engine and the reading in context differently.
+
+In the batch sizes, rolefit runs through ``keys_many`` (the engine of
+``extract_skills_many`` and ``score_many``, which scans many texts per call and still
+returns one key set per text) and ``rolefit.extract_skills_many`` itself; the competitors
+have no batch call, so they are timed both one text per call and on the whole corpus as
+one string (faster for them, but it loses the texts), and the faster of the two counts.
 
 Speed is UTF-8 megabytes per CPU second (``time.process_time``: one core's work, not the
 time the process waited for a shared machine), extracting the key set of every text. Each
@@ -44,7 +52,8 @@ The competitors, configured as their APIs allow:
 
 Usage::
 
-    python benchmarks/bench_extract.py [--corpus PATH] [--resumes PATH] [--runs 7]
+    python benchmarks/bench_extract.py [--corpus PATH] [--resumes PATH] [--real DIR] [--runs 7]
+    python benchmarks/bench_extract.py --only real   # the real postings' sizes alone
     /usr/bin/time -v python benchmarks/bench_extract.py --process rolefit-batch --repeat 4
 """
 
@@ -53,6 +62,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import random
 import statistics
 import sys
 import time
@@ -68,6 +78,8 @@ from make_corpus import DEFAULT_OUT, DEFAULT_RESUME_OUT, generate  # noqa: E402
 import rolefit  # noqa: E402
 from rolefit._matcher import TermMatcher  # noqa: E402
 
+DATASETS = HERE.parent.parent / "shared" / "datasets"
+REAL_POSTINGS = DATASETS / "builtin_ai_postings" / "postings"
 LONG_BYTES = (3000, 6000)
 MEDIUM_BYTES = (1500, 3000)
 SHORT_BYTES = (500, 1500)
@@ -144,6 +156,57 @@ def ensure_corpora(corpus: Path = DEFAULT_OUT, resumes: Path = DEFAULT_RESUME_OU
 def load_docs(path: Path) -> list[str]:
     """The postings of the corpus (the ground truth is read and dropped)."""
     return load_corpus(path)[1]
+
+
+def load_real(folder: Path = REAL_POSTINGS) -> list[str]:
+    """The description of every job posting of Built In (``../shared/datasets``): real
+    wording, written by the people who posted it. Returns ``[]``, with a message, when
+    the folder or PyYAML is missing (the texts are read here, never stored)."""
+    try:
+        import yaml
+    except ImportError:
+        print("real postings skipped: reading them needs PyYAML (pip install pyyaml)")
+        return []
+    if not folder.is_dir():
+        print(f"real postings skipped: {folder} is not there")
+        return []
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    docs = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            doc = yaml.load(path.read_text("utf-8"), Loader=loader)
+        except yaml.YAMLError:
+            continue  # (one file of the copy is not valid YAML)
+        if isinstance(doc, dict) and isinstance(doc.get("description"), str):
+            docs.append(doc["description"])
+    return docs
+
+
+def pieces(docs: list[str], low_high: tuple[int, int], seed: int = 0) -> list[str]:
+    """Resume-sized pieces of longer texts: each text cut at line breaks into runs of
+    whole lines, each run aiming at a length drawn uniformly from ``low``-``high`` UTF-8
+    bytes (seeded); a run shorter than ``low`` and a line longer than ``high`` are
+    dropped."""
+    low, high = low_high
+    rng = random.Random(seed)
+    out = []
+    for doc in docs:
+        piece, size, aim = [], 0, rng.randint(low, high)
+        for line in doc.splitlines(keepends=True):
+            n = len(line.encode("utf-8"))
+            if size + n > aim:
+                if size >= low:
+                    out.append("".join(piece))
+                    piece, size, aim = [], 0, rng.randint(low, high)
+                if size + n > high:
+                    piece, size = [], 0
+                    if n > high:
+                        continue
+            piece.append(line)
+            size += n
+        if size >= low:
+            out.append("".join(piece))
+    return out
 
 
 def _process_rolefit(terms, docs, repeat):
@@ -295,6 +358,13 @@ def main(argv: list[str] | None = None) -> int:
         "/usr/bin/time -v, against --repeat 0)",
     )
     parser.add_argument("--repeat", type=int, default=4, help="passes with --process")
+    parser.add_argument(
+        "--real", type=Path, default=REAL_POSTINGS,
+        help="folder of Built In postings (*.yaml); skipped when missing",
+    )
+    parser.add_argument(
+        "--only", default="", help="time only the sizes whose name contains this (e.g. real)"
+    )
     args = parser.parse_args(argv)
 
     ensure_corpora(args.corpus, args.resumes)
@@ -307,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     short = _sized(resumes, SHORT_BYTES)
     medium = _sized(docs, MEDIUM_BYTES)
     long = _sized(docs, LONG_BYTES)
+    real = load_real(args.real)
     terms = load_terms()
     hard = [r for r in records if r["hard"]]
     sample = records[: args.sample]
@@ -320,13 +391,14 @@ def main(argv: list[str] | None = None) -> int:
     # One untimed pass of each engine over both corpora: rolefit compiles the regular
     # expression of a spelling the first time it is found (0.2-0.3 s here in all).
     for extract in (matcher.keys, flashtext, aho, rolefit.extract_skills):
-        for doc in docs + resumes:
+        for doc in docs + resumes + real:
             extract(doc)
     print(
         f"postings: {args.corpus} ({len(docs):,} postings, {len(records):,} sentences, "
         f"{len(hard):,} hard-case); resumes: {args.resumes}\n"
         f"terms: {len(terms):,} surfaces / {len({k for _, k, _ in terms}):,} keys from "
-        f"{terms_source()}; TermMatcher built in {build_rolefit:.2f} s"
+        f"{terms_source()}; TermMatcher built in {build_rolefit:.2f} s\n"
+        f"real postings: {args.real} ({len(real):,} descriptions)"
     )
     # (name, function, how it is timed, competitor?)
     each = [
@@ -350,15 +422,17 @@ def main(argv: list[str] | None = None) -> int:
         "batch (all postings)": (docs, batch),
         "batch, resumes (all resumes)": (resumes, batch),
     }
+    if real:  # the same texts cut into resume-sized pieces, by size, and all at once
+        sizes.update({
+            "real short (pieces of 0.5-1.5 KB, one per call)": (pieces(real, SHORT_BYTES), each),
+            "real long (postings of 3-6 KB, one per call)": (_sized(real, LONG_BYTES), each),
+            "real batch (all real postings)": (real, batch),
+        })
+    sizes = {size: v for size, v in sizes.items() if args.only in size}
     results = time_sizes(sizes, args.runs)
     one, many = "rolefit.extract_skills", "rolefit.extract_skills_many"
-    targets(results, {
-        "short (resumes of 0.5-1.5 KB, one per call)": (one, 1.0, 0),
-        "medium (postings of 1.5-3 KB, one per call)": (one, 1.0, 0),
-        "long (postings of 3-6 KB, one per call)": (one, 1.0, 0),
-        "batch (all postings)": (many, 1.5, 25),
-        "batch, resumes (all resumes)": (many, 1.5, 25),
-    })
+    goals = {size: (many, 1.5, 25) if "batch" in size else (one, 1.0, 0) for size in sizes}
+    targets(results, goals)
 
     print(f"\nquality on the postings' sentences, each extracted on its own "
           f"({len(hard):,} hard-case, first {len(sample):,} of all)")

@@ -1,7 +1,8 @@
 """Where the time of ``extract_skills`` goes, stage by stage, next to flashtext2.
 
 On the texts of ``bench_extract.py`` (resume-sized texts of 0.5-1.5 KB and postings of
-3-6 KB, one per call), prints CPU milliseconds per MB of text (the best of ``--runs``,
+3-6 KB, and Built In's real postings cut to the same sizes where ``../shared/datasets`` is
+there; one per call), prints CPU milliseconds per MB of text (the best of ``--runs``,
 after one untimed pass) for each stage, each row including the ones above it:
 
 * ``view``: the case-folded ASCII copy of the text that the automaton scans;
@@ -34,7 +35,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from _terms import load_terms  # noqa: E402
-from bench_extract import _sized, build_flashtext, load_docs  # noqa: E402
+from bench_extract import _sized, build_flashtext, load_docs, load_real, pieces  # noqa: E402
 from make_corpus import DEFAULT_OUT, DEFAULT_RESUME_OUT, generate  # noqa: E402
 
 from rolefit._matcher import _PAD, _view  # noqa: E402
@@ -65,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         "resume-sized texts, 0.5-1.5 KB": _sized(load_docs(DEFAULT_RESUME_OUT), (500, 1500)),
         "postings, 3-6 KB": _sized(load_docs(DEFAULT_OUT), (3000, 6000)),
     }
+    real = load_real()  # Built In's postings, when ../shared/datasets is there
+    if real:
+        sizes["real postings cut into pieces of 0.5-1.5 KB"] = pieces(real, (500, 1500))
+        sizes["real postings, 3-6 KB"] = _sized(real, (3000, 6000))
     flashtext = build_flashtext(load_terms())
     reader = skills._reader()
     automaton = reader._longest
