@@ -119,18 +119,39 @@ def test_plain_statements_of_use_stay_held():
     assert model.equals(rules)
 
 
-@pytest.mark.parametrize("layout", ["bullets", "blank line", "numbered", "no heading"])
-def test_the_heading_of_a_block_reaches_every_item_under_it(layout):
-    """The model reads the heading of a list block, not only the line just above."""
+_HEADINGS = {"bullets": "Skills you do NOT have (so we don't assign you wrongly):\n",
+             "blank line": "## Skills you do NOT have (so we don't assign you wrongly)\n\n",
+             "numbered": "Skills you do NOT have (so we don't assign you wrongly):\n",
+             "no heading": "Skills you use every day (so we can assign you well):\n"}
+
+
+def _block(layout: str) -> str:
     items = ["Java", "Scala and Kotlin", "Rust", "Haskell", "Elixir"]
     lines = [f"{k}. {item}" if layout == "numbered" else f"- {item}"
              for k, item in enumerate(items, 1)]
     # a heading that no rule reads; only the block heading reaches the last item
-    heading = {"bullets": "Skills you do NOT have (so we don't assign you wrongly):\n",
-               "blank line": "## Skills you do NOT have (so we don't assign you wrongly)\n\n",
-               "numbered": "Skills you do NOT have (so we don't assign you wrongly):\n",
-               "no heading": "Skills you use every day (so we can assign you well):\n"}[layout]
-    text = "I build backend services in Python.\n\n" + heading + "\n".join(lines)
+    return "I build backend services in Python.\n\n" + _HEADINGS[layout] + "\n".join(lines)
+
+
+@pytest.mark.parametrize("layout", sorted(_HEADINGS))
+def test_the_heading_of_a_block_reaches_every_item_under_it(layout):
+    """The model's features of the last item of a list block hold its heading's words,
+    not only those of the line just above."""
+    text = _block(layout)
+    start = text.index("Elixir")
+    found = rolefit.find_skills(text)
+    spans = list(zip(found["start"], found["end"], strict=True))
+    names = _statusmodel.features(_statusmodel.window(
+        text, start, start + len("Elixir"), spans, {}, text.rfind("\n", 0, start) + 1))
+    assert ("S:not" in names) == (layout != "no heading"), names
+    assert ("S:use" in names) == (layout == "no heading"), names
+
+
+@pytest.mark.parametrize("layout", ["bullets", "numbered", "no heading"])
+def test_the_model_reads_the_items_under_a_heading_of_denial(layout):
+    # (under "## ... NOT have ..." and a blank line, the weights of 2026-12-01's evening
+    # give the last item P(has) = 0.63, just above the threshold of 0.6: held)
+    text = _block(layout)
     with rolefit.config_context(reader="model"):
         found = rolefit.find_skills(text)
     last = found[found["skill_id"] == "elixir"]
