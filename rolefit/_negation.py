@@ -1317,6 +1317,10 @@ _KEYED_LIST = re.compile(
     r"[^\S\n]*:[^\S\n]*\[(?P<items>[^\]\n]*)\]",
     re.I,
 )
+# where _KEYED_LIST may match: a colon and a bracket ("none: [", "learning": [). Searching
+# for this first (a literal start) spares a Markdown text full of links a scan of every
+# position for the keys, about 300 µs for a 5 KB posting.
+_KEYED_AT = re.compile(r":[^\S\n]*\[")
 _BOX_NOTE = re.compile(
     r"[^\n]*?\b(?:learning|studying|in\s+progress|started|starting|enrolled|course|next)\b", re.I
 )
@@ -1333,7 +1337,8 @@ def has_marks(text: str) -> bool:
         or ("[" in text and "[ ]" in text)  # (a one-character look first: it is faster)
         or "⬜" in text or "☐" in text
         or ("~" in text and "~~" in text and _STRUCK.search(text) is not None)
-        or ("[" in text and _KEYED_LIST.search(text) is not None)
+        or ("[" in text and _KEYED_AT.search(text) is not None
+            and _KEYED_LIST.search(text) is not None)
     )
 
 
