@@ -149,8 +149,8 @@ def test_the_heading_of_a_block_reaches_every_item_under_it(layout):
 
 @pytest.mark.parametrize("layout", ["bullets", "numbered", "no heading"])
 def test_the_model_reads_the_items_under_a_heading_of_denial(layout):
-    # (under "## ... NOT have ..." and a blank line, the weights of 2026-12-01's evening
-    # give the last item P(has) = 0.63, just above the threshold of 0.6: held)
+    # (under "## ... NOT have ..." and a blank line, the weights trained on 35 sets, on the
+    # night of 2026-12-01, give the last item P(has) = 0.63, just above 0.6: held)
     text = _block(layout)
     with rolefit.config_context(reader="model"):
         found = rolefit.find_skills(text)
