@@ -160,26 +160,19 @@ def load_docs(path: Path) -> list[str]:
 
 def load_real(folder: Path = REAL_POSTINGS) -> list[str]:
     """The description of every job posting of Built In (``../shared/datasets``): real
-    wording, written by the people who posted it. Returns ``[]``, with a message, when
+    wording, written by the people who posted them. Returns ``[]``, with a message, when
     the folder or PyYAML is missing (the texts are read here, never stored)."""
-    try:
-        import yaml
-    except ImportError:
-        print("real postings skipped: reading them needs PyYAML (pip install pyyaml)")
-        return []
     if not folder.is_dir():
         print(f"real postings skipped: {folder} is not there")
         return []
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    docs = []
-    for path in sorted(folder.glob("*.yaml")):
-        try:
-            doc = yaml.load(path.read_text("utf-8"), Loader=loader)
-        except yaml.YAMLError:
-            continue  # (one file of the copy is not valid YAML)
-        if isinstance(doc, dict) and isinstance(doc.get("description"), str):
-            docs.append(doc["description"])
-    return docs
+    from rolefit.build.datasets import read_builtin_postings
+
+    try:
+        docs, _ = read_builtin_postings(folder)
+    except ImportError as exc:
+        print(f"real postings skipped: {exc}")
+        return []
+    return [doc["description"] for doc in docs if isinstance(doc.get("description"), str)]
 
 
 def pieces(docs: list[str], low_high: tuple[int, int], seed: int = 0) -> list[str]:

@@ -35,16 +35,8 @@ def threshold_figures(sets: dict[str, list[dict]], thresholds, c: float | None =
         rules = reader.figures(cases, left_out, [row[2] for row in left_out])
         out["rules"][0] += rules["wrongly_held"]
         out["rules"][1] += rules["wrongly_dropped"]
-        todo = [k for k, row in enumerate(left_out) if row[3] is not None]
-        proba = model.predict_proba(
-            vectorizer.transform([dict.fromkeys(left_out[k][3], 1) for k in todo])
-        ) if todo else None
         for t in thresholds:
-            statuses = [row[2] for row in left_out]
-            if todo:
-                for k, status in zip(todo, reader.decide(proba, model.classes_, t),
-                                     strict=True):
-                    statuses[k] = status
+            statuses = reader.predictions(left_out, vectorizer, model, t)
             got = reader.figures(cases, left_out, statuses)
             out[t][0] += got["wrongly_held"]
             out[t][1] += got["wrongly_dropped"]

@@ -48,7 +48,7 @@ from rolefit.skills import extract_skills, normalize
 POSTING_STATUSES = ("has", "learning")
 
 __all__ = ["POSTING_STATUSES", "Postings", "PostingsError", "company_key", "find_datasets",
-           "load_postings", "read_onet"]
+           "load_postings", "read_builtin_postings", "read_onet"]
 
 DATA_JOBS = Path("data_jobs_2023") / "data_jobs_2023.csv"
 
@@ -283,7 +283,9 @@ def _remove_title(text: str, title: str) -> str:
     return re.sub(pattern, " ", text, flags=re.IGNORECASE)
 
 
-def _read_builtin(folder: Path, summary: dict):
+def read_builtin_postings(folder: Path) -> tuple[list[dict], dict[str, str]]:
+    """The Built In postings of ``folder`` (``*.yaml``, in name order) as dicts, and
+    ``{file name: why it was left out}`` for the files that are not a YAML mapping."""
     try:
         import yaml
     except ImportError:  # pragma: no cover - pyyaml is in the build extra
@@ -305,6 +307,11 @@ def _read_builtin(folder: Path, summary: dict):
             unreadable[path.name] = f"not a mapping of fields (a {type(doc).__name__})"
             continue
         docs.append(doc)
+    return docs, unreadable
+
+
+def _read_builtin(folder: Path, summary: dict):
+    docs, unreadable = read_builtin_postings(folder)
     tags: Counter = Counter(t for d in docs for t in (d.get("skills") or []) if isinstance(t, str))
     mapping = _map_terms(sorted(tags), fallback_text=True)
     roles: Counter = Counter()
