@@ -8,7 +8,9 @@ expected one; a mention found or expected on one side only counts against the st
 has there). Prints, for ``negated`` and ``learning``: true positives, precision and recall,
 then every case whose mentions or statuses differ.
 
-Run: ``python scripts/negation_eval.py [CASES_CSV]``.
+Run: ``python scripts/negation_eval.py [CASES_CSV] [--reader rules|model|negex]``
+(``negex``: the same mentions read by negspacy's NegEx, :mod:`rolefit.build.negex`; with
+``--summary``, the figures only).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 import rolefit
+from rolefit._config import READERS
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "negation_cases.csv"
 
@@ -35,8 +38,13 @@ def load_cases(path: Path = DEFAULT) -> list[dict]:
     return rows
 
 
-def predicted(text: str) -> list[tuple[str, str]]:
-    """``(skill_id, status)`` of every mention of ``text``, in text order."""
+def predicted(text: str, reader: str | None = None) -> list[tuple[str, str]]:
+    """``(skill_id, status)`` of every mention of ``text``, in text order, read as
+    configured or, where ``reader`` is ``"negex"``, by NegEx."""
+    if reader == "negex":
+        from rolefit.build.negex import mentions
+
+        return [(skill, status) for _, _, skill, status in mentions(text)]
     found = rolefit.find_skills(text)
     return list(zip(found["skill_id"], found["status"], strict=True))
 
@@ -50,12 +58,12 @@ def _keyed(pairs):
     return out
 
 
-def evaluate(cases: list[dict]) -> dict:
+def evaluate(cases: list[dict], reader: str | None = None) -> dict:
     """Counts and precision/recall per status, and the cases that differ."""
     counts = {s: Counter() for s in ("negated", "learning", "has")}
     wrong = []
     for case in cases:
-        got = predicted(case["text"])
+        got = predicted(case["text"], reader)
         if got != case["expected"]:
             wrong.append({"text": case["text"], "expected": case["expected"], "got": got})
         truth, pred = _keyed(case["expected"]), _keyed(got)
@@ -79,10 +87,18 @@ def evaluate(cases: list[dict]) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--reader", choices=(*READERS, "negex"), default="rules",
+                        help="how mentions are read (default: rules)")
+    parser.add_argument("--summary", action="store_true", help="print the figures only")
     args = parser.parse_args(argv)
-    result = evaluate(load_cases(args.cases))
+    cases = load_cases(args.cases)
+    if args.reader == "negex":
+        result = evaluate(cases, "negex")
+    else:
+        with rolefit.config_context(reader=args.reader):
+            result = evaluate(cases)
     print(json.dumps(result["figures"], indent=2))
-    for case in result["wrong"]:
+    for case in [] if args.summary else result["wrong"]:
         print(f"\n{case['text']!r}\n  expected {case['expected']}\n  got      {case['got']}")
     return 0
 

@@ -14,7 +14,9 @@ Sets in ``tests/reading_sets/holdout/`` were written after the learned reader wa
 trained, which never sees them; they are read like the others.
 
 Run: ``python scripts/reading_eval.py [SET ...] [--reader model] [--errors FILE]``
-(default: every set, read by the rules). ``--cross`` prints instead, for each set of
+(default: every set, read by the rules). ``--reader negex`` reads the same mentions with
+the maintained library for negation, negspacy's NegEx (:mod:`rolefit.build.negex`; needs
+the ``compare`` extra), as the baseline for the rules. ``--cross`` prints instead, for each set of
 ``tests/reading_sets/``, the rules against the learned reader trained on the other sets
 and the status table (``rolefit.build.reader.cross_validate``; needs scikit-learn).
 """
@@ -45,16 +47,22 @@ def load_set(name: str, folder: Path = SETS) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def found_statuses(text: str) -> dict[str, str]:
-    """``{skill_id: status}`` of ``text``: the strongest status of each skill's mentions."""
-    mentions = rolefit.find_skills(text)
-    return strongest(((0, skill, status) for skill, status in
-                      zip(mentions["skill_id"], mentions["status"], strict=True)), 1)[0]
+def found_statuses(text: str, reader: str | None = None) -> dict[str, str]:
+    """``{skill_id: status}`` of ``text``: the strongest status of each skill's mentions,
+    read as configured, or by NegEx where ``reader`` is ``"negex"``."""
+    if reader == "negex":
+        from rolefit.build.negex import mentions
+
+        pairs = [(skill, status) for _, _, skill, status in mentions(text)]
+    else:
+        found = rolefit.find_skills(text)
+        pairs = list(zip(found["skill_id"], found["status"], strict=True))
+    return strongest(((0, skill, status) for skill, status in pairs), 1)[0]
 
 
-def evaluate(cases: list[dict]) -> tuple[dict, list[str]]:
+def evaluate(cases: list[dict], reader: str | None = None) -> tuple[dict, list[str]]:
     """Figures for one set, and one line per text that differs."""
-    figures, diffs = compare(cases, [found_statuses(case["text"]) for case in cases])
+    figures, diffs = compare(cases, [found_statuses(case["text"], reader) for case in cases])
     errors = [f"[{k}] ({case['genre']}) {case['text']!r}\n    " + "\n    ".join(diff)
               for k, (case, diff) in enumerate(zip(cases, diffs, strict=True)) if diff]
     return figures, errors
@@ -69,8 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", help="set names (b ... h); default: all")
     parser.add_argument("--errors", type=Path, help="write the differing texts here")
-    parser.add_argument("--reader", choices=READERS,
-                        default="rules", help="how mentions are read (default: rules)")
+    parser.add_argument("--reader", choices=(*READERS, "negex"), default="rules",
+                        help="how mentions are read (default: rules; negex: negspacy's "
+                             "NegEx, the library baseline)")
     parser.add_argument("--cross", action="store_true",
                         help="rules against the learned reader trained on the other sets")
     args = parser.parse_args(argv)
@@ -78,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         return _cross()
     names = args.sets or sorted(p.stem for p in [*SETS.glob("*.jsonl"),
                                                  *SETS.glob("holdout/*.jsonl")])
+    if args.reader == "negex":
+        return _table(names, args.errors, "negex")
     with rolefit.config_context(reader=args.reader):
         return _table(names, args.errors)
 
@@ -102,13 +113,13 @@ def _cross() -> int:
     return 0
 
 
-def _table(names: list[str], errors_path: Path | None) -> int:
+def _table(names: list[str], errors_path: Path | None, reader: str | None = None) -> int:
     print("| set | texts (labels) | negated P / R | learning P / R | has P / R | wrongly held |"
           " wrongly dropped |")
     print("|---|---|---|---|---|---:|---:|")
     lines = []
     for name in names:
-        figures, errors = evaluate(load_set(name))
+        figures, errors = evaluate(load_set(name), reader)
         lines += [f"## set {name.upper()}", *errors]
         print(f"| {name.upper()} | {figures['texts']} ({figures['labels']:,}) | "
               f"{_cell(figures, 'negated')} | {_cell(figures, 'learning')} | "
