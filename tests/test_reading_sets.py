@@ -14,8 +14,8 @@ SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266, "
          "r": 217, "s": 214, "t": 218, "u": 210, "v": 217, "w": 224,
          "x": 229, "y": 217, "z": 245, "aa": 239, "bb": 226, "cc": 90,
          "dd": 219, "ee": 160, "ff": 120, "gg": 201, "hh": 100, "ii": 193, "jj": 190,
-         "kk": 192, "ll": 192}
-HOLDOUT = {"kk", "ll"}  # in tests/reading_sets/holdout/: never trained on
+         "kk": 192, "ll": 192, "mm": 190, "nn": 190}
+HOLDOUT = {"kk", "ll", "mm", "nn"}  # in tests/reading_sets/holdout/: never trained on
 
 
 @pytest.fixture(scope="module")
