@@ -1,8 +1,9 @@
 """Whether each skill mention is held, being learned, or denied, read from its clause.
 
-Rule-based and English-only (a NegEx-style cue list with scopes; negspacy would bring
-spaCy, its import time and a pipeline to build, for cue lists we would still write, and
-it knows no aspiration cues). A mention gets one of three statuses:
+Rule-based and English-only (a NegEx-style cue list with scopes). The maintained library,
+negspacy's NegEx, reading the same mentions of two blind sets, is less precise on
+denials, finds at most as many, and has no status for learning
+(:mod:`rolefit.build.negex`, ``docs/evaluation.md``). A mention gets one of three statuses:
 
 * ``negated``: a denial cue governs it (``no``, ``not``, ``never``, ``without``, ``lack
   of``, ``unfamiliar with``, ``n't``, ``0 years``, ``little or no``, ``neither``/
@@ -66,7 +67,15 @@ it knows no aspiration cues). A mention gets one of three statuses:
   writer's own (``I``, ``my``, ``me`` in it): ``the job ad mentions Jenkins and Helm``,
   ``every posting wants Python``, ``the role requires SAP`` (the writer's own words about
   the skill elsewhere in the text decide, as a held mention wins; a posting's own ``the
-  role requires Python`` is ``has``);
+  role requires Python`` is ``has``); and after the skill ``Tableau - not started``,
+  ``Snowflake (not started)``, ``Deep learning: hasn't used in a work setting``, ``Azure
+  Data Factory: gap``, ``MLOps, Docker: no knowledge``, a team matrix's ``Spark:
+  nobody``, ``Statistics ..... not my background``, ``*none*``, a form's ``Experience
+  with Kafka? ☐ Yes ☒ No``, ``Kubernetes and Helm are blank spots``, ``a blind spot``; a
+  bracketed cross or a multiplication sign opening its line (``[✗] Kafka``, ``×
+  Kubernetes``); labels ``Deliberately skipped:``, ``Excluded:`` and
+  a label whose verb is ``need`` or ``expect`` (``Things you won't need:``), also with
+  ``right now`` or ``this year`` before its colon;
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -84,7 +93,9 @@ it knows no aspiration cues). A mention gets one of three statuses:
   course``, not ``years into``), ``halfway/partway/midway through``, ``in the middle
   of``, ``doing`` or ``just started`` a course, book, path or docs, ``just starting
   on``/``with``, ``first time using``, ``my first week with``, ``ramping up on``,
-  ``getting used to``, ``playing around with``, ``Next up:``, ``Coming up:``, the
+  ``getting used to``, ``playing around with``, ``getting up to speed on``, ``Next up:``,
+  ``Coming up:``, a plan's ``Later:`` and ``Upcoming:``, ``Skills still developing:``,
+  ``Currently improving:``, the
   writer's ``should I learn``, ``Week 2 of my Kubernetes course``, ``starting the fast.ai
   course``, plans (``HTML and CSS are next month``, ``Node.js starts in week 11``,
   ``MongoDB comes later in the course``, ``on her to-do list``), a learning note on a
@@ -227,6 +238,10 @@ _NEG_BEFORE = [
     # "Irrelevant for this role: React", "Missing for this role: Java"
     _LABEL_START + r"irrelevant(?:\s+(?:for|to)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
     _LABEL_START + r"missing(?:\s+(?:for|from|in)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
+    # what a plan or a tender leaves out: "Deliberately skipped: RL", "Excluded: Oracle"
+    r"(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s)|(?<=deliberately\s)"
+    r"|(?<=intentionally\s)|(?<=explicitly\s)|(?<=consciously\s))(?:skipped|skipping|excluded)"
+    r"(?=[^\S\n]*:)",
     # a decision record's "Rejected:", "Considered and rejected:", "Rejected options:"
     r"(?:(?<![^\n])|(?<=[-*•·|]\s)|(?<=\*\*)|(?<=\band\s)|(?<=\bbut\s))rejected"
     + _LABEL_TAIL,
@@ -379,6 +394,8 @@ _LEARN_BEFORE = [
     r"(?:days?|weeks?|months?|modules?|chapters?|lessons?|units?)\s+into(?:\s+(?:(?:an?|the|my"
     r"|this)\s+)?(?:[\w'’-]+\s+){0,3}?" + _COURSE + _ABOUT + ")?",
     r"(?:next|coming)\s+up",  # "Next up: Terraform", "Coming up: Ansible"
+    # a plan's labels opening a line: "Later: Kubernetes", "Upcoming: Kafka, cloud deployment"
+    _LABEL_START + r"(?:later|upcoming)(?=[^\S\n]*:)",
     # a step of a learning plan, opening its line: "Weeks 1-4: SQL in depth", "Month 3.
     # Statistics", "Term 1 — foundations", "Wk 6    Data modeling" (the whole line)
     r"(?:(?<![^\n])|(?<=[-*•·]\s))" + _PLAN_STEP + r"(?=[^\W_])",
@@ -392,6 +409,8 @@ _LEARN_BEFORE = [
     # SQLAlchemy", "playing around with Core ML"
     r"first\s+(?:days?|weeks?|months?)\s+(?:with|of|using|on|in)",
     r"ramp(?:ing)?\s+up\s+(?:on|with|in)",
+    r"currently\s+improving(?=[^\S\n]*:)",  # a label: "Currently improving: Spark tuning"
+    r"getting\s+up\s+to\s+speed\s+(?:on|with|in)",  # "Getting up to speed on Kafka"
     r"getting\s+used\s+to",
     r"playing\s+around(?:\s+with)?",
     # "first time writing Go"
@@ -412,7 +431,7 @@ _LEARN_BEFORE = [
     # a level's or a review's label over what follows: "Developing: Rust, Go", "Areas to
     # develop: Kubernetes", "Shaky: pandas", "Weaknesses: statistics" (where a label
     # stands: a line's start, after a bullet, a table's bar, a sentence or bold marks)
-    r"(?:(?<![^\n])|(?<=[-*•·|.;]\s)|(?<=\*\*))(?:developing|shaky|weaknesses"
+    r"(?:(?<![^\n])|(?<=[-*•·|.;]\s)|(?<=\*\*)|(?<=still\s))(?:developing|shaky|weaknesses"
     r"|(?:weak|development|growth|improvement)\s+areas?|development\s+needs?"
     r"|areas?\s+(?:to\s+(?:develop|improve"
     r"|grow|strengthen)|for\s+(?:development|improvement|growth))|needs?\s+(?:work"
@@ -580,6 +599,10 @@ _NEG_AFTER = (
     r"|(?:(?<=\sa\s)|(?<=\sa\sreal\s)|(?<=\sa\sbig\s)|(?<=\sa\smajor\s)|(?<=\sa\sclear\s)"
     r"|(?<=\sa\skey\s))gap"
     r"(?=\s*(?:[.,;:!)]|$|\s+(?:for|in|to)\b))"
+    # "Kubernetes and Helm are blank spots", "Spark is a blind spot for her"
+    r"|(?:(?<=\sa\s)|(?<=\sa\sreal\s)|(?<=\sa\sbig\s)|(?<=\sa\stotal\s)|(?<=are\s)"
+    r"|(?<=\sreal\s)|(?<=\sbig\s)|(?<=\stotal\s))(?:blind|blank)\s+spots?"
+    r"(?=\s*(?:[.,;:!)]|$|\s+(?:for|in|to)\b))"
     # the writer's own "I don't" closing a clause about skills named before it ("dbt I
     # haven't used at all", "Scala we never touched")
     r"|(?:(?:(?<=\bI\s)|(?<=\bwe\s))(?:don['’]?t|haven['’]?t|never(?:\s+(?:have|did))?"
@@ -636,16 +659,26 @@ _ATTACHED = re.compile(
     # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None"
     r"|(?<=[^\S\n]{2})(?!\s*no?\b)|(?<=\t))\s*"
     # a JSON or YAML value: '"Tableau": "never used"', "pyspark: {level: none}"
-    r"(?:[\"“]|\{\s*(?:level|proficiency|rating|status|experience|years)\s*:\s*[\"“]?)?"
+    r"(?:[\"“]|\*{1,2}(?=\w)|\{\s*(?:level|proficiency|rating|status|experience|years)\s*:\s*[\"“]?)?"
     r"(?:(?P<neg>no\s+longer\s+(?:used|supported|in\s+use|maintained|offered)(?:\s+anywhere)?"
     r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
-    r"(?:experience|use|usage|exposure))?"
+    r"(?:experience|use|usage|exposure|knowledge))?"
+    # "Azure Data Factory: gap", a team matrix's "Spark: nobody", "Statistics - not a
+    # strength yet", "Data science ..... not my background"
+    r"|gap|nobody|no\s*one|not\s+(?:yet\s+)?a\s+(?:strength|strong\s+(?:point|suit))"
+    r"|not\s+(?:really\s+)?(?:my|his|her|their|our)\s+(?:background|area|thing|strength|forte|field)"
+    # a form's ticked "No": "Experience with Go? ☐ Yes ☒ No"
+    r"|(?:☐|\[\s?\])\s*yes\s*(?:☒|☑|\[[xX✓✔]\])\s*no"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|forgotten(?:\s+(?:most|all|everything|it))?"  # "Perl: forgotten"
     r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?|n/a"
     r"|zero(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))|zero\s+(?:experience|exposure|knowledge)"
     r"|not\s+used(?:\s+here\b|\s+(?:anywhere|in|by|at)\b[^\n.;|]*)?|(?:explicitly\s+)?not\s+planned"
+    # "Tableau - not started", "Airflow: not started yet", "Deep learning: hasn't used in a
+    # work setting"
+    r"|not\s+(?:yet\s+)?started|(?:has|have)(?:\s+not|n['’]?t)\s+(?:used|touched|tried)"
+    r"(?:\s+(?:it|them))?(?:\s+(?:in|at|on|for|since|outside|professionally)\b[^\n.;|]*)?"
     # an interviewer's "Apache Kafka: could not explain consumer groups"
     r"|could\s*(?:not|n['’]t)\s+(?:explain|answer|describe|name|say|tell)[^\n.;|]*"
     r"|(?-i:N)(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"  # a Y/N column
@@ -663,7 +696,7 @@ _ATTACHED = re.compile(
     # (not "models, developing algorithms"; "rusty" is past use: "Java (rusty)" is held)
     r"|shaky|hazy|weak|(?<!,)(?<!,\s)developing|needs?\s+(?:work|improvement|practice)"
     # "PyTorch: started this week", "Monday.com (started using last month)"
-    r"|started(?:\s+(?:using|learning|studying|on\s+it))?(?:\s+(?:last|this)\s+(?:week|month"
+    r"|started(?:\s+(?:using|learning|studying|reading|on\s+it))?(?:\s+(?:last|this)\s+(?:week|month"
     r"|term|semester|quarter|year)|\s+recently)?"
     r"|" + _LOW_RATING + "))"
     r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
@@ -671,11 +704,11 @@ _ATTACHED = re.compile(
     r"|(?:0|zero)\s*(?:years?|yrs?)"
     r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$))))|\s+(?P<learn2>"
     + _LOW_RATING + r"))\b"
-    r"(?!\s+\w+\s+(?:with|in|of)\b)",
+    r"(?![^\S\n]+\w+\s+(?:with|in|of)\b)",  # (on its line: "none with", not the next line)
     re.I,
 )
 _ATTACHED_CLOSE = re.compile(
-    r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?(?:[\"”]?\s*\}+|[\"”])?"
+    r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?(?:[\"”]?\s*\}+|[\"”]|\*{1,2})?"
     r"(?:[^\S\t\n]*\t|[^\S\n]{2}|\s+[-–—]\s|\s*(?:\)|\(|,|;|\.|!|\||$|\n|\s+(?:and|or)\b))",
     re.I,
 )
@@ -729,6 +762,7 @@ _ANCHORS = """
     picking teaching self-study self-studying self-learning preparing introduction
     aspiring weekend weekends spare free evenings progress
     none elementary entry starting started
+    later upcoming skipped skipping excluded
     minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
     gain gaining clueless rudimentary noob familiarizing familiarising exploring scratched
     pursuing halfway partway midway part-way mid-way doing coursework neither nope completing
@@ -738,7 +772,7 @@ _ANCHORS = """
     surface struggle struggles struggling superficial passing weak useless hopeless
     weaker shaky hazy
     avoid avoided avoiding avoids n/a
-    blank forgotten forgot couldn't couldnt n nobody no-one absent missing nil irrelevant
+    blank blind forgotten forgot couldn't couldnt n nobody no-one absent missing nil irrelevant
     retired retiring decommissioned decommissioning dropped dropping deprecated deprecating
     sunset sunsetted sunsetting removed gone
     developing weaknesses rejected
@@ -808,9 +842,10 @@ _ATTACHED_WORDS = frozenset(
     " elementary entry introductory starting started nonexistent non-existent neither nope"
     " minimal limited superficial n/a"
     " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten"
-    " shaky hazy weak developing".split()
+    " shaky hazy weak developing hasn't haven't hasnt havent gap nobody".split()
 ) | {"tutorial only", "tutorials only", "heard of", "no longer", "needs work", "need work",
-     "needs improvement", "need improvement", "needs practice", "need practice"} | set(_RATINGS)
+     "needs improvement", "need improvement", "needs practice", "need practice",
+     "not my", "not really my"} | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
 
@@ -1109,7 +1144,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
-        cue = text[m.start() : m.end()].strip(" (:-–—,?\t\n.…\"“”{")
+        cue = text[m.start() : m.end()].strip(" (:-–—,?\t\n.…\"“”{*")
         decided[i] = (status, cue)
         taken += m.span()
         for j in inside or ():
@@ -1301,7 +1336,8 @@ _GLYPHS = re.compile(
     r"|\[(#*)(-+)\])"  # (or "[##--------]")
 )
 _MARK_LINE = re.compile(
-    r"(?:^|\n|[^\S\n]{2})[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖🚫⛔🔴⬜☐]|\[ \])[^\S\n]*"
+    r"(?:^|\n|[^\S\n]{2})[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖🚫⛔🔴⬜☐]|\[ \]|\[[✗✘❌✖]\]"
+    r"|(?:(?<![^\n])|(?<=\n[^\S\n]))×(?=[^\S\n]))[^\S\n]*"
 )
 
 
@@ -1330,6 +1366,7 @@ def has_marks(text: str) -> bool:
     """Whether ``text`` holds a cross mark (the text scan's cue words cannot show one)."""
     return (
         "✗" in text or "✘" in text or "❌" in text or "✖" in text
+        or ("×" in text and ("\n× " in text or text.startswith("× ")))
         or "🚫" in text or "⛔" in text or "🔴" in text
         or ("○" in text and "○○○" in text) or ("☆" in text and "☆☆☆" in text)
         or ("□" in text and "□□□" in text) or ("░" in text and "░░░" in text)
@@ -1509,7 +1546,12 @@ _LINE_LABEL = re.compile(_LINE_START + r"\Z")
 # the last word of such a label, whose object the list after the colon is
 _LABEL_ENDS = frozenset(
     """know knew known use used using done do does did have had touched tried learned learnt
-    worked about with in on to of yet for""".split()
+    worked about with in on to of yet for need needed expect expected""".split()
+)
+# when, after the last word of such a label: "What you should not spend time on right now:"
+_LABEL_WHEN = re.compile(
+    r"\s(?:right\s+now|for\s+now|now|at\s+the\s+moment|this\s+(?:year|quarter|term|half))$",
+    re.I,
 )
 
 
@@ -1554,6 +1596,8 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
     words = text[m.end() : colon].split()
     if len(words) > 8 or bisect_left(starts, m.end()) != bisect_left(starts, colon):
         return None
+    if (when := _LABEL_WHEN.search(" ".join(words))) is not None:  # "... on right now:"
+        words = words[: len(words) - len(when.group().split())]
     if words and words[-1].lower().strip(",") not in _LABEL_ENDS and not (
         len(words) <= 2
         and _CLAUSE_WORDS.isdisjoint(w.lower() for w in words)  # "Learning never stops:"
