@@ -76,6 +76,7 @@ from _terms import load_terms, terms_source  # noqa: E402
 from make_corpus import DEFAULT_OUT, DEFAULT_RESUME_OUT, generate  # noqa: E402
 
 import rolefit  # noqa: E402
+from rolefit._config import READERS  # noqa: E402
 from rolefit._matcher import TermMatcher  # noqa: E402
 
 DATASETS = HERE.parent.parent / "shared" / "datasets"
@@ -358,7 +359,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", default="", help="time only the sizes whose name contains this (e.g. real)"
     )
+    parser.add_argument(
+        "--reader", choices=READERS, default=None,
+        help="how extract_skills reads mentions (rolefit.set_config; default: the package's "
+        "default, hybrid)",
+    )
     args = parser.parse_args(argv)
+    if args.reader:
+        rolefit.set_config(reader=args.reader)
+    print(f"reader: {rolefit.get_config()['reader']}")
 
     ensure_corpora(args.corpus, args.resumes)
     if args.process:

@@ -34,7 +34,7 @@ from bisect import bisect_left
 from functools import cache
 from importlib import resources
 
-__all__ = ["MODEL_FILE", "features", "load", "predict", "revise", "window"]
+__all__ = ["MODEL_FILE", "features", "in_reach", "load", "predict", "revise", "window"]
 
 MODEL_FILE = "status_reader.json"
 FORMAT = "rolefit-status-reader"
@@ -88,24 +88,29 @@ def _above(text: str, line_start: int) -> tuple[int, int]:
     return (text.rfind("\n", 0, above) + 1 if above else 0), above
 
 
-def _section(text: str, line_start: int, spans) -> list[str]:
-    """The first words of the heading of the block that the line at ``line_start`` is
-    in: the nearest line above (up to 25 lines that are not empty) that ends with a colon,
-    starts with ``#``, or has at most six words and is not a list item; empty if none."""
+def _section_line(text: str, line_start: int) -> tuple[int, int] | None:
+    """Where the heading of the block that the line at ``line_start`` is in starts and
+    ends: the nearest line above (up to 25 lines that are not empty) that ends with a
+    colon, starts with ``#``, or has at most six words and is not a list item; None if
+    there is none."""
     at = line_start
     for _ in range(_SECTION_UP):
         lo, hi = _above(text, at)
         if not hi:
-            return []
-        line = text[lo:hi]
-        stripped = line.strip()
-        if stripped.endswith(":") or stripped.startswith("#") or (
-                stripped and len(stripped.split()) <= 6 and not _LIST_ITEM.match(line)):
-            return _line(text, lo, hi, spans)[1][:_SECTION]
+            return None
+        if _is_heading(text[lo:hi]):
+            return lo, hi
         at = lo
         if not at:
-            return []
-    return []
+            return None
+    return None
+
+
+def _section(text: str, line_start: int, spans) -> list[str]:
+    """The first words of the heading of the block that the line at ``line_start`` is in
+    (:func:`_section_line`); empty if none."""
+    where = _section_line(text, line_start)
+    return [] if where is None else _line(text, *where, spans)[1][:_SECTION]
 
 
 def window(text: str, start: int, end: int, spans, lines: dict | None = None,
@@ -114,37 +119,96 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None,
     line (nearest last), after it (nearest first), the line's first words, whether the
     line is a bullet, the heading just above it (the last line above that is not empty,
     if it ends with a colon or has at most five words; else empty) and the heading of its
-    block (:func:`_section`). ``lines`` caches each line's tokens between calls on the
-    same text and ``spans``; ``line_start``, the start of the mention's line, is looked
-    for when not given."""
+    block (:func:`_section`). ``lines`` caches each line's and each sentence's tokens
+    between calls on the same text and ``spans``; ``line_start``, the start of the
+    mention's line, is looked for when not given.
+
+    Only the mention's sentence is tokenised, and the first words of the lines around
+    it: a sentence ends at ``.``, ``!``, ``?`` or ``;`` outside a skill's name, each of
+    which is a word of its own, so the words are those of tokenising the whole line
+    (tested)."""
     lines = {} if lines is None else lines
     if line_start is None:
         line_start = text.rfind("\n", 0, start) + 1
-    if line_start not in lines:
+    line = lines.get(line_start)
+    if line is None:
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
         heading: list[str] = []
         at, above = _above(text, line_start)
         if above:
-            words = _line(text, at, above, spans)[1]
-            if text[at:above].rstrip().endswith(":") or len(words) <= 5:
+            colon = text[at:above].rstrip().endswith(":")
+            words = _first_words(text, at, above, spans, _HEADING + 1)
+            if colon or len(words) <= 5:
                 heading = words[:_HEADING]
         bullet = text[line_start:line_end].lstrip()[:1] in "-*•·–"
-        lines[line_start] = (*_line(text, line_start, line_end, spans), bullet, heading,
-                             _section(text, line_start, spans))
-    at, words, bullet, heading, section = lines[line_start]
+        where = _section_line(text, line_start)
+        section = [] if where is None else _first_words(text, *where, spans, _SECTION)
+        first = _first_words(text, line_start, line_end, spans, 3)[:3]
+        line = lines[line_start] = (line_end, first, bullet, heading, section[:_SECTION])
+    line_end, first, bullet, heading, section = line
+    lo = _sentence_start(text, line_start, start, spans)
+    sentence = lines.get((lo,))
+    if sentence is None:
+        sentence = lines[(lo,)] = _line(text, lo, _sentence_end(text, end, line_end, spans),
+                                        spans)
+    at, words = sentence
     i = at[start]
     left = words[max(0, i - 40):i]
-    for k in range(len(left) - 1, -1, -1):
-        if left[k] in _SENTENCE_END:
-            left = left[k + 1:]
-            break
     right = words[i + 1:i + 41]
     for k, t in enumerate(right):
         if t in _SENTENCE_END:
             right = right[:k]
             break
-    return left[-_LEFT:], right[:_RIGHT], words[:3], bullet, heading, section
+    return left[-_LEFT:], right[:_RIGHT], first, bullet, heading, section
+
+
+_ENDS = re.compile(r"[.!?;]")
+_PREFIX = 80  # characters tokenised first where only a line's first words are needed
+
+
+def _inside(spans, pos: int) -> tuple[int, int] | None:
+    """The span of ``spans`` that holds position ``pos``, if any."""
+    k = bisect_left(spans, (pos + 1,)) - 1
+    return spans[k] if k >= 0 and spans[k][0] <= pos < spans[k][1] else None
+
+
+def _sentence_start(text: str, line_start: int, start: int, spans) -> int:
+    """Just after the last sentence end of the line before ``start`` (outside the skill
+    names of ``spans``), or the line's start."""
+    pos = start
+    while True:
+        pos = max(text.rfind(".", line_start, pos), text.rfind("!", line_start, pos),
+                  text.rfind("?", line_start, pos), text.rfind(";", line_start, pos))
+        if pos < 0:
+            return line_start
+        span = _inside(spans, pos)
+        if span is None:
+            return pos + 1
+        pos = span[0]
+
+
+def _sentence_end(text: str, end: int, line_end: int, spans) -> int:
+    """Just after the first sentence end of the line after ``end`` (outside the skill
+    names of ``spans``), or the line's end."""
+    pos = end
+    while (m := _ENDS.search(text, pos, line_end)) is not None:
+        span = _inside(spans, m.start())
+        if span is None:
+            return m.end()
+        pos = span[1]
+    return line_end
+
+
+def _first_words(text: str, lo: int, hi: int, spans, n: int) -> list[str]:
+    """The first ``n`` words of ``text[lo:hi]`` as :func:`_line` reads them (all of them
+    when there are fewer): a prefix first, the whole stretch only if the prefix holds
+    ``n`` words or fewer (its last word may be cut)."""
+    if hi - lo > _PREFIX:
+        words = _line(text, lo, lo + _PREFIX, spans)[1]
+        if len(words) > n:
+            return words[:n + 1]
+    return _line(text, lo, hi, spans)[1][:n + 1]
 
 
 def features(parts) -> list[str]:
@@ -221,23 +285,132 @@ def predict(model: dict, names: list[str]) -> tuple[str, str]:
     return classes[best], pull
 
 
-def revise(text: str, found, decided: dict) -> dict:
+def in_reach(text: str, found, cues) -> list[bool]:
+    """Whether each mention of ``found`` has a cue word of ``cues`` (sorted ``(start,
+    end, word)``, :func:`rolefit._negation.anchor_terms`) in what the model reads around
+    it (:func:`window`): its line, the last line above it that is not empty, or its
+    block's heading (:func:`_section_line`).
+
+    Worked forward from the few lines that hold a cue word: each reaches itself, the
+    next line that is not empty, and, if it is a heading, the lines below it up to the
+    next heading, within 25 lines that are not empty (tested against asking
+    :func:`_above` and :func:`_section_line` at every mention)."""
+    if not cues or not found:
+        return [False] * len(found)
+    reached: set[int] = set()  # the starts of the lines that a cue word reaches
+    size = len(text)
+    for line_start in sorted({text.rfind("\n", 0, start) + 1 for start, _, _ in cues}):
+        reached.add(line_start)
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            continue
+        heading = _is_heading(text[line_start:line_end])
+        passed = 0  # lines below that are not empty
+        at = line_end + 1
+        while at <= size and passed < _SECTION_UP:
+            end = text.find("\n", at)
+            end = size if end < 0 else end
+            if end > at:  # (an empty line is skipped, as _above skips it)
+                if passed == 0 or heading:
+                    reached.add(at)
+                if not heading or _is_heading(text[at:end]):
+                    break
+                passed += 1
+            at = end + 1
+    return [text.rfind("\n", 0, start) + 1 in reached for start, _, _ in found]
+
+
+def _is_heading(line: str) -> bool:
+    """Whether a line heads a block (:func:`_section_line`)."""
+    stripped = line.strip()
+    return stripped.endswith(":") or stripped.startswith("#") or (
+        bool(stripped) and len(stripped.split()) <= 6 and not _LIST_ITEM.match(line))
+
+
+def _by_place(model: dict) -> tuple:
+    """The weights of ``model`` by place and word, in the order :func:`features` names
+    them: for each word before the mention (nearest first) and after it, the weights of
+    its bucket's place and of ``Lb``/``Rb``; then ``LB2``, ``RB2``, ``F``, ``line_start``,
+    ``bullet``, ``H`` and ``S``."""
+    groups: dict[str, dict[str, list[float]]] = {}
+    for name, weights in model["weights"].items():
+        place, _, word = name.partition(":")
+        groups.setdefault(place, {})[word] = weights
+
+    def group(place: str) -> dict:
+        return groups.get(place, {})
+
+    left = tuple((group(f"L{_bucket(i)}"), group("Lb")) for i in range(1, _LEFT + 1))
+    right = tuple((group(f"R{_bucket(i)}"), group("Rb")) for i in range(1, _RIGHT + 1))
+    return (left, right, group("LB2"), group("RB2"), group("F"),
+            group("line_start").get(""), group("bullet").get(""), group("H"), group("S"))
+
+
+_PLACES: dict[int, tuple] = {}  # id(model): _by_place(model), for the models in use
+
+
+def _has(model: dict, parts) -> bool:
+    """Whether :func:`predict` reads a mention with :func:`window` ``parts`` as ``has``:
+    the same weights summed in the same order, without naming the features (tested
+    equal to it)."""
+    places = _PLACES.get(id(model))
+    if places is None:
+        places = _PLACES[id(model)] = _by_place(model)
+    left, right, first, bullet, heading, section = parts
+    by_left, by_right, pairs_left, pairs_right, firsts, at_start, bulleted, heads, sections = (
+        places)
+    rows = []
+    add = rows.append
+    for (near, anywhere), word in zip(by_left, reversed(left), strict=False):
+        if (w := near.get(word)) is not None:
+            add(w)
+        if (w := anywhere.get(word)) is not None:
+            add(w)
+    for (near, anywhere), word in zip(by_right, right, strict=False):
+        if (w := near.get(word)) is not None:
+            add(w)
+        if (w := anywhere.get(word)) is not None:
+            add(w)
+    if len(left) >= 2 and (w := pairs_left.get(f"{left[-2]} {left[-1]}")) is not None:
+        add(w)
+    if len(right) >= 2 and (w := pairs_right.get(f"{right[0]} {right[1]}")) is not None:
+        add(w)
+    rows += filter(None, map(firsts.get, first))
+    if not left and at_start is not None:
+        add(at_start)
+    if bullet and bulleted is not None:
+        add(bulleted)
+    rows += filter(None, map(heads.get, heading))
+    rows += filter(None, map(sections.get, section))
+    total = [sum(column) for column in zip(model["intercept"], *rows, strict=True)]
+    has = model["classes"].index("has")
+    top = max(total)
+    p_has = math.exp(total[has] - top) / sum(math.exp(t - top) for t in total)
+    return p_has >= model["has_threshold"]
+
+
+def revise(text: str, found, decided: dict, cues=None) -> dict:
     """``decided`` (``{index: (status, cue)}`` of the mentions ``found`` that the rules
     do not hold) plus the held mentions the model reads otherwise; their cue is
-    ``"model: "`` and the word of the feature that pulled most (``"model: week"``)."""
+    ``"model: "`` and the word of the feature that pulled most (``"model: week"``).
+    With ``cues`` (the text's cue words), only the mentions :func:`in_reach` of one are
+    read."""
     model = load()
     spans = [(s, e) for s, e, _ in found]
     out = dict(decided)
     lines: dict = {}
     line_start = previous = 0
+    reach = None if cues is None else in_reach(text, found, cues)
     for i, (start, end, _) in enumerate(found):
-        if i in decided:
+        if i in decided or (reach is not None and not reach[i]):
             continue
         # the mentions are in text order: look for a line break since the last one only
         line_start = max(line_start, text.rfind("\n", previous, start) + 1)
         previous = start
-        status, pull = predict(model, features(window(text, start, end, spans, lines,
-                                                      line_start)))
+        parts = window(text, start, end, spans, lines, line_start)
+        if _has(model, parts):  # (most are: the features are named only where not)
+            continue
+        status, pull = predict(model, features(parts))
         if status != "has":
             out[i] = (status, f"{CUE}: {pull.partition(':')[2] or pull}")
     return out

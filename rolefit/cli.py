@@ -267,9 +267,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--reader", choices=READERS, default=None,
-        help="how a text's skill mentions are read: the cue rules (default), or the rules "
-        "and then the learned reader (fewer denied skills kept; slower; see "
-        "docs/evaluation.md). Give it before the command: rolefit --reader model score CV.txt",
+        help="how a text's skill mentions are read: hybrid (default: the cue rules, then "
+        "the learned reader where a cue word is in reach), rules (the rules alone, the "
+        "fastest) or model (the learned reader on every mention the rules hold; slowest); "
+        "see docs/evaluation.md. Give it before the command: rolefit --reader rules score CV.txt",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

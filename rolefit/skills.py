@@ -539,7 +539,7 @@ def _read(text: str, parts, rules_only: bool = False):
         keys = {k for _, _, k in found}
     negation = _negation()
     if not anchors and not (found and negation.has_marks(text)):  # (a cross mark: "Spark ✗")
-        return found, keys, ({} if rules_only else _second_opinion(text, found, {}))
+        return found, keys, ({} if rules_only else _second_opinion(text, found, {}, anchors))
 
     decided = negation.statuses(text, found, anchors)
     cue = negation.CUE
@@ -548,16 +548,23 @@ def _read(text: str, parts, rules_only: bool = False):
         decided = {n: decided[i] for n, i in enumerate(kept) if i in decided}
         found = [found[i] for i in kept]
         keys = {k for _, _, k in found}
-    return found, keys, (decided if rules_only else _second_opinion(text, found, decided))
+    return found, keys, (
+        decided if rules_only else _second_opinion(text, found, decided, anchors))
 
 
-def _second_opinion(text: str, found, decided: dict) -> dict:
-    """``decided``, revised by the learned reader where ``set_config(reader="model")``
-    switched it on (:mod:`rolefit._statusmodel`)."""
-    if _CONFIG["reader"] != "model" or not found:
+def _second_opinion(text: str, found, decided: dict, anchors) -> dict:
+    """``decided``, revised by the learned reader (:mod:`rolefit._statusmodel`): every
+    mention it holds under ``reader="model"``; under ``reader="hybrid"``, those with a cue
+    word of ``anchors`` in reach, all of them in a text with a cross mark."""
+    reader = _CONFIG["reader"]
+    if reader == "rules" or not found:
         return decided
     from rolefit._statusmodel import revise
 
+    if reader == "hybrid" and not _negation().has_marks(text):
+        if not anchors:
+            return decided
+        return revise(text, found, decided, anchors)
     return revise(text, found, decided)
 
 
@@ -626,7 +633,7 @@ def _status_of(text: str, parts) -> tuple[set[str], dict[str, str]]:
     """:func:`_skill_status` of ``text`` from what :func:`_reader` found in it. Without a
     cue word or other-case spelling (most short texts), every mention is held."""
     mentions, extras = parts
-    if not extras and _CONFIG["reader"] == "rules":
+    if not extras and _CONFIG["reader"] != "model":
         keys = set(map(_KEY, mentions))
         if _shared_words().keys().isdisjoint(keys) and not (
             keys and _negation().has_marks(text)  # (a cross mark: "Spark ✗")

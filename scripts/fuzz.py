@@ -5,9 +5,11 @@ with non-text items, score_many batches, command lines with generated files and 
 damaged data tables and model files) and every target checks its outcome:
 
 * ``extract``: ``extract_skills``/``find_skills`` return sorted known ids and spans that
-  index the text; only TypeError/ValueError allowed.
-* ``extract_model``: the same with the learned reader (``config_context(reader="model")``),
-  whose held skills are also a subset of the rules' held skills.
+  index the text (under the default reader, ``"hybrid"``); only TypeError/ValueError
+  allowed.
+* ``extract_model``: the same with the rules alone and with the learned reader on every
+  mention (``config_context(reader="rules")``, ``"model"``); the learned reader's held
+  skills are a subset of the default's, and those of the rules' held skills.
 * ``score``: ``score`` returns a RoleFit (whose tables and JSON render) or raises
   NoSkillsError/TypeError/ValueError; ``normalize``/``suggest`` return known ids.
 * ``score_many``: returns one row per input agreeing with ``score``, or raises
@@ -137,11 +139,16 @@ def target_extract(text):
 
 
 def target_extract_model(text):
-    rules = set(rolefit.extract_skills(text))
+    with rolefit.config_context(reader="rules"):
+        target_extract(text)
+        rules = set(rolefit.extract_skills(text))
     with rolefit.config_context(reader="model"):
         target_extract(text)
         held = set(rolefit.extract_skills(text))
     check(held <= rules, "the learned reader holds a skill the rules do not")
+    hybrid = set(rolefit.extract_skills(text))  # the default: between the two
+    check(held <= hybrid <= rules, "the hybrid reader holds more than the rules or less "
+          "than the learned reader")
 
 
 def target_score(item):

@@ -1,4 +1,5 @@
-"""The learned reader of mention statuses (``set_config(reader="model")``) and its build."""
+"""The learned reader of mention statuses (``reader="model"`` and the default ``"hybrid"``)
+and its build."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 import rolefit
 from rolefit import _statusmodel
+from rolefit._negation import has_marks
 from rolefit.build import reader as build_reader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,26 +53,27 @@ def _table():
                     pair.split("=") for pair in row["expected"].split())
 
 
-def test_the_rules_are_the_default_and_the_setting_is_checked():
-    assert rolefit.get_config() == {"reader": "rules"}
+def test_hybrid_is_the_default_and_the_setting_is_checked():
+    assert rolefit.get_config() == {"reader": "hybrid"}
     for bad in ("learned", "", None and 1, 3):
         if bad is None:
             continue
         with pytest.raises(ValueError, match="reader must be one of"):
             rolefit.set_config(reader=bad)
-    assert rolefit.get_config() == {"reader": "rules"}
+    assert rolefit.get_config() == {"reader": "hybrid"}
 
 
 def test_config_context_restores_the_setting_after_an_error():
     with pytest.raises(RuntimeError), rolefit.config_context(reader="model"):
         assert rolefit.get_config()["reader"] == "model"
         raise RuntimeError
-    assert rolefit.get_config() == {"reader": "rules"}
+    assert rolefit.get_config() == {"reader": "hybrid"}
 
 
 @pytest.mark.parametrize(("text", "skill", "status"), REREAD)
 def test_the_model_rereads_what_the_rules_hold(text, skill, status):
-    assert skill in rolefit.extract_skills(text)
+    with rolefit.config_context(reader="rules"):
+        assert skill in rolefit.extract_skills(text)
     with rolefit.config_context(reader="model"):
         found = rolefit.find_skills(text)
         assert skill not in rolefit.extract_skills(text)
@@ -86,7 +89,8 @@ def test_the_model_rereads_what_the_rules_hold(text, skill, status):
 def test_the_model_keeps_every_status_the_rules_decide():
     """Mentions the rules read with a cue keep it; the model only rereads held ones."""
     for text, _ in _table():
-        rules = rolefit.find_skills(text)
+        with rolefit.config_context(reader="rules"):
+            rules = rolefit.find_skills(text)
         with rolefit.config_context(reader="model"):
             model = rolefit.find_skills(text)
         assert list(model["skill_id"]) == list(rules["skill_id"])
@@ -112,7 +116,8 @@ def test_the_model_reads_the_status_table_almost_as_the_rules_do_skill_by_skill(
 def test_plain_statements_of_use_stay_held():
     text = ("Built ETL pipelines in Python and SQL on Airflow; shipped dashboards in "
             "Tableau; deployed services with Docker on AWS.")
-    rules = rolefit.find_skills(text)
+    with rolefit.config_context(reader="rules"):
+        rules = rolefit.find_skills(text)
     with rolefit.config_context(reader="model"):
         model = rolefit.find_skills(text)
     assert len(model) >= 6 and set(model["status"]) == {"has"}
@@ -158,7 +163,8 @@ def test_the_model_reads_the_items_under_a_heading_of_denial(layout):
     assert len(last) == 1
     assert last["status"].iloc[0] == ("has" if layout == "no heading" else "negated"), found
     assert last["cue"].iloc[0] == ("" if layout == "no heading" else "model: not")
-    assert set(rolefit.find_skills(text)["status"]) == {"has"}  # the rules
+    with rolefit.config_context(reader="rules"):
+        assert set(rolefit.find_skills(text)["status"]) == {"has"}
     assert found.loc[found["skill_id"] == "python", "status"].tolist() == ["has"]
 
 
@@ -381,3 +387,157 @@ def test_the_fuzzer_reads_with_the_learned_reader_too():
     for text in ["", "No Kubernetes.\n- Java", "Developing:\n- Rust\n\n\n" * 3,
                  "#\n" * 30 + "- Python", "Skills you do NOT have:\n1. Go\n| Scala |"]:
         fuzz.target_extract_model(text)
+
+
+# -- the default reader, "hybrid": the model where a cue word is in reach -----------------
+
+def _reach_by_asking(text, found, cues):
+    """in_reach's answer, found the slow way: asking at each mention."""
+    starts = [s for s, _, _ in cues]
+
+    def holds(lo, hi):
+        return any(lo <= s < hi for s in starts)
+
+    out = []
+    for start, _, _ in found:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        reached = holds(line_start, len(text) if line_end < 0 else line_end)
+        lo, hi = _statusmodel._above(text, line_start)
+        reached = reached or (bool(hi) and holds(lo, hi))
+        where = _statusmodel._section_line(text, line_start)
+        out.append(reached or (where is not None and holds(*where)))
+    return out
+
+
+def _read_parts(text):
+    from rolefit.skills import _reader, _split
+
+    found, _, _, cues = _split(_reader().find_parts(text), text)
+    return found, cues
+
+
+_REACH_TEXTS = [
+    "Gaps:\n- Kafka\n- Spark\n\n\n- Airflow\nStrengths:\n- Python",
+    "No experience with Go.\nPython daily.\n\nSQL too.",
+    "Python and SQL daily.",
+    "Not yet:\n" + "- a line with more than six words in it, Docker\n" * 24 + "- Kubernetes",
+    "Not yet:\n" + "- a line with more than six words in it, Docker\n" * 25 + "- Kubernetes",
+    "# Learning\n\n  \nRust, Go\n## Daily\nPython",
+    "Spark\nnever used\nKafka",
+    "",
+]
+
+
+def test_in_reach_matches_asking_at_every_mention():
+    cases = [case["text"] for name in ("b", "s", "hh") for case in _load_set(name)]
+    for text in _REACH_TEXTS + [t for t, _ in _table()] + cases:
+        found, cues = _read_parts(text)
+        assert _statusmodel.in_reach(text, found, cues) == _reach_by_asking(
+            text, found, cues), text
+    text = _REACH_TEXTS[0]
+    found, cues = _read_parts(text)
+    # the heading reaches its list across blank lines, and stops at the next heading
+    assert _statusmodel.in_reach(text, found, cues) == [True, True, True, False]
+
+
+def _load_set(name):
+    with (SETS / f"{name}.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def test_hybrid_is_the_model_in_reach_and_the_rules_elsewhere():
+    texts = [case["text"] for case in _load_set("hh")] + [t for t, _ in _table()][:200]
+    for text in texts:
+        readings = {}
+        for reader in ("rules", "hybrid", "model"):
+            with rolefit.config_context(reader=reader):
+                readings[reader] = rolefit.find_skills(text)
+        rules = readings["rules"]
+        found = list(zip(rules["start"], rules["end"], rules["skill_id"], strict=True))
+        reach = _statusmodel.in_reach(text, found, _read_parts(text)[1])
+        if has_marks(text):
+            reach = [True] * len(found)  # (a cross mark or a rating reaches every mention)
+        hybrid = list(zip(readings["hybrid"]["status"], readings["hybrid"]["cue"], strict=True))
+        for k, reached in enumerate(reach):
+            other = readings["model" if reached else "rules"]
+            assert hybrid[k] == (other["status"].iloc[k], other["cue"].iloc[k]), text
+
+
+def test_a_cross_mark_lets_the_model_read_every_mention():
+    text = "Spark ✗\n\nBootcamp, week three: today we did pandas groupby."
+    with rolefit.config_context(reader="model"):
+        model = rolefit.find_skills(text)
+    assert rolefit.find_skills(text).equals(model)
+    assert model["status"].tolist() == ["negated", "learning"]
+
+
+def test_hybrid_reads_the_status_table_almost_as_the_rules_do_skill_by_skill():
+    rows = list(_table())
+    wrong = [(text, expected, got) for text, expected in rows
+             if (got := _skill_statuses(text)) != expected]
+    assert len(wrong) <= 0.01 * len(rows), wrong
+
+
+def test_the_fast_check_of_has_is_predict():
+    model = _statusmodel.load()
+    checked = not_held = 0
+    for case in _load_set("gg") + _load_set("t"):
+        text = case["text"]
+        found, _ = _read_parts(text)
+        spans = [(s, e) for s, e, _ in found]
+        lines: dict = {}
+        for start, end, _ in found:
+            parts = _statusmodel.window(text, start, end, spans, lines)
+            held = _statusmodel.predict(model, _statusmodel.features(parts))[0] == "has"
+            assert _statusmodel._has(model, parts) == held, text
+            checked += 1
+            not_held += not held
+    assert checked > 2000 and not_held > 200
+
+
+def _window_of_whole_lines(text, start, end, spans):
+    """window() as it was before it tokenised only the mention's sentence: every word of
+    the line, then the sentence cut out of them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    heading = []
+    at, above = _statusmodel._above(text, line_start)
+    if above:
+        words = _statusmodel._line(text, at, above, spans)[1]
+        if text[at:above].rstrip().endswith(":") or len(words) <= 5:
+            heading = words[:6]
+    bullet = text[line_start:line_end].lstrip()[:1] in "-*•·–"
+    at, words = _statusmodel._line(text, line_start, line_end, spans)
+    i = at[start]
+    left = words[max(0, i - 40):i]
+    for k in range(len(left) - 1, -1, -1):
+        if left[k] in ".!?;":
+            left = left[k + 1:]
+            break
+    right = words[i + 1:i + 41]
+    for k, t in enumerate(right):
+        if t in ".!?;":
+            right = right[:k]
+            break
+    return (left[-12:], right[:10], words[:3], bullet, heading,
+            _statusmodel._section(text, line_start, spans))
+
+
+def test_the_window_tokenises_the_sentence_as_the_whole_line_would():
+    long_words = " ".join(["word"] * 60)
+    texts = [
+        "Gaps: Node.js and Spark; no Kafka. Python 3.5 daily! Is Go next? e.g. Rust, Java.",
+        f"Skills:\n{long_words}, Python. {long_words} SQL; Kafka",
+        "Not yet:\n- Docker (v2.1), Kubernetes.\n- ASP.NET, C# 10.5 and Go; R",
+        f"{long_words}\nheading words here\n- Spark. Also Airflow? No.",
+        "Experience with Kafka? ☐ Yes ☒ No\nExperience with Java? ☒ Yes ☐ No",
+    ] + [case["text"] for case in _load_set("s")[:80]]
+    for text in texts:
+        found, _ = _read_parts(text)
+        spans = [(s, e) for s, e, _ in found]
+        lines: dict = {}
+        for start, end, _ in found:
+            assert _statusmodel.window(text, start, end, spans, lines) == \
+                _window_of_whole_lines(text, start, end, spans), (text, start)

@@ -40,15 +40,29 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from rolefit._config import config_context
 from rolefit._data import DataError, knowledge
 from rolefit.build.titles import AI_TITLE, RESEARCH_TITLE, role_from_title
 from rolefit.skills import extract_skills, normalize
 
 #: The mention statuses that count as "the posting asks for it" (see rolefit.find_skills).
 POSTING_STATUSES = ("has", "learning")
+#: How the build reads postings (rolefit.set_config's reader): the cue rules alone, with
+#: which the committed tables and role model were built (a rebuild reproduces them byte
+#: for byte); the learned reader of the default "hybrid" was trained on people's texts and
+#: a few postings, and is not evaluated on the postings the build reads.
+POSTING_READER = "rules"
 
-__all__ = ["POSTING_STATUSES", "Postings", "PostingsError", "company_key", "find_datasets",
-           "load_postings", "read_builtin_postings", "read_onet"]
+
+def posting_skills(text: str) -> list[str]:
+    """The skills a posting's text asks for, as the build reads them
+    (:data:`POSTING_STATUSES` under :data:`POSTING_READER`)."""
+    with config_context(reader=POSTING_READER):
+        return extract_skills(text, status=POSTING_STATUSES)
+
+__all__ = ["POSTING_READER", "POSTING_STATUSES", "Postings", "PostingsError", "company_key",
+           "find_datasets", "load_postings", "posting_skills", "read_builtin_postings",
+           "read_onet"]
 
 DATA_JOBS = Path("data_jobs_2023") / "data_jobs_2023.csv"
 
@@ -182,7 +196,8 @@ def _map_terms(terms, fallback_text: bool):
         if skill:
             mapping[term] = (skill,)
         elif fallback_text:
-            mapping[term] = tuple(extract_skills(term))
+            with config_context(reader=POSTING_READER):
+                mapping[term] = tuple(extract_skills(term))
         else:
             mapping[term] = ()
     return mapping
@@ -325,7 +340,7 @@ def _read_builtin(folder: Path, summary: dict):
             continue
         list_ids = sorted({s for t in doc.get("skills") or [] for s in mapping.get(t, ())})
         description = _remove_title(str(doc.get("description") or ""), title)
-        text_ids = extract_skills(description, status=POSTING_STATUSES)
+        text_ids = posting_skills(description)
         if not list_ids and not text_ids:
             excluded["no skill found"] += 1
             continue

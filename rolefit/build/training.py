@@ -16,11 +16,11 @@ from pathlib import Path
 import numpy as np
 
 from rolefit._encode import closed_matrix
-from rolefit.build.datasets import POSTING_STATUSES, Postings, PostingsError, _sha256
+from rolefit.build.datasets import Postings, PostingsError, _sha256, posting_skills
 from rolefit.build.metrics import balanced_topk
 from rolefit.build.role_model import LIST_ONLY_LEFT_OUT, fit_role_model
 from rolefit.build.titles import role_from_title
-from rolefit.skills import extract_skills, resolve
+from rolefit.skills import resolve
 
 #: The classifier's settings, chosen by grouped CV on the training split (see --tune).
 MODEL_PARAMS = {"lam": 1e-2, "prior_scale": 4.0, "guide_blend": 0.5,
@@ -188,7 +188,7 @@ def read_postings_csv(path, *, title_column="title", skills_column=None, text_co
             continue
         report["with_role"] += 1
         if text_column:
-            ids = extract_skills(values[c_pos], status=POSTING_STATUSES)
+            ids = posting_skills(values[c_pos])
         else:
             items = _parse_list(values[c_pos])
             if items is None:
