@@ -541,3 +541,17 @@ def test_the_window_tokenises_the_sentence_as_the_whole_line_would():
         for start, end, _ in found:
             assert _statusmodel.window(text, start, end, spans, lines) == \
                 _window_of_whole_lines(text, start, end, spans), (text, start)
+
+
+def test_the_reach_script_names_each_reach():
+    from _scripts import load_script
+
+    reaches = load_script("scripts/reader_reach.py").reaches
+    text = "Gaps:\n- Kafka\n\n- Spark\nStrengths:\n- Python\n- SQL"
+    found, cues = _read_parts(text)
+    got = reaches(text, found)
+    assert got["hybrid"] == _statusmodel.in_reach(text, found, cues) == [True, True, False, False]
+    assert got["line"] == [False] * 4 and got["line+1"] == [True, False, False, False]
+    assert got["line+25"] == got["text"] == [True] * 4
+    marked = reaches("Spark ✗\nPython", _read_parts("Spark ✗\nPython")[0])
+    assert all(all(flags) for flags in marked.values())
