@@ -555,3 +555,13 @@ def test_the_reach_script_names_each_reach():
     assert got["line+25"] == got["text"] == [True] * 4
     marked = reaches("Spark ✗\nPython", _read_parts("Spark ✗\nPython")[0])
     assert all(all(flags) for flags in marked.values())
+
+
+def test_the_build_reads_postings_with_the_rules():
+    from rolefit.build.datasets import POSTING_READER, posting_skills
+
+    text = "Asked about Kubernetes in the screen and had to say no. Python is required."
+    assert POSTING_READER == "rules"
+    assert "kubernetes" not in rolefit.extract_skills(text)  # the default, hybrid
+    assert posting_skills(text) == ["kubernetes", "python"]
+    assert rolefit.get_config() == {"reader": "hybrid"}

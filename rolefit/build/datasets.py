@@ -45,6 +45,10 @@ from rolefit._data import DataError, knowledge
 from rolefit.build.titles import AI_TITLE, RESEARCH_TITLE, role_from_title
 from rolefit.skills import extract_skills, normalize
 
+__all__ = ["POSTING_READER", "POSTING_STATUSES", "Postings", "PostingsError", "company_key",
+           "find_datasets", "load_postings", "posting_skills", "read_builtin_postings",
+           "read_onet"]
+
 #: The mention statuses that count as "the posting asks for it" (see rolefit.find_skills).
 POSTING_STATUSES = ("has", "learning")
 #: How the build reads postings (rolefit.set_config's reader): the cue rules alone, with
@@ -60,9 +64,6 @@ def posting_skills(text: str) -> list[str]:
     with config_context(reader=POSTING_READER):
         return extract_skills(text, status=POSTING_STATUSES)
 
-__all__ = ["POSTING_READER", "POSTING_STATUSES", "Postings", "PostingsError", "company_key",
-           "find_datasets", "load_postings", "posting_skills", "read_builtin_postings",
-           "read_onet"]
 
 DATA_JOBS = Path("data_jobs_2023") / "data_jobs_2023.csv"
 
