@@ -7,8 +7,9 @@ module holds a logistic regression, trained on the reviewers' sets of
 ``tests/reading_sets/`` and the status table ``tests/negation_cases.csv`` by
 ``python -m rolefit.build reader`` (:mod:`rolefit.build.reader`), that rereads each
 mention the rules hold without a cue from the words around it (a mention the rules decided
-keeps their status). It runs only where it is switched on
-(``rolefit.set_config(reader="model")``).
+keeps their status). Under the default ``reader="hybrid"`` it rereads only the mentions
+with a cue word in reach (:func:`in_reach`), under ``reader="model"`` every one, under
+``reader="rules"`` none (:mod:`rolefit._config`).
 
 The window's words are its features, by position (1, 2, 3-4, 5-7, 8-12 words before its
 sentence's start on its line; the same buckets after, up to 10 words), with the first

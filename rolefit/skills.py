@@ -773,10 +773,12 @@ def find_skills(text: str):
     sentence end, semicolon, newline, bullet, "but", "however", "although" ("no Java,
     but strong Python" keeps Python). In a posting, "Python not required" is
     ``negated``, and requirement wording ("a plus", "required", "nice to have") makes a
-    learning cue ``has`` ("exposure to Kafka is a plus"). Under
-    ``rolefit.set_config(reader="model")`` the learned reader then rereads the mentions
-    held without a cue that have a denial, learning or plan word near them; its cue reads
-    ``"model: "`` and the word that weighed most (``docs/evaluation.md``).
+    learning cue ``has`` ("exposure to Kafka is a plus"). By default
+    (``reader="hybrid"``) the learned reader then rereads the mentions held without a
+    cue that have a cue word in their line, the line above or their block's heading
+    (every one under ``rolefit.set_config(reader="model")``, none under
+    ``reader="rules"``); its cue reads ``"model: "`` and the word that weighed most
+    (``docs/evaluation.md``).
 
     Returns
     -------
