@@ -1,8 +1,10 @@
 """Text processing time grows linearly with the text: 1 MB to 10 MB (a benchmark, not a test).
 
 For several kinds of text (real resume prose, one 10 MB "word" with no spaces, dense skill
-mentions, punctuation soup, Arabic and Chinese prose) it times :func:`rolefit.extract_skills` (and
-:func:`rolefit.find_skills` for the resume prose) at 1, 2, 4, 6, 8 and 10 MB, and prints
+mentions, a denied list of skills on one line, which the default reader's learned step
+reads in full, punctuation soup, Arabic and Chinese prose) it times
+:func:`rolefit.extract_skills` (and :func:`rolefit.find_skills` for the resume prose) at 1,
+2, 4, 6, 8 and 10 MB, and prints
 MB/s per size and the ratio of the 10 MB time to ten times the 1 MB time. A ratio near 1
 means linear; a quadratic blow-up would show as a ratio near 10. The peak memory of one
 10 MB extraction (``tracemalloc``) is printed too.
@@ -31,6 +33,8 @@ KINDS = {
     "resume prose": lambda size: _fill(rolefit.load_sample_resume() + "\n\n", size),
     "one long word": lambda size: _fill("abcdefghij", size),
     "dense mentions": lambda size: _fill("Python, C++17/CUDA, R, Go, k8s, A/B testing; ", size),
+    # one line, one cue word, no sentence end: every mention is in the learned reader's reach
+    "denied list": lambda size: "I never used " + _fill("Python, SQL and Docker, ", size - 13),
     "punctuation": lambda size: _fill("+#./-&|;:'\"()[]{} \u200f\u0301", size),
     "arabic prose": lambda size: _fill("أعمل مع بايثون و SQL في فريق البيانات. ", size),
     "chinese prose": lambda size: _fill("我在数据团队用 Python 和 SQL 工作。", size),

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
 from importlib import resources
 
@@ -146,12 +146,15 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None,
         where = _section_line(text, line_start)
         section = [] if where is None else _first_words(text, *where, spans, _SECTION)
         first = _first_words(text, line_start, line_end, spans, 3)[:3]
-        line = lines[line_start] = (line_end, first, bullet, heading, section[:_SECTION])
-    line_end, first, bullet, heading, section = line
-    lo = _sentence_start(text, line_start, start, spans)
+        line = lines[line_start] = (line_end, first, bullet, heading, section[:_SECTION],
+                                    _sentence_ends(text, line_start, line_end, spans))
+    line_end, first, bullet, heading, section, ends = line
+    k = bisect_right(ends, start)  # (an end at the mention's start: ".Python")
+    lo = ends[k - 1] if k else line_start
     sentence = lines.get((lo,))
     if sentence is None:
-        sentence = lines[(lo,)] = _line(text, lo, _sentence_end(text, end, line_end, spans),
+        k = bisect_left(ends, end + 1)  # (a sentence end right after the mention is its own)
+        sentence = lines[(lo,)] = _line(text, lo, ends[k] if k < len(ends) else line_end,
                                         spans)
     at, words = sentence
     i = at[start]
@@ -174,31 +177,11 @@ def _inside(spans, pos: int) -> tuple[int, int] | None:
     return spans[k] if k >= 0 and spans[k][0] <= pos < spans[k][1] else None
 
 
-def _sentence_start(text: str, line_start: int, start: int, spans) -> int:
-    """Just after the last sentence end of the line before ``start`` (outside the skill
-    names of ``spans``), or the line's start."""
-    pos = start
-    while True:
-        pos = max(text.rfind(".", line_start, pos), text.rfind("!", line_start, pos),
-                  text.rfind("?", line_start, pos), text.rfind(";", line_start, pos))
-        if pos < 0:
-            return line_start
-        span = _inside(spans, pos)
-        if span is None:
-            return pos + 1
-        pos = span[0]
-
-
-def _sentence_end(text: str, end: int, line_end: int, spans) -> int:
-    """Just after the first sentence end of the line after ``end`` (outside the skill
-    names of ``spans``), or the line's end."""
-    pos = end
-    while (m := _ENDS.search(text, pos, line_end)) is not None:
-        span = _inside(spans, m.start())
-        if span is None:
-            return m.end()
-        pos = span[1]
-    return line_end
+def _sentence_ends(text: str, lo: int, hi: int, spans) -> list[int]:
+    """Just after each sentence end of ``text[lo:hi]`` (``.``, ``!``, ``?`` or ``;``
+    outside the skill names of ``spans``), in order: found once per line, so that each
+    mention finds its sentence by bisection."""
+    return [m.end() for m in _ENDS.finditer(text, lo, hi) if _inside(spans, m.start()) is None]
 
 
 def _first_words(text: str, lo: int, hi: int, spans, n: int) -> list[str]:
@@ -300,7 +283,7 @@ def in_reach(text: str, found, cues) -> list[bool]:
         return [False] * len(found)
     reached: set[int] = set()  # the starts of the lines that a cue word reaches
     size = len(text)
-    for line_start in sorted({text.rfind("\n", 0, start) + 1 for start, _, _ in cues}):
+    for line_start in sorted(set(_line_starts(text, cues))):
         reached.add(line_start)
         line_end = text.find("\n", line_start)
         if line_end < 0:
@@ -318,7 +301,17 @@ def in_reach(text: str, found, cues) -> list[bool]:
                     break
                 passed += 1
             at = end + 1
-    return [text.rfind("\n", 0, start) + 1 in reached for start, _, _ in found]
+    return [line_start in reached for line_start in _line_starts(text, found)]
+
+
+def _line_starts(text: str, spans):
+    """The start of the line of each ``(start, ...)`` of ``spans`` (sorted by start),
+    looking back for a line break only as far as the one before (linear in the text)."""
+    line_start = previous = 0
+    for start, *_ in spans:
+        line_start = max(line_start, text.rfind("\n", previous, start) + 1)
+        previous = start
+        yield line_start
 
 
 def _is_heading(line: str) -> bool:
