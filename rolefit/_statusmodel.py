@@ -111,7 +111,7 @@ def _section(text: str, line_start: int, spans) -> list[str]:
     """The first words of the heading of the block that the line at ``line_start`` is in
     (:func:`_section_line`); empty if none."""
     where = _section_line(text, line_start)
-    return [] if where is None else _line(text, *where, spans)[1][:_SECTION]
+    return [] if where is None else _first_words(text, *where, spans, _SECTION)[:_SECTION]
 
 
 def window(text: str, start: int, end: int, spans, lines: dict | None = None,
@@ -143,10 +143,9 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None,
             if colon or len(words) <= 5:
                 heading = words[:_HEADING]
         bullet = text[line_start:line_end].lstrip()[:1] in "-*•·–"
-        where = _section_line(text, line_start)
-        section = [] if where is None else _first_words(text, *where, spans, _SECTION)
         first = _first_words(text, line_start, line_end, spans, 3)[:3]
-        line = lines[line_start] = (line_end, first, bullet, heading, section[:_SECTION],
+        line = lines[line_start] = (line_end, first, bullet, heading,
+                                    _section(text, line_start, spans),
                                     _sentence_ends(text, line_start, line_end, spans))
     line_end, first, bullet, heading, section, ends = line
     k = bisect_right(ends, start)  # (an end at the mention's start: ".Python")
@@ -257,13 +256,10 @@ def predict(model: dict, names: list[str]) -> tuple[str, str]:
     unless its probability is below ``has_threshold``; then the likelier of the others."""
     classes, weights = model["classes"], model["weights"]
     known = [name for name in names if name in weights]
-    total = [sum(column)
-             for column in zip(model["intercept"], *map(weights.get, known), strict=True)]
-    has = classes.index("has")
-    top = max(total)
-    p_has = math.exp(total[has] - top) / sum(math.exp(t - top) for t in total)
-    if p_has >= model["has_threshold"]:
+    total, held = _held(model, map(weights.get, known))
+    if held:
         return "has", ""
+    has = classes.index("has")
     best = max((c for c in range(len(classes)) if c != has), key=total.__getitem__)
     pull = max(known, key=lambda name: weights[name][best] - weights[name][has], default="")
     return classes[best], pull
@@ -376,11 +372,17 @@ def _has(model: dict, parts) -> bool:
         add(bulleted)
     rows += filter(None, map(heads.get, heading))
     rows += filter(None, map(sections.get, section))
+    return _held(model, rows)[1]
+
+
+def _held(model: dict, rows) -> tuple[list[float], bool]:
+    """Each class's score (the intercept plus the weight ``rows``, summed in order) and
+    whether the probability of ``has`` is at least the model's ``has_threshold``."""
     total = [sum(column) for column in zip(model["intercept"], *rows, strict=True)]
     has = model["classes"].index("has")
     top = max(total)
-    p_has = math.exp(total[has] - top) / sum(math.exp(t - top) for t in total)
-    return p_has >= model["has_threshold"]
+    return total, math.exp(total[has] - top) / sum(math.exp(t - top) for t in total) >= (
+        model["has_threshold"])
 
 
 def revise(text: str, found, decided: dict, cues=None) -> dict:

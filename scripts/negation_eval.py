@@ -8,7 +8,7 @@ expected one; a mention found or expected on one side only counts against the st
 has there). Prints, for ``negated`` and ``learning``: true positives, precision and recall,
 then every case whose mentions or statuses differ.
 
-Run: ``python scripts/negation_eval.py [CASES_CSV] [--reader rules|model|negex]``
+Run: ``python scripts/negation_eval.py [CASES_CSV] [--reader rules|hybrid|model|negex]``
 (``negex``: the same mentions read by negspacy's NegEx, :mod:`rolefit.build.negex`; with
 ``--summary``, the figures only).
 """

@@ -521,8 +521,9 @@ def _window_of_whole_lines(text, start, end, spans):
         if t in ".!?;":
             right = right[:k]
             break
-    return (left[-12:], right[:10], words[:3], bullet, heading,
-            _statusmodel._section(text, line_start, spans))
+    where = _statusmodel._section_line(text, line_start)
+    section = [] if where is None else _statusmodel._line(text, *where, spans)[1][:8]
+    return left[-12:], right[:10], words[:3], bullet, heading, section
 
 
 def test_the_window_tokenises_the_sentence_as_the_whole_line_would():
