@@ -514,13 +514,14 @@ def _mentions(text: str) -> list[tuple[int, int, str, str, str]]:
     return [(s, e, k, *decided.get(i, ("has", ""))) for i, (s, e, k) in enumerate(found)]
 
 
-def _read(text: str, parts, rules_only: bool = False):
+def _read(text: str, parts, rules_only: bool = False, skills_only: bool = False):
     """The skill mentions of ``text``, their set of skill ids, and ``{index: (status,
     cue)}`` of those not held.
 
     ``parts`` is what :func:`_reader` finds in ``text`` (``find_parts``): skill mentions,
     and other-case spellings (kept in a list, :mod:`rolefit._context`) and cue words
-    (:mod:`rolefit._negation`).
+    (:mod:`rolefit._negation`). With ``skills_only`` the statuses are right for each
+    skill, not for each mention (:func:`rolefit._statusmodel.revise`).
     """
     found, keys, candidates, anchors = _split(parts, text)
     hiding = _hiding_anchors()
@@ -539,7 +540,8 @@ def _read(text: str, parts, rules_only: bool = False):
         keys = {k for _, _, k in found}
     negation = _negation()
     if not anchors and not (found and negation.has_marks(text)):  # (a cross mark: "Spark ✗")
-        return found, keys, ({} if rules_only else _second_opinion(text, found, {}, anchors))
+        return found, keys, (
+            {} if rules_only else _second_opinion(text, found, {}, anchors, skills_only))
 
     decided = negation.statuses(text, found, anchors)
     cue = negation.CUE
@@ -549,10 +551,10 @@ def _read(text: str, parts, rules_only: bool = False):
         found = [found[i] for i in kept]
         keys = {k for _, _, k in found}
     return found, keys, (
-        decided if rules_only else _second_opinion(text, found, decided, anchors))
+        decided if rules_only else _second_opinion(text, found, decided, anchors, skills_only))
 
 
-def _second_opinion(text: str, found, decided: dict, anchors) -> dict:
+def _second_opinion(text: str, found, decided: dict, anchors, skills_only: bool) -> dict:
     """``decided``, revised by the learned reader (:mod:`rolefit._statusmodel`): every
     mention it holds under ``reader="model"``; under ``reader="hybrid"``, those with a cue
     word of ``anchors`` in reach, all of them in a text with a cross mark."""
@@ -564,8 +566,8 @@ def _second_opinion(text: str, found, decided: dict, anchors) -> dict:
     if reader == "hybrid" and not _negation().has_marks(text):
         if not anchors:
             return decided
-        return revise(text, found, decided, anchors)
-    return revise(text, found, decided)
+        return revise(text, found, decided, anchors, skills_only)
+    return revise(text, found, decided, skills_only=skills_only)
 
 
 def _restore(text: str, found, rejected):
@@ -639,7 +641,7 @@ def _status_of(text: str, parts) -> tuple[set[str], dict[str, str]]:
             keys and _negation().has_marks(text)  # (a cross mark: "Spark ✗")
         ):
             return keys, {}
-    return _skill_status(*_read(text, parts))
+    return _skill_status(*_read(text, parts, skills_only=True))
 
 
 def held_keys_many(texts: list[str]) -> list[set[str]]:

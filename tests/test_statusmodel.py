@@ -464,6 +464,30 @@ def test_hybrid_is_the_model_in_reach_and_the_rules_elsewhere():
             assert hybrid[k] == (other["status"].iloc[k], other["cue"].iloc[k]), text
 
 
+@pytest.mark.parametrize("reader", ["hybrid", "model"])
+def test_skill_level_reading_skips_mentions_of_held_skills_and_agrees(reader, monkeypatch):
+    # extract_skills stops reading a skill's mentions once one is held; each skill's
+    # status must still be the strongest of its mentions as find_skills reads them
+    texts = [case["text"] for name in ("hh", "gg") for case in _load_set(name)]
+    texts += [t for t, _ in _table()][:200]
+    texts.append("Not yet used Kafka at work.\nKafka: shipped two consumers in Go.")
+    reads = []
+    has = _statusmodel._has
+    monkeypatch.setattr(_statusmodel, "_has", lambda *a: reads.append(1) or has(*a))
+    every = skill_level = 0
+    with rolefit.config_context(reader=reader):
+        for text in texts:
+            before = len(reads)
+            expected = _skill_statuses(text)
+            every += len(reads) - before
+            before = len(reads)
+            for status in ("has", "learning", "negated"):
+                got = rolefit.extract_skills(text, status=status)
+                assert got == sorted(k for k, v in expected.items() if v == status), text
+            skill_level += (len(reads) - before) / 3
+    assert skill_level < 0.9 * every, (skill_level, every)
+
+
 def test_a_cross_mark_lets_the_model_read_every_mention():
     text = "Spark ✗\n\nBootcamp, week three: today we did pandas groupby."
     with rolefit.config_context(reader="model"):
