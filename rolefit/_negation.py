@@ -327,8 +327,10 @@ _NEG_BEFORE = [
     r"no\s+longer\s+(?:use|uses|used|using|need|needs|support|supports|run|runs)",
     # a team's retired tools: "We retired Hadoop in 2022", "IT has decommissioned the Access
     # database", "we moved off Redshift" (after "we", "has", "have": not "I led the move")
-    r"(?:(?<=\bwe\s)|(?<=we['’]ve\s)|(?<=we['’]re\s)|(?<=\bare\s)|(?<=\bhas\s)|(?<=\bhave\s))"
+    r"(?:(?<=\bwe\s)|(?<=we['’]ve\s)|(?<=we['’]re\s)|(?<=\bare\s)|(?<=\bhas\s)|(?<=\bhave\s)"
+    r"|(?<=\bteam\s))"
     r"(?:retired|retiring|decommissioned|decommissioning|dropped|dropping|deprecated|deprecating"
+    r"|ditched|ditching|scrapped|scrapping"
     r"|sunset|sunsetted|sunsetting|phased\s+out|phasing\s+out|stopped\s+using"
     r"|(?:moved|migrated)\s+(?:off|away\s+from)(?:\s+of)?)"
     r"(?:\s+(?:the|our|all|its|their)(?:\s+(?:last|remaining|legacy|old|self-hosted|on-prem"
@@ -659,7 +661,9 @@ _ATTACHED = re.compile(
     # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None"
     r"|(?<=[^\S\n]{2})(?!\s*no?\b)|(?<=\t))\s*"
     # a JSON or YAML value: '"Tableau": "never used"', "pyspark: {level: none}"
-    r"(?:[\"“]|\*{1,2}(?=\w)|\{\s*(?:level|proficiency|rating|status|experience|years)\s*:\s*[\"“]?)?"
+    r"(?:[\"“]|\*{1,2}(?=\w)|\{\s*(?:level|proficiency|rating|status|experience|years)\s*:\s*[\"“]?"
+    # an answer in brackets after a question: "Have you used Snowflake? (no)"
+    r"|(?<=\?\s)\(|(?<=\?)\()?"
     r"(?:(?P<neg>no\s+longer\s+(?:used|supported|in\s+use|maintained|offered)(?:\s+anywhere)?"
     r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
@@ -683,6 +687,9 @@ _ATTACHED = re.compile(
     r"|could\s*(?:not|n['’]t)\s+(?:explain|answer|describe|name|say|tell)[^\n.;|]*"
     r"|(?-i:N)(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"  # a Y/N column
     r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
+    # "Helm? What's that lol", "Machine learning: I only know the name"
+    r"|what['’]?s\s+that(?:\s*\?*\s+(?:lol|lmao|haha))?"
+    r"|(?:i\s+)?only\s+know\s+(?:the|its|their)\s+names?"
     # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
     r"|(?:(?:self-)?rated\s+|level\s*)?0(?:\s*/\s*\d{1,2})?"
     r"(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}—–]|\.(?:\s|$))|[^\S\n]{2})"
@@ -709,7 +716,7 @@ _ATTACHED = re.compile(
 )
 _ATTACHED_CLOSE = re.compile(
     r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?(?:[\"”]?\s*\}+|[\"”]|\*{1,2})?"
-    r"(?:[^\S\t\n]*\t|[^\S\n]{2}|\s+[-–—]\s|\s*(?:\)|\(|,|;|\.|!|\||$|\n|\s+(?:and|or)\b))",
+    r"(?:[^\S\t\n]*\t|[^\S\n]{2}|\s+[-–—]\s|\s*(?:\)|\(|,|;|\.|!|\?|\||$|\n|\s+(?:and|or)\b))",
     re.I,
 )
 
@@ -774,7 +781,8 @@ _ANCHORS = """
     avoid avoided avoiding avoids n/a
     blank blind forgotten forgot couldn't couldnt n nobody no-one absent missing nil irrelevant
     retired retiring decommissioned decommissioning dropped dropping deprecated deprecating
-    sunset sunsetted sunsetting removed gone
+    sunset sunsetted sunsetting removed gone ditched ditching scrapped scrapping
+    what's what’s whats
     developing weaknesses rejected
 """.split() + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
@@ -808,7 +816,7 @@ _ANCHORS = """
     "first day", "first days", "first week", "first weeks", "first month", "first months",
     *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
     "playing around", "for the first time",
-    "know only", "known only",
+    "know only", "known only", "only know",
     "except", "gap", "gaps", "do i need", "would i need", "will i need", "should i",
     "no longer", "not in scope", "out of scope", "not my", "not really my",
     *(f"{a} expect" for a in ("do not", "don't", "won't", "will not")),
@@ -842,9 +850,10 @@ _ATTACHED_WORDS = frozenset(
     " elementary entry introductory starting started nonexistent non-existent neither nope"
     " minimal limited superficial n/a"
     " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten"
-    " shaky hazy weak developing hasn't haven't hasnt havent gap nobody".split()
-) | {"tutorial only", "tutorials only", "heard of", "no longer", "needs work", "need work",
-     "needs improvement", "need improvement", "needs practice", "need practice",
+    " shaky hazy weak developing hasn't haven't hasnt havent gap nobody"
+    " what's what’s whats".split()
+) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
+     "need work", "needs improvement", "need improvement", "needs practice", "need practice",
      "not my", "not really my"} | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
