@@ -10,7 +10,10 @@ default reader: hybrid"). Reaches:
 - ``hybrid``: :func:`rolefit._statusmodel.in_reach`, the shipped default (its line, the
   line above, its block's heading);
 - ``line``, ``line+1``, ``line+3``, ``line+25``: a cue word in its line or that many lines
-  above; ``text``: anywhere in the text.
+  above; ``text``: anywhere in the text;
+- ``sentence``: what the model's own words can hold, or a little more: a cue word in the
+  mention's sentence, the first three words of its line, the line above or its block's
+  heading (tried on 2026-12-01 to spare reads in long paragraph lines; not kept).
 
 A text with a cross mark or a rating in symbols is read by the model everywhere in each
 reach but ``rules``. Needs scikit-learn (the ``build`` extra). Takes about 3 minutes.
@@ -25,8 +28,9 @@ Run: ``python scripts/reader_reach.py [--thresholds 0.5 0.6 0.7] [--share]``.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from rolefit import _negation, _statusmodel
@@ -36,14 +40,46 @@ from rolefit.skills import _reader, _split
 SETS = Path(__file__).resolve().parents[1] / "tests" / "reading_sets"
 TABLE = SETS.parent / "negation_cases.csv"
 ABOVE = {"line": 0, "line+1": 1, "line+3": 3, "line+25": 25}
+_FIRST_WORDS = re.compile(r"[ \t]*(?:\S+[ \t]+){0,2}\S*")
+
+
+def in_sentence(text: str, found, cues) -> list[bool]:
+    """The ``sentence`` reach: whether each mention of ``found`` has a cue word of
+    ``cues`` in its sentence (:func:`rolefit._statusmodel.window`'s), the first three words
+    of its line, the last line above that is not empty, or its block's heading."""
+    spans = [(s, e) for s, e, _ in found]
+    cue_starts = [start for start, _, _ in cues]
+
+    def holds(lo: int, hi: int) -> bool:
+        k = bisect_left(cue_starts, lo)
+        return k < len(cue_starts) and cue_starts[k] < hi
+
+    out, lines = [], {}
+    for start, end, _ in found:
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start not in lines:
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            above = _statusmodel._above(text, line_start)
+            heading = _statusmodel._section_line(text, line_start)
+            lines[line_start] = (
+                line_end, _statusmodel._sentence_ends(text, line_start, line_end, spans),
+                (above[1] and holds(*above)) or (heading is not None and holds(*heading))
+                or holds(line_start, _FIRST_WORDS.match(text, line_start, line_end).end()))
+        line_end, ends, near = lines[line_start]
+        k, n = bisect_right(ends, start), bisect_left(ends, end + 1)
+        out.append(near or holds(ends[k - 1] if k else line_start,
+                                 ends[n] if n < len(ends) else line_end))
+    return out
 
 
 def reaches(text: str, found) -> dict[str, list[bool]]:
     """For each reach, whether each mention of ``found`` is in it."""
     cues = _split(_reader().find_parts(text), text)[3]
     if _negation.has_marks(text):
-        return {name: [True] * len(found) for name in ("hybrid", "text", *ABOVE)}
+        return {name: [True] * len(found) for name in ("hybrid", "sentence", "text", *ABOVE)}
     out = {"hybrid": _statusmodel.in_reach(text, found, cues),
+           "sentence": in_sentence(text, found, cues) if cues else [False] * len(found),
            "text": [bool(cues)] * len(found)}
     line_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
     cue_lines = {bisect_right(line_starts, start) - 1 for start, _, _ in cues}
@@ -62,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.share:
         return _share()
-    names = ("rules", "line", "line+1", "line+3", "line+25", "hybrid", "text", "model")
+    names = ("rules", "sentence", "line", "line+1", "line+3", "line+25", "hybrid", "text",
+             "model")
     totals = {(name, t): [0, 0] for name in names for t in args.thresholds}
     read = dict.fromkeys(names, 0)
     rows_seen = 0
@@ -105,12 +142,12 @@ def _share() -> int:
     corpora = {"Built In descriptions": load_real(),
                "generated resumes": load_docs(DEFAULT_RESUME_OUT),
                "generated postings": load_docs(DEFAULT_OUT)}
-    print("| texts | mentions | hybrid | line+25 | text |")
-    print("|---|---:|---:|---:|---:|")
+    print("| texts | mentions | hybrid | sentence | line+25 | text |")
+    print("|---|---:|---:|---:|---:|---:|")
     for label, texts in corpora.items():
         if not texts:
             continue
-        counts = dict.fromkeys(("hybrid", "line+25", "text"), 0)
+        counts = dict.fromkeys(("hybrid", "sentence", "line+25", "text"), 0)
         total = 0
         for text in texts:
             found = _split(_reader().find_parts(text), text)[0]
