@@ -12,7 +12,10 @@ denials, finds at most as many, and has no status for learning
   projects used``, ``a stranger to``, ``dont`` (chat spelling), ``know nothing about``,
   ``never got round to``, ``never have I used``, ``useless at``, ``None of Kafka or
   Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing about``,
-  ``idk anything about``, a posting's ``we'll teach you`` / ``will be trained in``,
+  ``idk anything about``, a posting's ``we'll teach you`` / ``will be trained in`` /
+  ``we'll introduce you to``, ``no experience w/``, ``my gaps are``, ``couldn't tell you
+  the first thing about``, ``Hadoop - nothing``, ``TypeScript not at all``, ``Docker,
+  Kubernetes -- neither is in my toolbox``, ``PostgreSQL (years): 0``,
   ``never written a single line of``, ``without ever touching``, and after the skill
   ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``,
   ``Kafka? Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
@@ -80,6 +83,8 @@ denials, finds at most as many, and has no status for learning
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
   ``dabbling in``, ``upskilling in``, ``keen to learn``, ``to gain experience with``,
+  ``would like to get into``, ``Go: a bit``, ``terraform: dabbling``, ``Python 2/5 ·``,
+  a posting's ``willing to learn`` (the requirement words around it ask for the will),
   ``rudimentary``, ``diving into``, ``getting comfortable with``, ``familiarising myself
   with``, a course phrase such as ``enrolled in an online course on``, and after the
   skill ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to
@@ -290,17 +295,21 @@ _NEG_BEFORE = [
     r"|touched|tried|been\s+exposed\s+to))?",
     r"(?:little|limited)\s+(?:or|to)\s+no",
     r"none\s+of(?!\s+(?:my|our|the|them|these|those|which)\b)",  # "None of Kafka or Pub/Sub"
-    r"(?:don['’]?t|do\s+not|didn['’]?t)\s+know\s+the\s+first\s+thing\s+about",
+    # "don't know the first thing about Terraform", "couldn't tell you the first thing about"
+    r"(?:(?:don['’]?t|doesn['’]?t|do\s+not|does\s+not|didn['’]?t)\s+know"
+    r"|(?:couldn['’]?t|can['’]?t|cannot)\s+tell\s+you)\s+the\s+first\s+thing\s+about",
     r"only\s+(?:read|heard)\s+(?:about|of)",  # "has only read about A/B testing"
     r"avoid(?:ed|ing|s)?",  # "avoided Java for my whole career" (tight: "avoided downtime")
     # a posting's "we'll teach you SQL", "freshers will be trained in Docker", "would need
     # training on Ansible": not asked of the applicant
     r"(?:we['’]ll|we\s+will|we\s+can)\s+(?:teach|train)(?:\s+you)?(?:\s+(?:in|on))?",
+    # "we'll introduce you to Jira" (not "to how public services are funded")
+    r"(?:we['’]ll|we\s+will)\s+introduce\s+you\s+to(?!\s+(?:how|what|why|when|where|who)\b)",
     r"we\s+teach(?:\s+you)?",  # "Paid traineeship: we teach SQL and Python"
     r"(?<=will\s)be\s+trained\s+(?:in|on)",
     r"(?:would\s+)?needs?\s+training\s+(?:in|on)",
     r"idk(?:\s+(?:anything|much))?(?:\s+(?:about|abt))?",  # chat: "idk anything abt LLMs"
-    r"(?:zero|0|no)\s*(?:\+\s*)?(?:years?|yrs?)",
+    r"(?:zero|0|no)[^\S\n]*(?:\+[^\S\n]*)?(?:years?|yrs?)",
     r"zero(?!\s+to\b)",  # (not "from zero to competent in Kubernetes")
     r"lack(?:s|ing)?(?:\s+of)?",
     r"unfamiliar",
@@ -344,6 +353,11 @@ _NEG_BEFORE = [
     # "Gaps: Kubernetes, Terraform" (a label over what follows it), "Critical gaps" over the
     # bullet lines below it
     r"(?:(?:main|key|skills?)\s+)?gaps?(?=\s*:|" + _BULLETS_NEXT + ")",
+    # "my gaps are Docker and cloud", "My biggest gap is statistics"
+    r"(?:(?<=my\s)|" + "|".join(rf"(?<=my\s{w}\s)" for w in ("main", "biggest", "big", "real",
+                                                             "only", "obvious"))
+    + r")gaps?\s+(?:are|is|would\s+be)"
+    r"(?:\s+(?:probably|mostly|mainly|clearly))?",
     # the writer asking whether a skill is needed: "do I need to know Java?"
     r"(?:do|would|will)\s+I\s+(?:really\s+|actually\s+|even\s+|also\s+)?need(?:\s+to\s+"
     r"(?:know|learn|have|master|study|use))?"
@@ -375,6 +389,8 @@ _LEARN_BEFORE = [
     r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)newbie(?:\s+when\s+it\s+comes\s+to)?",
     r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)new\s+to",
     # (not a posting's "Basic Qualifications:", the skills it asks for)
+    # (not "well beyond the basics of Kubernetes"; but "Excel beyond the basics:" over a plan)
+    r"(?!(?<=beyond\sthe\s)basics?\s+of\b)(?!(?<=past\sthe\s)basics?\s+of\b)"
     r"basics?(?!\s+(?:qualifications?|requirements?)\b)",
     r"(?<!good\s)(?<!strong\s)(?<!solid\s)(?<!broad\s)(?<!wide\s)(?<!deep\s)exposure",
     r"(?<!not\s)limited(?!\s+to\b)",
@@ -424,6 +440,8 @@ _LEARN_BEFORE = [
     # an aspiration to gain a skill: "keen to develop my skills in", "to gain experience"
     r"(?:keen|eager|hoping|aiming|motivated)\s+to\s+(?:learn|develop|build|grow|gain|"
     r"broaden|expand|get\s+into|move\s+into)" + _MY_SKILLS + "?",
+    r"(?:(?<=like\s)|(?<=love\s)|(?<=want\s)|(?<=wants\s)|(?<=wanted\s)|(?<=plan\s)|(?<=plans\s)"
+    r"|(?<=planning\s)|(?<=hope\s)|(?<=trying\s))to\s+get\s+into",
     r"(?:(?<=to\s)|(?<=will\s)|(?<='ll\s)|(?<=’ll\s))gain",
     r"gaining",
     r"little",
@@ -546,6 +564,7 @@ _NEG_AFTER = (
     r"|(?<=[,?]\s)(?:no|nope|nah)(?=\s*(?:[.;!]|$))|(?<=\w\s)neither(?=\s*(?:[.;!]|$))"
     # "AWS daily, Azure never."
     r"|(?<=\w\s)never(?=\s*(?:[.;!]|$))"
+    r"|(?<=\w\s)not\s+at\s+all(?=\s*(?:[.,;!]|$))"  # "JavaScript a bit, TypeScript not at all"
     # "Scala is not.", "Java is not something I know"
     r"|(?:(?<=is\s)|(?<=are\s))not(?=\s*(?:[.;!]|$))"
     r"|(?:(?:(?<=is\s)|(?<=are\s))not|isn['’]t|aren['’]t)\s+something\s+(?:I|we)(?:['’]ve|\s+have|\s+had)?"
@@ -651,13 +670,15 @@ _LEARN_AFTER = (
 _LOW_RATING = (
     r"(?:(?:self-)?rated\s+|level\s*)?(?:[12]\s*(?:/|\s+out\s+of\s+|\s+of\s+)\s*5"
     r"|[1-3]\s*(?:/|\s+out\s+of\s+)\s*10)"
-    r"(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}—–]|\.(?:\s|$))|[^\S\n]{2})"
+    r"(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}—–·•]|\.(?:\s|$))|[^\S\n]{2})"
 )
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
-    r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?\s*"
-    r"(?:\(|:|-|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?(?:\s*\.{2,})?"
+    r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?"
+    r"(?:\s*\((?:years?|yrs?|level|rating|proficiency)\))?"  # "PostgreSQL (years): 0"
+    r"(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?\s*"
+    r"(?:\(|:|-{1,2}|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?(?:\s*\.{2,})?"
     # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None"
     r"|(?<=[^\S\n]{2})(?!\s*no?\b)|(?<=\t))\s*"
     # a JSON or YAML value: '"Tableau": "never used"', "pyspark: {level: none}"
@@ -665,6 +686,8 @@ _ATTACHED = re.compile(
     # an answer in brackets after a question: "Have you used Snowflake? (no)"
     r"|(?<=\?\s)\(|(?<=\?)\()?"
     r"(?:(?P<neg>no\s+longer\s+(?:used|supported|in\s+use|maintained|offered)(?:\s+anywhere)?"
+    # "Docker, Kubernetes -- neither is in my toolbox"
+    r"|neither\s+(?:is|are|one)\b[^\n.;|!?,]*"
     r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure|knowledge))?"
@@ -676,8 +699,8 @@ _ATTACHED = re.compile(
     r"|(?:☐|\[\s?\])\s*yes\s*(?:☒|☑|\[[xX✓✔]\])\s*no"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|forgotten(?:\s+(?:most|all|everything|it))?"  # "Perl: forgotten"
-    r"|not\s+yet|(?:0|zero)\s*(?:years?|yrs?)(?:\s+experience)?|n/a"
-    r"|zero(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))|zero\s+(?:experience|exposure|knowledge)"
+    r"|not\s+yet|(?:0|zero)[^\S\n]*(?:years?|yrs?)(?:\s+experience)?|n/a"
+    r"|zero(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$)))|zero\s+(?:experience|exposure|knowledge)"
     r"|not\s+used(?:\s+here\b|\s+(?:anywhere|in|by|at)\b[^\n.;|]*)?|(?:explicitly\s+)?not\s+planned"
     # "Tableau - not started", "Airflow: not started yet", "Deep learning: hasn't used in a
     # work setting"
@@ -685,20 +708,21 @@ _ATTACHED = re.compile(
     r"(?:\s+(?:it|them))?(?:\s+(?:in|at|on|for|since|outside|professionally)\b[^\n.;|]*)?"
     # an interviewer's "Apache Kafka: could not explain consumer groups"
     r"|could\s*(?:not|n['’]t)\s+(?:explain|answer|describe|name|say|tell)[^\n.;|]*"
-    r"|(?-i:N)(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"  # a Y/N column
+    r"|(?-i:N)(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$)))"  # a Y/N column
     r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
     # "Helm? What's that lol", "Machine learning: I only know the name"
     r"|what['’]?s\s+that(?:\s*\?*\s+(?:lol|lmao|haha))?"
     r"|(?:i\s+)?only\s+know\s+(?:the|its|their)\s+names?"
     # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
     r"|(?:(?:self-)?rated\s+|level\s*)?0(?:\s*/\s*\d{1,2})?"
-    r"(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}—–]|\.(?:\s|$))|[^\S\n]{2})"
+    r"(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}—–·•]|\.(?:\s|$))|[^\S\n]{2})"
     # "Data modelling: absent", "Streaming: nil"
-    r"|absent|missing|nil(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$))))"
-    r"|(?P<learn>beginner|basics?|learning|currently\s+learning|in\s+progress|novice"
+    r"|nothing(?:\s+(?:yet|at\s+all|really|so\s+far))?"  # "Hadoop - nothing"
+    r"|absent|missing|nil(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$))))"
+    r"|(?P<learn>beginner|basics?|learning|currently\s+learning|a\s+(?:little\s+)?bit|a\s+little|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
-    r"|minimal|limited|superficial"
+    r"|minimal|limited|superficial|dabbling|dabbled|tinkering|tinkered"
     # a level's word: "Kubernetes - shaky", "Statistics: needs work", "Docker  Developing"
     # (not "models, developing algorithms"; "rusty" is past use: "Java (rusty)" is held)
     r"|shaky|hazy|weak|(?<!,)(?<!,\s)developing|needs?\s+(?:work|improvement|practice)"
@@ -707,16 +731,19 @@ _ATTACHED = re.compile(
     r"|term|semester|quarter|year)|\s+recently)?"
     r"|" + _LOW_RATING + "))"
     r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
-    r"|(?:self-)?rated\s+0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$)))"
-    r"|(?:0|zero)\s*(?:years?|yrs?)"
-    r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t]|\.(?:\s|$))))|\s+(?P<learn2>"
+    r"|(?:self-)?rated\s+0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$)))"
+    r"|(?:0|zero)[^\S\n]*(?:years?|yrs?)"
+    r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$))))|\s+(?P<learn2>"
     + _LOW_RATING + r"))\b"
     r"(?![^\S\n]+\w+\s+(?:with|in|of)\b)",  # (on its line: "none with", not the next line)
     re.I,
 )
 _ATTACHED_CLOSE = re.compile(
     r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?(?:[\"”]?\s*\}+|[\"”]|\*{1,2})?"
-    r"(?:[^\S\t\n]*\t|[^\S\n]{2}|\s+[-–—]\s|\s*(?:\)|\(|,|;|\.|!|\?|\||$|\n|\s+(?:and|or)\b))",
+    r"(?:[^\S\t\n]*\t|[^\S\n]{2}|\s+[-–—]\s|[^\S\n]+(?:[:;]-?[()DPp]|lol|haha)(?!\w)"
+    r"|[^\S\n]+/[^\S\n]+(?=[^/\n:]{1,40}:)"  # the next field of a form: "Azure: no / GCP: yes"
+    r"|[^\S\n]*[·•▪]"  # the next item: "Python 2/5 · R 0/5"
+    r"|\s*(?:\)|\(|,|;|\.|!|\?|\||$|\n|\s+(?:and|or)\b))",
     re.I,
 )
 
@@ -737,6 +764,13 @@ _REQUIREMENT = re.compile(
     rf"\b(?=[{''.join(sorted({w[0] for w in _REQUIREMENT_WORDS}))}])"
     rf"(?:{'|'.join(_REQUIREMENT_WORDS)})\b",
     re.I,
+)
+
+# two names joined as a list: "Scala and Kotlin: neither"
+_AND_OR = re.compile(r"\s+(?:and|or|&)\s+", re.I)
+# a will to learn, which a posting asks for instead of the skill: "willing to learn Python"
+_WILL_TO = re.compile(
+    r"\b(?:willing(?:ness)?|eager(?:ness)?|keen|happy|open|ready)\s+to\s+$", re.I
 )
 
 # (written so that the engine tries the alternatives only after one of a few characters)
@@ -809,6 +843,7 @@ _ANCHORS = """
     "on my to-do", "on my todo", "on my to-learn", "on my learning", "next up", "black box",
     "we'll teach", "we’ll teach", "we will teach", "we can teach", "we'll train", "we’ll train",
     "we will train", "we can train", "we teach", "be trained",
+    "we'll introduce", "we’ll introduce", "we will introduce", "to get into",
     "phased out", "phasing out", "stopped using", "is taught", "are taught", "be taught",
     *(f"{v} {w}" for v in ("moved", "migrated") for w in ("off", "away")),
     "need training", "needs training",
@@ -851,7 +886,7 @@ _ATTACHED_WORDS = frozenset(
     " minimal limited superficial n/a"
     " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten"
     " shaky hazy weak developing hasn't haven't hasnt havent gap nobody"
-    " what's what’s whats".split()
+    " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered".split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",
      "not my", "not really my"} | set(_RATINGS)
@@ -1085,6 +1120,8 @@ def _gap_ok(
         word = word.lower().rstrip(".") or word
         if word in _SUBJECTS:
             return False
+        if word == "w" and text.startswith("/", m.end()):
+            continue  # "w/", short for "with": "no experience w/ Jira"
         if word in _BRIDGE or word in _CONNECTORS or word in "()\"'“”‘’:" or (
             after and (word in _PARTS or word == "?")
         ):
@@ -1161,7 +1198,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         # after a colon or a spaced dash, the note is on the list before it: "AWS, Azure,
         # GCP: none", "Cloud, Spark — no experience"
         if (":" in text[e : m.start() + 4] or _SPACED_DASH.search(text, e, m.start() + 4)) and (
-            i and "," in text[max(0, e - 200) : e]
+            i and (
+                "," in text[max(0, e - 200) : e]
+                or _AND_OR.fullmatch(text, found[i - 1][1], found[i][0])
+            )
         ):
             for j in _list_before(text, found, i):
                 decided.setdefault(j, (status, cue))
@@ -1275,7 +1315,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if not scoped and status == LEARNING and not heading and not plan:
             # a note on a list item: "SQL (halfway through a Udemy course)", "Pandas - on my list"
             scoped = referred = _noted(text, m.start(), found, ends)
-        if status == LEARNING and scoped and not heading and not plan:
+        if status == LEARNING and scoped and not heading and not plan and not _WILL_TO.search(
+            text, max(0, m.start() - 16), m.start()
+        ):
             # requirement wording in the clause; most often after the cue ("would help")
             clause_end = clauses.end(m.end(), min(len(text), m.end() + 300))
             if _REQUIREMENT.search(text, m.start(), clause_end) or _REQUIREMENT.search(
