@@ -53,7 +53,8 @@ Matching rules
   ``Express``, ``Spark``, ``Zoom``) are rejected before ``To`` in title case
   (``Go To Market``) and, at the start of a sentence (start of text or line, or after
   ``.!?:;)``, a dash or a bullet, each followed by whitespace), before a particle or
-  determiner (``Go to our site``, ``Excel at ...``, ``React to incidents``).
+  determiner after whitespace or a hyphen (``Go to our site``, ``Excel at ...``, ``React
+  to incidents``, ``Go-to``; not after a spaced dash: ``Spark - in progress`` is a note).
 * A term that starts with punctuation (``.NET``) may follow a word (``ASP.NET``) unless it
   then continues in lower case (``example.net``).
 * The longest term wins at a position and matches never overlap (leftmost-longest). When
@@ -126,7 +127,8 @@ _ANY = bytes([1]) * 256
 # view after it: it finds every particle or "To" that its validator looks for (and more:
 # the view has no case, and "?" may stand for whitespace).
 _VERB_NEXT = re.compile(
-    rb"[ ?\-]+(?:%s)(?![A-Za-z0-9_])" % "|".join(w.title() for w in _PARTICLES.split("|")).encode()
+    rb"(?:[ ?]+|-)(?:%s)(?![A-Za-z0-9_])"
+    % "|".join(w.title() for w in _PARTICLES.split("|")).encode()
 )
 # Characters whose lower-case form is ASCII while they are not: where a text has neither,
 # its view equals the view of its folded copy.
@@ -248,7 +250,7 @@ class _Item:
             parts.append(_SHORT_BEFORE)
         if s.lower() in _VERBS:
             esc = re.escape(s)
-            parts.append(rf"(?!{_SENTENCE_START}{esc}[\s\-]++(?:{_PARTICLES})(?!\w))")
+            parts.append(rf"(?!{_SENTENCE_START}{esc}(?:\s++|-)(?:{_PARTICLES})(?!\w))")
         parts.append(_literal(s))
         if _is_word(s[-1]):
             parts.append(_STRICT_END)

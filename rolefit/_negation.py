@@ -261,6 +261,7 @@ _NEG_BEFORE = [
     r"yet\s+to",  # "I am yet to use Airflow", "have yet to try"
     # an interviewer's "could not answer questions on Kafka", "unable to explain how
     # Kubernetes schedules pods"
+    r"unable\s+to\s+(?:work\s+(?:with|in)|use|write|code\s+in|program\s+in|read)",
     r"(?:(?<=could\s)not|couldn['’]?t|unable\s+to|failed\s+to)\s+(?:explain|answer|describe)"
     r"(?:\s+(?:any\s+)?(?:questions?|basics?|concepts?)\s+(?:on|about|of))?(?:\s+(?:how|what|why|when))?",
     r"forgot(?:ten)?\s+(?:all|most|everything)(?:\s+(?:of|about|I\s+knew\s+(?:of|about)))?"
@@ -564,7 +565,10 @@ _NEG_AFTER = (
     r"|(?<=[,?]\s)(?:no|nope|nah)(?=\s*(?:[.;!]|$))|(?<=\w\s)neither(?=\s*(?:[.;!]|$))"
     # "AWS daily, Azure never."
     r"|(?<=\w\s)never(?=\s*(?:[.;!]|$))"
-    r"|(?<=\w\s)not\s+at\s+all(?=\s*(?:[.,;!]|$))"  # "JavaScript a bit, TypeScript not at all"
+    r"|(?<=[\w?]\s)not\s+at\s+all(?=\s*(?:[.,;!]|$))"  # "JavaScript a bit, TypeScript not at all"
+    # a posting's "Tableau training will be provided" (as "we'll teach you Tableau")
+    r"|(?<=\w\s)training\s+(?:will\s+be\s+|is\s+)?(?:provided|given|offered)"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:on|during|in|by|for|from)\b))"
     # "Scala is not.", "Java is not something I know"
     r"|(?:(?<=is\s)|(?<=are\s))not(?=\s*(?:[.;!]|$))"
     r"|(?:(?:(?<=is\s)|(?<=are\s))not|isn['’]t|aren['’]t)\s+something\s+(?:I|we)(?:['’]ve|\s+have|\s+had)?"
@@ -688,7 +692,7 @@ _ATTACHED = re.compile(
     r"(?:(?P<neg>no\s+longer\s+(?:used|supported|in\s+use|maintained|offered)(?:\s+anywhere)?"
     # "Docker, Kubernetes -- neither is in my toolbox"
     r"|neither\s+(?:is|are|one)\b[^\n.;|!?,]*"
-    r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+(?:so|that|too)\s+much"
+    r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+at\s+all|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure|knowledge))?"
     # "Azure Data Factory: gap", a team matrix's "Spark: nobody", "Statistics - not a
@@ -699,7 +703,7 @@ _ATTACHED = re.compile(
     r"|(?:☐|\[\s?\])\s*yes\s*(?:☒|☑|\[[xX✓✔]\])\s*no"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|forgotten(?:\s+(?:most|all|everything|it))?"  # "Perl: forgotten"
-    r"|not\s+yet|(?:0|zero)[^\S\n]*(?:years?|yrs?)(?:\s+experience)?|n/a"
+    r"|not\s+yet|(?:0|zero)[^\S\n]*(?:years?|yrs?)(?:[^\S\n]+experience)?|n/a"
     r"|zero(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$)))|zero\s+(?:experience|exposure|knowledge)"
     r"|not\s+used(?:\s+here\b|\s+(?:anywhere|in|by|at)\b[^\n.;|]*)?|(?:explicitly\s+)?not\s+planned"
     # "Tableau - not started", "Airflow: not started yet", "Deep learning: hasn't used in a
@@ -719,10 +723,13 @@ _ATTACHED = re.compile(
     # "Data modelling: absent", "Streaming: nil"
     r"|nothing(?:\s+(?:yet|at\s+all|really|so\s+far))?"  # "Hadoop - nothing"
     r"|absent|missing|nil(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$))))"
-    r"|(?P<learn>beginner|basics?|learning|currently\s+learning|a\s+(?:little\s+)?bit|a\s+little|in\s+progress|novice"
+    # "Bitbucket: learning it for the new job" (before "learning": the note is what follows)
+    r"|(?P<learn>(?:currently\s+)?learning\s+(?:it|them)\b[^\n.;|]*"
+    r"|beginner|basics?|learning|currently\s+learning|a\s+(?:little\s+)?bit|a\s+little"
+    r"|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
-    r"|minimal|limited|superficial|dabbling|dabbled|tinkering|tinkered"
+    r"|minimal|limited|superficial|dabbling|dabbled|tinkering|tinkered|kinda|somewhat"
     # a level's word: "Kubernetes - shaky", "Statistics: needs work", "Docker  Developing"
     # (not "models, developing algorithms"; "rusty" is past use: "Java (rusty)" is held)
     r"|shaky|hazy|weak|(?<!,)(?<!,\s)developing|needs?\s+(?:work|improvement|practice)"
@@ -798,7 +805,8 @@ _ANCHORS = """
     no not never without lack lacks lacking unfamiliar zero 0 neither nor cannot
     don't doesn't didn't haven't hasn't hadn't isn't aren't wasn't weren't can't won't
     wouldn't shouldn't couldn't needn't
-    little limited learn learning studying taking currently enrolled beginner beginners
+    little limited learn learning studying taking currently enrolled beginner beginners kinda
+    somewhat
     novice newbie basic basics exposure getting got intro introductory crash pick
     picking teaching self-study self-studying self-learning preparing introduction
     aspiring weekend weekends spare free evenings progress
@@ -844,6 +852,8 @@ _ANCHORS = """
     "we'll teach", "we’ll teach", "we will teach", "we can teach", "we'll train", "we’ll train",
     "we will train", "we can train", "we teach", "be trained",
     "we'll introduce", "we’ll introduce", "we will introduce", "to get into",
+    *(f"training {v}{w}" for v in ("", "is ", "will be ")
+      for w in ("provided", "given", "offered")),
     "phased out", "phasing out", "stopped using", "is taught", "are taught", "be taught",
     *(f"{v} {w}" for v in ("moved", "migrated") for w in ("off", "away")),
     "need training", "needs training",
@@ -886,7 +896,8 @@ _ATTACHED_WORDS = frozenset(
     " minimal limited superficial n/a"
     " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten"
     " shaky hazy weak developing hasn't haven't hasnt havent gap nobody"
-    " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered".split()
+    " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered kinda somewhat"
+    .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",
      "not my", "not really my"} | set(_RATINGS)
