@@ -670,11 +670,16 @@ _LEARN_AFTER = (
     # a course's or team's teaching: "pandas and NumPy are taught in week one"
     r"|(?:is|are|be)\s+taught(?=\s*(?:[.,;!)]|$|\s+(?:in|during|on|from|at|by)\b))"
 )
+# A value that stands alone after a skill: nothing but a separator or the line's end follows
+# ("Scala: 0", "Kotlin | 0 | ...", "Python 2/5 · R 0/5"); _WIDE also takes quotes, braces,
+# dashes and two spaces.
+_ALONE = r"(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$)))"
+_ALONE_WIDE = r"(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}—–·•]|\.(?:\s|$))|[^\S\n]{2})"
 # a low rating as the whole value: "Polars 1/5", "Leadership - 2 out of 5" (_RATINGS)
 _LOW_RATING = (
     r"(?:(?:self-)?rated\s+|level\s*)?(?:[12]\s*(?:/|\s+out\s+of\s+|\s+of\s+)\s*5"
     r"|[1-3]\s*(?:/|\s+out\s+of\s+)\s*10)"
-    r"(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}—–·•]|\.(?:\s|$))|[^\S\n]{2})"
+    + _ALONE_WIDE
 )
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
@@ -704,7 +709,7 @@ _ATTACHED = re.compile(
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|forgotten(?:\s+(?:most|all|everything|it))?"  # "Perl: forgotten"
     r"|not\s+yet|(?:0|zero)[^\S\n]*(?:years?|yrs?)(?:[^\S\n]+experience)?|n/a"
-    r"|zero(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$)))|zero\s+(?:experience|exposure|knowledge)"
+    r"|zero" + _ALONE + r"|zero\s+(?:experience|exposure|knowledge)"
     r"|not\s+used(?:\s+here\b|\s+(?:anywhere|in|by|at)\b[^\n.;|]*)?|(?:explicitly\s+)?not\s+planned"
     # "Tableau - not started", "Airflow: not started yet", "Deep learning: hasn't used in a
     # work setting"
@@ -712,17 +717,17 @@ _ATTACHED = re.compile(
     r"(?:\s+(?:it|them))?(?:\s+(?:in|at|on|for|since|outside|professionally)\b[^\n.;|]*)?"
     # an interviewer's "Apache Kafka: could not explain consumer groups"
     r"|could\s*(?:not|n['’]t)\s+(?:explain|answer|describe|name|say|tell)[^\n.;|]*"
-    r"|(?-i:N)(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$)))"  # a Y/N column
-    r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
+    r"|(?-i:N)" + _ALONE  # a Y/N column
+    + r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
     # "Helm? What's that lol", "Machine learning: I only know the name"
     r"|what['’]?s\s+that(?:\s*\?*\s+(?:lol|lmao|haha))?"
     r"|(?:i\s+)?only\s+know\s+(?:the|its|their)\s+names?"
     # a zero rating as the whole value: "Kotlin | 0", "Scala - 0/5" (not "Spark 0.9")
     r"|(?:(?:self-)?rated\s+|level\s*)?0(?:\s*/\s*\d{1,2})?"
-    r"(?=[^\S\n]*(?:$|\n|[|,;)(\t\"”}—–·•]|\.(?:\s|$))|[^\S\n]{2})"
+    + _ALONE_WIDE
     # "Data modelling: absent", "Streaming: nil"
-    r"|nothing(?:\s+(?:yet|at\s+all|really|so\s+far))?"  # "Hadoop - nothing"
-    r"|absent|missing|nil(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$))))"
+    + r"|nothing(?:\s+(?:yet|at\s+all|really|so\s+far))?"  # "Hadoop - nothing"
+    r"|absent|missing|nil" + _ALONE + ")"
     # "Bitbucket: learning it for the new job" (before "learning": the note is what follows)
     r"|(?P<learn>(?:currently\s+)?learning\s+(?:it|them)\b[^\n.;|]*"
     r"|beginner|basics?|learning|currently\s+learning|a\s+(?:little\s+)?bit|a\s+little"
@@ -738,9 +743,9 @@ _ATTACHED = re.compile(
     r"|term|semester|quarter|year)|\s+recently)?"
     r"|" + _LOW_RATING + "))"
     r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
-    r"|(?:self-)?rated\s+0(?:\s*/\s*\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$)))"
-    r"|(?:0|zero)[^\S\n]*(?:years?|yrs?)"
-    r"|0(?:/\d{1,2})?(?=[^\S\n]*(?:$|\n|[|,;)(\t·•]|\.(?:\s|$))))|\s+(?P<learn2>"
+    r"|(?:self-)?rated\s+0(?:\s*/\s*\d{1,2})?" + _ALONE
+    + r"|(?:0|zero)[^\S\n]*(?:years?|yrs?)"
+    r"|0(?:/\d{1,2})?" + _ALONE + r")|\s+(?P<learn2>"
     + _LOW_RATING + r"))\b"
     r"(?![^\S\n]+\w+\s+(?:with|in|of)\b)",  # (on its line: "none with", not the next line)
     re.I,
