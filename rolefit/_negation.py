@@ -13,7 +13,8 @@ denials, finds at most as many, and has no status for learning
   ``never got round to``, ``never have I used``, ``useless at``, ``None of Kafka or
   Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing about``,
   ``idk anything about``, a posting's ``we'll teach you`` / ``will be trained in`` /
-  ``we'll introduce you to``, ``no experience w/``, ``my gaps are``, ``couldn't tell you
+  ``we'll introduce you to`` / ``Training in Looker and dbt will be provided``, a line's
+  ``None — Python, R`` label, ``no experience w/``, ``my gaps are``, ``couldn't tell you
   the first thing about``, ``Hadoop - nothing``, ``TypeScript not at all``, ``Docker,
   Kubernetes -- neither is in my toolbox``, ``PostgreSQL (years): 0``,
   ``never written a single line of``, ``without ever touching``, and after the skill
@@ -92,7 +93,9 @@ denials, finds at most as many, and has no status for learning
   ``struggling with``, ``weak in``, an assessor's ``struggled with the``, ``green on``,
   ``would benefit from training in`` and ``needs to build depth in``, a level's or a
   review's label (``Development needs:``, ``Developing:``, ``Shaky:``, ``Weaknesses:``,
-  ``Areas for improvement:``, ``Needs work:``), ``getting my feet wet``, ``a passing
+  ``Areas for improvement:``, ``Needs work:``, also before a spaced dash: ``Developing —
+  Python``), where all of it was met (``Flink (POC only)``, ``only tutorials``, ``toy
+  examples``; not ``(university only)``), ``getting my feet wet``, ``a passing
   familiarity with``, ``a class in``, ``get my head around``, ``a beginner when it comes
   to``, progress told in units (``three weeks into Rust``, ``two modules into a SQL
   course``, not ``years into``), ``halfway/partway/midway through``, ``in the middle
@@ -195,10 +198,11 @@ _PLAN_STEP = (
 # where a label starts: a line's start, or after a bullet, a symbol or an emoji ("🚫 Not my
 # thing:")
 _LABEL_START = r"(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s))"
-# a word or two, or a note in brackets, between a label's cue and its colon
+# a word or two, or a note in brackets, between a label's cue and its colon (or a spaced
+# dash: "Developing — Python, SQL")
 _LABEL_TAIL = (
     r"(?:[^\S\n]+(?!(?:in|for|from|between|of|to)\b)[\w'’-]+){0,2}?"
-    r"(?:[^\S\n]*\([^()\n]{1,30}\))?(?=[^\S\n]*:(?!//))"
+    r"(?:[^\S\n]*\([^()\n]{1,30}\))?(?=[^\S\n]*:(?!//)|[^\S\n]+[-–—][^\S\n])"
 )
 # the end of a heading's line, and bullet lines after it (a blank line between)
 _BULLETS_NEXT = r"[^\S\n]*(?:\*\*)?[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[-*•·▪►●◦][^\S\n]"
@@ -273,6 +277,7 @@ _NEG_BEFORE = [
     r"clueless(?:\s+(?:about|with|when\s+it\s+comes\s+to))?",
     r"0(?=\s+(?:experience|exposure|knowledge|familiarity)\b)",
     r"none(?:\s+(?:yet|so\s+far))?(?=\s*:)",  # "None: SAS", "None yet: Spark"
+    r"(?<![^\n])none(?:\s+(?:yet|so\s+far))?(?=[^\S\n]+[-–—][^\S\n])",  # "None — Spark, R"
     r"none\s+of\s+the\s+following(?=\s*:)",  # "Requirements: none of the following: Java"
     # no one in a group: "Nobody on the team has used Docker", "none of us has done NLP"
     # (not "nobody else", "nobody knows Spark better than", "no one knew Kafka, so I ...")
@@ -309,6 +314,7 @@ _NEG_BEFORE = [
     r"we\s+teach(?:\s+you)?",  # "Paid traineeship: we teach SQL and Python"
     r"(?<=will\s)be\s+trained\s+(?:in|on)",
     r"(?:would\s+)?needs?\s+training\s+(?:in|on)",
+    r"training\s+(?:in|on)(?=[^.;\n]{1,60}?\s(?:will\s+be|is|are)\s+(?:provided|given|offered)\b)",
     r"idk(?:\s+(?:anything|much))?(?:\s+(?:about|abt))?",  # chat: "idk anything abt LLMs"
     r"(?:zero|0|no)[^\S\n]*(?:\+[^\S\n]*)?(?:years?|yrs?)",
     r"zero(?!\s+to\b)",  # (not "from zero to competent in Kubernetes")
@@ -384,11 +390,12 @@ _LEARN_BEFORE = [
     r"enrolled",
     r"(?:bootcamp|course|workshop|mooc|nanodegree|tutorial)s?\s+(?:covering|on|about|in|for"
     r"|that\s+covers|which\s+covers)",
-    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!teach\s)(?<!teaches\s)(?<!teaching\s)(?<!taught\s)"
-    r"beginners?(?:-level)?(?:\s+when\s+it\s+comes\s+to)?",
-    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)novice(?:\s+when\s+it\s+comes\s+to)?",
-    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)newbie(?:\s+when\s+it\s+comes\s+to)?",
-    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)new\s+to",
+    # (not "not a beginner", "no longer a beginner in Go", "no longer new to Spark")
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!longer\sa\s)(?<!teach\s)(?<!teaches\s)"
+    r"(?<!teaching\s)(?<!taught\s)beginners?(?:-level)?(?:\s+when\s+it\s+comes\s+to)?",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!longer\sa\s)novice(?:\s+when\s+it\s+comes\s+to)?",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!longer\sa\s)newbie(?:\s+when\s+it\s+comes\s+to)?",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!longer\s)new\s+to",
     # (not a posting's "Basic Qualifications:", the skills it asks for)
     # (not "well beyond the basics of Kubernetes"; but "Excel beyond the basics:" over a plan)
     r"(?!(?<=beyond\sthe\s)basics?\s+of\b)(?!(?<=past\sthe\s)basics?\s+of\b)"
@@ -681,6 +688,15 @@ _LOW_RATING = (
     r"|[1-3]\s*(?:/|\s+out\s+of\s+)\s*10)"
     + _ALONE_WIDE
 )
+# the places a skill may have been met only to try it: "(POC only)", "only tutorials" (not
+# "(university only)", "(lab only)" or "(course projects)": the reviewers' sets hold these
+# as often as not, as the status table holds "studied Java at university")
+_EXPOSURE_WORDS = (
+    "poc course courses training trainings tutorial tutorials demo demos sandbox mooc"
+    " bootcamp".split()
+)
+_EXPOSURES = r"proof[\s-]+of[\s-]+concept|toy\s+(?:examples?|projects?)|" + "|".join(
+    _EXPOSURE_WORDS)
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
@@ -733,6 +749,9 @@ _ATTACHED = re.compile(
     r"|beginner|basics?|learning|currently\s+learning|a\s+(?:little\s+)?bit|a\s+little"
     r"|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
+    # where all of it was: "Flink (POC only)", "Keras - only tutorials", "JAX: toy examples"
+    r"|(?:" + _EXPOSURES + r")\s+only|only\s+(?:" + _EXPOSURES + r")"
+    r"|toy\s+(?:examples?|projects?)(?:\s+only)?"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
     r"|minimal|limited|superficial|dabbling|dabbled|tinkering|tinkered|kinda|somewhat"
     # a level's word: "Kubernetes - shaky", "Statistics: needs work", "Docker  Developing"
@@ -742,7 +761,9 @@ _ATTACHED = re.compile(
     r"|started(?:\s+(?:using|learning|studying|reading|on\s+it))?(?:\s+(?:last|this)\s+(?:week|month"
     r"|term|semester|quarter|year)|\s+recently)?"
     r"|" + _LOW_RATING + "))"
-    r"|\s+(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
+    # (on the next line, not a label over what follows: "Excel\nNone — Spark, R")
+    r"|(?:[^\S\n]+|\s*\n\s*(?!(?:none|not\s+yet)[^\S\n]+[-–—][^\S\n]))"
+    r"(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
     r"|(?:self-)?rated\s+0(?:\s*/\s*\d{1,2})?" + _ALONE
     + r"|(?:0|zero)[^\S\n]*(?:years?|yrs?)"
     r"|0(?:/\d{1,2})?" + _ALONE + r")|\s+(?P<learn2>"
@@ -861,7 +882,11 @@ _ANCHORS = """
       for w in ("provided", "given", "offered")),
     "phased out", "phasing out", "stopped using", "is taught", "are taught", "be taught",
     *(f"{v} {w}" for v in ("moved", "migrated") for w in ("off", "away")),
-    "need training", "needs training",
+    "need training", "needs training", "training in", "training on",
+    *(f"{w} only" for w in (*_EXPOSURE_WORDS, "concept", "examples", "example", "projects",
+                            "project")),
+    *(f"only {w}" for w in (*_EXPOSURE_WORDS, "toy", "proof")),
+    "toy example", "toy examples", "toy project", "toy projects",
     "would need training", "idk", "heard of",
     "first day", "first days", "first week", "first weeks", "first month", "first months",
     *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
@@ -905,7 +930,11 @@ _ATTACHED_WORDS = frozenset(
     .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",
-     "not my", "not really my"} | set(_RATINGS)
+     "not my", "not really my", "toy example",
+     "toy examples", "toy project", "toy projects", "concept only", "examples only",
+     "example only", "projects only", "project only", "only toy", "only proof",
+     *(f"{w} only" for w in _EXPOSURE_WORDS), *(f"only {w}" for w in _EXPOSURE_WORDS)
+     } | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
 
@@ -1918,7 +1947,10 @@ def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> 
 _NOTE = re.compile(r"\([^()]{0,40}\)")
 _CONNECTOR_NEXT = re.compile(r"\s*(?:,|&|\band\b|\bor\b)", re.I)
 _VERB_AFTER = re.compile(
-    r"\s+(?:is|are|was|were|has|have|will|would|can|could|seems?|feels?|remains?)\b", re.I
+    r"\s+(?:is|are|was|were|has|have|will|would|can|could|seems?|feels?|remains?)\b"
+    # (but the list's own predicate: "Training in Looker and dbt will be provided")
+    r"(?!\s+(?:be\s+)?(?:provided|given|offered)\b)",
+    re.I,
 )
 
 
