@@ -17,7 +17,10 @@ denials, finds at most as many, and has no status for learning
   ``None — Python, R`` label, ``no experience w/``, ``my gaps are``, ``couldn't tell you
   the first thing about``, ``Hadoop - nothing``, ``TypeScript not at all``, ``Docker,
   Kubernetes -- neither is in my toolbox``, ``PostgreSQL (years): 0``,
-  ``never written a single line of``, ``without ever touching``, and after the skill
+  ``never written a single line of``, ``without ever touching``, an aim at a field or a
+  role with nothing in progress (``want to move into``, ``transitioning to``, ``to become
+  an``, ``break into``, ``interested in ... roles``; not ``moved into`` or ``applying for
+  the ... role``), and after the skill
   ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``,
   ``Kafka? Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
   experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
@@ -311,6 +314,25 @@ _NEG_BEFORE = [
     r"(?:we['’]ll|we\s+will|we\s+can)\s+(?:teach|train)(?:\s+you)?(?:\s+(?:in|on))?",
     # "we'll introduce you to Jira" (not "to how public services are funded")
     r"(?:we['’]ll|we\s+will)\s+introduce\s+you\s+to(?!\s+(?:how|what|why|when|where|who)\b)",
+    # an aim at a field or a role, not reached and not being learned (a skill one learns is
+    # told so: "learning", "a course on"): "I want to move into data engineering",
+    # "transitioning to MLOps", "to become an ML engineer"; not done moves ("moved into
+    # data engineering in 2021", "transitioned to ML"), nor "aiming for" (a cue word widens
+    # the learned reader's reach, and postings aim for many things)
+    r"(?:(?<=like\s)|(?<=love\s)|(?<=want\s)|(?<=wants\s)|(?<=wanted\s)|(?<=wanting\s)"
+    r"|(?<=plan\s)|(?<=plans\s)|(?<=planning\s)|(?<=hope\s)|(?<=hoping\s)|(?<=trying\s)"
+    r"|(?<=looking\s)|(?<=aim\s)|(?<=aiming\s)|(?<=intend\s)|(?<=ready\s)|(?<=decided\s)"
+    r"|(?<=keen\s)|(?<=eager\s))to\s+(?:go|move|transition|switch|pivot|break|step"
+    r"|branch(?:\s+out)?|shift)\s+(?:into|to|towards?)",
+    r"to\s+become\s+an?(?=\s)",
+    r"(?:transitioning|pivoting|(?:(?<=I'm\s)|(?<=I’m\s)|(?<=am\s)"
+    r"|(?<=currently\s)|(?<=now\s))moving)(?:\s+(?:my\s+career|over))?\s+(?:into|to|towards?)",
+    r"(?:career|my)\s+(?:change|switch|move|transition|pivot)\s+(?:into|to|towards?)",
+    r"break(?:ing)?\s+into",
+    # "interested in data engineering roles" (not "applying for the Analytics Engineer
+    # role", nor "looking for": the reviewers' sets hold the role a letter applies for)
+    r"interested\s+in"
+    r"(?=(?:[^\S\n]+[\w/&+.#-]+){1,4}[^\S\n]+(?:roles?|positions?|jobs?|openings?|careers?)\b)",
     r"we\s+teach(?:\s+you)?",  # "Paid traineeship: we teach SQL and Python"
     r"(?<=will\s)be\s+trained\s+(?:in|on)",
     r"(?:would\s+)?needs?\s+training\s+(?:in|on)",
@@ -870,7 +892,15 @@ _ANCHORS = """
     "above my", "foreign language",
     *(f"{p} {w}" for p in ("outside", "beyond", "above") for w in ("his", "her", "their", "your")),
     "diving into", "digging into", "wrap my", "wrapping my",
-    "interested in", "signed up", "going through", "just started", "just began", "just begun",
+    "interested in",
+    *(f"to {verb} {to}" for verb in ("go", "move", "transition", "switch", "pivot",
+                                     "break", "step", "branch", "shift")
+      for to in ("into", "to", "toward", "towards", "out")),
+    "to become", "transitioning", "pivoting", "moving", "break into",
+    "breaking into",
+    *(f"{w} {v}" for w in ("career", "my") for v in ("change", "switch", "move", "transition",
+                                                     "pivot")),
+    "signed up", "going through", "just started", "just began", "just begun",
     "recently started", "recently began", "recently begun", "keen to", "eager to",
     "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
     "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
