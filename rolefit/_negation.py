@@ -325,8 +325,10 @@ _NEG_BEFORE = [
     r"|(?<=keen\s)|(?<=eager\s))to\s+(?:go|move|transition|switch|pivot|break|step"
     r"|branch(?:\s+out)?|shift)\s+(?:into|to|towards?)",
     r"to\s+become\s+an?(?=\s)",
-    r"(?:transitioning|pivoting|(?:(?<=I'm\s)|(?<=I’m\s)|(?<=am\s)"
-    r"|(?<=currently\s)|(?<=now\s))moving)(?:\s+(?:my\s+career|over))?\s+(?:into|to|towards?)",
+    # ("moving" only after "I'm", "am", "currently" or "now", which the cue starts with: a
+    # cue word alone would widen the learned reader's reach to every "we are moving to")
+    r"(?:transitioning|pivoting|(?:I['’]m|am|currently|now)\s+moving)"
+    r"(?:\s+(?:my\s+career|over))?\s+(?:into|to|towards?)",
     r"(?:career|my)\s+(?:change|switch|move|transition|pivot)\s+(?:into|to|towards?)",
     r"break(?:ing)?\s+into",
     # "interested in data engineering roles" (not "applying for the Analytics Engineer
@@ -896,7 +898,8 @@ _ANCHORS = """
     *(f"to {verb} {to}" for verb in ("go", "move", "transition", "switch", "pivot",
                                      "break", "step", "branch", "shift")
       for to in ("into", "to", "toward", "towards", "out")),
-    "to become", "transitioning", "pivoting", "moving", "break into",
+    "to become", "transitioning", "pivoting", "i'm moving", "i’m moving", "am moving",
+    "currently moving", "now moving", "break into",
     "breaking into",
     *(f"{w} {v}" for w in ("career", "my") for v in ("change", "switch", "move", "transition",
                                                      "pivot")),
