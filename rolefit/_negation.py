@@ -897,7 +897,8 @@ _ANCHORS = """
     "interested in",
     *(f"to {verb} {to}" for verb in ("go", "move", "transition", "switch", "pivot",
                                      "break", "step", "branch", "shift")
-      for to in ("into", "to", "toward", "towards", "out")),
+      for to in ("into", "to", "toward", "towards")),
+    "to branch out",
     "to become", "transitioning", "pivoting", "i'm moving", "i’m moving", "am moving",
     "currently moving", "now moving", "break into",
     "breaking into",
