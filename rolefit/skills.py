@@ -557,13 +557,16 @@ def _read(text: str, parts, rules_only: bool = False, skills_only: bool = False)
 def _second_opinion(text: str, found, decided: dict, anchors, skills_only: bool) -> dict:
     """``decided``, revised by the learned reader (:mod:`rolefit._statusmodel`): every
     mention it holds under ``reader="model"``; under ``reader="hybrid"``, those with a cue
-    word of ``anchors`` in reach, all of them in a text with a cross mark."""
+    word of ``anchors`` in reach (but those of ``OUT_OF_REACH``, which only the rules
+    read), all of them in a text with a cross mark."""
     reader = _CONFIG["reader"]
     if reader == "rules" or not found:
         return decided
     from rolefit._statusmodel import revise
 
     if reader == "hybrid" and not _negation().has_marks(text):
+        out_of_reach = _negation().OUT_OF_REACH
+        anchors = [a for a in anchors if a[2] not in out_of_reach]
         if not anchors:
             return decided
         return revise(text, found, decided, anchors, skills_only)

@@ -590,3 +590,19 @@ def test_the_build_reads_postings_with_the_rules():
     assert "kubernetes" not in rolefit.extract_skills(text)  # the default, hybrid
     assert posting_skills(text) == ["kubernetes", "python"]
     assert rolefit.get_config() == {"reader": "hybrid"}
+
+
+def test_rules_only_cue_words_leave_the_learned_reader_out(monkeypatch):
+    """A cue word of OUT_OF_REACH ("aiming for") is read by the rules only: it brings no
+    line into the learned reader's reach; another cue word does."""
+    calls = []
+    real = _statusmodel.revise
+    monkeypatch.setattr(_statusmodel, "revise",
+                        lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))
+    with rolefit.config_context(reader="hybrid"):
+        found = rolefit.find_skills("We are aiming for a 50/50 split; React and AWS daily.")
+        assert list(found["status"]) == ["has", "has"] and not calls
+        found = rolefit.find_skills("Aiming for MLOps roles; React and AWS daily.")
+        assert list(found["status"]) == ["negated", "has", "has"] and not calls
+        rolefit.find_skills("We are not hiring for a 50/50 split; React and AWS daily.")
+        assert calls
