@@ -175,7 +175,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 __all__ = ["CUE", "HAS", "LEARNING", "NEGATED", "OUT_OF_REACH", "anchor_terms", "has_marks",
-           "statuses"]
+           "in_reach_words", "statuses"]
 
 HAS, LEARNING, NEGATED = "has", "learning", "negated"
 CUE = "cue"  # not a status: a skill name read as a word of a cue, not as a mention
@@ -202,6 +202,8 @@ _PLAN_STEP = (
 # where a label starts: a line's start, or after a bullet, a symbol or an emoji ("🚫 Not my
 # thing:")
 _LABEL_START = r"(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s))"
+# the roles an aim names after its field: "interested in data engineering roles"
+_ROLE_NOUNS = r"[^\S\n]+(?:roles?|positions?|jobs?|openings?|careers?)\b"
 # a word or two, or a note in brackets, between a label's cue and its colon (or a spaced
 # dash: "Developing — Python, SQL")
 _LABEL_TAIL = (
@@ -334,14 +336,13 @@ _NEG_BEFORE = [
     r"break(?:ing)?\s+into",
     # "interested in data engineering roles" (not "applying for the Analytics Engineer
     # role", nor "looking for": the reviewers' sets hold the role a letter applies for)
-    r"interested\s+in"
-    r"(?=(?:[^\S\n]+[\w/&+.#-]+){1,4}[^\S\n]+(?:roles?|positions?|jobs?|openings?|careers?)\b)",
+    r"interested\s+in(?=(?:[^\S\n]+[\w/&+.#-]+){1,4}" + _ROLE_NOUNS + ")",
     # "aiming for ML roles", "considering data engineering positions" (their cue words are
     # out of the learned reader's reach, OUT_OF_REACH: postings aim for many things)
     r"(?:aiming\s+(?:for|at)|targeting|considering|eyeing|thinking\s+about)"
     # (not a posting's "considering candidates for ML roles")
     r"(?=(?:[^\S\n]+(?!(?:for|candidates?|applicants?|people|you)\b)[\w/&+.#-]+){1,4}"
-    r"[^\S\n]+(?:roles?|positions?|jobs?|openings?|careers?)\b)",
+    + _ROLE_NOUNS + ")",
     r"we\s+teach(?:\s+you)?",  # "Paid traineeship: we teach SQL and Python"
     r"(?<=will\s)be\s+trained\s+(?:in|on)",
     r"(?:would\s+)?needs?\s+training\s+(?:in|on)",
@@ -728,6 +729,13 @@ _EXPOSURE_WORDS = (
 )
 _EXPOSURES = r"proof[\s-]+of[\s-]+concept|toy\s+(?:examples?|projects?)|" + "|".join(
     _EXPOSURE_WORDS)
+# (their cue words: "POC only", "only tutorials", "toy examples", "concept only")
+_EXPOSURE_ANCHORS = (
+    *(f"{w} only" for w in (*_EXPOSURE_WORDS, "concept", "examples", "example", "projects",
+                            "project")),
+    *(f"only {w}" for w in (*_EXPOSURE_WORDS, "toy", "proof")),
+    "toy example", "toy examples", "toy project", "toy projects",
+)
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
@@ -861,6 +869,12 @@ _LABEL_WORDS = frozenset("not irrelevant missing gap gaps".split())
 # split") and each widens what the model rereads
 OUT_OF_REACH = frozenset({"aiming for", "aiming at", "targeting", "considering", "eyeing",
                           "thinking about"})
+
+
+def in_reach_words(anchors) -> list:
+    """The cue words of ``anchors`` that bring their lines into the learned reader's reach:
+    all but those of :data:`OUT_OF_REACH`."""
+    return [a for a in anchors if a[2] not in OUT_OF_REACH]
 # Every cue contains one of these words; a cue is tried only where one stands, so the
 # cue expression (slow to search for everywhere: many alternatives) runs at few places.
 _ANCHORS = """
@@ -906,7 +920,7 @@ _ANCHORS = """
     "above my", "foreign language",
     *(f"{p} {w}" for p in ("outside", "beyond", "above") for w in ("his", "her", "their", "your")),
     "diving into", "digging into", "wrap my", "wrapping my",
-    "interested in", *OUT_OF_REACH,
+    "interested in", *sorted(OUT_OF_REACH),
     *(f"to {verb} {to}" for verb in ("go", "move", "transition", "switch", "pivot",
                                      "break", "step", "branch", "shift")
       for to in ("into", "to", "toward", "towards")),
@@ -928,11 +942,7 @@ _ANCHORS = """
       for w in ("provided", "given", "offered")),
     "phased out", "phasing out", "stopped using", "is taught", "are taught", "be taught",
     *(f"{v} {w}" for v in ("moved", "migrated") for w in ("off", "away")),
-    "need training", "needs training", "training in", "training on",
-    *(f"{w} only" for w in (*_EXPOSURE_WORDS, "concept", "examples", "example", "projects",
-                            "project")),
-    *(f"only {w}" for w in (*_EXPOSURE_WORDS, "toy", "proof")),
-    "toy example", "toy examples", "toy project", "toy projects",
+    "need training", "needs training", "training in", "training on", *_EXPOSURE_ANCHORS,
     "would need training", "idk", "heard of",
     "first day", "first days", "first week", "first weeks", "first month", "first months",
     *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
@@ -976,11 +986,7 @@ _ATTACHED_WORDS = frozenset(
     .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",
-     "not my", "not really my", "toy example",
-     "toy examples", "toy project", "toy projects", "concept only", "examples only",
-     "example only", "projects only", "project only", "only toy", "only proof",
-     *(f"{w} only" for w in _EXPOSURE_WORDS), *(f"only {w}" for w in _EXPOSURE_WORDS)
-     } | set(_RATINGS)
+     "not my", "not really my", *_EXPOSURE_ANCHORS} | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
 

@@ -565,8 +565,7 @@ def _second_opinion(text: str, found, decided: dict, anchors, skills_only: bool)
     from rolefit._statusmodel import revise
 
     if reader == "hybrid" and not _negation().has_marks(text):
-        out_of_reach = _negation().OUT_OF_REACH
-        anchors = [a for a in anchors if a[2] not in out_of_reach]
+        anchors = _negation().in_reach_words(anchors)
         if not anchors:
             return decided
         return revise(text, found, decided, anchors, skills_only)
