@@ -19,8 +19,10 @@ denials, finds at most as many, and has no status for learning
   Kubernetes -- neither is in my toolbox``, ``PostgreSQL (years): 0``,
   ``never written a single line of``, ``without ever touching``, an aim at a field or a
   role with nothing in progress (``want to move into``, ``transitioning to``, ``to become
-  an``, ``break into``, ``interested in ... roles``; not ``moved into`` or ``applying for
-  the ... role``), and after the skill
+  an``, ``break into``, ``interested in ... roles``, ``want to be an ML engineer``,
+  ``deciding between``, ``an analyst moving to``, ``Goal: MLOps engineer``, ``Target
+  role:``, ``a way into``; not ``moved into`` or ``applying for the ... role``), advice to
+  ``skip`` a skill, and after the skill
   ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``,
   ``Kafka? Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
   experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
@@ -204,6 +206,14 @@ _PLAN_STEP = (
 _LABEL_START = r"(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s))"
 # the roles an aim names after its field: "interested in data engineering roles"
 _ROLE_NOUNS = r"[^\S\n]+(?:roles?|positions?|jobs?|openings?|careers?)\b"
+# a role named within a few words: "an ML engineer", "data scientist roles"
+_ROLE_AHEAD = (
+    r"(?=(?:[^\S\n]+[\w/&+.#-]+){1,4}?[^\S\n]+(?:engineers?|scientists?|analysts?|developers?"
+    r"|researchers?|architects?|specialists?|roles?|positions?|jobs?|careers?|tracks?)\b)"
+)
+# a role or a field named within a few words: "ML engineering", "an LLM engineering role"
+_FIELD_AHEAD = _ROLE_AHEAD.replace("(?:engineers?|", "(?:engineers?|engineering|science"
+                                   "|analytics|analysis|research|")
 # a word or two, or a note in brackets, between a label's cue and its colon (or a spaced
 # dash: "Developing — Python, SQL")
 _LABEL_TAIL = (
@@ -343,6 +353,34 @@ _NEG_BEFORE = [
     # (not a posting's "considering candidates for ML roles")
     r"(?=(?:[^\S\n]+(?!(?:for|candidates?|applicants?|people|you)\b)[\w/&+.#-]+){1,4}"
     + _ROLE_NOUNS + ")",
+    # the same in other words (rules only, OUT_OF_REACH): "I want to be an ML engineer",
+    # "deciding between ML engineer and data engineer" (before a role's noun: "want to be
+    # fluent in SQL" is another kind of wish), "a data analyst moving to ML engineering",
+    # "thinking of switching to data engineering" (after a role or a thought: not "we are
+    # moving to Snowflake"), "wanna move into data analysis"
+    r"(?:(?:wants?|wanted|like|love|hope|hoping|plan|planning|aim|aiming)\s+to|wanna)\s+be"
+    # (not "I'd like to be considered for the AI Engineer opening")
+    r"(?!\s+(?:considered|interviewed|hired|part|able|on|in|at|the|your|our|their)\b)"
+    r"(?:\s+an?)?" + _ROLE_AHEAD,
+    r"(?:deciding|choosing|torn|decide|choose)\s+between" + _FIELD_AHEAD,
+    r"(?:(?<=analyst\s)|(?<=engineer\s)|(?<=developer\s)|(?<=scientist\s)|(?<=considering\s)"
+    r"|(?<=contemplating\s)|(?<=thinking\sof\s)|(?<=thinking\sabout\s))"
+    r"(?:switching|moving)(?:\s+over)?\s+(?:into|to|towards?)" + _FIELD_AHEAD,
+    # a goal that names a role or a field: "my goal is to become an ML engineer", "Goal:
+    # MLOps / ML platform engineer", "Target role: product analyst", "pitch myself as a
+    # DE", "a realistic way into audio ML"
+    # (not "Goal: move from data analyst to analytics engineer": the role it moves from)
+    r"goal(?![^\S\n]*:?[^\S\n]*(?:is\s+)?(?:to\s+)?(?:move|moving|switch|switching|go|going"
+    r"|transition|transitioning|pivot|pivoting)\s+from\b)"
+    r"(?:\s+is(?:\s+to\s+(?:be(?:come)?|get|land|move|go)(?:\s+into)?)?(?:\s+an?)?" + _FIELD_AHEAD
+    + "|" + _FIELD_AHEAD.replace("(?=", r"(?=[^\S\n]*:", 1) + ")",  # (or a label: "Goal:")
+    r"(?:target|desired|dream|next)\s+(?:roles?|jobs?|positions?|careers?)(?:\s+(?:is|would\s+be)"
+    r"|(?=[^\S\n]*:))",
+    r"pitch(?:ing)?\s+myself\s+as(?:\s+an?)?",
+    r"(?:way|path|route)\s+into",
+    # advice to leave a skill out: "skip Kubernetes for now", "I'd skip deep learning"
+    r"skip(?!\s+(?:the|a|an|to|ahead|over|past|straight|this|that|it|them|out|nothing)\b)",
+    r"wanna\s+(?:go|move|switch|pivot|break|get|transition|step)\s+(?:into|to|towards?)",
     r"we\s+teach(?:\s+you)?",  # "Paid traineeship: we teach SQL and Python"
     r"(?<=will\s)be\s+trained\s+(?:in|on)",
     r"(?:would\s+)?needs?\s+training\s+(?:in|on)",
@@ -867,8 +905,18 @@ _LABEL_WORDS = frozenset("not irrelevant missing gap gaps".split())
 # cue words that only the rules read: the learned reader's reach (rolefit._statusmodel.in_reach)
 # leaves them out, since they stand in many texts that deny nothing ("aiming for a 50/50
 # split") and each widens what the model rereads
-OUT_OF_REACH = frozenset({"aiming for", "aiming at", "targeting", "considering", "eyeing",
-                          "thinking about"})
+OUT_OF_REACH = frozenset({
+    "aiming for", "aiming at", "targeting", "considering", "eyeing", "thinking about",
+    # (the twenty-eighth round's: aims and goals in other words, advice to skip a skill)
+    "wanna", "skip", "goal", "pitch myself", "pitching myself", "way into", "path into",
+    "route into", "switching to", "switching into", "switching over", "moving to",
+    "moving into", "moving over",
+    *(f"{w} between" for w in ("deciding", "choosing", "torn", "decide", "choose")),
+    *(f"{w} to be" for w in ("want", "wants", "wanted", "like", "love", "hope", "hoping",
+                             "plan", "planning", "aim", "aiming")),
+    *(f"{w} {r}" for w in ("target", "desired", "dream", "next")
+      for r in ("role", "roles", "job", "jobs", "position", "positions", "career", "careers")),
+})
 
 
 def in_reach_words(anchors) -> list:
