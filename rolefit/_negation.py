@@ -90,6 +90,8 @@ denials, finds at most as many, and has no status for learning
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
   ``dabbling in``, ``upskilling in``, ``keen to learn``, ``to gain experience with``,
   ``would like to get into``, ``Go: a bit``, ``terraform: dabbling``, ``Python 2/5 ·``,
+  a low bare number on a scale the text defines elsewhere (``Self-rating (1-5)`` over
+  ``SQL: 1``; ``negated`` where the scale's own words deny: ``1 = none``, ``0``),
   a posting's ``willing to learn`` (the requirement words around it ask for the will),
   ``rudimentary``, ``diving into``, ``getting comfortable with``, ``familiarising myself
   with``, a course phrase such as ``enrolled in an online course on``, and after the
@@ -177,7 +179,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 __all__ = ["CUE", "HAS", "LEARNING", "NEGATED", "OUT_OF_REACH", "anchor_terms", "has_marks",
-           "in_reach_words", "statuses"]
+           "has_scale", "in_reach_words", "statuses"]
 
 HAS, LEARNING, NEGATED = "has", "learning", "negated"
 CUE = "cue"  # not a status: a skill name read as a word of a cue, not as a mention
@@ -905,6 +907,11 @@ _LABEL_WORDS = frozenset("not irrelevant missing gap gaps".split())
 # cue words that only the rules read: the learned reader's reach (rolefit._statusmodel.in_reach)
 # leaves them out, since they stand in many texts that deny nothing ("aiming for a 50/50
 # split") and each widens what the model rereads
+# the range of a rating scale ("Self-rating (1-5)"): cue words that only _scaled reads
+_SCALE_WORDS = frozenset(
+    f"{low}{to}{high}" for low in "01" for high in ("5", "10")
+    for to in ("-", "–", " - ", " – ", " to ")
+)
 OUT_OF_REACH = frozenset({
     "aiming for", "aiming at", "targeting", "considering", "eyeing", "thinking about",
     # (the twenty-eighth round's: aims and goals in other words, advice to skip a skill)
@@ -916,6 +923,7 @@ OUT_OF_REACH = frozenset({
                              "plan", "planning", "aim", "aiming")),
     *(f"{w} {r}" for w in ("target", "desired", "dream", "next")
       for r in ("role", "roles", "job", "jobs", "position", "positions", "career", "careers")),
+    *_SCALE_WORDS,  # (the range of a rating scale: "Self-rating (1-5)", _scaled)
 })
 
 
@@ -1307,6 +1315,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         return decided
     if has_marks(text):
         _crossed(text, found, decided)
+    if has_scale(text, anchors):
+        _scaled(text, found, decided)
     if not anchors:
         return decided
     if any(word == "progress" for _, _, word in anchors):
@@ -1573,6 +1583,95 @@ def has_marks(text: str) -> bool:
         or ("[" in text and _KEYED_AT.search(text) is not None
             and _KEYED_LIST.search(text) is not None)
     )
+
+
+# A rating scale that the text defines, and skills rated on it by a bare number: "Rate
+# your proficiency (1 = none, 5 = expert)" over "Angular: 1", "Scale: 1 = not yet, 2 =
+# developing" over "Infrastructure (AWS, Terraform) ....... 1", "Skill | Level (1-5)" over
+# "| Python | 2 |". A point of the scale with its meaning ("0 = none"), and a range after a
+# word of rating ("Competency self-rating (1-5)"):
+_SCALE_POINT = re.compile(r"(?<![\w/.])(10|[0-9])[^\S\n]*=[^\S\n]*([^\W\d_][^,;)\n|]{0,30})")
+_SCALE_RANGE = re.compile(
+    r"\b(?:rat(?:e|ed|ing|ings)|levels?|scale|proficiency|scored?|self-rating"
+    r"|competenc(?:y|ies|e))\b[^\n]{0,40}?\(?([01])[^\S\n]*(?:-|–|to)[^\S\n]*(5|10)\b"
+    r"(?![^\S\n]*(?:\+|years?|yrs?|months?|weeks?|days?|hours?|%|people|persons|k\b))",
+    re.I,
+)
+# what shows a scale first, on every text: a digit before "=" (after a look for "=", which
+# is fast), or a range to 5 or 10 (_SCALE_WORDS, found by the text scan as cue words)
+_SCALE_HINT = re.compile(r"\d[^\S\n]*=")
+# a bare number after a separator that ends an item (a colon, a table's bar, leader dots, a
+# spaced dash, a tab or wide spaces), not a count of years or a share; it starts right
+# after the item's last character, so that a run of spaces or dots is tried once (linear)
+_RATED_NUMBER = re.compile(
+    r"(?<=[^\s.…])(?:[^\S\n]*+(?:[:|=]|\.{2,}+|…++|[-–—](?=[^\S\n]))[^\S\n.…]*+|\t++"
+    r"|[^\S\n]{2,}+)(?P<n>10|[0-9])(?![\d.,/%+:]|[^\S\n]*+(?:years?|yrs?|y\b|months?|mos?\b"
+    r"|%|k\b|\+|x\b|h\b|hours?|weeks?|days?))"
+)
+# what a point of the scale means, as a status: "none", "not yet", "no evidence"; "basic",
+# "aware / in training", "developing"; anything else ("solid", "can do with help") is held
+_SCALE_NONE = re.compile(
+    r"(?:none|no\b|not\b|never|n/a|zero|nil|unfamiliar|nothing|can['’]?t|cannot|don['’]?t)", re.I
+)
+_SCALE_LOW = re.compile(
+    r"(?:basic|beginner|novice|aware|awareness|learning|in\s+training|developing|elementary"
+    r"|limited|some\s+exposure|exposure|introductory|entry|minimal|heard\s+of|theory)", re.I
+)
+
+
+def has_scale(text: str, anchors=()) -> bool:
+    """Whether ``text``, with cue words ``anchors``, may define a rating scale
+    (:func:`_scaled` reads it)."""
+    return ("=" in text and _SCALE_HINT.search(text) is not None) or any(
+        word in _SCALE_WORDS for _, _, word in anchors)
+
+
+def _scale(text: str):
+    """``(low, high, {point: status})`` of the rating scale ``text`` defines, or None."""
+    points = {int(n): meaning.strip() for n, meaning in _SCALE_POINT.findall(text)}
+    ranges = _SCALE_RANGE.findall(text)
+    if len(points) >= 2 and min(points) in (0, 1) and 3 <= max(points) <= 10:
+        low, high = min(points), max(points)
+    elif ranges:
+        low, high = int(ranges[0][0]), int(ranges[0][1])
+    else:
+        return None
+    meant = {}
+    for point in range(low, high + 1):
+        meaning = points.get(point)
+        if meaning is not None:  # the scale's own words
+            meant[point] = (NEGATED if _SCALE_NONE.match(meaning) else
+                            LEARNING if _SCALE_LOW.match(meaning) else HAS)
+        elif point == 0:
+            meant[point] = NEGATED
+        elif high in (5, 10) and point <= high * 3 // 10 + (high == 5):
+            # (1-2 of 5 and 1-3 of 10, as "2/5" and "3/10" read: _RATINGS)
+            meant[point] = LEARNING
+    return low, high, meant
+
+
+def _scaled(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
+    """Skills rated low by a bare number on a scale the text defines (:func:`_scale`):
+    ``negated`` at a point that means none ("0", or "1 = none"), ``learning`` low on it
+    ("1 = basic", or 1-2 of 5 and 1-3 of 10 where the scale gives no words)."""
+    scale = _scale(text)
+    if scale is None:
+        return
+    low, high, meant = scale
+    starts = [s for s, _, _ in found]
+    line_end = -1  # (only the first number of a line rates it: "SQL | 4 | 4 | -")
+    for m in _RATED_NUMBER.finditer(text):
+        if m.start() < line_end:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end()) % (len(text) + 1)
+        n = int(m.group("n"))
+        status = meant.get(n, HAS) if low <= n <= high else HAS
+        if status == HAS:
+            continue
+        cue = f"{n} on a scale of {low}-{high}"
+        for i in range(bisect_left(starts, line_start), bisect_left(starts, m.start("n"))):
+            decided.setdefault(i, (status, cue))
 
 
 def _marked_stretches(text: str):

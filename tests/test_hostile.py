@@ -199,6 +199,16 @@ def test_one_megabyte_of_a_repeated_surface(unit):
     assert set(mentions["skill_id"]) == set(rolefit.extract_skills(text[:200_000]))
 
 
+@pytest.mark.parametrize("unit", [" ", ".", "\t", "a.", ":", "SQL   7 "])
+def test_one_megabyte_under_a_rating_scale(unit):
+    # a scale makes every line's last number a rating (_scaled): runs of spaces, dots or
+    # tabs must be tried once, not from each of their characters
+    text = "Self-rating (1 = none, 5 = expert)\nSQL: 1\n" + unit * (1_000_000 // len(unit))
+    with deadline(60):
+        mentions = rolefit.find_skills(text)
+    assert mentions.loc[mentions["skill_id"] == "sql", "status"].iloc[0] == "negated"
+
+
 def test_text_over_the_limit_is_a_value_error_everywhere():
     from rolefit.skills import MAX_TEXT_CHARS
 
