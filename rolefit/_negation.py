@@ -748,6 +748,14 @@ _LEARN_AFTER = (
     r"|for\s+the\s+first\s+time(?=\s*(?:[.,;!)]|$))"
     # a course's or team's teaching: "pandas and NumPy are taught in week one"
     r"|(?:is|are|be)\s+taught(?=\s*(?:[.,;!)]|$|\s+(?:in|during|on|from|at|by)\b))"
+    # reading a language but not writing it: "my C++ is read-only", "Swift (reading level
+    # only)", "Python: I read it but do not write it"
+    # (not a store used read-only: "Elasticsearch (read-only, via Kibana)")
+    r"|(?:(?<=is\s)|(?<=are\s))read[- ]only(?=\s*(?:[.,;!)]|$))"
+    r"|(?:(?<=\()|(?<=,\s)|(?<=-\s)|(?<=:\s))reading(?:\s+level|\s+knowledge)(?:\s+only)?"
+    r"(?=\s*(?:[.,;!)]|$))"
+    r"|(?:I\s+)?(?:can\s+)?read\s+it\s+but\s+(?:do\s+not|don['’]t|can['’]?t|cannot|couldn['’]t)"
+    r"\s+write(?:\s+it)?"
 )
 # A value that stands alone after a skill: nothing but a separator or the line's end follows
 # ("Scala: 0", "Kotlin | 0 | ...", "Python 2/5 · R 0/5"); _WIDE also takes quotes, braces,
@@ -1003,7 +1011,8 @@ _ANCHORS = """
     "first day", "first days", "first week", "first weeks", "first month", "first months",
     *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
     "playing around", "for the first time",
-    "know only", "known only", "only know",
+    "know only", "known only", "only know", "read-only", "read only", "reading level",
+    "reading knowledge", "read it but",
     "except", "gap", "gaps", "do i need", "would i need", "will i need", "should i",
     "no longer", "not in scope", "out of scope", "not my", "not really my",
     *(f"{a} expect" for a in ("do not", "don't", "won't", "will not")),
@@ -1593,7 +1602,7 @@ def has_marks(text: str) -> bool:
 _SCALE_POINT = re.compile(r"(?<![\w/.])(10|[0-9])[^\S\n]*=[^\S\n]*([^\W\d_][^,;)\n|]{0,30})")
 _SCALE_RANGE = re.compile(
     r"\b(?:rat(?:e|ed|ing|ings)|levels?|scale|proficiency|scored?|self-rating"
-    r"|competenc(?:y|ies|e))\b[^\n]{0,40}?\(?([01])[^\S\n]*(?:-|–|to)[^\S\n]*(5|10)\b"
+    r"|competenc(?:y|ies|e)|confidence|comfort|expertise|familiarity)\b[^\n]{0,40}?\(?([01])[^\S\n]*(?:-|–|to)[^\S\n]*(5|10)\b"
     r"(?![^\S\n]*(?:\+|years?|yrs?|months?|weeks?|days?|hours?|%|people|persons|k\b))",
     re.I,
 )
@@ -1607,6 +1616,11 @@ _RATED_NUMBER = re.compile(
     r"(?<=[^\s.…])(?:[^\S\n]*+(?:[:|=]|\.{2,}+|…++|[-–—](?=[^\S\n]))[^\S\n.…]*+|\t++"
     r"|[^\S\n]{2,}+)(?P<n>10|[0-9])(?![\d.,/%+:]|[^\S\n]*+(?:years?|yrs?|y\b|months?|mos?\b"
     r"|%|k\b|\+|x\b|h\b|hours?|weeks?|days?))"
+)
+# a bare number right after a skill, in a list on one line: "Rate yourself 1-10: Python 8,
+# SQL 7, cloud 1"
+_RATED_AFTER = re.compile(
+    r"[^\S\n]*+:?[^\S\n]*+(?P<n>10|[0-9])(?=[^\S\n]*+(?:[,;)|]|\.(?!\d)|and\b|$))", re.M
 )
 # what a point of the scale means, as a status: "none", "not yet", "no evidence"; "basic",
 # "aware / in training", "developing"; anything else ("solid", "can do with help") is held
@@ -1672,6 +1686,12 @@ def _scaled(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
         cue = f"{n} on a scale of {low}-{high}"
         for i in range(bisect_left(starts, line_start), bisect_left(starts, m.start("n"))):
             decided.setdefault(i, (status, cue))
+    for i, (_, end, _) in enumerate(found):
+        if i not in decided and (m := _RATED_AFTER.match(text, end)) is not None:
+            n = int(m.group("n"))
+            status = meant.get(n, HAS) if low <= n <= high else HAS
+            if status != HAS:
+                decided[i] = (status, f"{n} on a scale of {low}-{high}")
 
 
 def _marked_stretches(text: str):
