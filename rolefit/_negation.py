@@ -1602,7 +1602,8 @@ def has_marks(text: str) -> bool:
 _SCALE_POINT = re.compile(r"(?<![\w/.])(10|[0-9])[^\S\n]*=[^\S\n]*([^\W\d_][^,;)\n|]{0,30})")
 _SCALE_RANGE = re.compile(
     r"\b(?:rat(?:e|ed|ing|ings)|levels?|scale|proficiency|scored?|self-rating"
-    r"|competenc(?:y|ies|e)|confidence|comfort|expertise|familiarity)\b[^\n]{0,40}?\(?([01])[^\S\n]*(?:-|–|to)[^\S\n]*(5|10)\b"
+    r"|competenc(?:y|ies|e)|confidence|comfort|expertise|familiarity)\b"
+    r"[^\n]{0,40}?\(?([01])[^\S\n]*(?:-|–|to)[^\S\n]*(5|10)\b"
     r"(?![^\S\n]*(?:\+|years?|yrs?|months?|weeks?|days?|hours?|%|people|persons|k\b))",
     re.I,
 )
