@@ -2,7 +2,8 @@
 
 For several kinds of text (real resume prose, one 10 MB "word" with no spaces, dense skill
 mentions, a denied list of skills on one line, which the default reader's learned step
-reads in full, punctuation soup, Arabic and Chinese prose) it times
+reads in full, self-ratings under a rating scale, punctuation soup, Arabic and Chinese
+prose) it times
 :func:`rolefit.extract_skills` (and :func:`rolefit.find_skills` for the resume prose) at 1,
 2, 4, 6, 8 and 10 MB, and prints
 MB/s per size and the ratio of the 10 MB time to ten times the 1 MB time. A ratio near 1
@@ -35,6 +36,9 @@ KINDS = {
     "dense mentions": lambda size: _fill("Python, C++17/CUDA, R, Go, k8s, A/B testing; ", size),
     # one line, one cue word, no sentence end: every mention is in the learned reader's reach
     "denied list": lambda size: "I never used " + _fill("Python, SQL and Docker, ", size - 13),
+    # a rating scale over a self-rating table: every line's last number is read against it
+    "rated lines": lambda size: "Self-rating (1 = none, 5 = expert)\n" + _fill(
+        "Python ...... 4\nSpark | 1 |\nSQL: 2, Docker 5, Kafka 0\n", size - 35),
     "punctuation": lambda size: _fill("+#./-&|;:'\"()[]{} \u200f\u0301", size),
     "arabic prose": lambda size: _fill("أعمل مع بايثون و SQL في فريق البيانات. ", size),
     "chinese prose": lambda size: _fill("我在数据团队用 Python 和 SQL 工作。", size),
