@@ -179,7 +179,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 __all__ = ["CUE", "HAS", "LEARNING", "NEGATED", "OUT_OF_REACH", "anchor_terms", "has_marks",
-           "has_scale", "in_reach_words", "statuses"]
+           "has_layout_cues", "has_scale", "in_reach_words", "statuses"]
 
 HAS, LEARNING, NEGATED = "has", "learning", "negated"
 CUE = "cue"  # not a status: a skill name read as a word of a cue, not as a mention
@@ -1634,6 +1634,12 @@ _SCALE_LOW = re.compile(
 )
 
 
+def has_layout_cues(text: str) -> bool:
+    """Whether ``text`` holds a cross mark or defines a rating scale: what the text scan's
+    cue words cannot show (:func:`has_marks`, :func:`has_scale`)."""
+    return has_marks(text) or has_scale(text)
+
+
 def has_scale(text: str, anchors=()) -> bool:
     """Whether ``text``, with cue words ``anchors``, may define a rating scale
     (:func:`_scaled` reads it)."""
@@ -1673,6 +1679,9 @@ def _scaled(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
     if scale is None:
         return
     low, high, meant = scale
+    # (each point of the scale that is not held, with its cue; a number off the scale is)
+    rated = {n: (status, f"{n} on a scale of {low}-{high}")
+             for n, status in meant.items() if status != HAS}
     starts = [s for s, _, _ in found]
     line_end = -1  # (only the first number of a line rates it: "SQL | 4 | 4 | -")
     for m in _RATED_NUMBER.finditer(text):
@@ -1680,19 +1689,14 @@ def _scaled(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end()) % (len(text) + 1)
-        n = int(m.group("n"))
-        status = meant.get(n, HAS) if low <= n <= high else HAS
-        if status == HAS:
-            continue
-        cue = f"{n} on a scale of {low}-{high}"
-        for i in range(bisect_left(starts, line_start), bisect_left(starts, m.start("n"))):
-            decided.setdefault(i, (status, cue))
+        if (reading := rated.get(int(m.group("n")))) is not None:
+            for i in range(bisect_left(starts, line_start), bisect_left(starts, m.start("n"))):
+                decided.setdefault(i, reading)
     for i, (_, end, _) in enumerate(found):
-        if i not in decided and (m := _RATED_AFTER.match(text, end)) is not None:
-            n = int(m.group("n"))
-            status = meant.get(n, HAS) if low <= n <= high else HAS
-            if status != HAS:
-                decided[i] = (status, f"{n} on a scale of {low}-{high}")
+        if i not in decided and (m := _RATED_AFTER.match(text, end)) is not None and (
+            reading := rated.get(int(m.group("n")))
+        ) is not None:
+            decided[i] = reading
 
 
 def _marked_stretches(text: str):

@@ -539,7 +539,7 @@ def _read(text: str, parts, rules_only: bool = False, skills_only: bool = False)
             found = sorted([*found, *extra])
         keys = {k for _, _, k in found}
     negation = _negation()
-    if not anchors and not (found and (negation.has_marks(text) or negation.has_scale(text))):
+    if not anchors and not (found and negation.has_layout_cues(text)):
         # (a cross mark: "Spark ✗"; a rating scale: "(1 = none, 5 = expert)" ... "Spark: 1")
         return found, keys, (
             {} if rules_only else _second_opinion(text, found, {}, anchors, skills_only))
@@ -641,7 +641,7 @@ def _status_of(text: str, parts) -> tuple[set[str], dict[str, str]]:
     if not extras and _CONFIG["reader"] != "model":
         keys = set(map(_KEY, mentions))
         if _shared_words().keys().isdisjoint(keys) and not (
-            keys and (_negation().has_marks(text) or _negation().has_scale(text))
+            keys and _negation().has_layout_cues(text)
         ):
             return keys, {}
     return _skill_status(*_read(text, parts, skills_only=True))
