@@ -34,6 +34,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 from importlib import resources
+from itertools import compress
 
 __all__ = ["MODEL_FILE", "features", "in_reach", "load", "predict", "revise", "window"]
 
@@ -42,7 +43,9 @@ FORMAT = "rolefit-status-reader"
 FORMAT_VERSION = 2
 CUE = "model"
 
+_SKILL = "<skill>"
 _TOKEN = re.compile(r"<num>|[^\W\d_][\w']*|\d+|[^\w\s]")
+_TOKEN_OR_SKILL = re.compile(r"<num>|<skill>|[^\W\d_][\w']*|\d+|[^\w\s]")
 _DIGITS = re.compile(r"(?<![\w'])\d\d+")  # a number of 2+ digits, not inside a word
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·–▪◦►>|]|\d+[.)]\s)")  # a bullet, number or table row
 _SENTENCE_END = frozenset(".!?;")
@@ -56,9 +59,13 @@ def _bucket(i: int) -> str:
 def _line(text: str, lo: int, hi: int, spans) -> tuple[dict[int, int], list[str]]:
     """The tokens of ``text[lo:hi]``, lower-cased, with each skill mention of ``spans``
     (sorted ``(start, end)`` pairs) read as one ``<skill>`` and each run of two or more
-    digits as ``<num>``; and ``{mention start: index of its <skill>}``."""
-    at: dict[int, int] = {}
-    words: list[str] = []
+    digits as ``<num>``; and ``{mention start: index of its <skill>}``.
+
+    The stretch is read in one piece, each mention written as ``<skill>`` (one token to
+    :data:`_TOKEN_OR_SKILL`, glued to nothing: ``<`` and ``>`` are not word characters),
+    unless the text itself holds that word; then piece by piece (tested equal)."""
+    pieces: list[str] = []
+    starts: list[int] = []
     cur = lo
     for k in range(max(0, bisect_left(spans, (lo, lo)) - 1), len(spans)):
         start, end = spans[k]
@@ -67,12 +74,34 @@ def _line(text: str, lo: int, hi: int, spans) -> tuple[dict[int, int], list[str]
         if end <= lo:
             continue
         if start > cur:
-            words += _TOKEN.findall(_clean(text[cur:start]))
-        at[start] = len(words)
-        words.append("<skill>")
+            pieces.append(text[cur:start])
+        pieces.append(_SKILL)
+        starts.append(start)
         cur = max(cur, end)
     if hi > cur:
-        words += _TOKEN.findall(_clean(text[cur:hi]))
+        pieces.append(text[cur:hi])
+    if text.find("<", lo, hi) >= 0 and _SKILL in text[lo:hi].lower():
+        return _pieces(pieces, starts)
+    words = _TOKEN_OR_SKILL.findall(_clean("".join(pieces)))
+    at: dict[int, int] = {}
+    i = -1
+    for start in starts:
+        at[start] = i = words.index(_SKILL, i + 1)
+    return at, words
+
+
+def _pieces(pieces: list[str], starts: list[int]) -> tuple[dict[int, int], list[str]]:
+    """:func:`_line` of a text that holds the word ``<skill>``: each piece between two
+    mentions (at ``starts``) read on its own."""
+    at: dict[int, int] = {}
+    words: list[str] = []
+    mentions = iter(starts)
+    for piece in pieces:
+        if piece is _SKILL:
+            at[next(mentions)] = len(words)
+            words.append(_SKILL)
+        else:
+            words += _TOKEN.findall(_clean(piece))
     return at, words
 
 
@@ -107,11 +136,13 @@ def _section_line(text: str, line_start: int) -> tuple[int, int] | None:
     return None
 
 
-def _section(text: str, line_start: int, spans) -> list[str]:
+def _section(text: str, line_start: int, spans, lines: dict | None = None) -> list[str]:
     """The first words of the heading of the block that the line at ``line_start`` is in
     (:func:`_section_line`); empty if none."""
     where = _section_line(text, line_start)
-    return [] if where is None else _first_words(text, *where, spans, _SECTION)[:_SECTION]
+    if where is None:
+        return []
+    return _starting(text, *where, spans, {} if lines is None else lines)[:_SECTION]
 
 
 def window(text: str, start: int, end: int, spans, lines: dict | None = None,
@@ -139,13 +170,13 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None,
         at, above = _above(text, line_start)
         if above:
             colon = text[at:above].rstrip().endswith(":")
-            words = _first_words(text, at, above, spans, _HEADING + 1)
+            words = _starting(text, at, above, spans, lines)
             if colon or len(words) <= 5:
                 heading = words[:_HEADING]
         bullet = text[line_start:line_end].lstrip()[:1] in "-*•·–"
-        first = _first_words(text, line_start, line_end, spans, 3)[:3]
+        first = _starting(text, line_start, line_end, spans, lines)[:3]
         line = lines[line_start] = (line_end, first, bullet, heading,
-                                    _section(text, line_start, spans),
+                                    _section(text, line_start, spans, lines),
                                     _sentence_ends(text, line_start, line_end, spans))
     line_end, first, bullet, heading, section, ends = line
     k = bisect_right(ends, start)  # (an end at the mention's start: ".Python")
@@ -153,17 +184,14 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None,
     sentence = lines.get((lo,))
     if sentence is None:
         k = bisect_left(ends, end + 1)  # (a sentence end right after the mention is its own)
-        sentence = lines[(lo,)] = _line(text, lo, ends[k] if k < len(ends) else line_end,
-                                        spans)
-    at, words = sentence
+        at, words = _line(text, lo, ends[k] if k < len(ends) else line_end, spans)
+        # (its only sentence end is its last word, if any: the others end sentences)
+        sentence = lines[(lo,)] = at, words, len(words) - (
+            bool(words) and words[-1] in _SENTENCE_END)
+    at, words, stop = sentence
     i = at[start]
-    left = words[max(0, i - 40):i]
-    right = words[i + 1:i + 41]
-    for k, t in enumerate(right):
-        if t in _SENTENCE_END:
-            right = right[:k]
-            break
-    return left[-_LEFT:], right[:_RIGHT], first, bullet, heading, section
+    return (words[max(0, i - _LEFT):i], words[i + 1:min(stop, i + 1 + _RIGHT)], first,
+            bullet, heading, section)
 
 
 _ENDS = re.compile(r"[.!?;]")
@@ -183,15 +211,21 @@ def _sentence_ends(text: str, lo: int, hi: int, spans) -> list[int]:
     return [m.end() for m in _ENDS.finditer(text, lo, hi) if _inside(spans, m.start()) is None]
 
 
-def _first_words(text: str, lo: int, hi: int, spans, n: int) -> list[str]:
-    """The first ``n`` words of ``text[lo:hi]`` as :func:`_line` reads them (all of them
-    when there are fewer): a prefix first, the whole stretch only if the prefix holds
-    ``n`` words or fewer (its last word may be cut)."""
-    if hi - lo > _PREFIX:
-        words = _line(text, lo, lo + _PREFIX, spans)[1]
-        if len(words) > n:
-            return words[:n + 1]
-    return _line(text, lo, hi, spans)[1][:n + 1]
+def _starting(text: str, lo: int, hi: int, spans, lines: dict) -> list[str]:
+    """The first words of the line ``text[lo:hi]`` as :func:`_line` reads them: the first
+    eight right, perhaps one more (cut), or all of them if fewer. A prefix of the line is
+    tokenised first, the whole line only if the prefix holds eight words or fewer. Kept
+    in ``lines`` (each line is the heading of the next, or of a block)."""
+    words = lines.get((lo, hi))
+    if words is None:
+        words = None
+        if hi - lo > _PREFIX:
+            words = _line(text, lo, lo + _PREFIX, spans)[1]
+            words = words[:_SECTION + 1] if len(words) > _SECTION else None
+        if words is None:
+            words = _line(text, lo, hi, spans)[1][:_SECTION + 1]
+        lines[(lo, hi)] = words
+    return words
 
 
 def features(parts) -> list[str]:
@@ -240,6 +274,9 @@ def load(path: str | None = None) -> dict:
         raise ValueError(f"{name}: a {FORMAT} file needs classes (with 'has'), intercept, "
                          f"weights and has_threshold; missing {missing or ['has']}")
     n = len(model["classes"])
+    if n not in (2, 3) or len(set(model["classes"])) != n:
+        raise ValueError(f"{name}: classes must be 'has' and one or two others, all "
+                         f"different, not {model['classes']!r}")
     if len(model["intercept"]) != n or any(len(w) != n for w in model["weights"].values()):
         raise ValueError(f"{name}: every weight needs {n} values, one per class")
     threshold = model["has_threshold"]
@@ -297,7 +334,14 @@ def in_reach(text: str, found, cues) -> list[bool]:
                     break
                 passed += 1
             at = end + 1
-    return [line_start in reached for line_start in _line_starts(text, found)]
+    starts = [start for start, *_ in found]
+    out = [False] * len(found)
+    for line_start in reached:  # (its mentions: those that start before its end)
+        line_end = text.find("\n", line_start)
+        lo = bisect_left(starts, line_start)
+        hi = len(starts) if line_end < 0 else bisect_left(starts, line_end, lo)
+        out[lo:hi] = [True] * (hi - lo)
+    return out
 
 
 def _line_starts(text: str, spans):
@@ -319,60 +363,78 @@ def _is_heading(line: str) -> bool:
 
 def _by_place(model: dict) -> tuple:
     """The weights of ``model`` by place and word, in the order :func:`features` names
-    them: for each word before the mention (nearest first) and after it, the weights of
-    its bucket's place and of ``Lb``/``Rb``; then ``LB2``, ``RB2``, ``F``, ``line_start``,
-    ``bullet``, ``H`` and ``S``."""
-    groups: dict[str, dict[str, list[float]]] = {}
+    them, each as how much it raises the score of the other two classes against ``has``
+    (:func:`_against_has`): for each place before the mention (nearest first) and after
+    it, the weights of its bucket's word plus those of the same word at ``Lb``/``Rb``;
+    then ``LB2``, ``RB2``, ``F``, ``line_start``, ``bullet``, ``H`` and ``S``, and the
+    intercept."""
+    against_has = _against_has(model)
+    groups: dict[str, dict[str, complex]] = {}
     for name, weights in model["weights"].items():
         place, _, word = name.partition(":")
-        groups.setdefault(place, {})[word] = weights
+        groups.setdefault(place, {})[word] = against_has(weights)
 
     def group(place: str) -> dict:
         return groups.get(place, {})
 
-    left = tuple((group(f"L{_bucket(i)}"), group("Lb")) for i in range(1, _LEFT + 1))
-    right = tuple((group(f"R{_bucket(i)}"), group("Rb")) for i in range(1, _RIGHT + 1))
-    return (left, right, group("LB2"), group("RB2"), group("F"),
-            group("line_start").get(""), group("bullet").get(""), group("H"), group("S"))
+    def near_and_anywhere(near: str, anywhere: str) -> dict:
+        merged = dict(group(anywhere))
+        for word, weight in group(near).items():
+            merged[word] = merged.get(word, 0) + weight
+        return merged
+
+    left = {b: near_and_anywhere(f"L{b}", "Lb") for b in "12358"}
+    right = {b: near_and_anywhere(f"R{b}", "Rb") for b in "12358"}
+    return (tuple(left[_bucket(i)] for i in range(1, _LEFT + 1)),
+            tuple(right[_bucket(i)] for i in range(1, _RIGHT + 1)),
+            group("LB2"), group("RB2"), group("F"), group("line_start").get("", 0),
+            group("bullet").get("", 0), group("H"), group("S"),
+            against_has(model["intercept"]))
 
 
-_PLACES: dict[int, tuple] = {}  # id(model): _by_place(model), for the models in use
+def _against_has(model: dict):
+    """A function that writes one weight per class of ``model`` as a complex number: by
+    how much it raises the score of each class other than ``has`` (in the order of
+    ``classes``: real part, imaginary part; ``-inf`` if there is one other) against that
+    of ``has``. The probability of ``has`` is at least ``has_threshold`` if
+    ``exp(real) + exp(imag) <= 1 / has_threshold - 1`` for their sums (:func:`_has`)."""
+    has = model["classes"].index("has")
+    if len(model["classes"]) == 2:
+        return lambda w: complex(w[1 - has] - w[has], -math.inf)
+    first, second = (c for c in range(3) if c != has)
+    return lambda w: complex(w[first] - w[has], w[second] - w[has])
+
+
+# id(model): (model, _by_place(model)) for the models in use (they are not changed)
+_PLACES: dict[int, tuple] = {}
 
 
 def _has(model: dict, parts) -> bool:
     """Whether :func:`predict` reads a mention with :func:`window` ``parts`` as ``has``:
-    the same weights summed in the same order, without naming the features (tested
-    equal to it)."""
-    places = _PLACES.get(id(model))
-    if places is None:
-        places = _PLACES[id(model)] = _by_place(model)
+    the same weights summed by place, without naming the features (tested equal to it)."""
+    model_then, places = _PLACES.get(id(model), (None, None))
+    if model_then is not model:
+        places = _by_place(model)
+        _PLACES[id(model)] = model, places
     left, right, first, bullet, heading, section = parts
-    by_left, by_right, pairs_left, pairs_right, firsts, at_start, bulleted, heads, sections = (
-        places)
-    rows = []
-    add = rows.append
-    for (near, anywhere), word in zip(by_left, reversed(left), strict=False):
-        if (w := near.get(word)) is not None:
-            add(w)
-        if (w := anywhere.get(word)) is not None:
-            add(w)
-    for (near, anywhere), word in zip(by_right, right, strict=False):
-        if (w := near.get(word)) is not None:
-            add(w)
-        if (w := anywhere.get(word)) is not None:
-            add(w)
-    if len(left) >= 2 and (w := pairs_left.get(f"{left[-2]} {left[-1]}")) is not None:
-        add(w)
-    if len(right) >= 2 and (w := pairs_right.get(f"{right[0]} {right[1]}")) is not None:
-        add(w)
-    rows += filter(None, map(firsts.get, first))
-    if not left and at_start is not None:
-        add(at_start)
-    if bullet and bulleted is not None:
-        add(bulleted)
-    rows += filter(None, map(heads.get, heading))
-    rows += filter(None, map(sections.get, section))
-    return _held(model, rows)[1]
+    (by_left, by_right, pairs_left, pairs_right, firsts, at_start, bulleted, heads, sections,
+     total) = places
+    total += sum(filter(None, map(dict.get, by_left, reversed(left))))
+    total += sum(filter(None, map(dict.get, by_right, right)))
+    if len(left) >= 2:
+        total += pairs_left.get(f"{left[-2]} {left[-1]}", 0)
+    if len(right) >= 2:
+        total += pairs_right.get(f"{right[0]} {right[1]}", 0)
+    total += sum(filter(None, map(firsts.get, first)))
+    if not left:
+        total += at_start
+    if bullet:
+        total += bulleted
+    total += sum(filter(None, map(heads.get, heading)))
+    total += sum(filter(None, map(sections.get, section)))
+    # (a score 700 above that of has would overflow exp: such a mention is not held)
+    return total.real < 700 and total.imag < 700 and (
+        math.exp(total.real) + math.exp(total.imag) <= 1 / model["has_threshold"] - 1)
 
 
 def _held(model: dict, rows) -> tuple[list[float], bool]:
@@ -397,17 +459,20 @@ def revise(text: str, found, decided: dict, cues=None, skills_only: bool = False
     skill the same status (held if any mention is held, :func:`rolefit.skills._skill_status`),
     but not each mention (tested equal to reading every mention on two reviewers' sets and
     the status table)."""
+    out = dict(decided)
+    reach = None if cues is None else in_reach(text, found, cues)
+    if reach is not None and True not in reach:
+        return out
     model = load()
     spans = [(s, e) for s, e, _ in found]
-    out = dict(decided)
     lines: dict = {}
     line_start = previous = 0
-    reach = None if cues is None else in_reach(text, found, cues)
     held: set[str] = set()  # (skills_only) the skills with a mention known to be held
     if skills_only and reach is not None:
         held = {k for i, (_, _, k) in enumerate(found) if not reach[i] and i not in decided}
-    for i, (start, end, key) in enumerate(found):
-        if i in decided or (reach is not None and not reach[i]) or key in held:
+    for i in range(len(found)) if reach is None else compress(range(len(found)), reach):
+        start, end, key = found[i]
+        if i in decided or key in held:
             continue
         # the mentions are in text order: look for a line break since the last one only
         line_start = max(line_start, text.rfind("\n", previous, start) + 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -238,6 +239,12 @@ def test_a_file_of_another_format_is_refused(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="every weight needs 3 values"):
         _statusmodel.load(str(path))
+    for classes in (["has"], ["has", "learning", "negated", "other"], ["has", "has"]):
+        data = json.loads(MODEL.read_text(encoding="utf-8"))
+        data["classes"] = classes
+        path.write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(ValueError, match="classes must be 'has' and one or two others"):
+            _statusmodel.load(str(path))
     for bad in (0, 1.5, "0.6", None, True, float("nan")):
         data = json.loads(MODEL.read_text(encoding="utf-8"))
         data["has_threshold"] = bad
@@ -518,6 +525,64 @@ def test_the_fast_check_of_has_is_predict():
             checked += 1
             not_held += not held
     assert checked > 2000 and not_held > 200
+
+
+def test_the_fast_check_of_has_is_predict_for_two_or_three_classes():
+    parts = (["no", "<skill>", "and"], ["week", "."], ["skills", ":"], True, ["gaps"], [])
+    weights = {"L1:and": [0.1, 0.9, 0.2], "Lb:no": [0.0, 0.2, 2.5], "R1:week": [0.3, 1.4, 0.0],
+               "F:skills": [0.5, 0.0, 0.1], "bullet:": [0.2, 0.0, 0.4], "H:gaps": [0.0, 0.3, 0.9],
+               "LB2:<skill> and": [0.0, 0.0, 0.7], "RB2:week .": [0.0, 0.6, 0.0]}
+    names = _statusmodel.features(parts)
+    seen = set()
+    for intercept in (-3.0, -1.0, 0.0, 1.0, 2.0, 3.0, 5.0, 800.0):
+        for classes, keep in ((["has", "learning", "negated"], [0, 1, 2]),
+                              (["negated", "has"], [2, 0])):
+            model = {"classes": classes, "intercept": [0.0] * len(classes),
+                     "weights": {k: [w[c] for c in keep] for k, w in weights.items()},
+                     "has_threshold": 0.6}
+            model["intercept"][classes.index("has")] = intercept
+            held = _statusmodel.predict(model, names)[0] == "has"
+            assert _statusmodel._has(model, parts) == held, (intercept, classes)
+            seen.add(held)
+    assert seen == {True, False}
+
+
+_TOKEN_OF_A_PIECE = re.compile(r"<num>|[^\W\d_][\w']*|\d+|[^\w\s]")
+
+
+def _line_piece_by_piece(text, lo, hi, spans):
+    """_line as it was before it read a stretch in one piece: each piece between two
+    mentions lower-cased, its numbers written <num> and tokenised on its own."""
+    at, words, cur = {}, [], lo
+    for start, end in spans:
+        if end <= lo or start >= hi:
+            continue
+        if start > cur:
+            words += _TOKEN_OF_A_PIECE.findall(_statusmodel._clean(text[cur:start]))
+        at[start] = len(words)
+        words.append("<skill>")
+        cur = max(cur, end)
+    if hi > cur:
+        words += _TOKEN_OF_A_PIECE.findall(_statusmodel._clean(text[cur:hi]))
+    return at, words
+
+
+def test_a_stretch_read_in_one_piece_reads_as_piece_by_piece():
+    texts = [
+        "Python3 and 12Spark, v2.10 of Kafka's API; 2024: SQL", "No SQL, ΟΔΟΣ Python ΣSQL",
+        "x_12 Python _12 '12 Java 1234567 Go-to R", "<skill> Python <SKILL>Java <num> 42 Rust",
+        "PythonJava", "a\x00b Python\u00a0SQL İ12 Java", "Spark <skil> Kafka <", "",
+    ] + [case["text"] for case in _load_set("s")[:60]]
+    checked = 0
+    for text in texts:
+        found, _ = _read_parts(text)
+        spans = [(s, e) for s, e, _ in found]
+        for lo in sorted({0, len(text) // 3, *(s for s, _ in spans)}):
+            for hi in sorted({len(text), lo + 7, *(e for _, e in spans if e > lo)})[:4]:
+                assert _statusmodel._line(text, lo, hi, spans) == _line_piece_by_piece(
+                    text, lo, hi, spans), (text, lo, hi)
+                checked += 1
+    assert checked > 500
 
 
 def _window_of_whole_lines(text, start, end, spans):
