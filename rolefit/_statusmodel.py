@@ -218,7 +218,6 @@ def _starting(text: str, lo: int, hi: int, spans, lines: dict) -> list[str]:
     in ``lines`` (each line is the heading of the next, or of a block)."""
     words = lines.get((lo, hi))
     if words is None:
-        words = None
         if hi - lo > _PREFIX:
             words = _line(text, lo, lo + _PREFIX, spans)[1]
             words = words[:_SECTION + 1] if len(words) > _SECTION else None
