@@ -20,12 +20,13 @@ SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266, "
          "ccc": 199, "ddd": 200, "eee": 198, "fff": 200, "ggg": 198, "hhh": 200,
          "iii": 199, "jjj": 197, "kkk": 196, "lll": 199, "mmm": 200, "nnn": 198,
          "ooo": 200, "ppp": 198, "qqq": 199, "rrr": 198,
-         "sss": 196, "ttt": 198, "uuu": 200, "vvv": 198, "www": 197, "xxx": 199}
+         "sss": 196, "ttt": 198, "uuu": 200, "vvv": 198, "www": 197, "xxx": 199,
+         "yyy": 198, "zzz": 200}
 # in tests/reading_sets/holdout/: never trained on
 HOLDOUT = {"kk", "ll", "mm", "nn", "oo", "pp", "qq", "rr", "ss", "tt", "uu", "vv", "ww", "xx",
            "yy", "zz", "aaa", "bbb", "ccc", "ddd", "eee", "fff", "ggg", "hhh",
            "iii", "jjj", "kkk", "lll", "mmm", "nnn", "ooo", "ppp",
-           "qqq", "rrr", "sss", "ttt", "uuu", "vvv", "www", "xxx"}
+           "qqq", "rrr", "sss", "ttt", "uuu", "vvv", "www", "xxx", "yyy", "zzz"}
 
 
 @pytest.fixture(scope="module")
