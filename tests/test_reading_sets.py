@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from _scripts import load_script
 
+import rolefit
+
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266, "i": 221,
          "j": 221, "k": 224, "l": 221, "m": 190, "n": 200, "o": 201, "p": 232, "q": 216,
@@ -107,3 +109,35 @@ def test_threshold_script_gives_the_shipped_reading_at_the_shipped_threshold(cap
     assert "| 0.3 | 0.6 |" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         script.main(["b", "--thresholds", "0"])
+
+
+def test_pool_script_leaves_each_group_out_and_swaps_the_model_only_for_its_run(
+        reading_eval, capsys):
+    script = load_script("scripts/reader_pool.py")
+    from rolefit import _statusmodel
+    from rolefit.build import reader
+
+    sets = reader.load_sets(script.SETS, script.TABLE)
+    training = {name: sets[name] for name in ("b", "table")}
+    spent = {name: sets[name] for name in ("c", "d")}
+    shipped = _statusmodel.load
+    figures = script.pool_figures(training, spent, [("c",), ("d",)], [0.3], [0.6, 1.0])
+    assert _statusmodel.load is shipped
+    assert set(figures) == {"c", "d"}
+    for name in ("c", "d"):
+        # "shipped" is the shipped reader's reading, as reading_eval.py prints it
+        with rolefit.config_context(reader="hybrid"):
+            expected = reading_eval.evaluate(sets[name])[0]
+        assert figures[name]["shipped"] == (expected["wrongly_held"],
+                                            expected["wrongly_dropped"])
+        # a threshold of 1 reads every held mention in reach as learned or denied
+        assert figures[name][0.3, 1.0][0] <= figures[name][0.3, 0.6][0]
+        assert figures[name][0.3, 1.0][1] >= figures[name][0.3, 0.6][1]
+    # the reader that left C out was trained on B, the table and D, not on C
+    rows = {name: reader.examples(cases) for name, cases in {**training, **spent}.items()}
+    without_c = script._model(rows, ["b", "table", "d"], 0.3, reader.TABLE_WEIGHT)
+    assert figures["c"][0.3, 0.6] == script.hybrid(spent["c"], without_c)
+    assert figures["c"][0.3, 0.6] != figures["c"]["shipped"]
+    with pytest.raises(SystemExit):
+        script.main(["--pairs", "b,c"])  # training sets are not spent sets
+    assert "not spent sets" in capsys.readouterr().err
