@@ -45,9 +45,7 @@ DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
 def _model(rows: dict[str, list], names, c: float, table_weight: float) -> dict:
     """The model file's content, trained as the build trains it on the sets ``names``."""
-    used = [row for name in names for row in rows[name]]
-    weights = [float(table_weight if name == "table" else 1)
-               for name in names for _ in rows[name]]
+    used, weights = reader._weighted({name: rows[name] for name in names}, table_weight)
     return reader._as_json(*reader.train(used, dict(reader.PARAMS, C=c), weights))
 
 

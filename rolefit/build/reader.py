@@ -108,11 +108,12 @@ def train(rows, params=None, weights=None):
     return vectorizer, model
 
 
-def _weighted(rows_by_set: dict[str, list]) -> tuple[list, list[float]]:
-    """All rows of ``rows_by_set`` and their weights (:data:`TABLE_WEIGHT` for the status
-    table's)."""
+def _weighted(rows_by_set: dict[str, list],
+              table_weight: float = TABLE_WEIGHT) -> tuple[list, list[float]]:
+    """All rows of ``rows_by_set`` and their weights (``table_weight`` for the status
+    table's, 1 for the others)."""
     rows = [row for r in rows_by_set.values() for row in r]
-    weights = [float(TABLE_WEIGHT if name == "table" else 1)
+    weights = [float(table_weight if name == "table" else 1)
                for name, r in rows_by_set.items() for _ in r]
     return rows, weights
 
