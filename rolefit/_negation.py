@@ -150,7 +150,10 @@ the next label after a bar, semicolon or bullet ("Shaky: C++ | Current: Python")
 that reaches no skill this way may be about the skill that a relative clause of the
 writer's follows ("Java, which I've never learned") or, opening an answer ("A: No.",
 "Candidate: Not really", "Me: Zero"), about the skills of a question put to the writer just
-before it ("Q: Do you know Go?", "How about Azure?"); a pronoun after a cue ("never used it")
+before it ("Q: Do you know Go?", "How about Azure?", or skill names alone: "Interviewer:
+AWS?"); so is a learning cue opening an answer, perhaps after a word or two, to a question
+about the person's own skills ("Mentee: a little", "Candidate: Honestly, learning"; not a
+posting's "Is there any NLP? A little"); a pronoun after a cue ("never used it")
 stands for the nearest skill before it, across a question and its answer. A skill named in a
 question takes the status of its mention in the answer ("Q: Experience with Terraform? A: I
 have never written Terraform"). Under a heading line, each bullet counts up to its first
@@ -1481,7 +1484,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             scoped = referred = _noted(text, m.start(), found, ends)
         if status == LEARNING and scoped and not heading and not plan and not _WILL_TO.search(
             text, max(0, m.start() - 16), m.start()
-        ):
+        ) and not (referred and _answer_start(text, m.start(), status) >= 0):
+            # (an answer's "Candidate: a little" is no posting's "ideal candidate")
             # requirement wording in the clause; most often after the cue ("would help")
             clause_end = clauses.end(m.end(), min(len(text), m.end() + 300))
             if _REQUIREMENT.search(text, m.start(), clause_end) or _REQUIREMENT.search(
@@ -2012,15 +2016,15 @@ _WHICH_I = re.compile(
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
 # put to the writer on the line before ("Do you know Go?", "Any experience with Airflow?").
 _ANSWER_START = re.compile(
-    r"(?:(?:^|\n)[^\S\n]*(?:[A-Z][\w .'’-]{0,20}:[^\S\n]*)?(?:(?:[Ww]e|I)\s+)?"
-    r"|\?[^\S\n]+[A-Z][\w.'’-]{0,20}:[^\S\n]*|\?[^\S\n]+(?:[—–-][^\S\n]*)?"
+    r"(?:(?:^|\n)[^\S\n]*(?:[A-Za-z][\w .'’()-]{0,20}:[^\S\n]*)?(?:(?:[Ww]e|I)\s+)?"
+    r"|\?[^\S\n]+[A-Za-z][\w.'’-]{0,20}:[^\S\n]*|\?[^\S\n]+(?:[—–-][^\S\n]*)?"
     r"|\?[^\S\n]*(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
 )
 _ANSWER_CUE = re.compile(
     r"(?:no|nope|nah|never|none|zero|not(?:\s+really|\s+at\s+all|\s+yet)?"
     r"|don['’]?t|haven['’]?t|didn['’]?t)\b"
     r"(?!\s+(?:problem|problems|worries|doubt|professionally|commercially|in\s+production"
-    r"|at\s+work)\b)",
+    r"|at\s+work|since)\b)",  # ("Not since 2012": it was)
     re.I,
 )
 _QUESTION = re.compile(
@@ -2031,6 +2035,24 @@ _TO_WRITER = re.compile(
     r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\s+about"
     # or about what a role asks for: "Is Scala needed?", "Need LangChain?", "Is SAS used here?"
     r"|need|needed|required|used|use|necessary|mandatory|expected)\b",
+    re.I,
+)
+# A learning cue may open an answer after a word or two: "A: Only a little", "Honestly,
+# learning"
+_ANSWER_LEAD = re.compile(r"(?:(?:honestly|only|just|still|very|really|well|mostly|a|an)"
+                          r",?[^\S\n]+)+\Z", re.I)
+# A question of skill names alone, put to someone ("Interviewer: AWS?", "Q: And Kafka?",
+# "hm: Snowflake or BigQuery?"): a speaker's label, then nothing but these words around the
+# names
+_ASKER = re.compile(r"[^\S\n]*(?:[A-Za-z][\w .'’()-]{0,20}:|Q\d*[.:)])?")
+_YOU = re.compile(r"\b(?:you|your|u)\b", re.I)
+_ANY_FIRST = re.compile(
+    r"[^\S\n]*(?:(?:and|so|ok|okay|good|great|nice)[,.!]?[^\S\n]+)*(?:any|(?:how|what)\s+about)\b",
+    re.I,
+)
+_BARE = re.compile(
+    r"(?:[^\w\n]|\b(?:and|or|also|so|ok|okay|good|great|nice|cool|right|then|now|what|how"
+    r"|about|any|at|all|else|too|itself|themselves|either)\b)*",
     re.I,
 )
 
@@ -2128,18 +2150,53 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
         and _CLAUSE_END.match(text, m.end())
     ):
         return _antecedent(text, start, spans, ends, True)  # "Snowflake + dbt. I've used neither."
-    if status != NEGATED or text.rfind("?", max(0, start - 300), start) < 0:
+    if status == HAS or text.rfind("?", max(0, start - 300), start) < 0:
         return []
-    if not _ANSWER_CUE.match(text, start) or not _ANSWER_START.search(
-        text, max(0, start - 24), start
-    ):
+    start = _answer_start(text, start, status)
+    if start < 0:
         return []
     question = _QUESTION.search(text, max(0, start - 300), start)
-    if question is None or not _TO_WRITER.search(text, question.start(), question.end()):
+    if question is None:
         return []
     end = text.rfind("?", question.start(), question.end())
     lo, hi = bisect_left(ends, question.start() + 1), bisect_left(ends, end + 1)
+    asked = _TO_WRITER.search(text, question.start(), question.end()) if status == NEGATED else (
+        _asked_you(text, question.start(), end))  # (not a posting's "Is there any NLP?")
+    if not asked and not _bare(text, question.start(), end, spans[lo:hi]):
+        return []
     return list(range(lo, hi))
+
+
+def _asked_you(text: str, lo: int, hi: int) -> bool:
+    """Whether the question ``text[lo:hi]`` asks someone about their own skills ("Do you
+    ...", "your level", "Any Python?", "What about dbt?")."""
+    pos = _ASKER.match(text, lo).end()
+    return _YOU.search(text, pos, hi) is not None or _ANY_FIRST.match(text, pos, hi) is not None
+
+
+def _answer_start(text: str, start: int, status: str) -> int:
+    """Where the answer starts that a cue at ``start`` opens ("A: No", "Candidate: a
+    little", "Q: ...? Honestly, learning"), or -1 if the cue opens none. A denial must be
+    one of :data:`_ANSWER_CUE`; a learning cue may follow a word or two."""
+    if status == NEGATED:
+        if not _ANSWER_CUE.match(text, start):
+            return -1
+    elif (lead := _ANSWER_LEAD.search(text, max(0, start - 40), start)) is not None:
+        start = lead.start()
+    return start if _ANSWER_START.search(text, max(0, start - 24), start) else -1
+
+
+def _bare(text: str, lo: int, hi: int, spans) -> bool:
+    """Whether the question ``text[lo:hi]`` asks about the skills of ``spans`` (the
+    mentions in it) alone, as a speaker's label and :data:`_BARE` words around them."""
+    if not spans:
+        return False
+    pos = _ASKER.match(text, lo).end()
+    for start, end, _ in spans:
+        if start < pos or _BARE.fullmatch(text, pos, start) is None:
+            return False
+        pos = end
+    return _BARE.fullmatch(text, pos, hi) is not None
 
 
 # (or a comment with a subject of its own after a colon: "PyTorch: she had only used NumPy")

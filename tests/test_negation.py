@@ -280,3 +280,38 @@ def test_a_pronoun_is_read_only_as_the_object_of_a_cue():
     assert rolefit.extract_skills(text, status="negated") == []  # two sentences back
     text = "Read about Kafka. Never touched it."
     assert rolefit.extract_skills(text, status="negated") == ["kafka"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question of skill names alone, put to someone, and an answer that names none
+        ("Interviewer: Cassandra?\nCandidate: No.", {"cassandra": "negated"}),
+        ("Q: MicroStrategy?\nA: Nope, only Power BI.", {"microstrategy": "negated",
+                                                      "power_bi": "has"}),
+        ("hm: Snowflake or BigQuery?\nrec: zero exposure, they ran Postgres",
+         {"snowflake": "negated", "bigquery": "negated", "postgresql": "has"}),
+        ("Panel: Good to know. And Kubernetes?\nApplicant: Never, sorry.",
+         {"kubernetes": "negated"}),
+        # an answer that opens with a learning cue, after a word or two
+        ("Recruiter: Spark?\nCandidate: Learning.", {"spark": "learning"}),
+        ("Mentor: nice. any Python at all?\nMentee: a little, from a course",
+         {"python": "learning"}),
+        ("Interviewer: And Terraform?\nCandidate: Honestly only a little.",
+         {"terraform": "learning"}),
+        ("Coach: How would you rate your SQL?\nMe: Beginner, I think.", {"sql": "learning"}),
+        # no change where the answer holds it, or is no answer of the person's
+        ("Q: Python?\nA: Yes, daily.", {"python": "has"}),
+        ("Why Python?\nNo other language has such an ecosystem.", {"python": "has"}),
+        ("Perl? Not since 2012, and only scripts even then.", {"perl": "has"}),
+        ("FAQ\nQ: Is there any deep learning in the role?\nA: A little, for the notes.",
+         {"deep_learning": "has"}),
+        ("Why do you want to learn Kafka?\nNo reason beyond the posting.",
+         {"kafka": "learning"}),
+    ],
+)
+def test_a_skill_asked_about_takes_the_answers_denial_or_learning(text, expected):
+    for reader in ("rules", "hybrid"):
+        with rolefit.config_context(reader=reader):
+            found = rolefit.find_skills(text)
+        assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, reader
