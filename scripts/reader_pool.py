@@ -39,7 +39,8 @@ from reading_eval import found_statuses  # (a sibling script)
 SETS = Path(__file__).resolve().parents[1] / "tests" / "reading_sets"
 TABLE = SETS.parent / "negation_cases.csv"
 PAIRS = ("sss,ttt", "qqq,rrr", "ooo,ppp", "mmm,nnn", "kkk,lll", "uuu,vvv")
-FRESH = ("www", "xxx", "yyy", "zzz", "aaaa", "bbbb", "cccc", "dddd", "eeee", "ffff")
+FRESH = ("www", "xxx", "yyy", "zzz", "aaaa", "bbbb", "cccc", "dddd", "eeee", "ffff", "gggg",
+         "hhhh")
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
 
