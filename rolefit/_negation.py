@@ -787,6 +787,10 @@ _EXPOSURE_ANCHORS = (
     *(f"only {w}" for w in (*_EXPOSURE_WORDS, "toy", "proof")),
     "toy example", "toy examples", "toy project", "toy projects",
 )
+# (and the words that start a note of where all of it was: "only in a tutorial")
+_ONLY_IN = tuple(f"{w} {v}" for w in ("only", "just") for v in (
+    "in", "from", "through", "via", "followed", "done", "did", "seen", "a", "an", "one", "my",
+    "some", "two"))
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
@@ -839,7 +843,13 @@ _ATTACHED = re.compile(
     r"|beginner|basics?|learning|currently\s+learning|a\s+(?:little\s+)?bit|a\s+little"
     r"|in\s+progress|novice"
     r"|self-study|coursework(?:\s+only)?|tutorials?\s+only|ongoing|rudimentary"
-    # where all of it was: "Flink (POC only)", "Keras - only tutorials", "JAX: toy examples"
+    # where all of it was: "Flink (POC only)", "Keras - only tutorials", "JAX: toy examples",
+    # "Airflow: only in a tutorial", "Spark? Only in a university course", "PySpark - just a
+    # Udemy course so far", "React: only a tutorial app"
+    r"|(?:only|just)\s+(?:(?:in|from|through|via|followed|done|did|seen\s+it\s+in)\s+)?"
+    r"(?:(?:a|an|one|my|some|two|a\s+couple\s+of)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:" + _EXPOSURES + r"|class(?:es)?|modules?|workshops?|coursework|labs?)"
+    r"(?:\s+(?:apps?|projects?|exercises?))?"
     r"|(?:" + _EXPOSURES + r")\s+only|only\s+(?:" + _EXPOSURES + r")"
     r"|toy\s+(?:examples?|projects?)(?:\s+only)?"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
@@ -1010,6 +1020,7 @@ _ANCHORS = """
     "phased out", "phasing out", "stopped using", "is taught", "are taught", "be taught",
     *(f"{v} {w}" for v in ("moved", "migrated") for w in ("off", "away")),
     "need training", "needs training", "training in", "training on", *_EXPOSURE_ANCHORS,
+    *_ONLY_IN,
     "would need training", "idk", "heard of",
     "first day", "first days", "first week", "first weeks", "first month", "first months",
     *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
@@ -1054,7 +1065,7 @@ _ATTACHED_WORDS = frozenset(
     .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",
-     "not my", "not really my", *_EXPOSURE_ANCHORS} | set(_RATINGS)
+     "not my", "not really my", *_EXPOSURE_ANCHORS, *_ONLY_IN} | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
 

@@ -315,3 +315,26 @@ def test_a_skill_asked_about_takes_the_answers_denial_or_learning(text, expected
         with rolefit.config_context(reader=reader):
             found = rolefit.find_skills(text)
         assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, reader
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a note right after the skill: all of it was in a tutorial, course, class, module
+        ("Airflow: only in a tutorial", {"airflow": "learning"}),
+        ("Spark? Only in a university course.", {"spark": "learning"}),
+        ("PySpark - just a Udemy course so far.", {"pyspark": "learning"}),
+        ("React: only a tutorial app\nVue.js: none", {"react": "learning", "vue": "negated"}),
+        ("Have you used Docker? only followed one tutorial", {"docker": "learning"}),
+        ("SQL (only in class), Python (daily)", {"sql": "learning", "python": "has"}),
+        ("MongoDB | only from a weekend course |", {"mongodb": "learning"}),
+        # not where the note is about something else, or no such place
+        ("Python: only in production", {"python": "has"}),
+        ("Go - just a few services", {"go": "has"}),
+        ("Java: only at university, then eight years at a bank", {"java": "has"}),
+    ],
+)
+def test_a_note_that_all_of_it_was_in_a_course_reads_as_learning(text, expected):
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
