@@ -1384,6 +1384,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             for j in _list_before(text, found, i):
                 decided.setdefault(j, (status, cue))
 
+    if "?" in text:  # "Recruiter: Spark?" / "Priya: Only in a university course."
+        _answer_notes(text, found, anchors, ends, decided)
+
     # 2. cues before and after skills, each within its clause
     cues = []
     for m in matches:
@@ -2166,6 +2169,12 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     start = _answer_start(text, start, status)
     if start < 0:
         return []
+    return _asked(text, start, status, spans, ends)
+
+
+def _asked(text: str, start: int, status: str, spans, ends) -> list[int]:
+    """The skills of the question put to someone that the answer starting at ``start``
+    answers, for an answer of ``status`` (see :func:`_referred`)."""
     question = _QUESTION.search(text, max(0, start - 300), start)
     if question is None:
         return []
@@ -2176,6 +2185,36 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     if not asked and not _bare(text, question.start(), end, spans[lo:hi]):
         return []
     return list(range(lo, hi))
+
+
+# A speaker's label opening a line, up to its colon: "Priya:", "Candidate:", "A:"
+_ANSWER_LABEL = re.compile(r"[^\S\n]*[A-Za-z][\w .'’()-]{0,20}?(?=[^\S\n]*:)")
+
+
+def _answer_notes(text: str, found, anchors, ends, decided: dict) -> None:
+    """Skills of a question put to someone whose answer, on the next line after the
+    speaker's label, is a note as :data:`_ATTACHED` reads one after a skill
+    ("Recruiter: Spark?" / "Priya: Only in a university course.")."""
+    seen: set[int] = set()
+    for start, _, word in anchors:
+        if word not in _ATTACHED_WORDS:
+            continue
+        line = text.rfind("\n", 0, start) + 1
+        if not line or line in seen or text.rfind("?", max(0, line - 300), line) < 0:
+            continue
+        seen.add(line)
+        label = _ANSWER_LABEL.match(text, line)
+        if label is None or start - label.end() > 24:
+            continue
+        m = _ATTACHED.match(text, label.end())
+        if m is None or m.start() > start or not _ATTACHED_CLOSE.match(text, m.end()):
+            continue
+        status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
+        at = text.find(":", label.end()) + 1
+        at += len(text[at:]) - len(text[at:].lstrip(" \t"))
+        cue = text[m.start() : m.end()].strip(" (:-–—,?\t\n.…\"“”{*")
+        for i in _asked(text, at, status, found, ends):
+            decided.setdefault(i, (status, cue))
 
 
 def _asked_you(text: str, lo: int, hi: int) -> bool:

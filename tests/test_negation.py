@@ -338,3 +338,25 @@ def test_a_note_that_all_of_it_was_in_a_course_reads_as_learning(text, expected)
     with rolefit.config_context(reader="rules"):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an answer that is a note, as after a skill ("Spark: only in a course"), answers
+        # the question put to someone on the line before
+        ("Recruiter: Spark?\nPriya: Only in a university course.", {"spark": "learning"}),
+        ("Interviewer: Kafka?\nCandidate: Beginner.", {"kafka": "learning"}),
+        ("Q: Airflow?\nA: 2/5", {"airflow": "learning"}),
+        ("Coach: Any Terraform?\nMe: None.", {"terraform": "negated"}),
+        # not an answer of that kind
+        ("Q: Python?\nA: Yes, daily.", {"python": "has"}),
+        ("FAQ\nQ: Is there any deep learning?\nA: Only in one project.", {"deep_learning": "has"}),
+        ("Q: Docker?\nA: Daily, for every service we ship.", {"docker": "has"}),
+        ("What would you rate your SQL?\nMe: Honestly, 4/5 on a good day", {"sql": "has"}),
+    ],
+)
+def test_an_answer_that_is_a_note_answers_the_question(text, expected):
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
