@@ -40,7 +40,7 @@ SETS = Path(__file__).resolve().parents[1] / "tests" / "reading_sets"
 TABLE = SETS.parent / "negation_cases.csv"
 PAIRS = ("sss,ttt", "qqq,rrr", "ooo,ppp", "mmm,nnn", "kkk,lll", "uuu,vvv")
 FRESH = ("www", "xxx", "yyy", "zzz", "aaaa", "bbbb", "cccc", "dddd", "eeee", "ffff", "gggg",
-         "hhhh")
+         "hhhh", "iiii", "jjjj")
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
 

@@ -24,13 +24,15 @@ SIZES = {"b": 200, "c": 200, "d": 200, "e": 220, "f": 253, "g": 254, "h": 266, "
          "ooo": 200, "ppp": 198, "qqq": 199, "rrr": 198,
          "sss": 196, "ttt": 198, "uuu": 200, "vvv": 198, "www": 197, "xxx": 199,
          "yyy": 198, "zzz": 200, "aaaa": 195, "bbbb": 196, "cccc": 196, "dddd": 198,
-         "eeee": 199, "ffff": 195, "gggg": 198, "hhhh": 200}
+         "eeee": 199, "ffff": 195, "gggg": 198, "hhhh": 200,
+         "iiii": 198, "jjjj": 200}
 # in tests/reading_sets/holdout/: never trained on
 HOLDOUT = {"kk", "ll", "mm", "nn", "oo", "pp", "qq", "rr", "ss", "tt", "uu", "vv", "ww", "xx",
            "yy", "zz", "aaa", "bbb", "ccc", "ddd", "eee", "fff", "ggg", "hhh",
            "iii", "jjj", "kkk", "lll", "mmm", "nnn", "ooo", "ppp",
            "qqq", "rrr", "sss", "ttt", "uuu", "vvv", "www", "xxx", "yyy", "zzz",
-           "aaaa", "bbbb", "cccc", "dddd", "eeee", "ffff", "gggg", "hhhh"}
+           "aaaa", "bbbb", "cccc", "dddd", "eeee", "ffff", "gggg", "hhhh",
+           "iiii", "jjjj"}
 
 
 @pytest.fixture(scope="module")
