@@ -332,19 +332,7 @@ def test_a_skill_asked_about_takes_the_answers_denial_or_learning(text, expected
         ("Python: only in production", {"python": "has"}),
         ("Go - just a few services", {"go": "has"}),
         ("Java: only at university, then eight years at a bank", {"java": "has"}),
-    ],
-)
-def test_a_note_that_all_of_it_was_in_a_course_reads_as_learning(text, expected):
-    with rolefit.config_context(reader="rules"):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # an answer that is a note, as after a skill ("Spark: only in a course"), answers
-        # the question put to someone on the line before
+        # such a note, or any other, as the whole answer to the question on the line before
         ("Recruiter: Spark?\nPriya: Only in a university course.", {"spark": "learning"}),
         ("Interviewer: Kafka?\nCandidate: Beginner.", {"kafka": "learning"}),
         ("Q: Airflow?\nA: 2/5", {"airflow": "learning"}),
@@ -356,7 +344,7 @@ def test_a_note_that_all_of_it_was_in_a_course_reads_as_learning(text, expected)
         ("What would you rate your SQL?\nMe: Honestly, 4/5 on a good day", {"sql": "has"}),
     ],
 )
-def test_an_answer_that_is_a_note_answers_the_question(text, expected):
+def test_a_note_of_where_a_skill_was_met_reads_after_it_or_as_an_answer(text, expected):
     with rolefit.config_context(reader="rules"):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
