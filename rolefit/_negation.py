@@ -2189,6 +2189,7 @@ def _asked(text: str, start: int, status: str, spans, ends) -> list[int]:
 
 # A speaker's label opening a line, up to its colon: "Priya:", "Candidate:", "A:"
 _ANSWER_LABEL = re.compile(r"[^\S\n]*[A-Za-z][\w .'’()-]{0,20}?(?=[^\S\n]*:)")
+_AFTER_LABEL = re.compile(r"[^\S\n]*:[ \t]*")  # (to where the answer starts)
 
 
 def _answer_notes(text: str, found, anchors, ends, decided: dict) -> None:
@@ -2210,8 +2211,7 @@ def _answer_notes(text: str, found, anchors, ends, decided: dict) -> None:
         if m is None or m.start() > start or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
-        at = text.find(":", label.end()) + 1
-        at += len(text[at:]) - len(text[at:].lstrip(" \t"))
+        at = _AFTER_LABEL.match(text, label.end()).end()
         cue = text[m.start() : m.end()].strip(" (:-–—,?\t\n.…\"“”{*")
         for i in _asked(text, at, status, found, ends):
             decided.setdefault(i, (status, cue))
