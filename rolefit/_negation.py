@@ -2200,7 +2200,8 @@ def _answer_notes(text: str, found, anchors, ends, decided: dict) -> None:
     for start, _, word in anchors:
         if word not in _ATTACHED_WORDS:
             continue
-        line = text.rfind("\n", 0, start) + 1
+        # (a label is short: its line starts a few words before the note, or not at all)
+        line = text.rfind("\n", max(0, start - 64), start) + 1
         if not line or line in seen or text.rfind("?", max(0, line - 300), line) < 0:
             continue
         seen.add(line)
