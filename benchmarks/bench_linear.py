@@ -39,6 +39,11 @@ KINDS = {
     # a rating scale over a self-rating table: every line's last number is read against it
     "rated lines": lambda size: "Self-rating (1 = none, 5 = expert)\n" + _fill(
         "Python ...... 4\nSpark | 1 |\nSQL: 2, Docker 5, Kafka 0\n", size - 35),
+    # questions and the answers under them, each answer read for the question's skills
+    "interview notes": lambda size: _fill(
+        "Recruiter: Spark?\nPriya: Only in a university course.\nQ: Kafka?\nA: No.\n", size),
+    # the same on one line with no break: no answer has a label's line to start on
+    "one-line answers": lambda size: _fill("Spark? Candidate: no. Kafka? A: a little. ", size),
     "punctuation": lambda size: _fill("+#./-&|;:'\"()[]{} \u200f\u0301", size),
     "arabic prose": lambda size: _fill("أعمل مع بايثون و SQL في فريق البيانات. ", size),
     "chinese prose": lambda size: _fill("我在数据团队用 Python 和 SQL 工作。", size),

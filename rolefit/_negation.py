@@ -2175,7 +2175,11 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
 def _asked(text: str, start: int, status: str, spans, ends) -> list[int]:
     """The skills of the question put to someone that the answer starting at ``start``
     answers, for an answer of ``status`` (see :func:`_referred`)."""
-    question = _QUESTION.search(text, max(0, start - 300), start)
+    lo = max(0, start - 300)
+    if (line := text.rfind("\n", lo, start)) > lo:
+        # (a question and the start of its answer span two lines at most)
+        lo = text.rfind("\n", lo, line) + 1 or lo
+    question = _QUESTION.search(text, lo, start)
     if question is None:
         return []
     end = text.rfind("?", question.start(), question.end())
