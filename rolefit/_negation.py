@@ -2027,10 +2027,12 @@ _WHICH_I = re.compile(
     r"(?:\s+(?:have|has|had|do|does|did|am|is|was|are)|['’](?:ve|s|m|d|re))?"
     r"(?:\s+(?:only|still|really|ever|also|just))?\s+\Z"
 )
+# A speaker's name before a colon: "Candidate", "Chris (HM)", "hm", "A"
+_SPEAKER = r"[A-Za-z][\w .'’()-]{0,20}"
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
 # put to the writer on the line before ("Do you know Go?", "Any experience with Airflow?").
 _ANSWER_START = re.compile(
-    r"(?:(?:^|\n)[^\S\n]*(?:[A-Za-z][\w .'’()-]{0,20}:[^\S\n]*)?(?:(?:[Ww]e|I)\s+)?"
+    r"(?:(?:^|\n)[^\S\n]*(?:" + _SPEAKER + r":[^\S\n]*)?(?:(?:[Ww]e|I)\s+)?"
     r"|\?[^\S\n]+[A-Za-z][\w.'’-]{0,20}:[^\S\n]*|\?[^\S\n]+(?:[—–-][^\S\n]*)?"
     r"|\?[^\S\n]*(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
 )
@@ -2058,7 +2060,7 @@ _ANSWER_LEAD = re.compile(r"(?:(?:honestly|only|just|still|very|really|well|most
 # A question of skill names alone, put to someone ("Interviewer: AWS?", "Q: And Kafka?",
 # "hm: Snowflake or BigQuery?"): a speaker's label, then nothing but these words around the
 # names
-_ASKER = re.compile(r"[^\S\n]*(?:[A-Za-z][\w .'’()-]{0,20}:|Q\d*[.:)])?")
+_ASKER = re.compile(r"[^\S\n]*(?:" + _SPEAKER + r":|Q\d*[.:)])?")
 _YOU = re.compile(r"\b(?:you|your|u)\b", re.I)
 _ANY_FIRST = re.compile(
     r"[^\S\n]*(?:(?:and|so|ok|okay|good|great|nice)[,.!]?[^\S\n]+)*(?:any|(?:how|what)\s+about)\b",
@@ -2164,7 +2166,7 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
         and _CLAUSE_END.match(text, m.end())
     ):
         return _antecedent(text, start, spans, ends, True)  # "Snowflake + dbt. I've used neither."
-    if status == HAS or text.rfind("?", max(0, start - 300), start) < 0:
+    if text.rfind("?", max(0, start - 300), start) < 0:
         return []
     start = _answer_start(text, start, status)
     if start < 0:
@@ -2192,7 +2194,7 @@ def _asked(text: str, start: int, status: str, spans, ends) -> list[int]:
 
 
 # A speaker's label opening a line, up to its colon: "Priya:", "Candidate:", "A:"
-_ANSWER_LABEL = re.compile(r"[^\S\n]*[A-Za-z][\w .'’()-]{0,20}?(?=[^\S\n]*:)")
+_ANSWER_LABEL = re.compile(r"[^\S\n]*" + _SPEAKER + r"?(?=[^\S\n]*:)")
 _AFTER_LABEL = re.compile(r"[^\S\n]*:[ \t]*")  # (to where the answer starts)
 
 
