@@ -84,7 +84,11 @@ denials, finds at most as many, and has no status for learning
   bracketed cross or a multiplication sign opening its line (``[✗] Kafka``, ``×
   Kubernetes``); labels ``Deliberately skipped:``, ``Excluded:`` and
   a label whose verb is ``need`` or ``expect`` (``Things you won't need:``), also with
-  ``right now`` or ``this year`` before its colon;
+  ``right now`` or ``this year`` before its colon; a person's ``I'm missing`` (``What I'm
+  still missing: Terraform``), ``SVN is something I've never touched``; a question that
+  is such a label, answered by a list on its line or the next (``Which of these have you
+  NOT worked with? Kubernetes, Scala``, ``Interviewer: Any tools you have never used?`` /
+  ``Candidate: Qlik and MicroStrategy``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -97,7 +101,10 @@ denials, finds at most as many, and has no status for learning
   with``, a course phrase such as ``enrolled in an online course on``, and after the
   skill ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to
   me``, ``I'm still learning``, ``newbie here``; also ``a bit of``, ``surface-level``,
-  ``struggling with``, ``weak in``, an assessor's ``struggled with the``, ``green on``,
+  ``struggling with``, ``weak in``, a person's ``bad at`` / ``poor at`` / ``terrible
+  at`` (``I'm embarrassingly bad at maths``; not ``LLMs are bad at arithmetic``), after
+  the skill ``is my weakest area``, ``remains her biggest weakness``, an assessor's
+  ``struggled with the``, ``green on``,
   ``would benefit from training in`` and ``needs to build depth in``, a level's or a
   review's label (``Development needs:``, ``Developing:``, ``Shaky:``, ``Weaknesses:``,
   ``Areas for improvement:``, ``Needs work:``, also before a spaced dash: ``Developing —
@@ -258,6 +265,17 @@ _AD_CUE_AT = re.compile(_AD_CUE, re.I)
 _WRITER = re.compile(r"\b(?:I|I['’](?:m|ve|d)|my|me)\b")  # (not "Flex My Way")
 # (a skill right after it: not "Week 1 checklist (ML team)", "Week 3 of the Airflow migration")
 _STEP_IN_LINE = r"(?:weeks?|wks?|months?|days?)\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?[^\S\n](?=[^\W_])"
+# A person as the subject right before a cue, with an adverb or none: "I'm", "she is really"
+# (one look-behind each: Python's look-behinds have a fixed width)
+_PERSON_IS = "(?:" + "|".join(
+    rf"(?<=\b{who}\s{how})"
+    for who in (r"I['’]m", r"I\sam", r"I\swas", r"he['’]s", r"she['’]s", r"he\sis", r"she\sis",
+                r"he\swas", r"she\swas", r"they['’]re", r"they\sare", r"we['’]re", r"we\sare")
+    for how in ("", *(rf"{a}\s" for a in (
+        "really", "pretty", "quite", "very", "so", "still", "embarrassingly", "terribly",
+        "fairly", "genuinely", "honestly", "completely", "rather", "kinda", "admittedly",
+        "also", "currently", "definitely", "clearly", "totally")))
+) + ")"
 _NEG_BEFORE = [
     _AD_CUE,  # (only in a text of the writer's own: statuses())
     # labels over what follows: "Not in scope for this role:", "Not my strength: CSS"
@@ -413,6 +431,7 @@ _NEG_BEFORE = [
     r"(?:(?<=know\s)|(?<=knew\s)|(?<=knows\s)|(?<=literally\s)|(?<=absolutely\s)"
     r"|(?<=next\sto\s)|(?<=almost\s))nothing\s+(?:at\s+all\s+)?(?:about|of)",
     r"(?:useless|hopeless)\s+(?:at|with|in)",
+    _PERSON_IS + "missing",  # "I'm missing Docker", "What I'm still missing: Kubernetes"
     r"cannot(?!\s+(?:recommend|praise|stress|overstate|emphasi[sz]e|wait|imagine)\b)",
     # a team's own tools it stopped using: "We no longer use Informatica"
     r"no\s+longer\s+(?:use|uses|used|using|need|needs|support|supports|run|runs)",
@@ -530,6 +549,9 @@ _LEARN_BEFORE = [
     r"little",
     r"(?:getting|got)\s+started",
     r"weak\s+(?:in|at|with|on)",
+    # a person's poor ability: "I'm bad at maths", "she is really poor at SQL" (a person
+    # right before it: "LLMs are bad at arithmetic" is about a tool; "not bad at" is no cue)
+    _PERSON_IS + r"(?:bad|poor|terrible|awful|rubbish)\s+at",
     r"weak(?=[^\S\n]*:)",  # a label: "Still weak: Python, statistics"
     # a level's or a review's label over what follows: "Developing: Rust, Go", "Areas to
     # develop: Kubernetes", "Shaky: pandas", "Weaknesses: statistics" (where a label
@@ -656,6 +678,12 @@ _NEG_AFTER = (
     r"|(?:(?:(?<=is\s)|(?<=are\s))not|isn['’]t|aren['’]t)\s+something\s+(?:I|we)(?:['’]ve|\s+have|\s+had)?"
     r"(?:\s+(?:ever|really|actually))?(?:\s+(?:know|used|use|touched|tried|done|learned|learnt"
     r"|worked\s+with|do|have))?"
+    # "SVN is something I've never touched", "Go is something we have not used"
+    r"|(?:is|are)\s+something\s+(?:I|we|he|she|they)(?:['’]ve|\s+have|\s+has|\s+had)?"
+    r"(?:\s+never|\s+not|n['’]t|\s+(?:haven|hasn|hadn|didn|don|doesn)['’]t"
+    r"|\s+(?:do|did|does)\s+not)(?:\s+(?:ever|really|actually|yet|properly|seriously))?"
+    r"\s+(?:know|known|used|use|touched|tried|done|learned|learnt|worked\s+(?:with|on|in)|seen"
+    r"|had|written|studied|needed)"
     # "Kubernetes is completely foreign to me", "Ansible, Chef: none of them ring a bell"
     r"|(?:(?<=is\s)|(?<=are\s)|(?<=completely\s)|(?<=totally\s)|(?<=entirely\s))"
     r"(?:foreign|alien|unknown)(?:\s+to\s+(?:me|us))?"
@@ -734,6 +762,10 @@ _LEARN_AFTER = (
     r"|(?:(?<=I['’]m\s)|(?<=I\sam\s)|(?<=still\s)|(?<=currently\s))(?:studying|learning)"
     r"(?=\s*(?:[.,;!)]|$|\s+(?:on\s+the\s+side|at\s+the\s+moment|right\s+now|now)\b))"
     r"|(?<=getting\smy\s)head\s+around(?=\s*(?:[.,;!)]|$))"
+    # "Statistics is my weak point", "Python remains his weakest area"
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=remains\s)|(?<=remain\s))(?:my|his|her|their|our)\s+"
+    r"(?:(?:biggest|main|greatest|major)\s+)?(?:weak(?:est)?\s+(?:point|spot|area|link"
+    r"|skill|side|subject|part)s?|weakness(?:es)?)(?=\s*(?:[.,;!)]|$|\s+(?:but|and|so|for|at)\b))"
     # "my statistics is weak", "NumPy is still shaky", "Cox regression is still hazy"
     r"|(?:(?<=is\s)|(?<=are\s)|(?<=still\s)|(?<=bit\s)|(?<=quite\s)|(?<=very\s)"
     r"|(?<=pretty\s)|(?<=really\s)|(?<=fairly\s))(?:weak|weaker|shaky|hazy)"
@@ -998,6 +1030,11 @@ _ANCHORS = """
     *(f"{p} {w}" for p in ("outside", "beyond", "above") for w in ("his", "her", "their", "your")),
     "diving into", "digging into", "wrap my", "wrapping my",
     "interested in", *sorted(OUT_OF_REACH),
+    *(f"{w} at" for w in ("bad", "poor", "terrible", "awful", "rubbish")),
+    "is something", "are something",
+    *(f"{who} {a}{w}" for who in ("my", "his", "her", "their", "our")
+      for a in ("", "biggest ", "main ", "greatest ", "major ")
+      for w in ("weak", "weakest", "weakness", "weaknesses")),
     *(f"to {verb} {to}" for verb in ("go", "move", "transition", "switch", "pivot",
                                      "break", "step", "branch", "shift")
       for to in ("into", "to", "toward", "towards")),
@@ -1476,6 +1513,12 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                 end = _SENTENCE_END.search(text, colon.end(), limit)
                 stop = limit if end is None else end.start()
             scoped = _label_list(text, colon.end(), stop, starts, ends)
+        elif kind in ("neg", "learn") and (q := text.find("?", m.end(), m.end() + 64)) >= 0 and (
+            answer := _question_label(text, m, q, starts)
+        ) is not None:
+            # a question that is a label, answered with a list: "Any you have never used?
+            # Qlik, MicroStrategy", "Which are you learning?\nA: Tableau, dbt"
+            scoped = _label_list(text, answer, clauses.end(answer, limit), starts, ends)
         elif kind in ("neg", "learn"):
             scoped = _scope_after(text, m, found, starts, clauses, limit)
             if kind == "learn" and (step := _STEP_CUE.match(text, m.start())) and (
@@ -2029,6 +2072,41 @@ _WHICH_I = re.compile(
 )
 # A speaker's name before a colon: "Candidate", "Chris (HM)", "hm", "A"
 _SPEAKER = r"[A-Za-z][\w .'’()-]{0,20}"
+# Where a question's cue may stand: among the first five words of its line or sentence,
+# after a bullet or two or an asker's label ("Q: Which of these have you NOT used?")
+_QUESTION_LEAD = re.compile(
+    r"(?:^|\n|[.!?][^\S\n]+)[^\S\n]*(?:(?:[-*•·▪►●◦#]+|\d{1,2}[.)])[^\S\n]*){0,2}"
+    r"(?:(?:" + _SPEAKER + r"|Q\d*):[^\S\n]*|Q\d*[.)][^\S\n]*)?(?:[\w'’]+[^\S\n]+){0,5}\Z"
+)
+_PAST = re.compile(r"\b(?:did|have|has|had)\b", re.I)
+# After the question, its answer: on the same line or the next, after an answer's label
+# ("A:", "Candidate:") or a bullet
+_ANSWER_AT = re.compile(
+    r"\?[^\S\n]*(?:\n[^\S\n]*)?(?:(?:" + _SPEAKER + r"|A\d*):[^\S\n]*|A\d*[.)][^\S\n]*)?"
+    r"(?:[-*•·▪►●◦—–][^\S\n]*)?"
+)
+
+
+def _question_label(text: str, m: re.Match, q: int, starts) -> int | None:
+    """Where the answer to a question that holds cue ``m`` and ends at ``q`` starts, if
+    the question is a label (as :func:`_label_colon` reads one, a question mark for its
+    colon: "Which of these have you NOT worked with?") and its answer opens with a skill
+    ("Kubernetes, Terraform, Scala"), on the same line or the next."""
+    if _LABEL_GAP.match(text, m.end(), q).end() != q:
+        return None  # a sentence end, a colon or a line break first
+    words = text[m.end() : q].split()
+    if len(words) > 8 or bisect_left(starts, m.end()) != bisect_left(starts, q):
+        return None  # a skill in the question itself
+    if words and words[-1].lower().strip(",") not in _LABEL_ENDS:
+        return None
+    lead = _QUESTION_LEAD.search(text, max(0, m.start() - 60), m.start())
+    if lead is None or m.lastgroup == "learn" and _PAST.search(lead.group()):
+        return None  # ("What did you learn? HTML, CSS": what was learnt is held)
+    answer = _ANSWER_AT.match(text, q).end()
+    i = bisect_left(starts, answer)
+    return answer if i < len(starts) and starts[i] == answer else None
+
+
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
 # put to the writer on the line before ("Do you know Go?", "Any experience with Airflow?").
 _ANSWER_START = re.compile(
