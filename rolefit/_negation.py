@@ -1486,7 +1486,11 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if plan:  # "Weeks 1-4: SQL in depth, then window functions"
             scoped = _plan_step(text, m, starts)
         elif heading:  # "Learning next:", "Not required" over the bullet lines below it
-            scoped = _bullets_below(text, heading.end(), limit, starts)
+            if _LINE_BULLET.match(text, heading.end()):
+                scoped = _bullets_below(text, heading.end(), limit, starts)
+            else:  # "Learning:" over a line that lists skills: that line's clause
+                stop = clauses.end(heading.end(), limit)
+                scoped = _label_list(text, heading.end(), stop, starts, ends)
         elif kind in ("neg", "learn") and _SEP_CHAR.search(text, m.end(), m.end() + 48) and (
             sep := _separated_label(text, m, starts)
         ):
@@ -1900,10 +1904,13 @@ _HEADING_LEAD = re.compile(
 
 def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None:
     """The rest of a heading line after cue ``m`` ("Learning next:", "Not required"),
-    if it names no skill and a bullet line follows; at most three words may come before
-    the cue on its line."""
+    if it names no skill and a bullet line follows, or it ends with a colon and the next
+    line starts with a skill ("Never used:" / "Spark, Airflow"); at most three words may
+    come before the cue on its line."""
     heading = _HEADING.match(text, m.end())
-    if heading is None or not _LINE_BULLET.match(text, heading.end()):
+    if heading is None or not _LINE_BULLET.match(text, heading.end()) and not (
+        heading.group(1) and _starts_with_skill(text, heading.end(), starts)
+    ):
         return None
     if text.count(")", m.end(), heading.end()) > text.count("(", m.end(), heading.end()):
         return None  # the end of a bracket opened on the line above: wrapped text
@@ -2340,6 +2347,16 @@ _ITEM_END = re.compile(
 )
 
 
+def _starts_with_skill(text: str, pos: int, starts: tuple[int, ...]) -> bool:
+    """Whether a mention starts at ``pos`` or after the spaces there."""
+    pos = _SPACES.match(text, pos).end()
+    i = bisect_left(starts, pos)
+    return i < len(starts) and starts[i] == pos
+
+
+_SPACES = re.compile(r"[^\S\n]*")
+
+
 def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> list[int]:
     """Skills on the bullet lines right below a heading line ("Learning next:")."""
     scoped: list[int] = []
@@ -2475,9 +2492,12 @@ def _studied(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
         if end is None:
             continue
         line = text.rfind("\n", 0, end.start()) + 1
-        line = max(line, *(text.rfind(mark, line, end.start()) + 1 for mark in (". ", "; ")))
+        # (the line's last sentence or item: "BSc Statistics (2019). MSc ML - in progress",
+        # "SQL • Git • MSc Data Science (in progress)")
+        line = max(line, *(text.rfind(mark, line, end.start()) + 1
+                           for mark in (". ", "; ", "•", "|")))
         if _QUALIFICATION.search(text, line, end.start()) is None:
-            continue  # (the line's last sentence: "BSc Statistics (2019). MSc ML - in progress")
+            continue
         for i in range(bisect_left(starts, line), bisect_left(starts, end.start())):
             decided.setdefault(i, (LEARNING, "in progress"))
 

@@ -19,6 +19,7 @@ from operator import itemgetter
 
 from rolefit._config import _CONFIG
 from rolefit._data import knowledge
+from rolefit._wrap import unwrap
 
 __all__ = ["extract_skills", "find_skills", "normalize", "skills", "suggest"]
 
@@ -539,6 +540,9 @@ def _read(text: str, parts, rules_only: bool = False, skills_only: bool = False)
             found = sorted([*found, *extra])
         keys = {k for _, _, k in found}
     negation = _negation()
+    # the statuses are read from the sentences of hard-wrapped prose ("I haven't\nused
+    # PyTorch"): the same text with its soft line breaks as spaces (the same offsets)
+    text = unwrap(text)
     if not anchors and not (found and negation.has_layout_cues(text)):
         # (a cross mark: "Spark ✗"; a rating scale: "(1 = none, 5 = expert)" ... "Spark: 1")
         return found, keys, (
@@ -776,7 +780,9 @@ def find_skills(text: str):
     knowledge of", "exposure to", "(beginner)", "on weekends", ...), else ``has``. A cue
     covers a list ("no Spark, Kafka or Airflow") and stops at a clause boundary: a
     sentence end, semicolon, newline, bullet, "but", "however", "although" ("no Java,
-    but strong Python" keeps Python). In a posting, "Python not required" is
+    but strong Python" keeps Python); a line break that a fixed-width wrap put inside a
+    sentence (text pasted from a PDF or an e-mail) is read as a space
+    (:mod:`rolefit._wrap`). In a posting, "Python not required" is
     ``negated``, and requirement wording ("a plus", "required", "nice to have") makes a
     learning cue ``has`` ("exposure to Kafka is a plus"). By default
     (``reader="hybrid"``) the learned reader then rereads the mentions held without a

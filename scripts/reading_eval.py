@@ -14,11 +14,13 @@ Sets in ``tests/reading_sets/holdout/`` were written after the learned reader wa
 trained, which never sees them; they are read like the others.
 
 Run: ``python scripts/reading_eval.py [SET ...] [--reader model] [--errors FILE]``
-(default: every set, read by the rules). ``--reader negex`` reads the same mentions with
-the maintained library for negation, negspacy's NegEx (:mod:`rolefit.build.negex`; needs
-the ``compare`` extra), as the baseline for the rules. ``--cross`` prints instead, for each set of
-``tests/reading_sets/``, the rules against the learned reader trained on the other sets
-and the status table (``rolefit.build.reader.cross_validate``; needs scikit-learn).
+(default: every set, read by the rules); ``--wrap 72`` reads each text hard-wrapped at
+72 characters, as text pasted from a PDF or an e-mail often is. ``--reader negex`` reads
+the same mentions with the maintained library for negation, negspacy's NegEx
+(:mod:`rolefit.build.negex`; needs the ``compare`` extra), as the baseline for the rules.
+``--cross`` prints instead, for each set of ``tests/reading_sets/``, the rules against the
+learned reader trained on the other sets and the status table
+(``rolefit.build.reader.cross_validate``; needs scikit-learn).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -60,9 +63,22 @@ def found_statuses(text: str, reader: str | None = None) -> dict[str, str]:
     return strongest(((0, skill, status) for skill, status in pairs), 1)[0]
 
 
-def evaluate(cases: list[dict], reader: str | None = None) -> tuple[dict, list[str]]:
-    """Figures for one set, and one line per text that differs."""
-    figures, diffs = compare(cases, [found_statuses(case["text"], reader) for case in cases])
+def wrap(text: str, width: int) -> str:
+    """``text`` as a fixed-width wrap leaves it: each line longer than ``width`` filled
+    to lines of at most ``width`` characters (no word broken)."""
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
+        if len(line) > width else line
+        for line in text.split("\n")
+    )
+
+
+def evaluate(cases: list[dict], reader: str | None = None,
+             width: int | None = None) -> tuple[dict, list[str]]:
+    """Figures for one set, and one line per text that differs (each text wrapped at
+    ``width`` first, if given)."""
+    texts = [case["text"] if width is None else wrap(case["text"], width) for case in cases]
+    figures, diffs = compare(cases, [found_statuses(text, reader) for text in texts])
     errors = [f"[{k}] ({case['genre']}) {case['text']!r}\n    " + "\n    ".join(diff)
               for k, (case, diff) in enumerate(zip(cases, diffs, strict=True)) if diff]
     return figures, errors
@@ -80,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reader", choices=(*READERS, "negex"), default="rules",
                         help="how mentions are read (default: rules; negex: negspacy's "
                              "NegEx, the library baseline)")
+    parser.add_argument("--wrap", type=int, metavar="WIDTH",
+                        help="read each text hard-wrapped at WIDTH characters, as text "
+                             "pasted from a PDF or an e-mail often is")
     parser.add_argument("--cross", action="store_true",
                         help="rules against the learned reader trained on the other sets")
     args = parser.parse_args(argv)
@@ -88,9 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     names = args.sets or sorted(p.stem for p in [*SETS.glob("*.jsonl"),
                                                  *SETS.glob("holdout/*.jsonl")])
     if args.reader == "negex":
-        return _table(names, args.errors, "negex")
+        return _table(names, args.errors, "negex", args.wrap)
     with rolefit.config_context(reader=args.reader):
-        return _table(names, args.errors)
+        return _table(names, args.errors, width=args.wrap)
 
 
 def _cross() -> int:
@@ -113,18 +132,23 @@ def _cross() -> int:
     return 0
 
 
-def _table(names: list[str], errors_path: Path | None, reader: str | None = None) -> int:
+def _table(names: list[str], errors_path: Path | None, reader: str | None = None,
+           width: int | None = None) -> int:
     print("| set | texts (labels) | negated P / R | learning P / R | has P / R | wrongly held |"
           " wrongly dropped |")
     print("|---|---|---|---|---|---:|---:|")
     lines = []
+    total: Counter = Counter()
     for name in names:
-        figures, errors = evaluate(load_set(name), reader)
+        figures, errors = evaluate(load_set(name), reader, width)
+        total.update(held=figures["wrongly_held"], dropped=figures["wrongly_dropped"])
         lines += [f"## set {name.upper()}", *errors]
         print(f"| {name.upper()} | {figures['texts']} ({figures['labels']:,}) | "
               f"{_cell(figures, 'negated')} | {_cell(figures, 'learning')} | "
               f"{_cell(figures, 'has')} | {figures['wrongly_held']} | "
               f"{figures['wrongly_dropped']} |")
+    if len(names) > 1:
+        print(f"| all | | | | | {total['held']} | {total['dropped']} |")
     if errors_path:
         errors_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0

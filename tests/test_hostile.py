@@ -375,13 +375,15 @@ def test_text_sentence_order_does_not_matter(pair):
 
 def test_under_the_default_the_line_above_can_change_a_reading():
     # why the test above reads with the rules: the learned reader reads the line above a
-    # mention, so "Terraform" under "Never used:" is denied, and above it is held (the rules
-    # read neither: the heading has no bullet list under it)
-    under = rolefit.find_skills("Never used:\nTerraform")
-    over = rolefit.find_skills("Terraform\nNever used:")
+    # mention, so "Terraform" under "Things I have never touched" is denied, and above it
+    # is held (the rules read neither: a heading without a colon and with no bullet list
+    # under it)
+    under = rolefit.find_skills("Things I have never touched\nTerraform")
+    over = rolefit.find_skills("Terraform\nThings I have never touched")
     assert (under["status"].tolist(), over["status"].tolist()) == (["negated"], ["has"])
     with rolefit.config_context(reader="rules"):
-        for text in ("Never used:\nTerraform", "Terraform\nNever used:"):
+        for text in ("Things I have never touched\nTerraform",
+                     "Terraform\nThings I have never touched"):
             assert rolefit.find_skills(text)["status"].tolist() == ["has"]
 
 

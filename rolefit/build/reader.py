@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from rolefit import _statusmodel
+from rolefit._wrap import unwrap
 from rolefit.skills import _read, _reader
 
 __all__ = ["HAS_THRESHOLD", "PARAMS", "TABLE_WEIGHT", "compare", "cross_validate", "decide",
@@ -74,8 +75,8 @@ def examples(cases) -> list[tuple[int, str, str, list[str] | None, str | None]]:
     (the rules decided it with a cue)."""
     rows = []
     for k, case in enumerate(cases):
-        text = case["text"]
-        found, decided = _mentions(text)
+        found, decided = _mentions(case["text"])
+        text = unwrap(case["text"])  # (the statuses are read from it: rolefit.skills._read)
         spans = [(s, e) for s, e, _ in found]
         lines: dict = {}
         for i, (start, end, skill) in enumerate(found):

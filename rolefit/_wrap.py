@@ -1,0 +1,107 @@
+"""Hard-wrapped prose, read as the sentences it holds.
+
+Text pasted from a PDF, a plain-text resume or an e-mail is often wrapped at a fixed width,
+so a line break can fall inside a sentence: "I haven't\\nused PyTorch", "no experience
+with Spark, Kafka or\\nAirflow". The rules of :mod:`rolefit._negation` end a clause at a
+line break, and the learned reader (:mod:`rolefit._statusmodel`) reads a mention's line;
+both read such a break as the end of what the writer said. :func:`unwrap` gives them the
+text with each break that continues a sentence replaced by a space, one character for
+one, so every offset stays where it was.
+
+A break continues a sentence when the text is wrapped at a width (its longest line holds
+at least :data:`_MIN_WIDTH` characters) and the break is one a wrapping tool makes: the
+line before it is prose (at least :data:`_MIN_WORDS` words, no table cell, dotted leader,
+tick box or column gap) that fills the width to within :data:`_SLACK` characters (30 % of
+a narrower width) and does not end a sentence, a label or a clause (``.``, ``!``, ``?``,
+``:``, ``;``); the next line is neither empty, a list item, a table row nor a label of its
+own ("Skills: ..."); and the next line starts in lower case, or its first word would not
+have fit on the line before (and its own line is full or ends its paragraph), or that
+line ends with a comma or a word after which a
+sentence goes on ("with", "and", "used", ...). A heading over a list ("Never
+used\\nSpark, Airflow"), a list of one item per line, a form and a line ending in a full
+stop keep their breaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["unwrap"]
+
+_MIN_WORDS = 5
+_MIN_WIDTH = 40
+_SLACK = 20
+# what a table, a form or a list of aligned columns has in a line, and prose does not
+# (marks, dotted leaders, a gap of two spaces or more inside it)
+_LAYOUT = re.compile(r"[|\t☐☒☑✓✗✔✘❌✅⬜…\[\]]")
+# what opens a line that goes on no sentence: a list item, a table row, a heading, an
+# empty line, a label ("Skills:", "Interviewer:", "Never used:")
+_NOT_PROSE = re.compile(
+    r"[^\S\n]*(?:[-*•·▪►●◦>|#+]|\d{1,2}[.)]\s|[A-Za-z][.)]\s|$"
+    r"|(?:[^\s:]+[^\S\n]+){0,3}[^\s:]+:(?:\s|$))"
+)
+# words after which a sentence goes on
+_GOES_ON = frozenset(
+    """a an the and or nor but with without of in on at to for from by as into onto about
+    than like including via using used use uses touched tried learned learnt learning
+    studying know known knew worked working done had have has having am is are was were be
+    been being any some my our your his her their its this that these those
+    very really also still yet only just both either neither i we you he she they who which
+    what how whether if because while although though when where ever even e.g. i.e.
+    dont don't didn't haven't hasn't hadn't isn't aren't wasn't weren't can't cannot won't
+    couldn't wouldn't shouldn't""".split()
+)
+
+
+def unwrap(text: str) -> str:
+    """``text`` with each line break inside a wrapped sentence replaced by a space (a
+    ``\\r\\n`` by two), so that the result has the same length and offsets."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    width = max(map(len, lines))
+    if width < _MIN_WIDTH:
+        return text
+    full = width - min(_SLACK, width * 0.3)
+    seps = ["\n"] * (len(lines) - 1)
+    joined = False
+    for k in range(len(lines) - 1):
+        if len(lines[k]) < full:
+            continue  # a short line: the writer broke it
+        line = lines[k].rstrip()
+        if len(line) < full or line[-1] in ".!?:;|" or line.lstrip().count(" ") < _MIN_WORDS - 1:
+            continue  # one that ends a sentence, a label or a clause; a heading
+        after = lines[k + 1]
+        if _NOT_PROSE.match(after) or _layout(line) or _layout(first := after.strip()):
+            continue  # a list item, a table row, a label or a heading next; a form, a table
+        last = line.rsplit(None, 1)[-1]
+        if (first[0].islower() or last.endswith((",", "(", "&", "/"))
+                or last.lower() in _GOES_ON or _wrapped(line, first, lines, k + 1, full, width)):
+            seps[k] = " "
+            if lines[k].endswith("\r"):
+                lines[k] = lines[k][:-1] + " "
+            joined = True
+    if not joined:
+        return text
+    out = [""] * (2 * len(lines) - 1)
+    out[0::2] = lines
+    out[1::2] = seps
+    return "".join(out)
+
+
+def _layout(line: str) -> bool:
+    """Whether a line has what a table, a form or aligned columns have and prose does not."""
+    return ".." in line or "  " in line.strip() or _LAYOUT.search(line) is not None
+
+
+def _wrapped(line: str, first: str, lines: list[str], k: int, full: float, width: int) -> bool:
+    """Whether ``first``, line ``k`` without its indent, opens with a word that was
+    wrapped: it would not have fit on ``line``, the line before, and its own line is full
+    too or the last of its paragraph (a sentence's end, an empty line or the text's end
+    next), as a wrapping tool leaves them."""
+    if len(line) + 1 + len(first.split(None, 1)[0]) <= width:
+        return False
+    own = first.rstrip()
+    if len(own) >= full or own.endswith((".", "!", "?")) or k + 1 == len(lines):
+        return True
+    return not lines[k + 1].strip()
