@@ -77,6 +77,8 @@ def _print_ranking(fit, top) -> None:
         print(f"Implied: {_names(fit.implied)}")
     if fit.learning:
         print(f"Learning: {fit.learning_note()}")
+    if fit.denied:
+        print(f"Denied: {_names(fit.denied)} (not counted)")
     if fit.low_signal:
         print(fit.signal_note())
     print()

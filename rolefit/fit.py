@@ -248,6 +248,9 @@ class RoleFit:
         invisible character (``"pyt\\x00hon"``), mapped to that skill id.
     learning : tuple of str
         Ids a text says the person is learning (not counted in ``skills``), sorted.
+    denied : tuple of str
+        Ids the input only denies ("no Kubernetes experience", "never used Spark"; not
+        counted), sorted: shown so that a misreading can be seen.
     scores : dict
         The score of each role (log-odds points, >= 0; explained by :meth:`explain`).
     proba : dict
@@ -267,6 +270,7 @@ class RoleFit:
         self.unknown = dict(parsed.unknown)
         self.corrections = dict(parsed.corrections)
         self.learning = tuple(parsed.learning)
+        self.denied = tuple(parsed.denied)
         mats = matrices()
         kn = knowledge()
         rows = [kn.skill_index[s] for s in self.skills]
@@ -718,6 +722,7 @@ class RoleFit:
             "skills": self.skills,
             "implied": self.implied,
             "learning": list(self.learning),
+            "denied": list(self.denied),
             "unknown": self.unknown,
             "corrections": self.corrections,
             "low_signal": self.low_signal,
@@ -739,6 +744,9 @@ class RoleFit:
         if self.learning:
             by_id = knowledge().skill_by_id
             lines.append(f"  learning: {', '.join(by_id[s].name for s in self.learning)}")
+        if self.denied:
+            by_id = knowledge().skill_by_id
+            lines.append(f"  denied: {', '.join(by_id[s].name for s in self.denied)}")
         if self.low_signal:
             lines.append(f"  {self.signal_note()}")
         lines.append("  score  proba  role")
@@ -758,6 +766,9 @@ class RoleFit:
             head += f"<br><b>Not recognised:</b> {esc(', '.join(self.unknown))}"
         if self.learning:
             head += f"<br><b>Learning:</b> {esc(', '.join(by_id[s].name for s in self.learning))}"
+        if self.denied:
+            names = esc(", ".join(by_id[s].name for s in self.denied))
+            head += f"<br><b>Denied (not counted):</b> {names}"
         if self.low_signal:
             head += f"<br><b>{esc(self.signal_note())}</b>"
         head += "</p>"

@@ -194,6 +194,8 @@ def render_html(fit, role: str | None = None, source: str | None = None) -> str:
         parts.append(f"<br><b>Implied:</b> {esc(_names(fit.implied))}")
     if fit.learning:
         parts.append(f"<br><b>Learning:</b> {esc(fit.learning_note())}")
+    if fit.denied:
+        parts.append(f"<br><b>Denied (not counted):</b> {esc(_names(fit.denied))}")
     if fit.unknown:
         parts.append(f"<br><b>Not recognised:</b> {esc(', '.join(fit.unknown))}")
     parts.append("</p>")

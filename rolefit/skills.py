@@ -207,13 +207,15 @@ class ParsedSkills:
     id it was read as when that needed a typo fix (or dropping a control character),
     ``unknown`` maps an unrecognised input to
     suggested ids (possibly empty), ``learning`` holds the ids a text says are being
-    learned (sorted; see :func:`extract_skills`).
+    learned and ``denied`` those it only denies ("no Kubernetes experience"; both sorted,
+    neither counted; see :func:`extract_skills`).
     """
 
     skills: list[str]
     corrections: dict[str, str]
     unknown: dict[str, list[str]]
     learning: tuple[str, ...] = ()
+    denied: tuple[str, ...] = ()
 
 
 def resolve(item: str) -> tuple[tuple[str, ...], bool]:
@@ -328,12 +330,14 @@ def check_item(item, position) -> str:
 def parse_skill_list(items: Iterable) -> ParsedSkills:
     """Resolve a skill list item by item; nothing is dropped silently: an item that names
     skills only to deny them ("no Java") is not unknown, and the skills an item says are
-    being learned ("Spark (beginner)") go to ``learning``; an item that is only a spelling
-    of a missing value ("None", "N/A") is unknown, without suggestions."""
+    being learned ("Spark (beginner)") go to ``learning``, those it only denies to
+    ``denied``; an item that is only a spelling of a missing value ("None", "N/A") is
+    unknown, without suggestions."""
     found: list[str] = []
     corrections: dict[str, str] = {}
     unknown: dict[str, list[str]] = {}
     learning: set[str] = set()
+    denials: set[str] = set()
     for position, item in enumerate(items):
         if not check_item(item, position).strip():
             continue
@@ -342,10 +346,13 @@ def parse_skill_list(items: Iterable) -> ParsedSkills:
             corrections[item] = ids[0]
         denied, learned = _not_held(item[:10_000])
         learning |= learned
+        denials |= denied
         if not ids and not (denied or learned):
             unknown[item] = [] if is_missing_spelling(item) else suggest(item)
         found.extend(i for i in ids if i not in found)
-    return ParsedSkills(found, corrections, unknown, tuple(sorted(learning - set(found))))
+    learning -= set(found)
+    return ParsedSkills(found, corrections, unknown, tuple(sorted(learning)),
+                        tuple(sorted(denials - learning - set(found))))
 
 
 _MATCHER_LOCK = threading.Lock()
@@ -657,9 +664,11 @@ def held_keys_many(texts: list[str]) -> list[set[str]]:
 
 
 def read_text(text: str) -> ParsedSkills:
-    """Read a text as :func:`rolefit.score` does: held skills, and those being learned."""
+    """Read a text as :func:`rolefit.score` does: held skills, those being learned and
+    those denied."""
     held, other = _statuses(text)
-    return ParsedSkills(sorted(held), {}, {}, tuple(_select((held, other), {"learning"})))
+    return ParsedSkills(sorted(held), {}, {}, tuple(_select((held, other), {"learning"})),
+                        tuple(_select((held, other), {"negated"})))
 
 
 def _select(statuses: tuple[set[str], dict[str, str]], wanted) -> list[str]:

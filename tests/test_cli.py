@@ -39,6 +39,22 @@ def test_score_file_json_and_top(tmp_path):
     assert {"python", "pytorch", "docker", "kubernetes", "sql"} <= set(data["skills"])
 
 
+def test_score_says_what_it_read_as_denied_and_learning(tmp_path):
+    # a resume pasted with its lines wrapped: the denial runs over a line break
+    path = tmp_path / "resume.txt"
+    path.write_text(
+        "Six years of Python and SQL in payments, and Docker on Kubernetes, but I have never\n"
+        "used PyTorch or Spark. I am currently learning dbt on weekends.\n"
+    )
+    out = run("score", str(path))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.decode().splitlines()
+    assert "Denied: PyTorch, Apache Spark (not counted)" in lines
+    assert any(line.startswith("Learning: dbt") for line in lines)
+    data = json.loads(run("score", str(path), "--json").stdout)
+    assert data["denied"] == ["pytorch", "spark"] and data["learning"] == ["dbt"]
+
+
 def test_score_stdin():
     out = run("score", "-", stdin=RESUME.encode())
     assert out.returncode == 0, out.stderr

@@ -98,10 +98,16 @@ def test_many_equals_one_by_one():
 def test_score_drops_denied_skills_and_lists_learning():
     fit = rolefit.score("Python, SQL and Docker daily. No Kubernetes. Learning Spark.")
     assert "kubernetes" not in fit.skills and "spark" not in fit.skills
-    assert fit.learning == ("spark",)
-    assert "learning: Apache Spark" in repr(fit)
+    assert fit.learning == ("spark",) and fit.denied == ("kubernetes",)
+    assert "learning: Apache Spark" in repr(fit) and "denied: Kubernetes" in repr(fit)
+    assert "Denied (not counted):</b> Kubernetes" in fit._repr_html_()
+    assert fit.to_dict()["denied"] == ["kubernetes"]
     plain = rolefit.score("Python, SQL and Docker daily.")
     assert plain.learning == () and "learning" not in repr(plain)
+    assert plain.denied == () and "denied" not in repr(plain)
+    # a skill held anywhere is held, not denied
+    both = rolefit.score("Python and SQL. No Docker at my last job; Docker daily now.")
+    assert "docker" in both.skills and both.denied == ()
 
 
 def test_score_many_drops_denied_skills():

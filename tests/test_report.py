@@ -76,6 +76,14 @@ def test_skill_list_input_and_escaping(tmp_path):
     assert "&lt;b&gt;bold&lt;/b&gt;" in page
 
 
+def test_report_lists_what_it_read_as_learning_and_denied():
+    fit = rolefit.score("Python, SQL and Docker daily. No Kubernetes. Learning Spark.")
+    page = report.render_html(fit)
+    assert "<b>Denied (not counted):</b> Kubernetes" in page
+    assert "<b>Learning:</b> Apache Spark" in page
+    assert "Denied" not in report.render_html(rolefit.score("Python, SQL and Docker daily."))
+
+
 def test_render_html_for_a_named_role():
     fit = rolefit.score(["python", "sql", "spark"])
     page = report.render_html(fit, role="data_engineer", source="x.txt")

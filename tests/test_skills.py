@@ -256,18 +256,21 @@ def test_find_skills_any_text(text):
 
 
 @pytest.mark.parametrize(
-    ("items", "skills", "learning"),
+    ("items", "skills", "learning", "denied"),
     [
-        (["no Java", "Python", "SQL"], ["python", "sql"], ()),
-        (["Python, no Java", "SQL"], ["python", "sql"], ()),
-        (["Python", "SQL", "learning Spark"], ["python", "sql"], ("spark",)),
-        (["Python", "Spark (beginner)", "SQL"], ["python", "sql"], ("spark",)),
-        (["Python and SQL", "Tableau"], ["python", "sql", "tableau"], ()),
+        (["no Java", "Python", "SQL"], ["python", "sql"], (), ("java",)),
+        (["Python, no Java", "SQL"], ["python", "sql"], (), ("java",)),
+        (["Python", "SQL", "learning Spark"], ["python", "sql"], ("spark",), ()),
+        (["Python", "Spark (beginner)", "SQL"], ["python", "sql"], ("spark",), ()),
+        (["Python and SQL", "Tableau"], ["python", "sql", "tableau"], (), ()),
+        # a skill held in one item and denied in another is held
+        (["Python", "no Python 2", "SQL"], ["python", "sql"], (), ()),
     ],
 )
-def test_skill_list_items_that_deny_or_are_learning_do_not_count(items, skills, learning):
+def test_skill_list_items_that_deny_or_are_learning_do_not_count(items, skills, learning,
+                                                                 denied):
     fit = rolefit.score(items)
-    assert fit.skills == skills and fit.learning == learning
+    assert fit.skills == skills and fit.learning == learning and fit.denied == denied
     assert fit.unknown == {}  # named and denied is not unknown
     row = rolefit.score_many([items]).iloc[0]
     assert row["n_skills"] == len(skills) and row["n_unknown"] == 0
