@@ -129,15 +129,15 @@ denials, finds at most as many, and has no status for learning
   the first time``, a low rating (``Polars 1/5``, ``Leadership: 2 out of 5``, ``Scala |
   3/10``; 3/5 and more is ``has``), ``PyTorch: started this week``, ``Asana (started
   using last month)`` (not ``Python (started 2016)``), ``my statistics is weak``, ``NumPy
-  is still shaky``; "analysts who were learning SQL", "if anyone wants to learn
-  Snowflake", "taught a course on Spark", "teach beginners Python" and "built a Flask app
-  on weekends" are not about the writer's own level, "not a beginner", "not new to", "not
-  bad at", "no stranger to" and "cannot recommend X enough", "never had a problem with",
-  "never afraid of", "from zero to", "don't miss" are not cues, nor a condition ("without
-  dbt we would ..."), nor a double negative ("nothing ships without tests", "nothing I
-  can't do in Excel", "there isn't a single module that I didn't write", "not that I
-  don't know Java"), nor the writer's "I don't use Selenium anymore" (used before; a
-  team's "we do not use Hadoop anymore" still denies));
+  is still shaky``; "analysts who were learning SQL", "if anyone wants to learn Snowflake",
+  "taught a course on Spark", "teach beginners Python" and "built a Flask app on weekends"
+  are not about the writer's own level, "not a beginner", "not new to", "not reliant on",
+  "not tied to", "not bad at", "no stranger to" and "cannot recommend X enough", "never had
+  a problem with", "never afraid of", "from zero to", "don't miss" are not cues, nor a
+  condition ("without dbt we would ..."), nor a double negative ("nothing ships without
+  tests", "nothing I can't do in Excel", "there isn't a single module that I didn't write",
+  "not that I don't know Java"), nor the writer's "I don't use Selenium anymore" (used
+  before; a team's "we do not use Hadoop anymore" still denies));
 * ``has``: anything else (``familiar with`` alone is ``has``).
 
 Scope. A cue *before* a skill reaches it when the words between them are bridge words
@@ -420,6 +420,9 @@ _NEG_BEFORE = [
     r"neither",
     r"nor",
     r"not(?:\s+really(?=\s*[,.;!]))?(?!\s+(?:only|just|merely|limited|least|necessarily|exclusively|simply|always"
+    # a dependence, not a denial: "features not reliant on AI", "not tied to AWS"
+    r"|reliant|dependent|tied|bound|locked|restricted|confined|specific|solely|purely|mainly"
+    r"|primarily|mostly"
     r"|(?:yet\s+)?certified"
     r"|to\s+mention|even|one|new\s+to|bad|(?:an?\s+)?(?:big\s+|huge\s+)?fan"
     r"|(?:an?\s+)?(?:expert|pro|guru|specialist|master|beginner|novice|newbie|noob)|"
