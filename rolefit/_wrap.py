@@ -6,7 +6,8 @@ with Spark, Kafka or\\nAirflow". The rules of :mod:`rolefit._negation` end a cla
 line break, and the learned reader (:mod:`rolefit._statusmodel`) reads a mention's line;
 both read such a break as the end of what the writer said. :func:`unwrap` gives them the
 text with each break that continues a sentence replaced by a space, one character for
-one, so every offset stays where it was.
+one, so every offset stays where it was (:mod:`rolefit.skills` asks only for the breaks
+that a cue's reach can cross, around the lines that hold a cue word).
 
 A break continues a sentence when the text is wrapped at a width (its longest line holds
 at least :data:`_MIN_WIDTH` characters) and the break is one a wrapping tool makes: the
@@ -33,6 +34,7 @@ _MIN_WIDTH = 40
 _SLACK = 20
 # what a table, a form or a list of aligned columns has in a line, and prose does not
 # (marks, dotted leaders, a gap of two spaces or more inside it)
+_NEWLINE = re.compile("\n")
 _LAYOUT = re.compile(r"[|\t☐☒☑✓✗✔✘❌✅⬜…\[\]]")
 # what opens a line that goes on no sentence: a list item, a table row, a heading, an
 # empty line, a label ("Skills:", "Interviewer:", "Never used:")
@@ -53,40 +55,58 @@ _GOES_ON = frozenset(
 )
 
 
-def unwrap(text: str) -> str:
+def unwrap(text: str, near=None) -> str:
     """``text`` with each line break inside a wrapped sentence replaced by a space (a
-    ``\\r\\n`` by two), so that the result has the same length and offsets."""
-    if "\n" not in text:
+    ``\\r\\n`` by two), so that the result has the same length and offsets.
+
+    ``near``: the offsets of the cue words, if only the breaks that a cue's reach can
+    cross matter (:mod:`rolefit.skills` passes them): those before and after a line that
+    holds one, and after the next line."""
+    if "\n" not in text or near is not None and not near:
         return text
-    lines = text.split("\n")
-    width = max(map(len, lines))
+    width = max(map(len, text.split("\n")))
     if width < _MIN_WIDTH:
         return text
     full = width - min(_SLACK, width * 0.3)
-    seps = ["\n"] * (len(lines) - 1)
-    joined = False
-    for k in range(len(lines) - 1):
-        if len(lines[k]) < full:
-            continue  # a short line: the writer broke it
-        line = lines[k].rstrip()
-        if len(line) < full or line[-1] in ".!?:;|" or line.lstrip().count(" ") < _MIN_WORDS - 1:
-            continue  # one that ends a sentence, a label or a clause; a heading
-        after = lines[k + 1]
-        if _NOT_PROSE.match(after) or _layout(line) or _layout(first := after.strip()):
-            continue  # a list item, a table row, a label or a heading next; a form, a table
-        last = line.rsplit(None, 1)[-1]
-        if (first[0].islower() or last.endswith((",", "(", "&", "/"))
-                or last.lower() in _GOES_ON or _wrapped(line, first, lines, k + 1, full, width)):
-            seps[k] = " "
-            if lines[k].endswith("\r"):
-                lines[k] = lines[k][:-1] + " "
-            joined = True
-    if not joined:
+    if near is None:
+        breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    else:  # the line breaks before and after each cue word's line, and after the next
+        breaks = sorted({n for pos in near for n in _around(text, pos) if n >= 0})
+    joins = [n for n in breaks if _soft(text, n, full, width)]
+    if not joins:
         return text
-    out = [""] * (2 * len(lines) - 1)
-    out[0::2] = lines
-    out[1::2] = seps
+    out = []
+    done = 0
+    for n in joins:  # (a "\r" before the break with it)
+        cut = n - 1 if text[n - 1] == "\r" else n
+        out += [text[done:cut], " " * (n + 1 - cut)]
+        done = n + 1
+    out.append(text[done:])
     return "".join(out)
+
+
+def _around(text: str, pos: int) -> tuple[int, int, int]:
+    """The line breaks before and after the line that holds ``pos``, and after the next
+    line (-1 where there is none)."""
+    after = text.find("\n", pos)
+    return text.rfind("\n", 0, pos), after, -1 if after < 0 else text.find("\n", after + 1)
+
+
+def _soft(text: str, n: int, full: float, width: int) -> bool:
+    """Whether the line break at ``n`` is inside a wrapped sentence (see the module)."""
+    start = text.rfind("\n", 0, n) + 1
+    if n - start < full:
+        return False  # a short line: the writer broke it
+    line = text[start:n].rstrip()
+    if len(line) < full or line[-1] in ".!?:;|" or line.lstrip().count(" ") < _MIN_WORDS - 1:
+        return False  # one that ends a sentence, a label or a clause; a heading
+    end = text.find("\n", n + 1)
+    after = text[n + 1 : len(text) if end < 0 else end]
+    if _NOT_PROSE.match(after) or _layout(line) or _layout(first := after.strip()):
+        return False  # a list item, a table row, a label or a heading next; a form, a table
+    last = line.rsplit(None, 1)[-1]
+    return (first[0].islower() or last.endswith((",", "(", "&", "/"))
+            or last.lower() in _GOES_ON or _wrapped(text, line, first, end, full, width))
 
 
 def _layout(line: str) -> bool:
@@ -94,14 +114,15 @@ def _layout(line: str) -> bool:
     return ".." in line or "  " in line.strip() or _LAYOUT.search(line) is not None
 
 
-def _wrapped(line: str, first: str, lines: list[str], k: int, full: float, width: int) -> bool:
-    """Whether ``first``, line ``k`` without its indent, opens with a word that was
-    wrapped: it would not have fit on ``line``, the line before, and its own line is full
-    too or the last of its paragraph (a sentence's end, an empty line or the text's end
-    next), as a wrapping tool leaves them."""
+def _wrapped(text: str, line: str, first: str, end: int, full: float, width: int) -> bool:
+    """Whether ``first``, the next line without its indent (it ends at ``end``, -1 for the
+    text's end), opens with a word that was wrapped: it would not have fit on ``line``,
+    the line before, and its own line is full too or the last of its paragraph (a
+    sentence's end, an empty line or the text's end next), as a wrapping tool leaves them."""
     if len(line) + 1 + len(first.split(None, 1)[0]) <= width:
         return False
     own = first.rstrip()
-    if len(own) >= full or own.endswith((".", "!", "?")) or k + 1 == len(lines):
+    if len(own) >= full or own.endswith((".", "!", "?")) or end < 0:
         return True
-    return not lines[k + 1].strip()
+    below = text.find("\n", end + 1)
+    return not text[end + 1 : len(text) if below < 0 else below].strip()

@@ -548,8 +548,9 @@ def _read(text: str, parts, rules_only: bool = False, skills_only: bool = False)
         keys = {k for _, _, k in found}
     negation = _negation()
     # the statuses are read from the sentences of hard-wrapped prose ("I haven't\nused
-    # PyTorch"): the same text with its soft line breaks as spaces (the same offsets)
-    text = unwrap(text)
+    # PyTorch"): the same text with the soft line breaks a cue can reach across as spaces
+    # (the same offsets)
+    text = unwrap(text, [start for start, _, _ in anchors])
     if not anchors and not (found and negation.has_layout_cues(text)):
         # (a cross mark: "Spark ✗"; a rating scale: "(1 = none, 5 = expert)" ... "Spark: 1")
         return found, keys, (

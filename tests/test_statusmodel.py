@@ -464,7 +464,8 @@ def test_hybrid_is_the_model_in_reach_and_the_rules_elsewhere():
         rules = readings["rules"]
         found = list(zip(rules["start"], rules["end"], rules["skill_id"], strict=True))
         # (in reach in the text as read: a fixed-width wrap's line breaks as spaces)
-        reach = _statusmodel.in_reach(unwrap(text), found, _read_parts(text)[1])
+        anchors = _read_parts(text)[1]
+        reach = _statusmodel.in_reach(unwrap(text, [a[0] for a in anchors]), found, anchors)
         if has_marks(text):
             reach = [True] * len(found)  # (a cross mark or a rating reaches every mention)
         hybrid = list(zip(readings["hybrid"]["status"], readings["hybrid"]["cue"], strict=True))

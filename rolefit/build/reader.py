@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rolefit import _statusmodel
 from rolefit._wrap import unwrap
-from rolefit.skills import _read, _reader
+from rolefit.skills import _read, _reader, _split
 
 __all__ = ["HAS_THRESHOLD", "PARAMS", "TABLE_WEIGHT", "compare", "cross_validate", "decide",
            "examples", "figures", "left_out", "load_sets", "predictions", "strongest", "train",
@@ -69,6 +69,13 @@ def _mentions(text: str):
     return found, decided
 
 
+def _reading_text(text: str) -> str:
+    """The text the statuses are read from (as :func:`rolefit.skills._read` reads it):
+    the soft line breaks that a cue word's reach can cross read as spaces."""
+    anchors = _split(_reader().find_parts(text), text)[3]
+    return unwrap(text, [start for start, _, _ in anchors])
+
+
 def examples(cases) -> list[tuple[int, str, str, list[str] | None, str | None]]:
     """One row per mention of each case: ``(case index, skill, rules' status, features or
     None, label)``; the features are None where the model does not read the mention
@@ -76,7 +83,7 @@ def examples(cases) -> list[tuple[int, str, str, list[str] | None, str | None]]:
     rows = []
     for k, case in enumerate(cases):
         found, decided = _mentions(case["text"])
-        text = unwrap(case["text"])  # (the statuses are read from it: rolefit.skills._read)
+        text = _reading_text(case["text"])
         spans = [(s, e) for s, e, _ in found]
         lines: dict = {}
         for i, (start, end, skill) in enumerate(found):
