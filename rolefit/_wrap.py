@@ -35,6 +35,7 @@ _SLACK = 20
 # what a table, a form or a list of aligned columns has in a line, and prose does not
 # (marks, dotted leaders, a gap of two spaces or more inside it)
 _NEWLINE = re.compile("\n")
+_ENDS = frozenset(".!?:;|\n")
 _LAYOUT = re.compile(r"[|\t☐☒☑✓✗✔✘❌✅⬜…\[\]]")
 # what opens a line that goes on no sentence: a list item, a table row, a heading, an
 # empty line, a label ("Skills:", "Interviewer:", "Never used:")
@@ -64,15 +65,22 @@ def unwrap(text: str, near=None) -> str:
     holds one, and after the next line."""
     if "\n" not in text or near is not None and not near:
         return text
-    width = max(map(len, text.split("\n")))
-    if width < _MIN_WIDTH:
-        return text
-    full = width - min(_SLACK, width * 0.3)
     if near is None:
         breaks = [m.start() for m in _NEWLINE.finditer(text)]
     else:  # the line breaks before and after each cue word's line, and after the next
         breaks = sorted({n for pos in near for n in _around(text, pos) if n >= 0})
-    joins = [n for n in breaks if _soft(text, n, full, width)]
+    joins = []
+    width = 0  # the longest line's length, once a break may need it
+    for n in breaks:
+        k = n - 1
+        while k >= 0 and text[k] in " \t\r":
+            k -= 1
+        if k < 0 or text[k] in _ENDS:
+            continue  # a line that ends a sentence, a label or a clause, or an empty one
+        if not width:
+            width = max(map(len, text.split("\n")))
+        if width >= _MIN_WIDTH and _soft(text, n, width - min(_SLACK, width * 0.3), width):
+            joins.append(n)
     if not joins:
         return text
     out = []
@@ -98,8 +106,8 @@ def _soft(text: str, n: int, full: float, width: int) -> bool:
     if n - start < full:
         return False  # a short line: the writer broke it
     line = text[start:n].rstrip()
-    if len(line) < full or line[-1] in ".!?:;|" or line.lstrip().count(" ") < _MIN_WORDS - 1:
-        return False  # one that ends a sentence, a label or a clause; a heading
+    if len(line) < full or line.lstrip().count(" ") < _MIN_WORDS - 1:
+        return False  # (its last character was looked at first); a heading
     end = text.find("\n", n + 1)
     after = text[n + 1 : len(text) if end < 0 else end]
     if _NOT_PROSE.match(after) or _layout(line) or _layout(first := after.strip()):
