@@ -32,10 +32,10 @@ __all__ = ["unwrap"]
 _MIN_WORDS = 5
 _MIN_WIDTH = 40
 _SLACK = 20
-# what a table, a form or a list of aligned columns has in a line, and prose does not
-# (marks, dotted leaders, a gap of two spaces or more inside it)
 _NEWLINE = re.compile("\n")
-_ENDS = frozenset(".!?:;|\n")
+_ENDS = frozenset(".!?:;|\n")  # what ends a line that ends a sentence, label or clause
+# what a table, a form or a list of aligned columns has in a line, and prose does not
+# (with dotted leaders and a gap of two spaces or more inside it: _layout)
 _LAYOUT = re.compile(r"[|\t☐☒☑✓✗✔✘❌✅⬜…\[\]]")
 # what opens a line that goes on no sentence: a list item, a table row, a heading, an
 # empty line, a label ("Skills:", "Interviewer:", "Never used:")
@@ -60,15 +60,24 @@ def unwrap(text: str, near=None) -> str:
     """``text`` with each line break inside a wrapped sentence replaced by a space (a
     ``\\r\\n`` by two), so that the result has the same length and offsets.
 
-    ``near``: the offsets of the cue words, if only the breaks that a cue's reach can
-    cross matter (:mod:`rolefit.skills` passes them): those before and after a line that
-    holds one, and after the next line."""
+    ``near``: the sorted offsets of the cue words, if only the breaks that a cue's reach
+    can cross matter (:mod:`rolefit.skills` passes them): those before and after a line
+    that holds one, and after the next line."""
     if "\n" not in text or near is not None and not near:
         return text
     if near is None:
         breaks = [m.start() for m in _NEWLINE.finditer(text)]
     else:  # the line breaks before and after each cue word's line, and after the next
-        breaks = sorted({n for pos in near for n in _around(text, pos) if n >= 0})
+        found: set[int] = set()
+        line_end = -2  # the break after the last cue word's line (-1: the text's end)
+        for pos in near:
+            if line_end == -1 or pos <= line_end:
+                continue  # on the same line: each line is looked around once (linear)
+            around = _around(text, pos)
+            found.update(around)
+            line_end = around[1]
+        found.discard(-1)
+        breaks = sorted(found)
     joins = []
     width = 0  # the longest line's length, once a break may need it
     for n in breaks:
