@@ -1982,10 +1982,7 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
     :data:`_LABEL_ENDS`), and a space or the end follows the colon."""
     if not (colon + 1 == len(text) or text[colon + 1].isspace() or text[colon + 1] == "*"):
         return None
-    if _LABEL_GAP.match(text, m.end(), colon).end() != colon:
-        return None  # a sentence end or line break first
-    words = text[m.end() : colon].split()
-    if len(words) > 8 or bisect_left(starts, m.end()) != bisect_left(starts, colon):
+    if (words := _label_words(text, m, colon, starts)) is None:
         return None
     if (when := _LABEL_WHEN.search(" ".join(words))) is not None:  # "... on right now:"
         words = words[: len(words) - len(when.group().split())]
@@ -1999,6 +1996,18 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
     if _LABEL_LEAD.search(text, max(0, m.start() - 60), m.start()) is None:
         return None
     return _COLON.match(text, colon)  # (the colon alone)
+
+
+def _label_words(text: str, m: re.Match, end: int, starts) -> list[str] | None:
+    """The words between cue ``m`` and the end of its label at ``end`` (a colon, or a
+    question's mark), if at most eight, and no sentence end, line break or skill, come
+    between them."""
+    if _LABEL_GAP.match(text, m.end(), end).end() != end:
+        return None  # a sentence end or line break first
+    words = text[m.end() : end].split()
+    if len(words) > 8 or bisect_left(starts, m.end()) != bisect_left(starts, end):
+        return None
+    return words
 
 
 _COLON = re.compile(
@@ -2102,19 +2111,14 @@ def _question_label(text: str, m: re.Match, q: int, starts) -> int | None:
     the question is a label (as :func:`_label_colon` reads one, a question mark for its
     colon: "Which of these have you NOT worked with?") and its answer opens with a skill
     ("Kubernetes, Terraform, Scala"), on the same line or the next."""
-    if _LABEL_GAP.match(text, m.end(), q).end() != q:
-        return None  # a sentence end, a colon or a line break first
-    words = text[m.end() : q].split()
-    if len(words) > 8 or bisect_left(starts, m.end()) != bisect_left(starts, q):
-        return None  # a skill in the question itself
-    if words and words[-1].lower().strip(",") not in _LABEL_ENDS:
+    words = _label_words(text, m, q, starts)
+    if words is None or words and words[-1].lower().strip(",") not in _LABEL_ENDS:
         return None
     lead = _QUESTION_LEAD.search(text, max(0, m.start() - 60), m.start())
     if lead is None or m.lastgroup == "learn" and _PAST.search(lead.group()):
         return None  # ("What did you learn? HTML, CSS": what was learnt is held)
     answer = _ANSWER_AT.match(text, q).end()
-    i = bisect_left(starts, answer)
-    return answer if i < len(starts) and starts[i] == answer else None
+    return answer if _starts_with_skill(text, answer, starts) else None
 
 
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question

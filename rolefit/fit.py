@@ -741,12 +741,10 @@ class RoleFit:
 
     def __repr__(self) -> str:
         lines = [f"RoleFit({len(self.skills)} skills, {len(self.unknown)} unknown)"]
-        if self.learning:
-            by_id = knowledge().skill_by_id
-            lines.append(f"  learning: {', '.join(by_id[s].name for s in self.learning)}")
-        if self.denied:
-            by_id = knowledge().skill_by_id
-            lines.append(f"  denied: {', '.join(by_id[s].name for s in self.denied)}")
+        by_id = knowledge().skill_by_id
+        for label, ids in (("learning", self.learning), ("denied", self.denied)):
+            if ids:
+                lines.append(f"  {label}: {', '.join(by_id[s].name for s in ids)}")
         if self.low_signal:
             lines.append(f"  {self.signal_note()}")
         lines.append("  score  proba  role")

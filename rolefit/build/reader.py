@@ -64,16 +64,13 @@ def load_sets(sets_dir, table=None) -> dict[str, list[dict]]:
 
 
 def _mentions(text: str):
-    """The rules' reading of ``text``: mentions, and ``{index: (status, cue)}``."""
-    found, _, decided = _read(text, _reader().find_parts(text), rules_only=True)
-    return found, decided
-
-
-def _reading_text(text: str) -> str:
-    """The text the statuses are read from (as :func:`rolefit.skills._read` reads it):
-    the soft line breaks that a cue word's reach can cross read as spaces."""
-    anchors = _split(_reader().find_parts(text), text)[3]
-    return unwrap(text, [start for start, _, _ in anchors])
+    """The rules' reading of ``text``: mentions, ``{index: (status, cue)}``, and the text
+    the statuses are read from (as :func:`rolefit.skills._read` reads it: the soft line
+    breaks that a cue word's reach can cross read as spaces)."""
+    parts = _reader().find_parts(text)
+    found, _, decided = _read(text, parts, rules_only=True)
+    anchors = _split(parts, text)[3]
+    return found, decided, unwrap(text, [start for start, _, _ in anchors])
 
 
 def examples(cases) -> list[tuple[int, str, str, list[str] | None, str | None]]:
@@ -82,8 +79,7 @@ def examples(cases) -> list[tuple[int, str, str, list[str] | None, str | None]]:
     (the rules decided it with a cue)."""
     rows = []
     for k, case in enumerate(cases):
-        found, decided = _mentions(case["text"])
-        text = _reading_text(case["text"])
+        found, decided, text = _mentions(case["text"])
         spans = [(s, e) for s, e, _ in found]
         lines: dict = {}
         for i, (start, end, skill) in enumerate(found):
