@@ -15,8 +15,11 @@ trained, which never sees them; they are read like the others.
 
 Run: ``python scripts/reading_eval.py [SET ...] [--reader model] [--errors FILE]``
 (default: every set, read by the rules); ``--wrap 72`` reads each text hard-wrapped at
-72 characters, as text pasted from a PDF or an e-mail often is. ``--reader negex`` reads
-the same mentions with the maintained library for negation, negspacy's NegEx
+72 characters, as text pasted from a PDF or an e-mail often is, and ``--wrap 72
+--hyphenate`` with the words that do not fit broken at the line end, as a typeset PDF
+breaks them ("Kuber-" / "netes"; Pyphen's dictionaries, the ``compare`` extra).
+``--reader negex`` reads the same mentions with the maintained library for negation,
+negspacy's NegEx
 (:mod:`rolefit.build.negex`; needs the ``compare`` extra), as the baseline for the rules.
 ``--cross`` prints instead, for each set of ``tests/reading_sets/``, the rules against the
 learned reader trained on the other sets and the status table
@@ -73,11 +76,52 @@ def wrap(text: str, width: int) -> str:
     )
 
 
-def evaluate(cases: list[dict], reader: str | None = None,
-             width: int | None = None) -> tuple[dict, list[str]]:
+def hyphenate(text: str, width: int) -> str:
+    """``text`` as a typesetter that hyphenates leaves it: each line longer than ``width``
+    filled to lines of at most ``width`` characters, a word that does not fit broken after
+    one of its hyphens or at a hyphenation point of the maintained dictionaries of Pyphen
+    (``en_US``, as LaTeX breaks "Kuber-netes"), the first part ending in a hyphen. Needs the
+    ``compare`` extra."""
+    import pyphen
+
+    dic = pyphen.Pyphen(lang="en_US")
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        current = ""
+        for word in line.split(" "):
+            while True:
+                room = width - len(current) - (1 if current else 0)
+                if len(word) <= room:
+                    current = f"{current} {word}" if current else word
+                    break
+                cut = word.rfind("-", 0, room) + 1 if room > 1 else 0
+                if cut and word[:cut - 1][-1:].isalnum() and word[cut:cut + 1].isalpha():
+                    first, word = word[:cut], word[cut:]
+                else:
+                    parts = dic.wrap(word, room) if room > 3 else None
+                    if parts is None:
+                        if not current:  # a word longer than the line: as it is
+                            current = word
+                            break
+                        out.append(current)
+                        current = ""
+                        continue
+                    first, word = parts
+                out.append(f"{current} {first}" if current else first)
+                current = ""
+        out.append(current)
+    return "\n".join(out)
+
+
+def evaluate(cases: list[dict], reader: str | None = None, width: int | None = None,
+             hyphens: bool = False) -> tuple[dict, list[str]]:
     """Figures for one set, and one line per text that differs (each text wrapped at
-    ``width`` first, if given)."""
-    texts = [case["text"] if width is None else wrap(case["text"], width) for case in cases]
+    ``width`` first, if given, and with words broken at its line ends if ``hyphens``)."""
+    fill = hyphenate if hyphens else wrap
+    texts = [case["text"] if width is None else fill(case["text"], width) for case in cases]
     figures, diffs = compare(cases, [found_statuses(text, reader) for text in texts])
     errors = [f"[{k}] ({case['genre']}) {case['text']!r}\n    " + "\n    ".join(diff)
               for k, (case, diff) in enumerate(zip(cases, diffs, strict=True)) if diff]
@@ -99,17 +143,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wrap", type=int, metavar="WIDTH",
                         help="read each text hard-wrapped at WIDTH characters, as text "
                              "pasted from a PDF or an e-mail often is")
+    parser.add_argument("--hyphenate", action="store_true",
+                        help="with --wrap: break the words that do not fit at a line end, "
+                             "as a typeset PDF does (needs pyphen, the compare extra)")
     parser.add_argument("--cross", action="store_true",
                         help="rules against the learned reader trained on the other sets")
     args = parser.parse_args(argv)
     if args.cross:
         return _cross()
+    if args.hyphenate and args.wrap is None:
+        parser.error("--hyphenate needs --wrap WIDTH")
     names = args.sets or sorted(p.stem for p in [*SETS.glob("*.jsonl"),
                                                  *SETS.glob("holdout/*.jsonl")])
     if args.reader == "negex":
-        return _table(names, args.errors, "negex", args.wrap)
+        return _table(names, args.errors, "negex", args.wrap, args.hyphenate)
     with rolefit.config_context(reader=args.reader):
-        return _table(names, args.errors, width=args.wrap)
+        return _table(names, args.errors, width=args.wrap, hyphens=args.hyphenate)
 
 
 def _cross() -> int:
@@ -133,14 +182,14 @@ def _cross() -> int:
 
 
 def _table(names: list[str], errors_path: Path | None, reader: str | None = None,
-           width: int | None = None) -> int:
+           width: int | None = None, hyphens: bool = False) -> int:
     print("| set | texts (labels) | negated P / R | learning P / R | has P / R | wrongly held |"
           " wrongly dropped |")
     print("|---|---|---|---|---|---:|---:|")
     lines = []
     total: Counter = Counter()
     for name in names:
-        figures, errors = evaluate(load_set(name), reader, width)
+        figures, errors = evaluate(load_set(name), reader, width, hyphens)
         total.update(held=figures["wrongly_held"], dropped=figures["wrongly_dropped"])
         lines += [f"## set {name.upper()}", *errors]
         print(f"| {name.upper()} | {figures['texts']} ({figures['labels']:,}) | "

@@ -145,3 +145,19 @@ def test_pool_script_leaves_each_group_out_and_swaps_the_model_only_for_its_run(
     with pytest.raises(SystemExit):
         script.main(["--pairs", "b,c"])  # training sets are not spent sets
     assert "not spent sets" in capsys.readouterr().err
+
+
+def test_hyphenate_breaks_words_as_a_typesetter_does(reading_eval):
+    pytest.importorskip("pyphen", reason="--hyphenate needs the compare extra (pyphen)")
+    text = ("I have no experience with Kubernetes, TensorFlow-based pipelines or "
+            "PostgreSQL databases whatsoever.\nSkills: SQL")
+    lines = reading_eval.hyphenate(text, 30).split("\n")
+    assert all(len(line) <= 30 for line in lines)
+    assert lines[0].endswith("Ku-") and lines[1].startswith("bernetes,")
+    assert "TensorFlow-based" in lines[1] and lines[-1] == "Skills: SQL"
+    # nothing but hyphens and line breaks is added or taken away
+    def squeeze(s):
+        return s.replace("-", "").replace("\n", "").replace(" ", "")
+
+    assert squeeze("\n".join(lines)) == squeeze(text)
+    assert reading_eval.hyphenate("short line", 30) == "short line"
