@@ -188,8 +188,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
-__all__ = ["CUE", "HAS", "LEARNING", "NEGATED", "OUT_OF_REACH", "anchor_terms", "has_marks",
-           "has_layout_cues", "has_scale", "in_reach_words", "statuses"]
+__all__ = ["CUE", "HAS", "HYPHENATED", "LEARNING", "NEGATED", "OUT_OF_REACH", "anchor_terms",
+           "has_marks", "has_layout_cues", "has_scale", "in_reach_words", "statuses"]
 
 HAS, LEARNING, NEGATED = "has", "learning", "negated"
 CUE = "cue"  # not a status: a skill name read as a word of a cue, not as a mention
@@ -1107,6 +1107,11 @@ _ATTACHED_WORDS = frozenset(
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",
      "not my", "not really my", *_EXPOSURE_ANCHORS, *_ONLY_IN} | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
+
+
+#: The hyphenated words that the rules' expressions spell out, lower case (tested against
+#: them): a hyphen at a line end between their parts is kept (:mod:`rolefit._mend`).
+HYPHENATED = frozenset({"hands-on", "self-rating", "self-study", "to-learn"})
 
 
 def anchor_terms() -> list[tuple[str, str, bool]]:

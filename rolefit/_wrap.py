@@ -56,13 +56,15 @@ _GOES_ON = frozenset(
 )
 
 
-def unwrap(text: str, near=None) -> str:
+def unwrap(text: str, near=None, layout: str | None = None) -> str:
     """``text`` with each line break inside a wrapped sentence replaced by a space (a
     ``\\r\\n`` by two), so that the result has the same length and offsets.
 
     ``near``: the sorted offsets of the cue words, if only the breaks that a cue's reach
     can cross matter (:mod:`rolefit.skills` passes them): those before and after a line
-    that holds one, and after the next line."""
+    that holds one, and after the next line. ``layout``: the text as it was laid out, if
+    ``text`` is not (:mod:`rolefit._mend` joins a word that a hyphen broke across two lines,
+    and the line it makes is longer than the wrap): the width is read from it."""
     if "\n" not in text or near is not None and not near:
         return text
     if near is None:
@@ -87,7 +89,7 @@ def unwrap(text: str, near=None) -> str:
         if k < 0 or text[k] in _ENDS:
             continue  # a line that ends a sentence, a label or a clause, or an empty one
         if not width:
-            width = max(map(len, text.split("\n")))
+            width = max(map(len, (text if layout is None else layout).split("\n")))
         if width >= _MIN_WIDTH and _soft(text, n, width - min(_SLACK, width * 0.3), width):
             joins.append(n)
     if not joins:

@@ -19,6 +19,7 @@ from operator import itemgetter
 
 from rolefit._config import _CONFIG
 from rolefit._data import knowledge
+from rolefit._mend import hyphen_pairs, mend, mend_map
 from rolefit._wrap import unwrap
 
 __all__ = ["extract_skills", "find_skills", "normalize", "skills", "suggest"]
@@ -464,6 +465,56 @@ def _shared_words() -> dict[str, set[str]]:
     return out
 
 
+@cache
+def _mend_words() -> tuple[frozenset[str], frozenset[str]]:
+    """What :func:`rolefit._mend.mend` knows of the words that a hyphen at a line end
+    splits, in lower case: the words it joins without the hyphen (the one-word names of
+    skills and the cue words: "Kuber-\\nnetes"), and the pairs it keeps the hyphen
+    between (of the hyphenated skill names, cue words and words the rules read:
+    "problem-\\nsolving", "hands-\\non")."""
+    from rolefit._negation import HYPHENATED, anchor_terms
+
+    names = {s.lower() for s, _, _ in text_terms()}
+    cues = [w.lower() for w, _, _ in anchor_terms()]
+    words = {name for name in names if name.isalnum()}
+    keeps = set()
+    for wording in (*names, *cues, *HYPHENATED):
+        keeps.update(hyphen_pairs(wording))
+    for wording in cues:
+        words.update(_WORDS.findall(wording))
+    return frozenset(words), frozenset(keeps)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+class _Words:
+    """One of :func:`_mend_words`, made when first asked (most texts break no word)."""
+
+    def __init__(self, which: int):
+        self.which = which
+
+    def __contains__(self, word: str) -> bool:
+        return word in _mend_words()[self.which]
+
+
+_JOINS, _KEEPS = _Words(0), _Words(1)
+
+
+def _names(segment: str):
+    """The skill mentions of ``segment`` (for :func:`rolefit._mend.mend`)."""
+    return _reader().find_parts(segment)[0]
+
+
+def _mended(text: str) -> tuple[str, str | None]:
+    """``text`` as it is read: words that typesetting broke written whole (soft hyphens,
+    ligatures, a hyphen at a line end; :mod:`rolefit._mend`); and, if that changed it,
+    ``text`` itself, the layout that :func:`rolefit._wrap.unwrap` reads the width of a wrap
+    from (a word joined across a line break makes a line longer than the wrap)."""
+    mended = mend(text, _JOINS, _KEEPS, _names)
+    return mended, None if mended is text else text
+
+
 def text_terms() -> list[tuple[str, str, bool]]:
     """The ``(surface, skill_id, case_sensitive)`` triples the text matcher looks for.
 
@@ -517,19 +568,28 @@ def _check_status(status) -> frozenset[str]:
 
 
 def _mentions(text: str) -> list[tuple[int, int, str, str, str]]:
-    """Every mention as ``(start, end, skill_id, status, cue)``, in text order."""
-    found, _, decided = _read(text, _reader().find_parts(text))
-    return [(s, e, k, *decided.get(i, ("has", ""))) for i, (s, e, k) in enumerate(found)]
+    """Every mention as ``(start, end, skill_id, status, cue)``, in text order; ``start``
+    and ``end`` are offsets in ``text`` as given (a mention of a word that typesetting broke,
+    "Kuber-\\nnetes", spans it all)."""
+    mended, where = mend_map(text, _JOINS, _KEEPS, _names)
+    layout = None if where is None else text
+    found, _, decided = _read(mended, _reader().find_parts(mended), layout=layout)
+    mentions = [(s, e, k, *decided.get(i, ("has", ""))) for i, (s, e, k) in enumerate(found)]
+    if where is None:
+        return mentions
+    return [(where[s], where[e - 1] + 1, *rest) for s, e, *rest in mentions]
 
 
-def _read(text: str, parts, rules_only: bool = False, skills_only: bool = False):
+def _read(text: str, parts, rules_only: bool = False, skills_only: bool = False,
+          layout: str | None = None):
     """The skill mentions of ``text``, their set of skill ids, and ``{index: (status,
     cue)}`` of those not held.
 
     ``parts`` is what :func:`_reader` finds in ``text`` (``find_parts``): skill mentions,
     and other-case spellings (kept in a list, :mod:`rolefit._context`) and cue words
     (:mod:`rolefit._negation`). With ``skills_only`` the statuses are right for each
-    skill, not for each mention (:func:`rolefit._statusmodel.revise`).
+    skill, not for each mention (:func:`rolefit._statusmodel.revise`). ``layout``: the
+    text as given, if ``text`` is it mended (:func:`_mended`).
     """
     found, keys, candidates, anchors = _split(parts, text)
     hiding = _hiding_anchors()
@@ -550,7 +610,7 @@ def _read(text: str, parts, rules_only: bool = False, skills_only: bool = False)
     # the statuses are read from the sentences of hard-wrapped prose ("I haven't\nused
     # PyTorch"): the same text with the soft line breaks a cue can reach across as spaces
     # (the same offsets)
-    text = unwrap(text, [start for start, _, _ in anchors])
+    text = unwrap(text, [start for start, _, _ in anchors], layout)
     if not anchors and not (found and negation.has_layout_cues(text)):
         # (a cross mark: "Spark ✗"; a rating scale: "(1 = none, 5 = expert)" ... "Spark: 1")
         return found, keys, (
@@ -635,7 +695,8 @@ def _negation():
 
 def _statuses(text: str) -> tuple[set[str], dict[str, str]]:
     """:func:`_skill_status` of one text."""
-    return _status_of(text, _reader().find_parts(text))
+    text, layout = _mended(text)
+    return _status_of(text, _reader().find_parts(text), layout)
 
 
 def _statuses_many(values: list[str]) -> list[tuple[set[str], dict[str, str]]]:
@@ -643,12 +704,13 @@ def _statuses_many(values: list[str]) -> list[tuple[set[str], dict[str, str]]]:
     :meth:`~rolefit._matcher.TermMatcher.find_many` on postings and faster on short texts
     (``docs/performance.md``)."""
     find = _reader().find_parts
-    return [_status_of(text, find(text)) for text in values]
+    return [_status_of(text, find(text), layout) for text, layout in map(_mended, values)]
 
 
-def _status_of(text: str, parts) -> tuple[set[str], dict[str, str]]:
-    """:func:`_skill_status` of ``text`` from what :func:`_reader` found in it. Without a
-    cue word or other-case spelling (most short texts), every mention is held."""
+def _status_of(text: str, parts, layout: str | None = None) -> tuple[set[str], dict[str, str]]:
+    """:func:`_skill_status` of ``text`` (as :func:`_mended` gives it, with ``layout``)
+    from what :func:`_reader` found in it. Without a cue word or other-case spelling (most
+    short texts), every mention is held."""
     mentions, extras = parts
     if not extras and _CONFIG["reader"] != "model":
         keys = set(map(_KEY, mentions))
@@ -656,7 +718,7 @@ def _status_of(text: str, parts) -> tuple[set[str], dict[str, str]]:
             keys and _negation().has_layout_cues(text)
         ):
             return keys, {}
-    return _skill_status(*_read(text, parts, skills_only=True))
+    return _skill_status(*_read(text, parts, skills_only=True, layout=layout))
 
 
 def held_keys_many(texts: list[str]) -> list[set[str]]:
@@ -792,7 +854,9 @@ def find_skills(text: str):
     sentence end, semicolon, newline, bullet, "but", "however", "although" ("no Java,
     but strong Python" keeps Python); a line break that a fixed-width wrap put inside a
     sentence (text pasted from a PDF or an e-mail) is read as a space
-    (:mod:`rolefit._wrap`). In a posting, "Python not required" is
+    (:mod:`rolefit._wrap`), and a word that typesetting broke is read whole: a hyphen at
+    a line end ("Kuber-\\nnetes", matched as it stands), a soft hyphen, a ligature
+    character (:mod:`rolefit._mend`). In a posting, "Python not required" is
     ``negated``, and requirement wording ("a plus", "required", "nice to have") makes a
     learning cue ``has`` ("exposure to Kafka is a plus"). By default
     (``reader="hybrid"``) the learned reader then rereads the mentions held without a

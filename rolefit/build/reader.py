@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rolefit import _statusmodel
 from rolefit._wrap import unwrap
-from rolefit.skills import _read, _reader, _split
+from rolefit.skills import _mended, _read, _reader, _split
 
 __all__ = ["HAS_THRESHOLD", "PARAMS", "TABLE_WEIGHT", "compare", "cross_validate", "decide",
            "examples", "figures", "left_out", "load_sets", "predictions", "strongest", "train",
@@ -65,12 +65,14 @@ def load_sets(sets_dir, table=None) -> dict[str, list[dict]]:
 
 def _mentions(text: str):
     """The rules' reading of ``text``: mentions, ``{index: (status, cue)}``, and the text
-    the statuses are read from (as :func:`rolefit.skills._read` reads it: the soft line
-    breaks that a cue word's reach can cross read as spaces)."""
+    the statuses are read from (as :func:`rolefit.skills._read` reads it: words that
+    typesetting broke written whole, the soft line breaks that a cue word's reach can
+    cross read as spaces)."""
+    text, layout = _mended(text)
     parts = _reader().find_parts(text)
-    found, _, decided = _read(text, parts, rules_only=True)
+    found, _, decided = _read(text, parts, rules_only=True, layout=layout)
     anchors = _split(parts, text)[3]
-    return found, decided, unwrap(text, [start for start, _, _ in anchors])
+    return found, decided, unwrap(text, [start for start, _, _ in anchors], layout)
 
 
 def examples(cases) -> list[tuple[int, str, str, list[str] | None, str | None]]:
