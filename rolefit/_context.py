@@ -15,8 +15,9 @@ context, and is one of that list's items:
   into at least three short items, or two around ``|`` or ``;``, and another item is a
   skill found the usual way (so "rest, relax and go home" stays prose), or each of at
   least three items is one such spelling and nothing else ("spark, excel, r");
-* **bullet list**: its line is a short bullet item and a neighbouring bullet line holds
-  a skill found the usual way;
+* **bullet list**: its line is a short bullet item and another line of the same run of
+  bullet items holds a skill found the usual way, or the run stands right under a heading
+  that names skills ("Skills", "Tech stack:"; at most four words);
 * a **skill-list item** (:func:`rolefit.score` on a list) is always list context.
 
 The item itself must be short (at most three words besides bracketed notes), must not go
@@ -46,7 +47,9 @@ _SKILL_LABEL = re.compile(
 )
 _SEP = re.compile(r"\s*(?:[,;|•·▪/]|\band\b|\bor\b|&)\s*", re.I)
 _STRONG_SEP = re.compile(r"[|;]")
-_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])\s+")
+# a bullet: also the marks a PDF of a word processor's list copies as characters of the
+# Private Use Area (U+F0B7 for "•" in the Symbol font, U+F0A7, U+F0D8 in Wingdings, ...)
+_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦➢➤■□○✓✔\ue000-\uf8ff]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _ITEM_WORD = re.compile(r"[^\W_][\w'’+#.-]*")
@@ -181,15 +184,20 @@ def _item_at(items: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 def _bullet_neighbour(text: str, line_start: int, line_end: int, holds) -> bool:
     """Another short item of the same run of bullet lines (at most ``_RUN`` lines either
-    way) holds a mention found the usual way."""
+    way) holds a mention found the usual way, or the run stands under a heading that names
+    skills (a short line just above it: "Skills", "Tech stack:")."""
     pos = line_start
-    for _ in range(_RUN):  # upwards
+    for _ in range(_RUN):  # upwards, to the line above the run
         if pos == 0:
             break
         prev = text.rfind("\n", 0, pos - 1) + 1
         found = _bullet_item(text, prev, pos - 1, holds)
-        if found is not None:
-            return found
+        if found is False:
+            if _skill_heading(text[prev:pos - 1]):
+                return True
+            break
+        if found:
+            return True
         pos = prev
     pos = line_end
     for _ in range(_RUN):  # downwards
@@ -202,6 +210,18 @@ def _bullet_neighbour(text: str, line_start: int, line_end: int, holds) -> bool:
             return found
         pos = nxt
     return False
+
+
+def _skill_heading(line: str) -> bool:
+    """Whether ``line`` is a heading that names skills: at most :data:`_HEADING_WORDS`
+    words, a skill label's word (``Skills``, ``Tools``, ...) among them, ending in a colon
+    or nothing."""
+    words = line.strip().rstrip(":：").split()
+    return (0 < len(words) <= _HEADING_WORDS and not line.rstrip().endswith((".", ","))
+            and _SKILL_LABEL.search(" ".join(words)) is not None)
+
+
+_HEADING_WORDS = 4
 
 
 def _bullet_item(text: str, start: int, end: int, holds) -> bool | None:

@@ -20,6 +20,13 @@ import rolefit
         ("Languages - go, rust, c, r", ["c", "go", "r", "rust"]),  # a dash after the label
         ("spark, excel, r", ["excel", "r", "spark"]),  # nothing but names: a list
         ("excel | go | react", ["excel", "go", "react"]),
+        # a run of bullet items under a heading that names skills, whatever the bullet
+        ("Skills\n• spark\n• excel\n• Python", ["excel", "python", "spark"]),
+        ("Tech stack:\n- go\n- rust\n- postgres", ["go", "postgresql", "rust"]),
+        ("TOOLS\n\uf0b7 spark\n\uf0b7 excel", ["excel", "spark"]),  # a PDF's Symbol-font bullet
+        ("Summary\nAnalyst, 6 years.\n\nTools:\n➢ tableau\n➢ excel\n➢ r", ["excel", "r", "tableau"]),
+        # a neighbour below a bullet counts when the line above is no bullet
+        ("Experience\n- spark\n- excel\n- Python", ["excel", "python", "spark"]),
     ],
 )
 def test_list_context_accepts_other_cases(text, expected):
@@ -41,6 +48,9 @@ def test_list_context_accepts_other_cases(text, expected):
         "go, sparked, excel at",  # not every item is a name
         "We go, we spark, we excel.",
         "Weekend - go hiking, spark joy",  # a dash after a label that names no skills
+        "Hobbies\n- go hiking\n- excel",  # a heading that names no skills
+        "We value people who:\n- go the extra mile\n- excel at teamwork",
+        "Skills we look for in a person like you.\n- excel\n- go",  # a sentence, no heading
     ],
 )
 def test_prose_keeps_its_protection(text):
