@@ -24,7 +24,8 @@ import rolefit
         ("Skills\n• spark\n• excel\n• Python", ["excel", "python", "spark"]),
         ("Tech stack:\n- go\n- rust\n- postgres", ["go", "postgresql", "rust"]),
         ("TOOLS\n\uf0b7 spark\n\uf0b7 excel", ["excel", "spark"]),  # a PDF's Symbol-font bullet
-        ("Summary\nAnalyst, 6 years.\n\nTools:\n➢ tableau\n➢ excel\n➢ r", ["excel", "r", "tableau"]),
+        ("Summary\nAnalyst, 6 years.\n\nTools:\n➢ tableau\n➢ excel\n➢ r",
+         ["excel", "r", "tableau"]),
         # a neighbour below a bullet counts when the line above is no bullet
         ("Experience\n- spark\n- excel\n- Python", ["excel", "python", "spark"]),
     ],
