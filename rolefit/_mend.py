@@ -6,7 +6,8 @@ matches: "Kuber-\\nnetes", "Tensor-\\nFlow", "Py\\u00adthon" (a soft hyphen), "�
 ligature character). :func:`mend` gives the matcher and the reading rules the words as
 they were written:
 
-* a soft hyphen (U+00AD) is removed;
+* a soft hyphen (U+00AD) is removed, and the hyphen (U+2010) and non-breaking hyphen
+  (U+2011) of a font or a word processor are written ``-`` ("fine\u2011tuning");
 * a ligature character (U+FB00 to U+FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) is written as its letters;
 * a word broken at a line end (a letter or digit, a hyphen ``-``, U+2010 or a soft
   hyphen, spaces or tabs, a line break, spaces or tabs, then a letter) is written whole,
@@ -40,17 +41,19 @@ _SOFT = "\xad"
 _WORD = re.compile(r"[^\W_]+")
 # what is mended: a break after the usual hyphen (an expression that starts with one
 # character is looked for at the speed of a string search); a break after another
-# hyphen, a soft hyphen, a ligature (all outside ASCII: looked for only where there is one)
+# hyphen, a soft hyphen, a ligature, another hyphen (all outside ASCII: looked for only
+# where there is one)
 _HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
-_OTHER = re.compile(r"[\u2010\xad][ \t]*\r?\n[ \t]*(?=[^\W\d_])|\xad|[\ufb00-\ufb06]")
+_OTHER = re.compile(
+    r"[\u2010\xad][ \t]*\r?\n[ \t]*(?=[^\W\d_])|\xad|[\ufb00-\ufb06]|[\u2010\u2011]")
 
 
 def _others(text: str) -> bool:
     """Whether ``text`` holds a character of :data:`_OTHER`."""
     return not text.isascii() and (
-        _SOFT in text or "\u2010" in text or "\ufb01" in text or "\ufb02" in text
-        or "\ufb00" in text or "\ufb03" in text or "\ufb04" in text or "\ufb05" in text
-        or "\ufb06" in text)
+        _SOFT in text or "\u2010" in text or "\u2011" in text or "\ufb01" in text
+        or "\ufb02" in text or "\ufb00" in text or "\ufb03" in text or "\ufb04" in text
+        or "\ufb05" in text or "\ufb06" in text)
 
 
 def _may_need(text: str) -> bool:
@@ -68,8 +71,8 @@ def _edits(text: str, joins: Container[str], keeps: Container[str], find):
         char = text[start]
         if char in _LIGATURES:
             yield start, end, _LIGATURES[char]
-        elif end - start == 1:  # a soft hyphen inside a line
-            yield start, end, ""
+        elif end - start == 1:  # inside a line: a soft hyphen, or another hyphen as "-"
+            yield start, end, "" if char == _SOFT else "-"
         elif start and text[start - 1].isalnum():
             k = start
             while k and text[k - 1].isalnum():

@@ -47,6 +47,9 @@ CASES = [
     # a soft hyphen (U+00AD), as a web page or a word processor leaves it
     ("Experience with Elastic\xadsearch, Snow\xadflake and Kuber\xad\nnetes.",
      {"elasticsearch": "has", "snowflake": "has", "kubernetes": "has"}),
+    # a font's hyphen (U+2010) and a word processor's non-breaking hyphen (U+2011)
+    ("Fine\u2011tuning LLMs; T\u2010SQL and scikit\u2011learn.",
+     {"llm_fine_tuning": "has", "tsql": "has", "scikit_learn": "has"}),
     # ligature characters, as some PDF viewers copy them
     ("Proﬁcient in SQL; ﬁne-tuning LLMs with Hugging Face; no Tableau or Power BI.",
      {"sql": "has", "llm_fine_tuning": "has", "hugging_face": "has", "tableau": "negated",
@@ -137,6 +140,7 @@ def test_mend_rules():
     assert mend("Kuber\xad\nnetes", find=find) == "Kubernetes"  # a soft one: never kept
     assert mend("x \xad\ny and \xad") == "x \ny and "
     assert mend("ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ") == "ff fi fl ffi ffl st st"
+    assert mend("end\u2011to\u2010end") == "end-to-end"
     assert mend("C++-\nbased") == "C++-\nbased"  # no letter or digit before the hyphen
 
 
@@ -167,7 +171,7 @@ def test_many_broken_words_take_linear_time():
 
 
 _PIECES = st.sampled_from(
-    ["Kuber", "netes", "-", "\n", "\r\n", " ", "  ", "\t", "\xad", "ﬁ", "ﬂ", "\u2010",
+    ["Kuber", "netes", "-", "\n", "\r\n", " ", "  ", "\t", "\xad", "ﬁ", "ﬂ", "\u2010", "\u2011",
      "Python", "a", "1", ",", "é", "SQL"])
 
 
@@ -183,4 +187,4 @@ def test_the_map_points_each_character_back(text):
     assert where == sorted(where)
     for char, at in zip(mended, where, strict=False):
         source = text[at]
-        assert char == source or source in "ﬀﬁﬂﬃﬄﬅﬆ" or source in "-\u2010"
+        assert char == source or source in "ﬀﬁﬂﬃﬄﬅﬆ" or source in "-\u2010\u2011"
