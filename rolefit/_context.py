@@ -16,8 +16,9 @@ context, and is one of that list's items:
   skill found the usual way (so "rest, relax and go home" stays prose), or each of at
   least three items is one such spelling and nothing else ("spark, excel, r");
 * **bullet list**: its line is a short bullet item and another line of the same run of
-  bullet items holds a skill found the usual way, or the run stands right under a heading
-  that names skills ("Skills", "Tech stack:"; at most four words);
+  bullet items holds a skill found the usual way, or the run stands under a heading that
+  names skills ("Skills", "Tech stack:"; at most four words; up to two empty lines
+  between them);
 * a **skill-list item** (:func:`rolefit.score` on a list) is always list context.
 
 The item itself must be short (at most three words besides bracketed notes), must not go
@@ -193,7 +194,7 @@ def _bullet_neighbour(text: str, line_start: int, line_end: int, holds) -> bool:
         prev = text.rfind("\n", 0, pos - 1) + 1
         found = _bullet_item(text, prev, pos - 1, holds)
         if found is False:
-            if _skill_heading(text[prev:pos - 1]):
+            if _skill_heading(_heading_line(text, prev, pos - 1)):
                 return True
             break
         if found:
@@ -210,6 +211,20 @@ def _bullet_neighbour(text: str, line_start: int, line_end: int, holds) -> bool:
             return found
         pos = nxt
     return False
+
+
+def _heading_line(text: str, start: int, end: int) -> str:
+    """The line ``text[start:end]``, or, if it is empty, the line above it that is not,
+    within :data:`_BLANKS` empty lines (a heading may stand over an empty line)."""
+    for _ in range(_BLANKS):
+        if text[start:end].strip() or not start:
+            break
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+    return text[start:end]
+
+
+_BLANKS = 2
 
 
 def _skill_heading(line: str) -> bool:

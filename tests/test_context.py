@@ -24,6 +24,7 @@ import rolefit
         ("Skills\n• spark\n• excel\n• Python", ["excel", "python", "spark"]),
         ("Tech stack:\n- go\n- rust\n- postgres", ["go", "postgresql", "rust"]),
         ("TOOLS\n\uf0b7 spark\n\uf0b7 excel", ["excel", "spark"]),  # a PDF's Symbol-font bullet
+        ("SKILLS\n\n• go\n• excel\n", ["excel", "go"]),  # an empty line under the heading
         ("Summary\nAnalyst, 6 years.\n\nTools:\n➢ tableau\n➢ excel\n➢ r",
          ["excel", "r", "tableau"]),
         # a neighbour below a bullet counts when the line above is no bullet
@@ -50,6 +51,7 @@ def test_list_context_accepts_other_cases(text, expected):
         "We go, we spark, we excel.",
         "Weekend - go hiking, spark joy",  # a dash after a label that names no skills
         "Hobbies\n- go hiking\n- excel",  # a heading that names no skills
+        "Skills\n\nWe go further.\n- go\n- excel",  # prose between the heading and the run
         "We value people who:\n- go the extra mile\n- excel at teamwork",
         "Skills we look for in a person like you.\n- excel\n- go",  # a sentence, no heading
     ],
