@@ -56,16 +56,18 @@ def _others(text: str) -> bool:
         or "\ufb05" in text or "\ufb06" in text)
 
 
-def _may_need(text: str) -> bool:
-    """Whether ``text`` may hold something to mend (a quick look, no false negatives)."""
-    return _HYPHEN_BREAK.search(text) is not None or _others(text)
-
-
-def _edits(text: str, joins: Container[str], keeps: Container[str], find):
-    """``(start, end, replacement)`` for each stretch of ``text`` to mend, in order."""
+def _stretches(text: str) -> list[re.Match]:
+    """What there may be to mend in ``text``, in order (most texts: nothing, after a search
+    for a hyphen before a line break and, in a text not all ASCII, a look for each mark)."""
     found = list(_HYPHEN_BREAK.finditer(text))
     if _others(text):
         found = sorted([*found, *_OTHER.finditer(text)], key=re.Match.start)
+    return found
+
+
+def _edits(text: str, found, joins: Container[str], keeps: Container[str], find):
+    """``(start, end, replacement)`` for each stretch of ``text`` to mend, in order, from
+    ``found`` (:func:`_stretches`)."""
     for m in found:
         start, end = m.span()
         char = text[start]
@@ -119,30 +121,32 @@ def mend(text: str, joins: Container[str] = (), keeps: Container[str] = (),
     """``text`` with its soft hyphens removed, ligatures written out and words broken at
     a line end written whole (module docstring); ``text`` itself if there is none.
     ``find(segment)`` gives the ``(start, end, ...)`` of each name in ``segment``."""
-    if not _may_need(text):
+    found = _stretches(text)
+    if not found:
         return text
-    return _apply(text, joins, keeps, find, None)
+    return _apply(text, found, joins, keeps, find, None)
 
 
 def mend_map(text: str, joins: Container[str] = (), keeps: Container[str] = (),
              find=None) -> tuple[str, list[int] | None]:
     """:func:`mend` of ``text`` and, if it differs, the position in ``text`` of each of its
     characters (one more entry for its end: ``len(text)``); None if it is ``text``."""
-    if not _may_need(text):
+    found = _stretches(text)
+    if not found:
         return text, None
     where: list[int] = []
-    out = _apply(text, joins, keeps, find, where)
+    out = _apply(text, found, joins, keeps, find, where)
     if out == text and len(where) == len(text):
         return text, None
     where.append(len(text))
     return out, where
 
 
-def _apply(text: str, joins: Container[str], keeps: Container[str], find,
+def _apply(text: str, found, joins: Container[str], keeps: Container[str], find,
            where: list[int] | None) -> str:
     pieces: list[str] = []
     at = 0
-    for start, end, replacement in _edits(text, joins, keeps, find):
+    for start, end, replacement in _edits(text, found, joins, keeps, find):
         pieces += (text[at:start], replacement)
         if where is not None:  # (a ligature's letters all come from it)
             where.extend(range(at, start))
