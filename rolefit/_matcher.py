@@ -230,6 +230,21 @@ def _read_gap(rule, view: bytes, text: str, start: int):
     return None
 
 
+class _Lazy:
+    """A regular expression compiled on its first ``match``: the rules of most skills never
+    run in a process (a cold start compiled thousands of them)."""
+
+    __slots__ = ("match", "pattern")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self.match = self._first
+
+    def _first(self, text: str, pos: int = 0) -> re.Match | None:
+        self.match = re.compile(self.pattern).match  # later calls go straight to it
+        return self.match(text, pos)
+
+
 class _Item:
     __slots__ = ("case", "key", "order", "surface")
 
@@ -240,7 +255,7 @@ class _Item:
     def short(self) -> bool:
         return self.case and len(self.surface) <= 2
 
-    def validator(self) -> re.Pattern | None:
+    def validator(self) -> re.Pattern | _Lazy | None:
         """Regex that must match at the start of a mention in the original text, or None."""
         s = self.surface
         if not self.case:
@@ -258,7 +273,7 @@ class _Item:
             parts.append(_SHORT_AFTER)
         if s.lower() in _VERBS:
             parts.append(r"(?![\s\-]++T[oO](?!\w))")
-        return re.compile("".join(parts))
+        return _Lazy("".join(parts))
 
 
 class _Leaf:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from rolefit._matcher import _PAD, TermMatcher, _fold
+from rolefit._matcher import _PAD, TermMatcher, _fold, _Lazy
 
 TERMS = [
     ("Python", "python", False),
@@ -689,3 +689,16 @@ def test_start_and_end_of_a_text_are_the_start_and_end_of_a_line(matcher):
     # An indented "Go to ..." opens a sentence whether it starts the text or a line.
     assert matcher.keys("  Go to market") == matcher.keys("x\n  Go to market") - {"x"} == set()
     assert matcher.keys("Go") == {"go"}
+
+
+def test_a_rule_is_compiled_on_its_first_match_and_matches_as_the_compiled_one():
+    pattern = r"(?<![\w.])Go(?![\w+#])(?!\s+[Tt]o\b)"
+    compiled = re.compile(pattern)
+    lazy = _Lazy(pattern)
+    assert not isinstance(lazy.match.__self__, re.Pattern)  # nothing compiled yet
+    texts = ["Go and Python", "go", "I use Go to ship", "Golang", "x.Go", " Go", "Go++"]
+    for text in texts:
+        for pos in range(len(text)):
+            mine, theirs = lazy.match(text, pos), compiled.match(text, pos)
+            assert (mine and mine.span()) == (theirs and theirs.span()), (text, pos)
+    assert isinstance(lazy.match.__self__, re.Pattern)

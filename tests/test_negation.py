@@ -234,6 +234,22 @@ def test_the_expression_of_a_cue_word_finds_what_the_whole_one_finds(before, wor
     assert (whole and (whole.span(), whole.lastgroup)) == (mine and (mine.span(), mine.lastgroup))
 
 
+def test_each_cue_word_keeps_the_alternatives_that_may_start_there_and_words_share_them():
+    # the alternatives are read off an index of their literal starts, and one expression
+    # serves every word that keeps the same ones (a cold start compiled one per word)
+    words = sorted({key for _, key, _ in _N.anchor_terms()})
+    expressions = set()
+    for word in words:
+        kept = tuple(
+            tuple(i for i, pattern in enumerate(patterns) if _N._may_start(pattern, word))
+            for patterns in _N._cue_lists()
+        )
+        expression = _N._cue_expression(word)
+        assert _N._BY_KEPT[kept] is expression, word
+        expressions.add(id(expression))
+    assert len(expressions) < len(words) / 5
+
+
 def test_a_group_of_look_behinds_matches_no_text_when_choosing_alternatives():
     pattern = r"(?:(?<=is\s)|(?<=are\s))not(?=\s*\.)"
     assert _N._may_start(pattern, "not")
@@ -251,7 +267,7 @@ def test_the_expression_of_every_cue_word_finds_what_the_whole_one_finds_in_cont
     befores = ["", "I ", "not ", "no ", "is ", "are ", "a ", "not a ", "still ", "who were ",
                "completely ", "know ", "literally ", "my ", "getting my ", "I'm ", "I am ",
                "just ", "currently ", "do ", "does ", "teach ", "quite a "]
-    every = _N._cue_expression()  # (made once: it is rebuilt from the cue lists each call)
+    every = _N._cue_expression()
     for word in _CUE_WORDS:
         mine = _N._BEFORE_AT.get(word) or _N._cue_expression(word)
         for before in befores:
