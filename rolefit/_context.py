@@ -18,7 +18,8 @@ context, and is one of that list's items:
 * **bullet list**: its line is a short bullet item and another line of the same run of
   bullet items holds a skill found the usual way, or the run stands under a heading that
   names skills ("Skills", "Tech stack:"; at most four words; up to two empty lines
-  between them);
+  between them), or the item and at least two other items of the run are each one such
+  spelling and nothing else ("- spark" / "- excel" / "- go");
 * a **skill-list item** (:func:`rolefit.score` on a list) is always list context.
 
 The item itself must be short (at most three words besides bracketed notes), must not go
@@ -125,7 +126,7 @@ def _item_ok(text: str, item: tuple[int, int], start: int, end: int) -> bool:
     if not _short(text, s, e):
         return False
     after = _ITEM_WORD.findall(_NOTE.sub(" ", text[end:e]))
-    if after and after[0].lower() in _VERB_NEXT:
+    if after and after[0].lower().rstrip(".") in _VERB_NEXT:  # ("go home.")
         return False
     if end - start == 1:
         rest = _NOTE.sub("", text[s:e]).strip(" \t\"'*.")
@@ -147,9 +148,10 @@ def _all_names(text: str, items: list[tuple[int, int]], names: set[tuple[int, in
 
 def _in_list(text: str, start: int, end: int, holds, names=frozenset()) -> bool:
     line_start, line_end = _line_bounds(text, start, end)
-    # the sentence (within the line) that holds the name
-    seg_start = line_start
-    for m in _SENTENCE_END.finditer(text, line_start, start):
+    # the sentence (within the line, after its bullet: "2. spark") that holds the name
+    lead = _BULLET.match(text, line_start, line_end)
+    seg_start = lead.end() if lead else line_start
+    for m in _SENTENCE_END.finditer(text, seg_start, start):
         seg_start = m.end()
     m = _SENTENCE_END.search(text, end, line_end)
     seg_end = m.start() if m else line_end
@@ -157,7 +159,7 @@ def _in_list(text: str, start: int, end: int, holds, names=frozenset()) -> bool:
     if label and label.end() <= start and _SKILL_LABEL.search(label.group("label")):
         items = _items(text[label.end() : seg_end], label.end())
         return _item_ok(text, _item_at(items, start), start, end)
-    bullet = _BULLET.match(text, seg_start, seg_end)
+    bullet = lead if lead and lead.end() == seg_start else _BULLET.match(text, seg_start, seg_end)
     body_start = bullet.end() if bullet else seg_start
     segment = text[body_start:seg_end]
     items = _items(segment, body_start)
@@ -172,7 +174,9 @@ def _in_list(text: str, start: int, end: int, holds, names=frozenset()) -> bool:
             len(items) >= 3 and _all_names(text, items, names)
         )
     if bullet and len(items) == 1:
-        return _bullet_neighbour(text, line_start, line_end, holds)
+        return _bullet_neighbour(text, line_start, line_end, holds) or (
+            _all_names(text, items, names) and _name_run(text, line_start, line_end, names)
+        )
     return False
 
 
@@ -211,6 +215,43 @@ def _bullet_neighbour(text: str, line_start: int, line_end: int, holds) -> bool:
             return found
         pos = nxt
     return False
+
+
+def _name_run(text: str, line_start: int, line_end: int, names) -> bool:
+    """Whether at least two other lines of the same run of bullet lines (at most ``_RUN``
+    lines either way) are each one other-case spelling and nothing else: "- spark" /
+    "- excel" / "- go", a list of names as "spark, excel, r" is one."""
+    count, pos = 0, line_start
+    for _ in range(_RUN):  # upwards
+        if pos == 0:
+            break
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        named = _bullet_name(text, prev, pos - 1, names)
+        if named is None:
+            break
+        count += named
+        pos = prev
+    pos = line_end
+    for _ in range(_RUN):  # downwards
+        if pos >= len(text) or count >= 2:
+            break
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        named = _bullet_name(text, pos + 1, nxt, names)
+        if named is None:
+            break
+        count += named
+        pos = nxt
+    return count >= 2
+
+
+def _bullet_name(text: str, start: int, end: int, names) -> bool | None:
+    """None if the line is no short bullet item (the run ends), else whether its item is
+    one other-case spelling and nothing else."""
+    bullet = _BULLET.match(text, start, end)
+    if bullet is None or not _short(text, bullet.end(), end):
+        return None
+    return _all_names(text, [(bullet.end(), end)], names)
 
 
 def _heading_line(text: str, start: int, end: int) -> str:

@@ -29,6 +29,13 @@ import rolefit
          ["excel", "r", "tableau"]),
         # a neighbour below a bullet counts when the line above is no bullet
         ("Experience\n- spark\n- excel\n- Python", ["excel", "python", "spark"]),
+        # a run of bullet items that are names and nothing else, as "spark, excel, r" is
+        ("- spark\n- excel\n- go", ["excel", "go", "spark"]),
+        ("• spark\n• excel\n• r\n• tableau", ["excel", "r", "spark", "tableau"]),
+        # numbered items: "2." is the item's mark, not the end of a sentence
+        ("1. spark\n2. excel\n3. go", ["excel", "go", "spark"]),
+        ("1. Python\n2. spark\n3. SQL", ["python", "spark", "sql"]),
+        ("Skills\n1) spark\n2) excel", ["excel", "spark"]),
     ],
 )
 def test_list_context_accepts_other_cases(text, expected):
@@ -54,6 +61,9 @@ def test_list_context_accepts_other_cases(text, expected):
         "Skills\n\nWe go further.\n- go\n- excel",  # prose between the heading and the run
         "We value people who:\n- go the extra mile\n- excel at teamwork",
         "Skills we look for in a person like you.\n- excel\n- go",  # a sentence, no heading
+        "- We go home.\n- Python is fun.\n- I excel at it.",  # "go home." ends its item
+        "Steps:\n1. go\n2. stop\n3. spark",  # one other item only is a name
+        "- go home\n- excel at it\n- spark joy",
     ],
 )
 def test_prose_keeps_its_protection(text):
