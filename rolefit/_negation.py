@@ -1538,6 +1538,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             else:  # "Learning:" over a line that lists skills: that line's clause
                 stop = clauses.end(heading.end(), limit)
                 scoped = _label_list(text, heading.end(), stop, starts, ends)
+                # and the short lines below it that start with a skill ("Not needed:" /
+                # "Java" / "Hadoop")
+                scoped += _item_lines_below(text, heading.end(), limit, starts, ends, clauses)
         elif kind in ("neg", "learn") and _SEP_CHAR.search(text, m.end(), m.end() + 48) and (
             sep := _separated_label(text, m, starts)
         ):
@@ -1916,7 +1919,9 @@ def _answered(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
     for j, (status, cue) in list(decided.items()):
         if status == CUE:
             continue
-        start, _, skill = found[j]
+        start, end_j, skill = found[j]
+        if (after := _QUESTION_END.search(text, end_j)) is not None and after.group() == "?":
+            continue  # itself in a question ("Scala Spark? Absolutely not.")
         ask = text.rfind("?", max(0, start - 300), start)
         if ask < 0 or text.find("?", ask + 1, start) >= 0:
             continue  # not in the answer to the question before it
@@ -2191,6 +2196,9 @@ _TO_WRITER = re.compile(
 )
 # A learning cue may open an answer after a word or two: "A: Only a little", "Honestly,
 # learning"
+# words that may come before a denial opening an answer
+_DENIAL_LEAD = re.compile(r"(?:(?:also|again|honestly|frankly|sadly|unfortunately|likewise"
+                          r"|same|definitely|absolutely|certainly)[,.]?[^\S\n]+)+\Z", re.I)
 _ANSWER_LEAD = re.compile(r"(?:(?:honestly|only|just|still|very|really|well|mostly|a|an)"
                           r",?[^\S\n]+)+\Z", re.I)
 # A question of skill names alone, put to someone ("Interviewer: AWS?", "Q: And Kafka?",
@@ -2326,7 +2334,15 @@ def _asked(text: str, start: int, status: str, spans, ends) -> list[int]:
         _asked_you(text, question.start(), end))  # (not a posting's "Is there any NLP?")
     if not asked and not _bare(text, question.start(), end, spans[lo:hi]):
         return []
+    if status == NEGATED:  # "Any forecasting beyond spreadsheet trend lines?" / "No."
+        return [i for i in range(lo, hi) if not _BEYOND.search(
+            text, max(question.start(), spans[i][0] - 40), spans[i][0])]
     return list(range(lo, hi))
+
+
+# what a question asks about besides the skill after it: a "no" does not deny that skill
+_BEYOND = re.compile(r"\b(?:beyond|besides|other\s+than|apart\s+from|except(?:\s+for)?"
+                     r"|outside(?:\s+of)?)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}\Z", re.I)
 
 
 # A speaker's label opening a line, up to its colon: "Priya:", "Candidate:", "A:"
@@ -2374,6 +2390,8 @@ def _answer_start(text: str, start: int, status: str) -> int:
     if status == NEGATED:
         if not _ANSWER_CUE.match(text, start):
             return -1
+        if (lead := _DENIAL_LEAD.search(text, max(0, start - 40), start)) is not None:
+            start = lead.start()  # "Hadoop? Also never.", "Kafka? Honestly, no."
     elif (lead := _ANSWER_LEAD.search(text, max(0, start - 40), start)) is not None:
         start = lead.start()
     return start if _ANSWER_START.search(text, max(0, start - 24), start) else -1
@@ -2406,6 +2424,32 @@ def _starts_with_skill(text: str, pos: int, starts: tuple[int, ...]) -> bool:
 
 
 _SPACES = re.compile(r"[^\S\n]*")
+_ITEM_LINE_WORDS = 6
+
+
+def _item_lines_below(text: str, pos: int, limit: int, starts, ends, clauses) -> list[int]:
+    """Skills on the lines after the one at ``pos`` (a heading's first item line) that
+    go on the same list: up to an empty line or ``limit``, each line starting with a skill
+    and no heading of its own; on each, its first clause, of at most
+    :data:`_ITEM_LINE_WORDS` words outside brackets. A line that goes on after that clause
+    (wrapped prose: "Scala. Our team uses" / "Python for ...") is the last."""
+    scoped: list[int] = []
+    end = text.find("\n", pos)
+    if end < 0 or clauses.end(pos, end) < end:
+        return scoped  # the first line is more than an item: "Scala. Our team uses"
+    while 0 <= end < limit:
+        start = end + 1
+        end = text.find("\n", start)
+        stop = len(text) if end < 0 else end
+        item_end = clauses.end(start, min(stop, limit))  # (a cue on the line ends it)
+        if (text[start:stop].rstrip().endswith(":")
+                or not _starts_with_skill(text, start, starts)
+                or len(_NOTE.sub(" ", text[start:item_end]).split()) > _ITEM_LINE_WORDS):
+            break
+        scoped += _label_list(text, start, item_end, starts, ends)
+        if item_end < stop:
+            break  # a line that goes on after its item ends the list
+    return scoped
 
 
 def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> list[int]:
