@@ -2194,11 +2194,11 @@ _TO_WRITER = re.compile(
     r"|need|needed|required|used|use|necessary|mandatory|expected)\b",
     re.I,
 )
-# A learning cue may open an answer after a word or two: "A: Only a little", "Honestly,
-# learning"
-# words that may come before a denial opening an answer
+# words that may come before a denial opening an answer: "Also never.", "Honestly, no."
 _DENIAL_LEAD = re.compile(r"(?:(?:also|again|honestly|frankly|sadly|unfortunately|likewise"
                           r"|same|definitely|absolutely|certainly)[,.]?[^\S\n]+)+\Z", re.I)
+# A learning cue may open an answer after a word or two: "A: Only a little", "Honestly,
+# learning"
 _ANSWER_LEAD = re.compile(r"(?:(?:honestly|only|just|still|very|really|well|mostly|a|an)"
                           r",?[^\S\n]+)+\Z", re.I)
 # A question of skill names alone, put to someone ("Interviewer: AWS?", "Q: And Kafka?",
