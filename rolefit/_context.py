@@ -187,33 +187,47 @@ def _item_at(items: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return items[-1]
 
 
+def _lines_up(text: str, line_start: int):
+    """``(start, end)`` of the lines above the one starting at ``line_start``, nearest
+    first, at most ``_RUN`` of them."""
+    pos = line_start
+    for _ in range(_RUN):
+        if pos == 0:
+            return
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        yield prev, pos - 1
+        pos = prev
+
+
+def _lines_down(text: str, line_end: int):
+    """``(start, end)`` of the lines below the one ending at ``line_end``, nearest first,
+    at most ``_RUN`` of them."""
+    pos = line_end
+    for _ in range(_RUN):
+        if pos >= len(text):
+            return
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        yield pos + 1, nxt
+        pos = nxt
+
+
 def _bullet_neighbour(text: str, line_start: int, line_end: int, holds) -> bool:
     """Another short item of the same run of bullet lines (at most ``_RUN`` lines either
     way) holds a mention found the usual way, or the run stands under a heading that names
     skills (a short line just above it: "Skills", "Tech stack:")."""
-    pos = line_start
-    for _ in range(_RUN):  # upwards, to the line above the run
-        if pos == 0:
-            break
-        prev = text.rfind("\n", 0, pos - 1) + 1
-        found = _bullet_item(text, prev, pos - 1, holds)
+    for start, end in _lines_up(text, line_start):  # to the line above the run
+        found = _bullet_item(text, start, end, holds)
         if found is False:
-            if _skill_heading(_heading_line(text, prev, pos - 1)):
+            if _skill_heading(_heading_line(text, start, end)):
                 return True
             break
         if found:
             return True
-        pos = prev
-    pos = line_end
-    for _ in range(_RUN):  # downwards
-        if pos >= len(text):
-            break
-        nxt = text.find("\n", pos + 1)
-        nxt = len(text) if nxt < 0 else nxt
-        found = _bullet_item(text, pos + 1, nxt, holds)
+    for start, end in _lines_down(text, line_end):
+        found = _bullet_item(text, start, end, holds)
         if found is not None:
             return found
-        pos = nxt
     return False
 
 
@@ -221,28 +235,16 @@ def _name_run(text: str, line_start: int, line_end: int, names) -> bool:
     """Whether at least two other lines of the same run of bullet lines (at most ``_RUN``
     lines either way) are each one other-case spelling and nothing else: "- spark" /
     "- excel" / "- go", a list of names as "spark, excel, r" is one."""
-    count, pos = 0, line_start
-    for _ in range(_RUN):  # upwards
-        if pos == 0:
-            break
-        prev = text.rfind("\n", 0, pos - 1) + 1
-        named = _bullet_name(text, prev, pos - 1, names)
-        if named is None:
-            break
-        count += named
-        pos = prev
-    pos = line_end
-    for _ in range(_RUN):  # downwards
-        if pos >= len(text) or count >= 2:
-            break
-        nxt = text.find("\n", pos + 1)
-        nxt = len(text) if nxt < 0 else nxt
-        named = _bullet_name(text, pos + 1, nxt, names)
-        if named is None:
-            break
-        count += named
-        pos = nxt
-    return count >= 2
+    count = 0
+    for lines in (_lines_up(text, line_start), _lines_down(text, line_end)):
+        for start, end in lines:
+            named = _bullet_name(text, start, end, names)
+            if named is None:
+                break
+            count += named
+            if count >= 2:
+                return True
+    return False
 
 
 def _bullet_name(text: str, start: int, end: int, names) -> bool | None:
