@@ -143,7 +143,8 @@ denials, finds at most as many, and has no status for learning
 Scope. A cue *before* a skill reaches it when the words between them are bridge words
 (``experience``, ``with``, ``used``, ``any``, ``professional``, ...; a cue may allow one
 other word), and then runs on over a list: further skills joined by commas, ``and``,
-``or``, ``nor``, ``/`` and bridge words ("no Spark, Kafka or Airflow"). Scope stops at the
+``or``, ``nor``, ``/`` and bridge words ("no Spark, Kafka or Airflow", "or any kind of
+stream processing"). Scope stops at the
 next cue, at a subject pronoun ("and I ...") and at a clause boundary: a sentence end, a
 semicolon, a newline or bullet, a spaced dash, ``but``, ``however``, ``although``,
 ``though``, ``whereas``, ``while``, ``, yet`` ("no Java, but strong Python" keeps Python).
@@ -151,9 +152,13 @@ A cue *after* skills (``not required``, ``on weekends``) reaches back over the n
 skill and the list joined to it by a conjunction; a parenthesised or colon/dash cue
 (``Spark (beginner)``, ``Kafka: none``) only the skill right before it, and nothing when
 the word before it is not a skill ("French (basic), Python" keeps Python). A cue that makes
-a heading line ("Learning next:", "Not required") covers the bullet lines under it; a cue
-followed by a colon ("Not required: a degree, Java") covers the rest of its clause, up to
-the next label after a bar, semicolon or bullet ("Shaky: C++ | Current: Python"). A cue
+a heading line ("Learning next:", "Not required") covers the bullet lines under it, or a
+line of skills and the short item lines below it ("Never used" / "Terraform, Ansible";
+not a table's columns); a cue followed by a colon ("Not required: a degree, Java") covers
+the rest of its clause, up to the next label after a bar, semicolon or bullet ("Shaky:
+C++ | Current: Python"), or the list below it if the colon ends its line ("Name the
+tools you have not used:" / "- Django"; a denial of use or need may have up to twelve
+words before it there: "For this analyst role you will NOT need:"). A cue
 that reaches no skill this way may be about the skill that a relative clause of the
 writer's follows ("Java, which I've never learned") or, opening an answer ("A: No.",
 "Candidate: Not really", "Me: Zero"), about the skills of a question put to the writer just
@@ -1528,19 +1533,12 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             n += 1
         limit = cues[n].start() if n < len(cues) else len(text)
         plan = kind == "learn" and _plan_cue(text, m)
-        heading = None if plan else _heading(text, m, starts)
+        heading = None if plan else _heading(text, m, starts, ends)
         referred = None
         if plan:  # "Weeks 1-4: SQL in depth, then window functions"
             scoped = _plan_step(text, m, starts)
         elif heading:  # "Learning next:", "Not required" over the bullet lines below it
-            if _LINE_BULLET.match(text, heading.end()):
-                scoped = _bullets_below(text, heading.end(), limit, starts)
-            else:  # "Learning:" over a line that lists skills: that line's clause
-                stop = clauses.end(heading.end(), limit)
-                scoped = _label_list(text, heading.end(), stop, starts, ends)
-                # and the short lines below it that start with a skill ("Not needed:" /
-                # "Java" / "Hadoop")
-                scoped += _item_lines_below(text, heading.end(), limit, starts, ends, clauses)
+            scoped = _list_below(text, heading.end(), limit, starts, ends, clauses)
         elif kind in ("neg", "learn") and _SEP_CHAR.search(text, m.end(), m.end() + 48) and (
             sep := _separated_label(text, m, starts)
         ):
@@ -1567,6 +1565,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                 end = _SENTENCE_END.search(text, colon.end(), limit)
                 stop = limit if end is None else end.start()
             scoped = _label_list(text, colon.end(), stop, starts, ends)
+            if not scoped and kind in ("neg", "learn") and (
+                below := _label_end(text, colon.end(), starts)
+            ) is not None:  # a label that ends its line: "Name the tools you have not used:"
+                scoped = _list_below(text, below, limit, starts, ends, clauses)
         elif kind in ("neg", "learn") and (q := text.find("?", m.end(), m.end() + 64)) >= 0 and (
             answer := _question_label(text, m, q, starts)
         ) is not None:
@@ -1954,14 +1956,16 @@ _HEADING_LEAD = re.compile(
 )
 
 
-def _heading(text: str, m: re.Match, starts: tuple[int, ...]) -> re.Match | None:
+def _heading(text: str, m: re.Match, starts: tuple[int, ...], ends) -> re.Match | None:
     """The rest of a heading line after cue ``m`` ("Learning next:", "Not required"),
     if it names no skill and a bullet line follows, or it ends with a colon and the next
-    line starts with a skill ("Never used:" / "Spark, Airflow"); at most three words may
-    come before the cue on its line."""
+    line starts with a skill ("Never used:" / "Spark, Airflow"), or the next line holds
+    nothing but a list of skills ("Never used" / "Terraform, Ansible"); at most three
+    words may come before the cue on its line."""
     heading = _HEADING.match(text, m.end())
     if heading is None or not _LINE_BULLET.match(text, heading.end()) and not (
-        heading.group(1) and _starts_with_skill(text, heading.end(), starts)
+        _starts_with_skill(text, heading.end(), starts)
+        and (heading.group(1) or _skills_only(text, heading.end(), starts, ends))
     ):
         return None
     if text.count(")", m.end(), heading.end()) > text.count("(", m.end(), heading.end()):
@@ -1977,6 +1981,18 @@ _LABEL_LEAD = re.compile(
     r"(?:[\w'’]+[^\S\n]+){0,5}\Z"
 )
 _LABEL_GAP = re.compile(r"[^\n.!?;:]*")
+# the same with up to twelve words before the cue
+_LONG_LEAD = re.compile(
+    r"(?:^|\n|[.!?][^\S\n]+)[^\S\n]*(?:(?:[-*•·▪►●◦#]+|\d{1,2}[.)])[^\S\n]*){0,2}"
+    r"(?:[\w'’,]+[^\S\n]+){0,11}\Z"
+)
+# a denial's verb of use or need: "not worked with", "never had to use", "won't need"
+_USE_NEXT = re.compile(
+    r"(?:[^\S\n]+(?:yet|ever|really|actually|been)){0,2}[^\S\n]+(?:use[ds]?|using|worked"
+    r"|touched|tried|need(?:ed)?|require[ds]?|know|known|learn(?:ed|t)|done|ha(?:d|ve)\s+to\s+use)"
+    r"\b",
+    re.I,
+)
 # words that make a line's first words a sentence rather than a label
 _CLAUSE_WORDS = frozenset("never not no is are was were be been stops ends again anymore".split())
 # a short label that opens its line: "Missing entirely:", "- Not relevant to role:"
@@ -2042,7 +2058,15 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
         and _LINE_LABEL.search(text, max(0, m.start() - 30), m.start())
     ):
         return None  # "No two projects were alike:", "Not a single gap on the infra side:"
-    if _LABEL_LEAD.search(text, max(0, m.start() - 60), m.start()) is None:
+    if _LABEL_LEAD.search(text, max(0, m.start() - 60), m.start()) is None and not (
+        # a longer lead, for a denial of use or need over a list below it: "For this
+        # role you will NOT need:" / "- Spark", "Please list the tools from the posting
+        # you have not worked with:" / "Redis, Kafka"
+        m.lastgroup == "neg"
+        and _USE_NEXT.match(text, m.end())
+        and _LONG_LEAD.search(text, max(0, m.start() - 120), m.start())
+        and _label_end(text, colon + 1, starts) is not None
+    ):
         return None
     return _COLON.match(text, colon)  # (the colon alone)
 
@@ -2067,7 +2091,8 @@ _LINE_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])[^\S\n]
 # Between two skills of one list: connectors and these few words only.
 _GLUE = frozenset(
     """and or nor & / , ( ) : plus also either neither as well with in of on for to the a an
-    any other similar related experience knowledge skills exposure tools tooling frameworks
+    any other similar related kind kinds sort sorts type types form forms
+    experience knowledge skills exposure tools tooling frameworks
     libraries platforms systems services databases
     languages e.g such like including etc even yet""".split()
 )
@@ -2423,6 +2448,23 @@ def _starts_with_skill(text: str, pos: int, starts: tuple[int, ...]) -> bool:
     return i < len(starts) and starts[i] == pos
 
 
+def _skills_only(text: str, pos: int, starts, ends) -> bool:
+    """Whether the line at ``pos`` holds nothing but skills joined as a list ("Terraform,
+    Ansible", "Docker and Kubernetes"), a full stop at most after the last; not the
+    columns of a table ("C++      Python      CUDA")."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    i = bisect_left(starts, pos)
+    last = pos
+    while i < len(starts) and starts[i] < end:
+        gap = text[last : starts[i]]
+        if gap.strip() and not _list_gap_ok(gap) or last > pos and ("  " in gap or "\t" in gap):
+            return False
+        last = ends[i]
+        i += 1
+    return last > pos and not text[last:end].strip(" \t\r.")
+
+
 _SPACES = re.compile(r"[^\S\n]*")
 _ITEM_LINE_WORDS = 6
 
@@ -2450,6 +2492,34 @@ def _item_lines_below(text: str, pos: int, limit: int, starts, ends, clauses) ->
         if item_end < stop:
             break  # a line that goes on after its item ends the list
     return scoped
+
+
+def _list_below(text: str, pos: int, limit: int, starts, ends, clauses) -> list[int]:
+    """Skills of the list below a heading or a label that ends its line, from ``pos``, the
+    start of the next line: its bullet lines, or the clause of a line that lists skills
+    ("Never used:" / "Spark, Airflow") and the short item lines after it that start with
+    a skill ("Not needed:" / "Java" / "Hadoop")."""
+    if _LINE_BULLET.match(text, pos):
+        return _bullets_below(text, pos, limit, starts)
+    stop = clauses.end(pos, limit)
+    return _label_list(text, pos, stop, starts, ends) + _item_lines_below(
+        text, pos, limit, starts, ends, clauses)
+
+
+# the rest of a line after a label's colon (maybe a bold mark), and a blank line
+_LINE_REST = re.compile(r"(?:\*\*)?[^\S\n]*\n(?:[^\S\n]*\n)?")
+
+
+def _label_end(text: str, pos: int, starts) -> int | None:
+    """The start of the list below a label whose colon ends at ``pos`` and ends its line,
+    if the next line is a bullet item or starts with a skill, else None."""
+    rest = _LINE_REST.match(text, pos)
+    if rest is None:
+        return None
+    below = rest.end()
+    if _LINE_BULLET.match(text, below) or _starts_with_skill(text, below, starts):
+        return below
+    return None
 
 
 def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> list[int]:

@@ -370,3 +370,24 @@ def test_a_note_of_where_a_skill_was_met_reads_after_it_or_as_an_answer(text, ex
     with rolefit.config_context(reader="rules"):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a heading without a colon over a line of nothing but skills
+        ("NOT ADOPTED\n  Prefect, Kedro and Dask", {"prefect": "negated", "kedro": "negated",
+                                                    "dask": "negated"}),
+        ("Tools I've never touched\nSalesforce, HubSpot.", {"salesforce": "negated",
+                                                            "hubspot": "negated"}),
+        # not over the columns of a table, nor over a line that says more
+        ("EXPERT      EXPOSURE ONLY      NONE\nC++         CUDA               Rust",
+         {"cpp": "has", "cuda": "has", "rust": "has"}),
+        ("Never used\tNot needed\nTerraform\tAnsible", {"terraform": "has", "ansible": "has"}),
+        ("Never used\nTerraform modules on every project", {"terraform": "has"}),
+    ],
+)
+def test_a_heading_without_a_colon_covers_a_line_of_skills_below_it(text, expected):
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
