@@ -171,7 +171,9 @@ question takes the status of its mention in the answer ("Q: Experience with Terr
 have never written Terraform"). Under a heading line, each bullet counts up to its first
 sentence end or spaced dash ("Scala. Our Spark jobs run in PySpark" keeps Spark and
 PySpark); without a colon a heading may have up to three words before its cue ("What we
-don't need"). A skill named inside a cue is what the cue is about ("enrolled in
+don't need"). A learning cue after a denied intent denies what it reaches ("not planning to
+learn Spark", "no plans to learn", "not interested in learning Scala"). A skill named
+inside a cue is what the cue is about ("enrolled in
 an AWS certification course"), unless the cue is read at the skill's own name ("Teaching
 myself Julia": no ``teaching``).
 
@@ -1129,6 +1131,36 @@ _PLAN_CUE = re.compile(_PLAN_STEP, re.I)
 _STEP_CUE = re.compile(_STEP_IN_LINE, re.I)
 
 
+# a denied intent to learn: "not planning to", "no plans to", "don't want to", "not
+# interested in" (the intent word may open the learning cue itself: "interested in learning")
+_NO_INTENT = re.compile(
+    r"(?:\b(?:not|never|no)|\b\w+n['’]t)\s+(?:(?:really|even|currently|particularly|that|at\s+all)"
+    r"\s+)?(?:planning|plans?|going|intend(?:ing)?|intentions?|wanting|want|interest(?:ed)?"
+    r"|keen|desire)\b",
+    re.I,
+)
+# between such an intent and its learning cue: a preposition and a word of how or when
+# ("not planning to start learning"; not "to stop learning")
+_INTENT_GAP = re.compile(
+    r"\s+(?:(?:to|on|in|of|about)\s+)?(?:(?:start|begin|bother|actually|really|even|ever"
+    r"|seriously|properly)\s+)?",
+    re.I,
+)
+
+
+def _denied_intent(text: str, m: re.Match) -> re.Match | None:
+    """The denied intent before learning cue ``m`` ("not planning to learn Spark", "no
+    intention of learning Go", "not interested in learning Scala"), else None."""
+    if "n" not in text[max(0, m.start() - 48) : m.start()].lower():
+        return None
+    for x in _NO_INTENT.finditer(text, max(0, m.start() - 48), m.end()):
+        if x.start() >= m.start():
+            break
+        if x.end() > m.start() or _INTENT_GAP.fullmatch(text, x.end(), m.start()):
+            return x
+    return None
+
+
 def _plan_cue(text: str, m: re.Match) -> bool:
     """Whether learning cue ``m`` is a plan's step (which ends in a space: looked at first)."""
     return text[m.end() - 1].isspace() and _PLAN_CUE.fullmatch(m.group("learn")) is not None
@@ -1491,6 +1523,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             and not _plan_cue(text, m)
             and not _covered_between(cues[-1].end(), m.start(), starts)
             and _gap_ok(text, cues[-1].end(), m.start(), 0)
+            and not _denied_intent(text, m)  # (read below: "not interested in learning")
         ):
             continue
         cues.append(m)
@@ -1514,6 +1547,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     for k, m in enumerate(cues):
         kind = m.lastgroup
         status = NEGATED if kind in ("neg", "negafter") else LEARNING
+        # a learning cue after a denied intent: "not planning to learn", "no plans to learn"
+        intent = _denied_intent(text, m) if kind == "learn" else None
+        if intent is not None:
+            status = NEGATED
         if kind == "neg" and _AD_CUE_AT.match(text, m.start()):
             if writer is None:
                 writer = _WRITER.search(text) is not None
@@ -1532,7 +1569,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         while n < len(cues) and _in_note(text, cues[n].start()):
             n += 1
         limit = cues[n].start() if n < len(cues) else len(text)
-        plan = kind == "learn" and _plan_cue(text, m)
+        plan = kind == "learn" and intent is None and _plan_cue(text, m)
         heading = None if plan else _heading(text, m, starts, ends)
         referred = None
         if plan:  # "Weeks 1-4: SQL in depth, then window functions"
@@ -1621,7 +1658,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             continue  # "I don't use Selenium anymore": the writer used it (a team's "we
             # do not use Hadoop anymore" in a posting still denies it)
         if scoped:
-            cue_text = " ".join(m.group(kind).split())
+            cue_text = " ".join(
+                (m.group(kind) if intent is None else text[intent.start() : m.end()]).split())
             for i in scoped:
                 if referred and status == LEARNING and decided.get(i, ("",))[0] == NEGATED:
                     decided[i] = (status, cue_text)  # "no TensorFlow yet, but learning it"

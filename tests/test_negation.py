@@ -391,3 +391,20 @@ def test_a_heading_without_a_colon_covers_a_line_of_skills_below_it(text, expect
     with rolefit.config_context(reader="rules"):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "denied"),
+    [
+        ("I'm not planning to start learning Spark.", "spark", True),
+        ("We have no intention of ever learning COBOL.", "cobol", True),
+        # not where the words between say something else
+        ("I'm not planning to stop learning Spark.", "spark", False),
+        ("Not only am I learning Go, I also teach it.", "go", False),
+    ],
+)
+def test_a_denied_intent_to_learn_denies(text, skill, denied):
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills(text)
+    assert (dict(zip(found["skill_id"], found["status"], strict=True))[skill] == "negated") == (
+        denied)
