@@ -166,7 +166,8 @@ def _in_list(text: str, start: int, end: int, holds, names=frozenset()) -> bool:
     here = _item_at(items, start)
     if not _item_ok(text, here, start, end):
         return False
-    strong = _STRONG_SEP.search(segment) is not None
+    # (a separator that ends the segment joins nothing: "R/Shell Scripting0 ;")
+    strong = _STRONG_SEP.search(segment.rstrip(" \t|;")) is not None
     if (len(items) >= 3 or (strong and len(items) >= 2)) and all(
         _short(text, s, e) or k == 0 for k, (s, e) in enumerate(items)
     ):

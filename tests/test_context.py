@@ -80,3 +80,21 @@ def test_find_skills_reports_list_mentions_in_text_order():
     found = rolefit.find_skills("Skills: Python, spark, excel")
     assert found["matched"].tolist() == ["Python", "spark", "excel"]
     assert (found["status"] == "has").all()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a separator that ends its line joins nothing: the same as without it (a case
+        # that hypothesis found for the order test in test_hostile.py)
+        ("R/Shell Scripting0 ;", ["r"]),
+        ("R/Shell Scripting0 |", ["r"]),
+        ("R/Shell Scripting0", ["r"]),
+        # between two items, it makes a list
+        ("R; shell", ["r", "shell_scripting"]),
+        ("| R | shell |", ["r", "shell_scripting"]),
+    ],
+)
+def test_a_separator_at_the_end_of_a_line_makes_no_list(text, expected):
+    with rolefit.config_context(reader="rules"):
+        assert rolefit.extract_skills(text) == expected
