@@ -251,10 +251,8 @@ def _name_run(text: str, line_start: int, line_end: int, names) -> bool:
 def _bullet_name(text: str, start: int, end: int, names) -> bool | None:
     """None if the line is no short bullet item (the run ends), else whether its item is
     one other-case spelling and nothing else."""
-    bullet = _BULLET.match(text, start, end)
-    if bullet is None or not _short(text, bullet.end(), end):
-        return None
-    return _all_names(text, [(bullet.end(), end)], names)
+    item = _short_item(text, start, end)
+    return None if item is None else _all_names(text, [(item, end)], names)
 
 
 def _heading_line(text: str, start: int, end: int) -> str:
@@ -283,11 +281,17 @@ def _skill_heading(line: str) -> bool:
 _HEADING_WORDS = 4
 
 
+def _short_item(text: str, start: int, end: int) -> int | None:
+    """Where the item of the line ``text[start:end]`` starts, if the line is a short bullet
+    item, else None."""
+    bullet = _BULLET.match(text, start, end)
+    return bullet.end() if bullet is not None and _short(text, bullet.end(), end) else None
+
+
 def _bullet_item(text: str, start: int, end: int, holds) -> bool | None:
     """True if the line is a short bullet item with a mention, None if it is a short bullet
     item without one (look further), False if it is not a short bullet item (stop)."""
-    bullet = _BULLET.match(text, start, end)
-    if bullet is None or not _short(text, bullet.end(), end):
+    if _short_item(text, start, end) is None:
         return False
     return True if holds(start, end) else None
 

@@ -2014,16 +2014,11 @@ def _heading(text: str, m: re.Match, starts: tuple[int, ...], ends) -> re.Match 
         return None  # "... fast without cutting corners:" ends a sentence, not a heading
     return heading
 # a label: the cue among the first words of its line or sentence, and a colon soon after
-_LABEL_LEAD = re.compile(
-    r"(?:^|\n|[.!?][^\S\n]+)[^\S\n]*(?:(?:[-*•·▪►●◦#]+|\d{1,2}[.)])[^\S\n]*){0,2}"
-    r"(?:[\w'’]+[^\S\n]+){0,5}\Z"
-)
+_LEAD_START = r"(?:^|\n|[.!?][^\S\n]+)[^\S\n]*(?:(?:[-*•·▪►●◦#]+|\d{1,2}[.)])[^\S\n]*){0,2}"
+_LABEL_LEAD = re.compile(_LEAD_START + r"(?:[\w'’]+[^\S\n]+){0,5}\Z")
+# the same with up to twelve words (and commas) before the cue
+_LONG_LEAD = re.compile(_LEAD_START + r"(?:[\w'’,]+[^\S\n]+){0,11}\Z")
 _LABEL_GAP = re.compile(r"[^\n.!?;:]*")
-# the same with up to twelve words before the cue
-_LONG_LEAD = re.compile(
-    r"(?:^|\n|[.!?][^\S\n]+)[^\S\n]*(?:(?:[-*•·▪►●◦#]+|\d{1,2}[.)])[^\S\n]*){0,2}"
-    r"(?:[\w'’,]+[^\S\n]+){0,11}\Z"
-)
 # a denial's verb of use or need: "not worked with", "never had to use", "won't need"
 _USE_NEXT = re.compile(
     r"(?:[^\S\n]+(?:yet|ever|really|actually|been)){0,2}[^\S\n]+(?:use[ds]?|using|worked"
