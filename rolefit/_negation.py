@@ -309,6 +309,11 @@ _NEG_BEFORE = [
     r"never\s+(?:have|had|did)\s+(?:I|we)(?:\s+ever)?(?=\s+(?:used|touched|tried|worked|deployed"
     r"|written|built|programmed|coded|done|had|learned|learnt|seen)\b)",
     r"yet\s+to",  # "I am yet to use Airflow", "have yet to try"
+    # "I gave up on learning Rust", "gave up on Java", "stopped learning Scala" (not "never
+    # stopped learning Python")
+    r"(?<!never\s)(?<!not\s)(?<!n['’]t\s)(?:gave|give|given|giving)\s+up\s+on"
+    r"(?:\s+(?:learning|studying|using|trying\s+to\s+learn))?",
+    r"(?<!never\s)(?<!not\s)(?<!n['’]t\s)(?:quit|stopped|abandoned)\s+(?:learning|studying)",
     # an interviewer's "could not answer questions on Kafka", "unable to explain how
     # Kubernetes schedules pods"
     r"unable\s+to\s+(?:work\s+(?:with|in)|use|write|code\s+in|program\s+in|read)",
@@ -432,6 +437,8 @@ _NEG_BEFORE = [
     r"|primarily|mostly"
     r"|(?:yet\s+)?certified"
     r"|to\s+mention|even|one|new\s+to|bad|(?:an?\s+)?(?:big\s+|huge\s+)?fan"
+    # an attitude, not a denial of use: "if you're not excited about AI"
+    r"|(?:excited|passionate|enthusiastic|thrilled)\s+(?:about|by)"
     r"|(?:an?\s+)?(?:expert|pro|guru|specialist|master|beginner|novice|newbie|noob)|"
     + _HEDGES
     + r")\b)",
@@ -613,7 +620,7 @@ _BRIDGE = frozenset(
     familiarity proficiency expertise training understanding grasp command fluency
     professional commercial production hands-on practical direct real real-world working
     industry formal significant extensive deep solid actual relevant enterprise
-    completely totally entirely absolutely complete total
+    completely totally entirely absolutely complete total utter absolute
     academic personal
     year years yr yrs month months single line lines picked run ran anything
     used use using work worked working written write writing touched touch tried try
@@ -705,10 +712,18 @@ _NEG_AFTER = (
     r"|(?<=\sa\s)foreign\s+language(?:\s+to\s+(?:me|us|him|her|them))?"
     r"|(?:(?<=is\s)|(?<=are\s))(?:outside|beyond)\s+(?:the|our)\s+(?:remit|scope)"
     r"|(?:(?<=is\s)|(?<=are\s))non-?existent|(?:(?<=is\s)|(?<=are\s))irrelevant"
+    # "My experience with Spark is zero", "His Scala knowledge is nil"
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=was\s))(?:zero|nil|none)(?=\s*(?:[.,;!)]|$))"
+    # "tried TensorFlow once and gave up", "I tried Rust last year and gave up after a week"
+    # (not "when pandas gave up": the skill is what gave up)
+    r"|(?:(?<=and\s)|(?<=,\s)|(?<=but\s)|(?<=then\s)|(?<=\bI\s)|(?<=eventually\s)"
+    r"|(?<=finally\s)|(?<=quickly\s)|(?<=soon\s))gave\s+up(?=\s*(?:[.,;!)]|$|\s+(?:after"
+    r"|halfway|partway|in|on\s+(?:it|them)|both|for\s+now|twice|quickly|soon|again|because|when)\b))"
     r"|(?:(?:(?<=is\s)|(?<=are\s))not|isn['’]t|aren['’]t)\s+(?:really\s+)?(?:my|our)"
     r"\s+(?:area|strength|thing|forte"
     r"|strong\s+suit|expertise|specialty|speciality|field|cup\s+of\s+tea)"
-    r"|(?:(?<=\sa\s)|(?<=is\s)|(?<=are\s))mystery(?:\s+to\s+me)?"
+    r"|(?:(?<=\sa\s)|(?<=is\s)|(?<=are\s)|(?<=complete\s)|(?<=total\s)|(?<=utter\s)"
+    r"|(?<=absolute\s))mystery(?:\s+to\s+(?:me|us|him|her|them))?"
     r"|(?:(?<=\sa\s)|(?<=total\s)|(?<=complete\s))black\s+box(?:\s+to\s+(?:me|us))?"
     # "Bayesian statistics makes no sense to me", "Rust is not in my toolbox"
     r"|(?:(?<=makes\s)|(?<=make\s))(?:zero|no)\s+sense(?:\s+to\s+(?:me|us))?"
@@ -1000,6 +1015,7 @@ _ANCHORS = """
     no not never without lack lacks lacking unfamiliar zero 0 neither nor cannot
     don't doesn't didn't haven't hasn't hadn't isn't aren't wasn't weren't can't won't
     wouldn't shouldn't couldn't needn't
+    gave give given giving quit stopped abandoned
     little limited learn learning studying taking currently enrolled beginner beginners kinda
     somewhat
     novice newbie basic basics exposure getting got intro introductory crash pick
@@ -2010,6 +2026,8 @@ def _heading(text: str, m: re.Match, starts: tuple[int, ...], ends) -> re.Match 
         return None  # the end of a bracket opened on the line above: wrapped text
     if _covered_between(m.end(), heading.end(), starts):
         return None
+    if _negative_condition(text[m.end() : heading.end()].split()):
+        return None  # "Don't apply unless you know" (but "Not a fit if" / "- you want Go")
     if not _HEADING_LEAD.search(text, max(0, m.start() - 40), m.start()):
         return None  # "... fast without cutting corners:" ends a sentence, not a heading
     return heading
@@ -2026,6 +2044,17 @@ _USE_NEXT = re.compile(
     r"\b",
     re.I,
 )
+# a condition after a label's cue, whose object the list is: a negative one ("unless",
+# "if ... not") turns the cue's denial around ("Don't apply unless you know:", "Please
+# don't join if you're not excited about:"); a plain one keeps it ("Not a fit if you want:")
+_CONDITION = re.compile(
+    r"\b(?:unless\b|(?:if|whether)\b.*?\b(?:not|no|never|without|\w+n['’]t)\b)", re.I
+)
+
+
+def _negative_condition(words: list[str]) -> bool:
+    """Whether the words after a label's cue hold a negative condition (:data:`_CONDITION`)."""
+    return _CONDITION.search(" ".join(words)) is not None
 # words that make a line's first words a sentence rather than a label
 _CLAUSE_WORDS = frozenset("never not no is are was were be been stops ends again anymore".split())
 # a short label that opens its line: "Missing entirely:", "- Not relevant to role:"
@@ -2082,6 +2111,8 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
         return None
     if (words := _label_words(text, m, colon, starts)) is None:
         return None
+    if _negative_condition(words):
+        return None  # "Don't join if you're not excited about:", "Don't apply unless ...:"
     if (when := _LABEL_WHEN.search(" ".join(words))) is not None:  # "... on right now:"
         words = words[: len(words) - len(when.group().split())]
     if words and words[-1].lower().strip(",") not in _LABEL_ENDS and not (
@@ -2174,7 +2205,8 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
         if s < floor:
             break
         if not scoped:
-            ok = _gap_ok(text, e, pos, 0 if status == NEGATED else 2, after=after)
+            free = 0 if status == NEGATED and not m.group().lower().startswith("gave") else 2
+            ok = _gap_ok(text, e, pos, free, after=after)
             conj = ":" in text[e:pos]  # "Chef, Puppet: none of them": the list before a colon
         else:
             ok, conj = _joined(text[e:pos], conj)

@@ -408,3 +408,28 @@ def test_a_denied_intent_to_learn_denies(text, skill, denied):
         found = rolefit.find_skills(text)
     assert (dict(zip(found["skill_id"], found["status"], strict=True))[skill] == "negated") == (
         denied)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "denied"),
+    [
+        ("Azure is an utter mystery to me.", "azure", True),
+        ("Our team's Terraform experience is zero.", "terraform", True),
+        ("I tried Julia twice and gave up.", "julia", True),
+        ("gave up on studying Haskell last spring", "haskell", True),
+        # not a tool that gave up, nor a pause, nor a learner who never stopped
+        ("We moved to Spark when Excel gave up on the file sizes.", "excel", False),
+        ("Got stuck installing Anaconda and gave up for two weeks, then it worked.", "conda",
+         False),
+        ("I never stopped learning Python.", "python", False),
+        # nor a list that is the object of a condition after the cue
+        ("Don't apply unless you know:\n- SQL\n- dbt", "sql", False),
+        # (a plain condition keeps the denial)
+        ("Not a fit if\n- you only want to write Scala", "scala", True),
+    ],
+)
+def test_giving_up_a_mystery_and_a_zero_deny(text, skill, denied):
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills(text)
+    assert (dict(zip(found["skill_id"], found["status"], strict=True))[skill] == "negated") == (
+        denied)
