@@ -684,8 +684,8 @@ _NEG_AFTER = (
     r"|(?<=know\s)nothing(?=\s*(?:[.,;!?]|$))|(?<=also\s)no(?=\s*(?:[.;!]|$))"
     # a short answer after the skill: "Kubernetes, no.", "redis? no.", "SSRS neither."
     r"|(?<=[,?]\s)(?:no|nope|nah)(?=\s*(?:[.;!]|$))|(?<=\w\s)neither(?=\s*(?:[.;!]|$))"
-    # "AWS daily, Azure never."
-    r"|(?<=\w\s)never(?=\s*(?:[.;!]|$))"
+    # "AWS daily, Azure never.", "Fivetran never, Stitch once"
+    r"|(?<=\w\s)never(?=\s*(?:[.;!]|$|,(?!\s*ever\b)))"
     r"|(?<=[\w?]\s)not\s+at\s+all(?=\s*(?:[.,;!]|$))"  # "JavaScript a bit, TypeScript not at all"
     # a posting's "Tableau training will be provided" (as "we'll teach you Tableau")
     r"|(?<=\w\s)training\s+(?:will\s+be\s+|is\s+)?(?:provided|given|offered)"
@@ -1711,14 +1711,17 @@ def _grouped(text: str, found, ends, anchors, decided: dict[int, tuple[str, str]
                 decided.setdefault(i, (NEGATED, " ".join(g.group().split())))
 
 
-# a cross mark right after a skill ("Spark ✗", "Neo4j: ❌"), or opening its line
+# a cross mark right after a skill ("Spark ✗", "Neo4j: ❌", "Looker ...... ✗"), or opening its
+# line (or empty circles, none filled)
 _MARK_AFTER = re.compile(
-    r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?([✗✘❌✖🚫⛔🔴]|[○☆□]{3,5}(?![●★◐◑○☆■□]))"  # (or none filled)
+    r"[^\S\n]*(?:(?:[:|\t–—-]|\.{2,}+|…++)[^\S\n]*)?([✗✘❌✖🚫⛔🔴]|[○☆□]{3,5}(?![●★◐◑○☆■□]))"
 )
 # a rating in symbols right after a skill: filled, then empty ("AWS ★☆☆☆☆", "R ■□□□□",
-# "SQL ███░░░░░░░"); two fifths or less filled is learning, none filled denied
+# "SQL ███░░░░░░░", "Go ....... ☆☆☆☆☆" after leader dots, as a rated number may be); two
+# fifths or less filled is learning, none filled denied
 _GLYPHS = re.compile(
-    r"[^\S\n]*(?:[:|\t–—-][^\S\n]*)?(?:([★●■█▓]*)([☆○□░▒]+)(?![●★◐◑○☆■□█▓░▒])"
+    r"[^\S\n]*(?:(?:[:|\t–—-]|\.{2,}+|…++)[^\S\n]*)?(?:([★●■█▓]*)([☆○□░▒]+)"
+    r"(?![●★◐◑○☆■□█▓░▒])"
     r"|\[(#*)(-+)\])"  # (or "[##--------]")
 )
 _MARK_LINE = re.compile(
@@ -1939,7 +1942,7 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
             full, empty = glyphs.group(1, 2) if glyphs.group(2) else glyphs.group(3, 4)
             filled, size = len(full), len(full) + len(empty)
             if size in (5, 10) and 5 * filled <= 2 * size:
-                decided[i] = (LEARNING if filled else NEGATED, glyphs.group().strip(" :|\t–—-"))
+                decided[i] = (LEARNING if filled else NEGATED, glyphs.group().strip(" :|\t–—-.…"))
 
 
 # from a list item to a learning cue in the note on it: "Spark - 2/5 (one online course, in

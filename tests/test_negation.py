@@ -433,3 +433,22 @@ def test_giving_up_a_mystery_and_a_zero_deny(text, skill, denied):
         found = rolefit.find_skills(text)
     assert (dict(zip(found["skill_id"], found["status"], strict=True))[skill] == "negated") == (
         denied)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leader dots before a rating in symbols or a cross mark, as before a number
+        ("Kafka ....... ☆☆☆☆☆\nDocker ...... ★★★★☆", {"kafka": "negated", "docker": "has"}),
+        ("Terraform … ★☆☆☆☆", {"terraform": "learning"}),
+        ("Scala .......... ✘ (not covered)", {"scala": "negated"}),
+        # a bare "never" after a skill, with a comma after it
+        ("Tableau weekly, Power BI never, Looker sometimes", {
+            "tableau": "has", "power_bi": "negated", "looker": "has"}),
+        ("Spark never, ever let us down.", {"spark": "has"}),
+    ],
+)
+def test_leader_dots_before_a_rating_and_a_bare_never_with_a_comma(text, expected):
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
