@@ -539,6 +539,10 @@ _LEARN_BEFORE = [
     # the writer asking what to learn: "Should I learn Terraform first?"
     r"should\s+I\s+(?:first\s+|also\s+|even\s+|then\s+)?(?:learn|study|pick\s+up|focus\s+on"
     r"|start\s+with|go\s+with|get\s+into)",
+    # a count through a whole as a label, wherever it stands: "Now in a bootcamp (week 9 of
+    # 16): JavaScript, Node", "In a course, module 2 of 5: SQL"
+    r"(?:days?|weeks?|months?|modules?|chapters?|lessons?|units?)\s+\d{1,2}\s+of\s+\d{1,2}"
+    r"(?=\)?[^\S\n]*:)",
     # "Week 2 of my Kubernetes course"
     r"(?:days?|weeks?|months?|modules?|chapters?|lessons?|units?)\s+\d{1,2}\s+of\s+"
     r"(?:(?:an?|the|my|this|our)\s+)?(?:[\w'’+#.-]+\s+){0,3}?" + _COURSE,
@@ -1603,7 +1607,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                 stop = stop if cell < 0 else cell
             scoped = _label_list(text, sep.end(), stop, starts, ends)
         elif (c := text.find(":", m.end(), m.end() + 64)) >= 0 and (
-            colon := (_COLON.match(text, m.end()) if c < m.end() + 24 else None)
+            colon := (_colon_after(text, m) if c < m.end() + 24 else None)
             # a label that opens its line or sentence: "Things I still don't know: ..."
             or (_label_colon(text, m, c, starts) if kind in ("neg", "learn") else None)
         ) is not None and (kind in ("neg", "learn") or not (scoped := _scope_before(
@@ -1663,6 +1667,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                 continue
         if scoped and kind != "negafter" and (
             (kind == "neg" or kind == "learn") and not referred and _attached_form(text, m)
+            # (not a note that ends a label: "Now in a bootcamp (week 9 of 16): JavaScript")
+            and not _note_label(text, m)
             # "French (basic), Python": a note on the word before
             and not (status == LEARNING and (scoped := _noted(text, m.start(), found, ends)))
             or _not_own(text, m, clauses)  # "analysts who had never used SQL"
@@ -1686,6 +1692,43 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     if decided and "?" in text:
         _answered(text, found, decided)
     return decided
+
+
+_NOTE_LABEL = re.compile(r"\)[^\S\n]*:")
+# a note that is a scale's key or an instruction: "(1 = never used)", "(write n/a if not used)"
+_NOTE_KEY = re.compile(r"=|\b(?:if|unless|write|enter|mark|leave|put)\b", re.I)
+# what may come before a cue in a note that ends a label: "(maybe never)", "(still learning)"
+_NOTE_LEAD = re.compile(
+    r"\((?:[^\S\n]*(?:maybe|still|currently|only|just|now|partly|mostly|probably|also))?[^\S\n]*",
+    re.I,
+)
+
+
+def _label_note(text: str, m: re.Match) -> bool:
+    """Whether cue ``m`` opens a note in brackets that may end a label ("Things to learn (not
+    started yet):", "in a bootcamp (week 9 of 16):"): at most an adverb before it in the
+    note (not "(Customer Zero):"), and the note is no scale's key or instruction
+    (:data:`_NOTE_KEY`)."""
+    opening = text.rfind("(", 0, m.start())
+    return (
+        opening >= 0 and _NOTE_LEAD.fullmatch(text, opening, m.start()) is not None
+        and not _NOTE_KEY.search(text, opening, m.end())
+    )
+
+
+def _colon_after(text: str, m: re.Match) -> re.Match | None:
+    """The colon right after cue ``m`` (:data:`_COLON`), if any; after the end of a note the
+    cue is in, only if the note may end a label (:func:`_label_note`)."""
+    colon = _COLON.match(text, m.end())
+    if colon is not None and ")" in colon.group() and not _label_note(text, m):
+        return None
+    return colon
+
+
+def _note_label(text: str, m: re.Match) -> bool:
+    """Whether cue ``m`` is in a note that ends a label: the note closes right before a
+    colon, and may end a label (:func:`_label_note`)."""
+    return _NOTE_LABEL.match(text, m.end()) is not None and _label_note(text, m)
 
 
 # a denial of a list named just before it: "Spring Boot, Hibernate, Maven - none of it",
@@ -2152,7 +2195,7 @@ def _label_words(text: str, m: re.Match, end: int, starts) -> list[str] | None:
 
 _COLON = re.compile(
     r"(?:\s+(?:yet|really|ever|used|done|touched|tried|worked\s+with|had|got|learned|learnt"
-    r"|started)){0,2}\s*:"
+    r"|started)){0,2}\)?\s*:"  # (or the end of a note the cue is in: "(week 9 of 16):")
 )
 _LINE_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])[^\S\n]+")
 # Between two skills of one list: connectors and these few words only.

@@ -452,3 +452,25 @@ def test_leader_dots_before_a_rating_and_a_bare_never_with_a_comma(text, expecte
     with rolefit.config_context(reader="rules"):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count through a course as a label, wherever it stands in its sentence
+        ("Evening course, unit 4 of 10: Excel and VBA", {"excel": "learning", "vba": "learning"}),
+        ("SQL (week 3 of 8): joins", {"sql": "learning"}),
+        # not a score
+        ("Scored 3 of 5: Python", {"python": "has"}),
+        # a note that ends a label, but no scale's key or instruction
+        ("Areas to grow (not started yet): Stan", {"stan": "negated"}),
+        ("Rate yourself (1 = never used):\nKafka 4", {"kafka": "has"}),
+        ("Tools (leave blank if not used):\nSQL: weekly", {"sql": "has"}),
+        # (nor a note whose cue is the end of a name)
+        ("Programme (Customer Zero): AI workflows", {"artificial_intelligence": "has"}),
+    ],
+)
+def test_a_count_through_a_course_or_a_note_labels_a_list(text, expected):
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
