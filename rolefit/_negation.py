@@ -347,6 +347,8 @@ _NEG_BEFORE = [
     r"|touched|needed)",
     # an answer: "Q: Experience with Airflow? A: None whatsoever." (_referred)
     r"(?:none(?:\s+(?:whatsoever|at\s+all|really|so\s+far|yet))?|nope|nah)(?=\s*(?:[.,;!]|$))",
+    # a bare zero as the answer to a question ("Q: Years of experience with Snowflake? A: 0.")
+    r"(?:(?<=A:\s)|(?<=\?\s)|(?<=\?\n))0(?![.,]\d)(?=[^\S\n]*(?:[.,;!]|$|\n|[-–—][^\S\n]))",
     r"(?:can['’]?t|cannot|couldn['’]t|wouldn['’]t)\s+(?:really\s+)?say\s+(?:that\s+)?"
     r"(?:I|I['’]ve|I\s+have|I['’]m)(?:\s+(?:ever|really))?(?:\s+(?:used|know|worked\s+with"
     r"|touched|tried|been\s+exposed\s+to))?",
@@ -2314,7 +2316,7 @@ _ANSWER_START = re.compile(
     r"|\?[^\S\n]*(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
 )
 _ANSWER_CUE = re.compile(
-    r"(?:no|nope|nah|never|none|zero|not(?:\s+really|\s+at\s+all|\s+yet)?"
+    r"(?:no|nope|nah|never|none|zero|0(?![\d.,/%:]\d)|not(?:\s+really|\s+at\s+all|\s+yet)?"
     r"|don['’]?t|haven['’]?t|didn['’]?t)\b"
     r"(?!\s+(?:problem|problems|worries|doubt|professionally|commercially|in\s+production"
     r"|at\s+work|since)\b)",  # ("Not since 2012": it was)

@@ -474,3 +474,21 @@ def test_a_count_through_a_course_or_a_note_labels_a_list(text, expected):
     with rolefit.config_context(reader="rules"):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "denied"),
+    [
+        # a bare zero answers a question about the writer's experience
+        ("Q: Years of Kafka experience? A: 0.", "kafka", True),
+        ("Any production Go?\n0 - only side projects in Rust.", "go", True),
+        # not a count that answers another question, nor a version
+        ("How many Spark jobs failed last night? 0, luckily.", "spark", False),
+        ("Q: Which Spark version do you run? A: 0.9", "spark", False),
+    ],
+)
+def test_a_bare_zero_answers_a_question(text, skill, denied):
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills(text)
+    assert (dict(zip(found["skill_id"], found["status"], strict=True))[skill] == "negated") == (
+        denied)
