@@ -2043,7 +2043,10 @@ def _answered(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
 # Up to four words on the rest of the line, then maybe a colon. Possessive: where a line
 # goes on (most cues), the match fails without trying to split its words another way.
 _HEADING = re.compile(
-    r"[^\S\n]*+(?:(?:[\w'’()-]++|[—–])(?:[^\S\n]++|(?=[:*\n]))){0,4}+(?:\*\*)?(:)?"
+    r"[^\S\n]*+(?:(?:(?:[\w'’()-]++|[—–])(?:[^\S\n]++|(?=[:*\n]))){0,4}+"
+    # (or up to four words before a note: "Not started yet (but on the list)")
+    r"|(?:(?!\()(?:[\w'’()-]++|[—–])(?:[^\S\n]++|(?=[:*\n]))){0,4}+\([^()\n]{1,30}\)[^\S\n]*+)"
+    r"(?:\*\*)?(:)?"
     r"(?:\*\*)?[^\S\n]*+\n(?:[^\S\n]*\n)?"  # (a blank line may follow)
 )
 # A heading's cue starts its line (maybe after a bullet: "- Not required"), or follows at

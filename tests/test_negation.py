@@ -131,7 +131,10 @@ def test_extract_agrees_with_find_skills_mention_by_mention():
             assert got == sorted(k for k, st in best.items() if st == status), text
 
 
-_HEADING_WORDS = ["a", "bc", "Z9", "_", "'", "’", "-", "é", "x-y", "", ".", "•", "—", "**", "(a)"]
+_HEADING_WORDS = [
+    "a", "bc", "Z9", "_", "'", "’", "-", "é", "x-y", "", ".", "•", "—", "**", "(a)", "(b c)", "(",
+    ")", "d(e)",
+]
 _HEADING_GAPS = [
     " ", "  ", "\t", "\u00a0", "\u3000", ":", " :", ": ", "\n", " \n", "\r", ",", "", "**",
     ", ", "\n\n", "\n \n",
@@ -150,14 +153,17 @@ _HEADING_GAPS = [
 )
 def test_heading_pattern_is_the_plain_one_without_backtracking(text, pos):
     # _HEADING is written with possessive quantifiers for speed; it must match exactly
-    # where and as far as the plain pattern (up to four words or dashes, maybe a colon in
-    # bold, a newline and maybe a blank line).
+    # where and as far as the plain pattern (up to four words or dashes, or up to four not
+    # opening a bracket and a note in brackets; maybe a colon in bold, a newline and maybe
+    # a blank line).
     from rolefit._negation import _HEADING
 
     word = r"(?:[\w'’()-]+|[—–])"
+    plain_word = r"(?:(?!\()(?:[\w'’()-]+|[—–]))"  # (before a note)
     plain = re.compile(
-        rf"[^\S\n]*(?:{word}[^\S\n]+){{0,3}}?{word}?[^\S\n]*(?:\*\*)?(:)?(?:\*\*)?[^\S\n]*\n"
-        r"(?:[^\S\n]*\n)?"
+        rf"[^\S\n]*(?:(?:{word}[^\S\n]+){{0,3}}?{word}?[^\S\n]*"
+        rf"|(?:{plain_word}[^\S\n]+){{0,3}}?{plain_word}?[^\S\n]*\([^()\n]{{1,30}}\)[^\S\n]*)"
+        r"(?:\*\*)?(:)?(?:\*\*)?[^\S\n]*\n(?:[^\S\n]*\n)?"
     )
     pos = min(pos, len(text))
     want, got = plain.match(text, pos), _HEADING.match(text, pos)
@@ -492,3 +498,18 @@ def test_a_bare_zero_answers_a_question(text, skill, denied):
         found = rolefit.find_skills(text)
     assert (dict(zip(found["skill_id"], found["status"], strict=True))[skill] == "negated") == (
         denied)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a note in brackets at the end of a heading line
+        ("## Never touched (honestly)\n- Kubernetes\n- Helm", {"kubernetes": "negated",
+                                                             "helm": "negated"}),
+        ("Used daily (since 2019)\n- Python", {"python": "has"}),
+    ],
+)
+def test_a_heading_may_end_with_a_note(text, expected):
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected

@@ -126,9 +126,9 @@ def test_plain_statements_of_use_stay_held():
     assert model.equals(rules)
 
 
-_HEADINGS = {"bullets": "Skills you do NOT have (so we don't assign you wrongly):\n",
-             "blank line": "## Skills you do NOT have (so we don't assign you wrongly)\n\n",
-             "numbered": "Skills you do NOT have (so we don't assign you wrongly):\n",
+_HEADINGS = {"bullets": "Skills you do NOT have (so that we don't assign you wrongly):\n",
+             "blank line": "## Skills you do NOT have (so that we don't assign you wrongly)\n\n",
+             "numbered": "Skills you do NOT have (so that we don't assign you wrongly):\n",
              "no heading": "Skills you use every day (so we can assign you well):\n"}
 
 
@@ -136,7 +136,8 @@ def _block(layout: str) -> str:
     items = ["Java", "Scala and Kotlin", "Rust", "Haskell", "Elixir"]
     lines = [f"{k}. {item}" if layout == "numbered" else f"- {item}"
              for k, item in enumerate(items, 1)]
-    # a heading that no rule reads; only the block heading reaches the last item
+    # a heading that no rule reads (its note is too long for one); only the block
+    # heading reaches the last item
     return "I build backend services in Python.\n\n" + _HEADINGS[layout] + "\n".join(lines)
 
 
