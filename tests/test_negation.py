@@ -24,6 +24,13 @@ def _cases():
             yield pytest.param(text, expected, id=f"{row['source']}:{text[:40]}", marks=marks)
 
 
+def _rule_statuses(text: str) -> dict[str, str]:
+    """``{skill_id: status}`` of ``text`` read by the rules (one mention per skill)."""
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills(text)
+    return dict(zip(found["skill_id"], found["status"], strict=True))
+
+
 def test_table_is_large_and_varied():
     with CASES.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -373,9 +380,7 @@ def test_a_skill_asked_about_takes_the_answers_denial_or_learning(text, expected
     ],
 )
 def test_a_note_of_where_a_skill_was_met_reads_after_it_or_as_an_answer(text, expected):
-    with rolefit.config_context(reader="rules"):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+    assert _rule_statuses(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -394,9 +399,7 @@ def test_a_note_of_where_a_skill_was_met_reads_after_it_or_as_an_answer(text, ex
     ],
 )
 def test_a_heading_without_a_colon_covers_a_line_of_skills_below_it(text, expected):
-    with rolefit.config_context(reader="rules"):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+    assert _rule_statuses(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -410,10 +413,7 @@ def test_a_heading_without_a_colon_covers_a_line_of_skills_below_it(text, expect
     ],
 )
 def test_a_denied_intent_to_learn_denies(text, skill, denied):
-    with rolefit.config_context(reader="rules"):
-        found = rolefit.find_skills(text)
-    assert (dict(zip(found["skill_id"], found["status"], strict=True))[skill] == "negated") == (
-        denied)
+    assert (_rule_statuses(text)[skill] == "negated") == denied
 
 
 @pytest.mark.parametrize(
@@ -435,10 +435,7 @@ def test_a_denied_intent_to_learn_denies(text, skill, denied):
     ],
 )
 def test_giving_up_a_mystery_and_a_zero_deny(text, skill, denied):
-    with rolefit.config_context(reader="rules"):
-        found = rolefit.find_skills(text)
-    assert (dict(zip(found["skill_id"], found["status"], strict=True))[skill] == "negated") == (
-        denied)
+    assert (_rule_statuses(text)[skill] == "negated") == denied
 
 
 @pytest.mark.parametrize(
@@ -455,9 +452,7 @@ def test_giving_up_a_mystery_and_a_zero_deny(text, skill, denied):
     ],
 )
 def test_leader_dots_before_a_rating_and_a_bare_never_with_a_comma(text, expected):
-    with rolefit.config_context(reader="rules"):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+    assert _rule_statuses(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -477,9 +472,7 @@ def test_leader_dots_before_a_rating_and_a_bare_never_with_a_comma(text, expecte
     ],
 )
 def test_a_count_through_a_course_or_a_note_labels_a_list(text, expected):
-    with rolefit.config_context(reader="rules"):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+    assert _rule_statuses(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -494,10 +487,7 @@ def test_a_count_through_a_course_or_a_note_labels_a_list(text, expected):
     ],
 )
 def test_a_bare_zero_answers_a_question(text, skill, denied):
-    with rolefit.config_context(reader="rules"):
-        found = rolefit.find_skills(text)
-    assert (dict(zip(found["skill_id"], found["status"], strict=True))[skill] == "negated") == (
-        denied)
+    assert (_rule_statuses(text)[skill] == "negated") == denied
 
 
 @pytest.mark.parametrize(
@@ -510,6 +500,4 @@ def test_a_bare_zero_answers_a_question(text, skill, denied):
     ],
 )
 def test_a_heading_may_end_with_a_note(text, expected):
-    with rolefit.config_context(reader="rules"):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+    assert _rule_statuses(text) == expected
