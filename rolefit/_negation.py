@@ -88,7 +88,14 @@ denials, finds at most as many, and has no status for learning
   still missing: Terraform``), ``SVN is something I've never touched``; a question that
   is such a label, answered by a list on its line or the next (``Which of these have you
   NOT worked with? Kubernetes, Scala``, ``Interviewer: Any tools you have never used?`` /
-  ``Candidate: Qlik and MicroStrategy``);
+  ``Candidate: Qlik and MicroStrategy``); giving up (``I gave up on learning Rust``,
+  ``stopped studying Haskell``, ``tried TensorFlow once and gave up``; not ``when pandas
+  gave up``), ``a complete mystery``, ``My experience with Spark is zero``, ``Fivetran
+  never, Stitch once``, a rating or cross mark after leader dots (``Chef ....... ○○○○○``),
+  a bare ``0`` answering a question (``Q: Years of experience with Snowflake? A: 0.``), a
+  cue opening a note that ends a label or a heading (``Things to improve (not started
+  yet): Stan``, ``Not started yet (but on the list)`` over bullets); a negative condition
+  after a label's cue turns it round (``Don't apply unless you know:`` holds the list);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
