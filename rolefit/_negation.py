@@ -658,6 +658,9 @@ _CONNECTORS = frozenset(
     {"and", "or", "nor", "&", "/", ",", "plus", "as", "well", "such", "like", "including", "e.g"}
 )
 # Cues that may read across one word outside the bridge list ("never really touched").
+# (A denial after a skill reads across none, but for the end of a story, which may read
+# across two, as a learning cue may: "tried Rust last summer and gave up".)
+_STORY_END = re.compile(r"gave\s", re.I)
 _LOOSE = 1
 
 
@@ -1717,8 +1720,9 @@ def _label_note(text: str, m: re.Match) -> bool:
     """Whether cue ``m`` opens a note in brackets that may end a label ("Things to learn (not
     started yet):", "in a bootcamp (week 9 of 16):"): at most an adverb before it in the
     note (not "(Customer Zero):"), and the note is no scale's key or instruction
-    (:data:`_NOTE_KEY`)."""
-    opening = text.rfind("(", 0, m.start())
+    (:data:`_NOTE_KEY`). The bracket is looked for at most 60 characters back, as
+    :func:`_in_note` does (not back to the text's start for every cue)."""
+    opening = text.rfind("(", max(0, m.start() - 60), m.start())
     return (
         opening >= 0 and _NOTE_LEAD.fullmatch(text, opening, m.start()) is not None
         and not _NOTE_KEY.search(text, opening, m.end())
@@ -2084,7 +2088,7 @@ def _heading(text: str, m: re.Match, starts: tuple[int, ...], ends) -> re.Match 
         return None  # the end of a bracket opened on the line above: wrapped text
     if _covered_between(m.end(), heading.end(), starts):
         return None
-    if _negative_condition(text[m.end() : heading.end()].split()):
+    if _negative_condition(text[m.end() : heading.end()]):
         return None  # "Don't apply unless you know" (but "Not a fit if" / "- you want Go")
     if not _HEADING_LEAD.search(text, max(0, m.start() - 40), m.start()):
         return None  # "... fast without cutting corners:" ends a sentence, not a heading
@@ -2110,9 +2114,9 @@ _CONDITION = re.compile(
 )
 
 
-def _negative_condition(words: list[str]) -> bool:
+def _negative_condition(words: str) -> bool:
     """Whether the words after a label's cue hold a negative condition (:data:`_CONDITION`)."""
-    return _CONDITION.search(" ".join(words)) is not None
+    return _CONDITION.search(words) is not None
 # words that make a line's first words a sentence rather than a label
 _CLAUSE_WORDS = frozenset("never not no is are was were be been stops ends again anymore".split())
 # a short label that opens its line: "Missing entirely:", "- Not relevant to role:"
@@ -2169,7 +2173,7 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
         return None
     if (words := _label_words(text, m, colon, starts)) is None:
         return None
-    if _negative_condition(words):
+    if _negative_condition(" ".join(words)):
         return None  # "Don't join if you're not excited about:", "Don't apply unless ...:"
     if (when := _LABEL_WHEN.search(" ".join(words))) is not None:  # "... on right now:"
         words = words[: len(words) - len(when.group().split())]
@@ -2263,7 +2267,7 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
         if s < floor:
             break
         if not scoped:
-            free = 0 if status == NEGATED and not m.group().lower().startswith("gave") else 2
+            free = 0 if status == NEGATED and not _STORY_END.match(m.group()) else 2
             ok = _gap_ok(text, e, pos, free, after=after)
             conj = ":" in text[e:pos]  # "Chef, Puppet: none of them": the list before a colon
         else:
