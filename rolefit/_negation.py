@@ -96,6 +96,9 @@ denials, finds at most as many, and has no status for learning
   cue opening a note that ends a label or a heading (``Things to improve (not started
   yet): Stan``, ``Not started yet (but on the list)`` over bullets); a negative condition
   after a label's cue turns it round (``Don't apply unless you know:`` holds the list);
+  a note after a skill in the writer's own words (``Kafka: I have zero experience``, ``As
+  for Spark, we have none``, ``Snowflake - never had the chance``), ``Python and
+  statistics are gaps``, ``Scala remains a big gap``;
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -117,7 +120,8 @@ denials, finds at most as many, and has no status for learning
   ``Areas for improvement:``, ``Needs work:``, also before a spaced dash: ``Developing —
   Python``), where all of it was met (``Flink (POC only)``, ``only tutorials``, ``toy
   examples``; not ``(university only)``), ``getting my feet wet``, ``a passing
-  familiarity with``, ``a class in``, ``get my head around``, ``a beginner when it comes
+  familiarity with``, ``a class in``, ``get my head around``, ``getting the hang of``,
+  ``a beginner when it comes
   to``, progress told in units (``three weeks into Rust``, ``two modules into a SQL
   course``, not ``years into``), ``halfway/partway/midway through``, ``in the middle
   of``, ``doing`` or ``just started`` a course, book, path or docs, ``just starting
@@ -618,6 +622,8 @@ _LEARN_BEFORE = [
     r"needs?\s+to\s+(?:build|develop|gain|deepen|strengthen)\s+(?:(?:more|some|her|his|their)"
     r"\s+)?(?:depth|experience|confidence|skills?|knowledge|fluency|familiarity)\s+(?:in|on|with)",
     r"(?:(?<=my\s)|(?<=get\s)|(?<=getting\s)|(?<=got\s))head\s+around",
+    # "slowly getting the hang of Spark" (not "once you get the hang of it": that is done)
+    r"(?<=getting\sthe\s)hang\s+of",
     r"(?:class|classes|lessons?)\s+(?:on|in|about|covering)",
     # a plan's step inside a line, the skill right after it and the list it opens: "month 1
     # Docker, month 2 Kubernetes", "Weeks 5-8 React" (the next step ends its reach)
@@ -652,7 +658,9 @@ _SUBJECTS = frozenset("i we you he she they it my our your their this that which
 # What a system is made of, between a skill and a denial after it: "the Solr cluster was
 # decommissioned", "Objective-C code was removed" (and a question mark: "Redis? No.")
 _PARTS = frozenset(
-    "cluster clusters server servers instance instances jobs code licences licenses estate".split()
+    "cluster clusters server servers instance instances jobs code licences licenses estate"
+    # (and a copula other than "is" and the size of a gap: "Scala remains a big gap")
+    " remain remains remained stays big major clear key huge".split()
 )
 _CONNECTORS = frozenset(
     {"and", "or", "nor", "&", "/", ",", "plus", "as", "well", "such", "like", "including", "e.g"}
@@ -775,6 +783,10 @@ _NEG_AFTER = (
     r"|(?:(?<=\sa\s)|(?<=\sa\sreal\s)|(?<=\sa\sbig\s)|(?<=\sa\smajor\s)|(?<=\sa\sclear\s)"
     r"|(?<=\sa\skey\s))gap"
     r"(?=\s*(?:[.,;:!)]|$|\s+(?:for|in|to)\b))"
+    # "Python and statistics are gaps", "Docker and Kubernetes remain real gaps for me"
+    r"|(?:(?<=are\s)|(?<=remain\s)|(?<=\sreal\s)|(?<=\sbig\s)|(?<=\smajor\s)|(?<=\sclear\s)"
+    r"|(?<=\skey\s)|(?<=\shuge\s))gaps"
+    r"(?=\s*(?:[.,;:!)]|$|\s+(?:for|in|to)\b))"
     # "Kubernetes and Helm are blank spots", "Spark is a blind spot for her"
     r"|(?:(?<=\sa\s)|(?<=\sa\sreal\s)|(?<=\sa\sbig\s)|(?<=\sa\stotal\s)|(?<=are\s)"
     r"|(?<=\sreal\s)|(?<=\sbig\s)|(?<=\stotal\s))(?:blind|blank)\s+spots?"
@@ -889,6 +901,19 @@ _ATTACHED = re.compile(
     r"|not\s+(?:really\s+)?(?:my|his|her|their|our)\s+(?:background|area|thing|strength|forte|field)"
     # a form's ticked "No": "Experience with Go? ☐ Yes ☒ No"
     r"|(?:☐|\[\s?\])\s*yes\s*(?:☒|☑|\[[xX✓✔]\])\s*no"
+    # a note in the writer's own words: "Kafka: I have zero experience", "As for Spark, we
+    # have no hands-on experience", "Airflow - I have none", "Snowflake: never had the
+    # chance", "dbt, haven't had a chance to use it yet"
+    r"|(?:(?:i|we|they)['’]ve\s+(?:got\s+)?|(?:i|we|he|she|they)\s+(?:have|has|had)\s+(?:got\s+)?)"
+    r"(?:no|zero|nil|little\s+(?:to|or)\s+no)"
+    r"(?:\s+(?:hands-on|real|practical|professional|prior|direct|actual|working|production"
+    r"|commercial|industry))?"
+    r"\s+(?:experience|exposure|knowledge|background)"
+    r"|(?:i|we|he|she|they)\s+(?:have|has)\s+none"
+    r"|(?:(?:i|we|they)['’]ve\s+|(?:i|we|he|she|they)\s+)?"
+    r"(?:never|(?:have|has|had)(?:\s+not|n['’]?t)|not\s+yet)(?:\s+(?:yet|really|ever|actually))?"
+    r"\s+had\s+(?:the|a|an|any)\s+(?:chance|opportunity)"
+    r"(?:\s+to\s+(?:use|try|learn|touch|work\s+(?:with|on))(?:\s+(?:it|them))?)?"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|forgotten(?:\s+(?:most|all|everything|it))?"  # "Perl: forgotten"
     r"|not\s+yet|(?:0|zero)[^\S\n]*(?:years?|yrs?)(?:[^\S\n]+experience)?|n/a"
@@ -1070,7 +1095,7 @@ _ANCHORS = """
     "outside of", "beyond my", "outside the", "outside our", "beyond the", "beyond our",
     "above my", "foreign language",
     *(f"{p} {w}" for p in ("outside", "beyond", "above") for w in ("his", "her", "their", "your")),
-    "diving into", "digging into", "wrap my", "wrapping my",
+    "diving into", "digging into", "wrap my", "wrapping my", "hang of",
     "interested in", *sorted(OUT_OF_REACH),
     *(f"{w} at" for w in ("bad", "poor", "terrible", "awful", "rubbish")),
     "is something", "are something",
@@ -1139,7 +1164,7 @@ _ATTACHED_WORDS = frozenset(
     " elementary entry introductory starting started nonexistent non-existent neither nope"
     " minimal limited superficial n/a"
     " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten"
-    " shaky hazy weak developing hasn't haven't hasnt havent gap nobody"
+    " shaky hazy weak developing hasn't haven't hasnt havent hadn't hadnt gap nobody"
     " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered kinda somewhat"
     .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",

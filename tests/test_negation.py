@@ -501,3 +501,52 @@ def test_a_bare_zero_answers_a_question(text, skill, denied):
 )
 def test_a_heading_may_end_with_a_note(text, expected):
     assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a note after a skill in the writer's own words: a subject and a denial
+        ("Go: we have zero production experience.", {"go": "negated"}),
+        ("Regarding Databricks, I've no real exposure.", {"databricks": "negated"}),
+        ("Rust - he has none.", {"rust": "negated"}),
+        ("Looker, I haven't had the opportunity to use it.", {"looker": "negated"}),
+        ("Flink: not yet had the chance.", {"flink": "negated"}),
+        # (not a denial of another skill named in it)
+        ("Python, we have no experience with Julia.", {"python": "has", "julia": "negated"}),
+        # (nor a chance that was had)
+        ("Kafka: I had the chance to use it at Acme.", {"kafka": "has"}),
+    ],
+)
+def test_a_note_in_the_writers_words_denies_the_skill_before_it(text, expected):
+    assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Causal inference remains a real gap.", {"causal_inference": "negated"}),
+        ("Airflow and dbt remain gaps for this hire.", {"airflow": "negated", "dbt": "negated"}),
+        ("Docker and Git are big gaps.", {"docker": "negated", "git": "negated"}),
+        ("Spark is a major gap.", {"spark": "negated"}),
+        # (not gaps that a skill fills, nor a skill that remains in use)
+        ("Pandas fills the gaps in our tooling.", {"pandas": "has"}),
+        ("SQL remains our main tool.", {"sql": "has"}),
+    ],
+)
+def test_gaps_after_a_skill_deny_it(text, expected):
+    assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Slowly getting the hang of PyTorch.", {"pytorch": "learning"}),
+        ("I'm getting the hang of Kubernetes and Helm.", {"kubernetes": "learning",
+                                                           "helm": "learning"}),
+        # (getting the hang of something else, or having it)
+        ("Once you get the hang of it, Excel is quick.", {"excel": "has"}),
+    ],
+)
+def test_getting_the_hang_of_a_skill_is_learning_it(text, expected):
+    assert _rule_statuses(text) == expected
