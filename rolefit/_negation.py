@@ -98,7 +98,8 @@ denials, finds at most as many, and has no status for learning
   after a label's cue turns it round (``Don't apply unless you know:`` holds the list);
   a note after a skill in the writer's own words (``Kafka: I have zero experience``, ``As
   for Spark, we have none``, ``Snowflake - never had the chance``), ``Python and
-  statistics are gaps``, ``Scala remains a big gap``;
+  statistics are gaps``, ``Scala remains a big gap``, ``Java was never my thing``,
+  ``Deep learning is not her area``;
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -140,7 +141,8 @@ denials, finds at most as many, and has no status for learning
   the first time``, a low rating (``Polars 1/5``, ``Leadership: 2 out of 5``, ``Scala |
   3/10``; 3/5 and more is ``has``), ``PyTorch: started this week``, ``Asana (started
   using last month)`` (not ``Python (started 2016)``), ``my statistics is weak``, ``NumPy
-  is still shaky``; "analysts who were learning SQL", "if anyone wants to learn Snowflake",
+  is still shaky``, ``my SQL is very basic``; "analysts who were learning SQL", "if
+  anyone wants to learn Snowflake",
   "taught a course on Spark", "teach beginners Python" and "built a Flask app on weekends"
   are not about the writer's own level, "not a beginner", "not new to", "not reliant on",
   "not tied to", "not bad at", "no stranger to" and "cannot recommend X enough", "never had
@@ -743,8 +745,9 @@ _NEG_AFTER = (
     r"|(?:(?<=and\s)|(?<=,\s)|(?<=but\s)|(?<=then\s)|(?<=\bI\s)|(?<=eventually\s)"
     r"|(?<=finally\s)|(?<=quickly\s)|(?<=soon\s))gave\s+up(?=\s*(?:[.,;!)]|$|\s+(?:after"
     r"|halfway|partway|in|on\s+(?:it|them)|both|for\s+now|twice|quickly|soon|again|because|when)\b))"
-    r"|(?:(?:(?<=is\s)|(?<=are\s))not|isn['’]t|aren['’]t)\s+(?:really\s+)?(?:my|our)"
-    r"\s+(?:area|strength|thing|forte"
+    r"|(?:(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s))not|isn['’]t|aren['’]t|wasn['’]t"
+    r"|weren['’]t|(?:(?<=was\s)|(?<=were\s)|(?<=is\s)|(?<=has\s))never(?:\s+been)?)"
+    r"\s+(?:really\s+)?(?:my|our|his|her|their)\s+(?:area|strength|thing|forte"
     r"|strong\s+suit|expertise|specialty|speciality|field|cup\s+of\s+tea)"
     r"|(?:(?<=\sa\s)|(?<=is\s)|(?<=are\s)|(?<=complete\s)|(?<=total\s)|(?<=utter\s)"
     r"|(?<=absolute\s))mystery(?:\s+to\s+(?:me|us|him|her|them))?"
@@ -806,9 +809,15 @@ _NEG_AFTER = (
 )
 _LEARN_AFTER = (
     r"(?<!not\sa\s)(?<!\bno\s)(?:newbie|noob|beginner|novice)(?:\s+here)?(?=\s*(?:[.,;!?)]|$))|"
-    r"(?:(?<=is\s)|(?<=are\s)|(?<=still\s))(?:minimal|limited|basic|rudimentary|superficial"
+    # (also "very basic": "my SQL is fairly basic", "my Python is still very basic")
+    r"(?:(?<=is\s)|(?<=are\s)|(?<=still\s)|(?<=is\svery\s)|(?<=are\svery\s)|(?<=still\svery\s)"
+    r"|(?<=is\sfairly\s)|(?<=is\squite\s)|(?<=is\spretty\s)|(?<=is\srather\s)"
+    r"|(?<=is\sextremely\s))(?:minimal|limited|basic|rudimentary|superficial"
     r"|new\s+to\s+me)"
     r"(?=\s*(?:[.,;!)]|$|\s+(?:to|at\s+best|but|for\s+now|so\s+far)\b))"
+    # (not what a tool is like to use: "Docker is pretty basic to set up")
+    r"(?!\s+to\s+(?:set|use|learn|install|run|deploy|get|pick|understand|read|write|configure"
+    r"|maintain|operate)\b)"
     r"|(?:(?<=still\s)|(?<=just\s)|(?<=only\s))learning(?=\s*(?:[.,;!)]|$))"
     # "Scala is something I'm studying on the side", "JavaScript I'm still getting my head
     # around": the writer's learning, closing a clause about the skill before it

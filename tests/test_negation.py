@@ -550,3 +550,31 @@ def test_gaps_after_a_skill_deny_it(text, expected):
 )
 def test_getting_the_hang_of_a_skill_is_learning_it(text, expected):
     assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a level word after a skill may be intensified
+        ("Her Terraform is quite basic.", {"terraform": "learning"}),
+        ("My pandas knowledge is extremely limited.", {"pandas": "learning"}),
+        ("Our dbt usage is still very rudimentary.", {"dbt": "learning"}),
+        # (not what a tool is like to use)
+        ("Flask is quite basic to learn, which is why we chose it.", {"flask": "has"}),
+    ],
+)
+def test_an_intensified_level_after_a_skill_is_learning(text, expected):
+    assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Go was never really my thing.", {"go": "negated"}),
+        ("Front-end work has never been our strength.", {"frontend_development": "negated"}),
+        ("R wasn't my area; Python was.", {"r": "negated", "python": "has"}),
+        ("Deep learning is not her area.", {"deep_learning": "negated"}),
+    ],
+)
+def test_a_skill_that_was_never_my_strength_is_denied(text, expected):
+    assert _rule_statuses(text) == expected
