@@ -99,7 +99,7 @@ denials, finds at most as many, and has no status for learning
   a note after a skill in the writer's own words (``Kafka: I have zero experience``, ``As
   for Spark, we have none``, ``Snowflake - never had the chance``), ``Python and
   statistics are gaps``, ``Scala remains a big gap``, ``Java was never my thing``,
-  ``Deep learning is not her area``;
+  ``Deep learning is not her area``, ``Backend: none to speak of``;
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -122,6 +122,7 @@ denials, finds at most as many, and has no status for learning
   Python``), where all of it was met (``Flink (POC only)``, ``only tutorials``, ``toy
   examples``; not ``(university only)``), ``getting my feet wet``, ``a passing
   familiarity with``, ``a class in``, ``get my head around``, ``getting the hang of``,
+  ``watched a few videos about``,
   ``a beginner when it comes
   to``, progress told in units (``three weeks into Rust``, ``two modules into a SQL
   course``, not ``years into``), ``halfway/partway/midway through``, ``in the middle
@@ -536,6 +537,9 @@ _LEARN_BEFORE = [
     r"(?:diving|digging)\s+into",
     r"(?:(?<=started\s)|(?<=been\s)|(?<=currently\s)|(?<=now\s)|(?<=am\s)|(?<=m\s))exploring",
     r"wrap(?:ping)?\s+my\s+head\s+around",
+    # "watched a few YouTube videos about LangChain", "watching StatQuest videos on
+    # regression" (not where they were: "videos on YouTube")
+    r"watch(?:ed|ing)\s+(?:[\w'’.-]+\s+){0,4}?videos?\s+(?:on|about|covering)(?!\s+youtube\b)",
     r"(?:only\s+)?scratched\s+the\s+surface(?:\s+of)?",
     r"interested\s+in\s+learning(?:\s+more)?(?:\s+about)?",
     r"entry[-\s]level",
@@ -901,6 +905,7 @@ _ATTACHED = re.compile(
     r"(?:(?P<neg>no\s+longer\s+(?:used|supported|in\s+use|maintained|offered)(?:\s+anywhere)?"
     # "Docker, Kubernetes -- neither is in my toolbox"
     r"|neither\s+(?:is|are|one)\b[^\n.;|!?,]*"
+    r"|(?:none|nothing)\s+to\s+speak\s+of"  # "Backend: none to speak of"
     r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+at\s+all|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure|knowledge))?"
@@ -1104,7 +1109,7 @@ _ANCHORS = """
     "outside of", "beyond my", "outside the", "outside our", "beyond the", "beyond our",
     "above my", "foreign language",
     *(f"{p} {w}" for p in ("outside", "beyond", "above") for w in ("his", "her", "their", "your")),
-    "diving into", "digging into", "wrap my", "wrapping my", "hang of",
+    "diving into", "digging into", "wrap my", "wrapping my", "hang of", "watched", "watching",
     "interested in", *sorted(OUT_OF_REACH),
     *(f"{w} at" for w in ("bad", "poor", "terrible", "awful", "rubbish")),
     "is something", "are something",

@@ -578,3 +578,30 @@ def test_an_intensified_level_after_a_skill_is_learning(text, expected):
 )
 def test_a_skill_that_was_never_my_strength_is_denied(text, expected):
     assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Watched a few videos about Airflow last week.", {"airflow": "learning"}),
+        ("I'm watching a lot of YouTube videos on pandas.", {"pandas": "learning"}),
+        # (not videos made, nor where they were, nor a skill watched at work)
+        ("He makes videos about SQL for our team.", {"sql": "has"}),
+        ("Watched some videos on YouTube, then wrote Python all day.", {"python": "has"}),
+        ("I watched the Grafana alerts during the incident.", {"grafana": "has"}),
+    ],
+)
+def test_watching_videos_about_a_skill_is_learning_it(text, expected):
+    assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rust - nothing to speak of.", {"rust": "negated"}),
+        ("Terraform: none to speak of, Ansible: 2 years", {"terraform": "negated",
+                                                          "ansible": "has"}),
+    ],
+)
+def test_none_to_speak_of_after_a_skill_denies_it(text, expected):
+    assert _rule_statuses(text) == expected
