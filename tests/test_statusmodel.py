@@ -700,3 +700,19 @@ def test_a_feature_counts_once_as_in_training():
         [(0, "x", "has", ["Lb:and", "F:and"], "has"), (1, "y", "has", ["Rb:and"], "negated")])
     x = vectorizer.transform([dict.fromkeys(["Lb:and", "Lb:and", "F:and"], 1)])
     assert x.toarray().max() == 1  # (what the model was trained on: presence)
+
+
+def test_the_steadiness_script_reads_as_the_default_reader():
+    # its rows, read by the shipped model where it gives features, are the default's reading
+    from _scripts import load_script
+
+    script = load_script("scripts/reader_steadiness.py")
+    model = _statusmodel.load()
+    cases = build_reader.load_sets(SETS / "holdout")["jjjj"]
+    rows = script.hybrid_rows(cases)
+    assert sum(row[3] is not None for row in rows) > 100  # the model reads some
+    statuses = [row[2] if row[3] is None else _statusmodel.predict(model, row[3])[0]
+                for row in rows]
+    read = build_reader.strongest(((k, skill, status) for (k, skill, *_), status
+                                   in zip(rows, statuses, strict=True)), len(cases))
+    assert read == [_skill_statuses(case["text"]) for case in cases]
