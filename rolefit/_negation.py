@@ -122,7 +122,7 @@ denials, finds at most as many, and has no status for learning
   Python``), where all of it was met (``Flink (POC only)``, ``only tutorials``, ``toy
   examples``; not ``(university only)``), ``getting my feet wet``, ``a passing
   familiarity with``, ``a class in``, ``get my head around``, ``getting the hang of``,
-  ``watched a few videos about``,
+  ``watched a few videos about``, ``registered for a course on``,
   ``a beginner when it comes
   to``, progress told in units (``three weeks into Rust``, ``two modules into a SQL
   course``, not ``years into``), ``halfway/partway/midway through``, ``in the middle
@@ -509,6 +509,7 @@ _LEARN_BEFORE = [
     # "taking a course on", "enrolled in a Coursera specialisation on", "working through
     # the intro module of", "attended a two-day workshop on"
     r"(?:taking|completing|attending|attended|pursuing|enrolled\s+in|signed\s+up\s+for|doing"
+    r"|registered\s+(?:for|on)"
     r"|starting|going\s+through|(?:half|part|mid)-?way\s+through|working\s+through|in\s+the\s+middle\s+of"
     r"|(?:(?<![^\n])|(?<=\.\s)|(?<=:\s)|(?<=just\s)|(?<=recently\s)|(?<=I\s)|(?<=I['’]ve\s)"
     r"|(?<=have\s)|(?<=I\shave\s))"
@@ -1110,6 +1111,7 @@ _ANCHORS = """
     "above my", "foreign language",
     *(f"{p} {w}" for p in ("outside", "beyond", "above") for w in ("his", "her", "their", "your")),
     "diving into", "digging into", "wrap my", "wrapping my", "hang of", "watched", "watching",
+    "registered for", "registered on",
     "interested in", *sorted(OUT_OF_REACH),
     *(f"{w} at" for w in ("bad", "poor", "terrible", "awful", "rubbish")),
     "is something", "are something",
@@ -2095,7 +2097,8 @@ def _answered(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
 _HEADING = re.compile(
     r"[^\S\n]*+(?:(?:(?:[\w'’()-]++|[—–])(?:[^\S\n]++|(?=[:*\n]))){0,4}+"
     # (or up to four words before a note: "Not started yet (but on the list)")
-    r"|(?:(?!\()(?:[\w'’()-]++|[—–])(?:[^\S\n]++|(?=[:*\n]))){0,4}+\([^()\n]{1,30}\)[^\S\n]*+)"
+    # (the last word may touch the note: "—(a)")
+    r"|(?:(?!\()(?:[\w'’()-]++|[—–])(?:[^\S\n]++|(?=[:*\n(]))){0,4}+\([^()\n]{1,30}\)[^\S\n]*+)"
     r"(?:\*\*)?(:)?"
     r"(?:\*\*)?[^\S\n]*+\n(?:[^\S\n]*\n)?"  # (a blank line may follow)
 )

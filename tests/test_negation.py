@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies
+from hypothesis import example, given, settings, strategies
 
 import rolefit
 from rolefit import _negation as _N
@@ -149,6 +149,7 @@ _HEADING_GAPS = [
 
 
 @settings(max_examples=1000, deadline=None)
+@example(text="—(a)\n\n", pos=0)  # (a dash touching a note: found by this test)
 @given(
     strategies.lists(
         strategies.tuples(
@@ -604,4 +605,17 @@ def test_watching_videos_about_a_skill_is_learning_it(text, expected):
     ],
 )
 def test_none_to_speak_of_after_a_skill_denies_it(text, expected):
+    assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Registered on the Snowflake fundamentals course for June.", {"snowflake": "learning"}),
+        ("I've registered for a two-day Kafka workshop.", {"kafka": "learning"}),
+        # (not registered for something else)
+        ("Registered for the conference; I run Kafka in production.", {"kafka": "has"}),
+    ],
+)
+def test_a_course_registered_for_is_learning(text, expected):
     assert _rule_statuses(text) == expected
