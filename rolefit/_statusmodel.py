@@ -56,10 +56,6 @@ def _bucket(i: int) -> str:
     return "1" if i == 1 else "2" if i == 2 else "3" if i <= 4 else "5" if i <= 7 else "8"
 
 
-# the bucket of each place from the mention, nearest first (up to _LEFT words: _RIGHT is less)
-_BUCKETS = tuple(_bucket(i) for i in range(1, _LEFT + 1))
-
-
 def _line(text: str, lo: int, hi: int, spans) -> tuple[dict[int, int], list[str]]:
     """The tokens of ``text[lo:hi]``, lower-cased, with each skill mention of ``spans``
     (sorted ``(start, end)`` pairs) read as one ``<skill>`` and each run of two or more
@@ -232,9 +228,13 @@ def _starting(text: str, lo: int, hi: int, spans, lines: dict) -> list[str]:
 
 
 def features(parts) -> list[str]:
-    """The feature names of a mention from its :func:`window`, each once (the model is
-    trained on which features a mention has, not on how often: a word twice in the
-    window, "Lb:and", counts once)."""
+    """The feature names of a mention from its :func:`window`, a name once for each time
+    it stands (a word twice in the window, "Lb:and", twice), and :func:`predict` adds a
+    weight that often. The model is trained on which names a mention has, each once
+    (:func:`rolefit.build.reader.train`): reading each once, as trained, made 17 fewer
+    errors on the judging sets but read more skill lists in postings as denied, under
+    SkillSpan's floor (``docs/evaluation.md``, "The learned reader counts a repeated
+    word more than once"), so the reading is kept as it was measured."""
     left, right, first, bullet, heading, section = parts
     names = []
     for i, t in enumerate(reversed(left), 1):
@@ -252,7 +252,7 @@ def features(parts) -> list[str]:
         names.append("bullet")
     names += [f"H:{t}" for t in heading]
     names += [f"S:{t}" for t in section]
-    return list(dict.fromkeys(names))
+    return names
 
 
 @cache
@@ -297,7 +297,7 @@ def predict(model: dict, names: list[str]) -> tuple[str, str]:
     pulled most towards it against ``has`` (``""`` for ``has``). The status is ``has``
     unless its probability is below ``has_threshold``; then the likelier of the others."""
     classes, weights = model["classes"], model["weights"]
-    known = [name for name in dict.fromkeys(names) if name in weights]
+    known = [name for name in names if name in weights]
     total, held = _held(model, map(weights.get, known))
     if held:
         return "has", ""
@@ -369,11 +369,10 @@ def _is_heading(line: str) -> bool:
 def _by_place(model: dict) -> tuple:
     """The weights of ``model`` by place and word, in the order :func:`features` names
     them, each as how much it raises the score of the other two classes against ``has``
-    (:func:`_against_has`): for the words before the mention, for each place (nearest
-    first) the weights of its bucket's word plus those of the same word at ``Lb``, then
-    the buckets' (``{bucket: {word: weight}}``) and ``Lb``'s apart (for a window in which
-    a word stands twice); the same after it; then ``LB2``, ``RB2``, ``F``,
-    ``line_start``, ``bullet``, ``H`` and ``S``, and the intercept."""
+    (:func:`_against_has`): for each place before the mention (nearest first) and after
+    it, the weights of its bucket's word plus those of the same word at ``Lb``/``Rb``;
+    then ``LB2``, ``RB2``, ``F``, ``line_start``, ``bullet``, ``H`` and ``S``, and the
+    intercept."""
     against_has = _against_has(model)
     groups: dict[str, dict[str, complex]] = {}
     for name, weights in model["weights"].items():
@@ -383,31 +382,19 @@ def _by_place(model: dict) -> tuple:
     def group(place: str) -> dict:
         return groups.get(place, {})
 
-    def side(near: str, anywhere: str, n: int) -> tuple:
-        buckets = {b: group(f"{near}{b}") for b in "12358"}
-        merged = {}
-        for b, words in buckets.items():
-            merged[b] = dict(group(anywhere))
-            for word, weight in words.items():
-                merged[b][word] = merged[b].get(word, 0) + weight
-        return tuple(merged[_bucket(i)] for i in range(1, n + 1)), buckets, group(anywhere)
+    def near_and_anywhere(near: str, anywhere: str) -> dict:
+        merged = dict(group(anywhere))
+        for word, weight in group(near).items():
+            merged[word] = merged.get(word, 0) + weight
+        return merged
 
-    return (side("L", "Lb", _LEFT), side("R", "Rb", _RIGHT),
+    left = {b: near_and_anywhere(f"L{b}", "Lb") for b in "12358"}
+    right = {b: near_and_anywhere(f"R{b}", "Rb") for b in "12358"}
+    return (tuple(left[_bucket(i)] for i in range(1, _LEFT + 1)),
+            tuple(right[_bucket(i)] for i in range(1, _RIGHT + 1)),
             group("LB2"), group("RB2"), group("F"), group("line_start").get("", 0),
             group("bullet").get("", 0), group("H"), group("S"),
             against_has(model["intercept"]))
-
-
-def _side(words, placed, by_place) -> complex:
-    """The weights of the words on one side of a mention (``placed``: nearest first),
-    each feature once: by place with the merged weights where no word stands twice, else
-    each (bucket, word) and each word once."""
-    merged, buckets, anywhere = by_place
-    if len(set(words)) == len(words):
-        return sum(filter(None, map(dict.get, merged, placed)))
-    pairs = set(zip(_BUCKETS, placed, strict=False))  # (_BUCKETS is the longer)
-    return sum(filter(None, map(anywhere.get, set(words)))) + sum(
-        filter(None, (buckets[b].get(t) for b, t in pairs)))
 
 
 def _against_has(model: dict):
@@ -437,20 +424,19 @@ def _has(model: dict, parts) -> bool:
     left, right, first, bullet, heading, section = parts
     (by_left, by_right, pairs_left, pairs_right, firsts, at_start, bulleted, heads, sections,
      total) = places
-    # each feature once, as features() names them (a word twice in the window counts once)
-    total += _side(left, reversed(left), by_left)
-    total += _side(right, right, by_right)
+    total += sum(filter(None, map(dict.get, by_left, reversed(left))))
+    total += sum(filter(None, map(dict.get, by_right, right)))
     if len(left) >= 2:
         total += pairs_left.get(f"{left[-2]} {left[-1]}", 0)
     if len(right) >= 2:
         total += pairs_right.get(f"{right[0]} {right[1]}", 0)
-    total += sum(filter(None, map(firsts.get, set(first))))
+    total += sum(filter(None, map(firsts.get, first)))
     if not left:
         total += at_start
     if bullet:
         total += bulleted
-    total += sum(filter(None, map(heads.get, set(heading))))
-    total += sum(filter(None, map(sections.get, set(section))))
+    total += sum(filter(None, map(heads.get, heading)))
+    total += sum(filter(None, map(sections.get, section)))
     # (a score 700 above that of has would overflow exp: such a mention is not held)
     return total.real < 700 and total.imag < 700 and (
         math.exp(total.real) + math.exp(total.imag) <= 1 / model["has_threshold"] - 1)

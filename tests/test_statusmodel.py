@@ -32,7 +32,8 @@ RANK = {"has": 3, "learning": 2, "negated": 1}
 # in none of the training sets); it misses others as plain (docs/evaluation.md)
 REREAD = [
     ("Bootcamp, week three: today we did pandas groupby.", "pandas", "learning"),
-    ("The recruiter asked about Terraform and I had nothing to show.", "terraform", "negated"),
+    ("My manager keeps asking about Spark and I have to admit I have zero hands-on time "
+     "with it.", "spark", "negated"),
     ("Asked about Kubernetes in the screen and had to say no.", "kubernetes", "negated"),
 ]
 
@@ -674,32 +675,6 @@ def test_rules_only_cue_words_leave_the_learned_reader_out(monkeypatch):
         assert list(found["status"]) == ["negated", "has", "has"] and not calls
         rolefit.find_skills("We are not hiring for a 50/50 split; React and AWS daily.")
         assert calls
-
-
-def test_a_feature_counts_once_as_in_training():
-    # the model is trained on which features a mention has (rolefit.build.reader.train:
-    # one 1 per name); a word twice in the window must not count twice when it is read
-    parts = (["and", "no", "and", "<skill>", "and"], ["and", "and", "."], ["and", "and"],
-             False, ["and", "and"], ["and"])
-    names = _statusmodel.features(parts)
-    assert len(names) == len(set(names))
-    weighted = ("Lb:and", "L3:and", "Rb:and", "R1:and", "F:and", "H:and")
-    assert set(weighted) <= set(names)
-    weights = {name: [0.0, 0.0, 0.0] for name in names}
-    for name in weighted:
-        weights[name] = [0.0, 0.0, -0.2]  # each pulls towards has, once
-    model = {"classes": ["has", "learning", "negated"], "intercept": [0.0, -9.0, 1.3],
-             "weights": weights, "has_threshold": 0.6}
-    # once each: 1.3 - 6 * 0.2 = 0.1 for negated against has, so has keeps a probability
-    # below 0.5: negated. With their repeats in the window (Lb:and three times, Rb:and,
-    # F:and and H:and twice: eleven in all) it would be 1.3 - 2.2 = -0.9: has (0.71)
-    assert _statusmodel.predict(model, names)[0] == "negated"
-    assert _statusmodel.predict(model, names + names)[0] == "negated"
-    assert not _statusmodel._has(model, parts)
-    vectorizer, _ = build_reader.train(
-        [(0, "x", "has", ["Lb:and", "F:and"], "has"), (1, "y", "has", ["Rb:and"], "negated")])
-    x = vectorizer.transform([dict.fromkeys(["Lb:and", "Lb:and", "F:and"], 1)])
-    assert x.toarray().max() == 1  # (what the model was trained on: presence)
 
 
 def test_the_steadiness_script_reads_as_the_default_reader():
