@@ -375,15 +375,17 @@ def test_text_sentence_order_does_not_matter(pair):
 
 def test_under_the_default_the_line_above_can_change_a_reading():
     # why the test above reads with the rules: the learned reader reads the line above a
-    # mention, so "Terraform, sadly" under "Things I have not used yet" is denied, and
+    # mention, so "Terraform, sadly" under "Tools I have not touched yet" is denied, and
     # above it is held (the rules read neither: a heading without a colon, over a line
-    # that is more than a list of skills and no bullet list)
-    under = rolefit.find_skills("Things I have not used yet\nTerraform, sadly")
-    over = rolefit.find_skills("Terraform, sadly\nThings I have not used yet")
+    # that is more than a list of skills and no bullet list). (The reader retrained in the
+    # forty-seventh round no longer denies it under "Things I have not used yet", the
+    # example here before: docs/evaluation.md)
+    under = rolefit.find_skills("Tools I have not touched yet\nTerraform, sadly")
+    over = rolefit.find_skills("Terraform, sadly\nTools I have not touched yet")
     assert (under["status"].tolist(), over["status"].tolist()) == (["negated"], ["has"])
     with rolefit.config_context(reader="rules"):
-        for text in ("Things I have not used yet\nTerraform, sadly",
-                     "Terraform, sadly\nThings I have not used yet"):
+        for text in ("Tools I have not touched yet\nTerraform, sadly",
+                     "Terraform, sadly\nTools I have not touched yet"):
             assert rolefit.find_skills(text)["status"].tolist() == ["has"]
 
 
