@@ -665,10 +665,11 @@ _SUBJECTS = frozenset("i we you he she they it my our your their this that which
 # What a system is made of, between a skill and a denial after it: "the Solr cluster was
 # decommissioned", "Objective-C code was removed" (and a question mark: "Redis? No.")
 _PARTS = frozenset(
-    "cluster clusters server servers instance instances jobs code licences licenses estate"
-    # (and a copula other than "is" and the size of a gap: "Scala remains a big gap")
-    " remain remains remained stays big major clear key huge".split()
+    "cluster clusters server servers instance instances jobs code licences licenses estate".split()
 )
+# A copula other than "is" and the size of a gap, also between a skill and a denial after
+# it: "Scala remains a big gap"
+_LINKS = frozenset("remain remains remained stays big major clear key huge".split())
 _CONNECTORS = frozenset(
     {"and", "or", "nor", "&", "/", ",", "plus", "as", "well", "such", "like", "including", "e.g"}
 )
@@ -1484,7 +1485,7 @@ def _gap_ok(
     """True if a scope may read across the gap ``text[lo:hi]`` (at most ``free``
     non-bridge words; with ``gerund`` also one ``-ing`` word right after the cue:
     "without relying on"; with ``after``, for a denial after the skill, also the words of
-    :data:`_PARTS` and a question mark)."""
+    :data:`_PARTS` and :data:`_LINKS` and a question mark)."""
     for n, m in enumerate(_WORDS.finditer(text, lo, hi)):  # _words, read lazily
         word = m.group()
         word = word.lower().rstrip(".") or word
@@ -1493,7 +1494,7 @@ def _gap_ok(
         if word == "w" and text.startswith("/", m.end()):
             continue  # "w/", short for "with": "no experience w/ Jira"
         if word in _BRIDGE or word in _CONNECTORS or word in "()\"'“”‘’:" or (
-            after and (word in _PARTS or word == "?")
+            after and (word in _PARTS or word in _LINKS or word == "?")
         ):
             continue
         if not word[0].isalnum() and word not in "(),/&:\"'":
@@ -2156,9 +2157,9 @@ _CONDITION = re.compile(
 )
 
 
-def _negative_condition(words: str) -> bool:
-    """Whether the words after a label's cue hold a negative condition (:data:`_CONDITION`)."""
-    return _CONDITION.search(words) is not None
+def _negative_condition(after_cue: str) -> bool:
+    """Whether the text after a label's cue holds a negative condition (:data:`_CONDITION`)."""
+    return _CONDITION.search(after_cue) is not None
 # words that make a line's first words a sentence rather than a label
 _CLAUSE_WORDS = frozenset("never not no is are was were be been stops ends again anymore".split())
 # a short label that opens its line: "Missing entirely:", "- Not relevant to role:"

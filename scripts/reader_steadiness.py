@@ -27,9 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from rolefit import _negation, _statusmodel
-from rolefit._wrap import unwrap
 from rolefit.build import reader
-from rolefit.skills import _mended, _read, _reader, _split
 
 SETS = Path(__file__).resolve().parents[1] / "tests" / "reading_sets"
 TABLE = SETS.parent / "negation_cases.csv"
@@ -41,11 +39,7 @@ def hybrid_rows(cases) -> list[tuple]:
     held mentions that the default reader lets the model read (its reach)."""
     rows = []
     for k, case in enumerate(cases):
-        text, layout = _mended(case["text"])
-        parts = _reader().find_parts(text)
-        found, _, decided = _read(text, parts, rules_only=True, layout=layout)
-        anchors = _split(parts, text)[3]
-        text = unwrap(text, [start for start, _, _ in anchors], layout)
+        found, decided, text, anchors = reader._mentions(case["text"])
         if _negation.has_marks(text):
             reach = [True] * len(found)
         else:

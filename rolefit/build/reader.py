@@ -64,15 +64,15 @@ def load_sets(sets_dir, table=None) -> dict[str, list[dict]]:
 
 
 def _mentions(text: str):
-    """The rules' reading of ``text``: mentions, ``{index: (status, cue)}``, and the text
-    the statuses are read from (as :func:`rolefit.skills._read` reads it: words that
+    """The rules' reading of ``text``: mentions, ``{index: (status, cue)}``, the text the
+    statuses are read from (as :func:`rolefit.skills._read` reads it: words that
     typesetting broke written whole, the soft line breaks that a cue word's reach can
-    cross read as spaces)."""
+    cross read as spaces), and its cue words (``(start, end, word)``)."""
     text, layout = _mended(text)
     parts = _reader().find_parts(text)
     found, _, decided = _read(text, parts, rules_only=True, layout=layout)
     anchors = _split(parts, text)[3]
-    return found, decided, unwrap(text, [start for start, _, _ in anchors], layout)
+    return found, decided, unwrap(text, [start for start, _, _ in anchors], layout), anchors
 
 
 def examples(cases) -> list[tuple[int, str, str, list[str] | None, str | None]]:
@@ -81,7 +81,7 @@ def examples(cases) -> list[tuple[int, str, str, list[str] | None, str | None]]:
     (the rules decided it with a cue)."""
     rows = []
     for k, case in enumerate(cases):
-        found, decided, text = _mentions(case["text"])
+        found, decided, text, _ = _mentions(case["text"])
         spans = [(s, e) for s, e, _ in found]
         lines: dict = {}
         for i, (start, end, skill) in enumerate(found):
