@@ -174,24 +174,35 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None,
             if colon or len(words) <= 5:
                 heading = words[:_HEADING]
         bullet = text[line_start:line_end].lstrip()[:1] in "-*•·–"
+        ends = _sentence_ends(text, line_start, line_end, spans)
+        if not ends or len(ends) == 1 and not text[ends[0]:line_end].strip():
+            # a line of one sentence (most): read once, for its first words too
+            _sentence(text, line_start, ends[0] if ends else line_end, spans, lines)
+            lines.setdefault((line_start, line_end), lines[(line_start,)][1][:_SECTION + 1])
         first = _starting(text, line_start, line_end, spans, lines)[:3]
         line = lines[line_start] = (line_end, first, bullet, heading,
-                                    _section(text, line_start, spans, lines),
-                                    _sentence_ends(text, line_start, line_end, spans))
+                                    _section(text, line_start, spans, lines), ends)
     line_end, first, bullet, heading, section, ends = line
     k = bisect_right(ends, start)  # (an end at the mention's start: ".Python")
     lo = ends[k - 1] if k else line_start
     sentence = lines.get((lo,))
     if sentence is None:
         k = bisect_left(ends, end + 1)  # (a sentence end right after the mention is its own)
-        at, words = _line(text, lo, ends[k] if k < len(ends) else line_end, spans)
-        # (its only sentence end is its last word, if any: the others end sentences)
-        sentence = lines[(lo,)] = at, words, len(words) - (
-            bool(words) and words[-1] in _SENTENCE_END)
+        sentence = _sentence(text, lo, ends[k] if k < len(ends) else line_end, spans, lines)
     at, words, stop = sentence
     i = at[start]
     return (words[max(0, i - _LEFT):i], words[i + 1:min(stop, i + 1 + _RIGHT)], first,
             bullet, heading, section)
+
+
+def _sentence(text: str, lo: int, hi: int, spans, lines: dict) -> tuple:
+    """The sentence ``text[lo:hi]`` as :func:`window` keeps it in ``lines`` (under
+    ``(lo,)``): :func:`_line`'s reading, and how many of its words a mention may see after
+    it (its only sentence end is its last word, if any: the others end sentences)."""
+    at, words = _line(text, lo, hi, spans)
+    sentence = lines[(lo,)] = at, words, len(words) - (
+        bool(words) and words[-1] in _SENTENCE_END)
+    return sentence
 
 
 _ENDS = re.compile(r"[.!?;]")
