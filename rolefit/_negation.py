@@ -667,9 +667,9 @@ _SUBJECTS = frozenset("i we you he she they it my our your their this that which
 _PARTS = frozenset(
     "cluster clusters server servers instance instances jobs code licences licenses estate".split()
 )
-# A copula other than "is" and the size of a gap, also between a skill and a denial after
-# it: "Scala remains a big gap"
-_LINKS = frozenset("remain remains remained stays big major clear key huge".split())
+# A copula other than "is", the size of a gap and "both", also between a skill and a denial
+# after it: "Scala remains a big gap", "Swift and Kotlin are both unfamiliar to me"
+_LINKS = frozenset("remain remains remained stays big major clear key huge both".split())
 _CONNECTORS = frozenset(
     {"and", "or", "nor", "&", "/", ",", "plus", "as", "well", "such", "like", "including", "e.g"}
 )
@@ -734,8 +734,14 @@ _NEG_AFTER = (
     r"\s+(?:know|known|used|use|touched|tried|done|learned|learnt|worked\s+(?:with|on|in)|seen"
     r"|had|written|studied|needed)"
     # "Kubernetes is completely foreign to me", "Ansible, Chef: none of them ring a bell"
-    r"|(?:(?<=is\s)|(?<=are\s)|(?<=completely\s)|(?<=totally\s)|(?<=entirely\s))"
-    r"(?:foreign|alien|unknown)(?:\s+to\s+(?:me|us))?"
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=completely\s)|(?<=totally\s)|(?<=entirely\s)|(?<=both\s)"
+    r"|(?<=\sall\s))(?:foreign|alien|unknown)(?:\s+to\s+(?:me|us))?"
+    # "Kafka is unfamiliar to me", "Swift and Kotlin are both unfamiliar", "Event sourcing
+    # remains completely unfamiliar territory" (not "unfamiliar to most analysts")
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=remain\s)|(?<=remains\s)"
+    r"|(?<=completely\s)|(?<=totally\s)|(?<=entirely\s)|(?<=both\s)|(?<=\sall\s))"
+    r"unfamiliar(?:\s+(?:territory|ground))?(?:\s+(?:to|for)\s+(?:me|us|him|her|them))?"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:but|and|so|yet)\b))"
     r"|(?:none\s+of\s+(?:them|these|those)\s+rings?|(?:doesn['’]t|don['’]t|(?<=does\s)not"
     r"|(?<=do\s)not)\s+ring)\s+(?:a|any)\s+bells?"
     r"|(?:outside|beyond)\s+(?:of\s+)?(?:my|his|her|their|our|your)\s+(?:experience|expertise"
@@ -908,6 +914,8 @@ _ATTACHED = re.compile(
     # "Docker, Kubernetes -- neither is in my toolbox"
     r"|neither\s+(?:is|are|one)\b[^\n.;|!?,]*"
     r"|(?:none|nothing)\s+to\s+speak\s+of"  # "Backend: none to speak of"
+    # "TensorFlow: unfamiliar", "Rust (not familiar)", "Kafka - no idea", "Helm: clueless"
+    r"|(?:(?:completely|totally|entirely)\s+)?unfamiliar|not\s+familiar|no\s+idea|clueless"
     r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+at\s+all|not\s+(?:so|that|too)\s+much"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure|knowledge))?"
@@ -1183,6 +1191,7 @@ _ATTACHED_WORDS = frozenset(
     " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten"
     " shaky hazy weak developing hasn't haven't hasnt havent hadn't hadnt gap nobody"
     " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered kinda somewhat"
+    " unfamiliar clueless"
     .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",

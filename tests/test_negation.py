@@ -619,3 +619,26 @@ def test_none_to_speak_of_after_a_skill_denies_it(text, expected):
 )
 def test_a_course_registered_for_is_learning(text, expected):
     assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kubernetes: unfamiliar. Linux: daily.", {"kubernetes": "negated", "linux": "has"}),
+        ("Languages: Java (expert), Scala (not familiar)", {"java": "has", "scala": "negated"}),
+        ("Airflow - completely unfamiliar", {"airflow": "negated"}),
+        ("Jenkins: clueless", {"jenkins": "negated"}),
+        ("Looker -- no idea", {"looker": "negated"}),
+        ("To be honest Rust is unfamiliar to me.", {"rust": "negated"}),
+        ("Elixir and Erlang are both unfamiliar territory for us.",
+         {"elixir": "negated", "erlang": "negated"}),
+        ("Tableau and Qlik are all foreign to him.", {"tableau": "negated", "qlik": "negated"}),
+        # (guards: a note that goes on, someone else's gap, "both" before the skills)
+        ("Spark: unfamiliar with its internals, but I run jobs on it daily.", {"spark": "has"}),
+        ("R is unfamiliar to most of the team, so I wrote it in Python.",
+         {"r": "has", "python": "has"}),
+        ("We write both Python and SQL every day.", {"python": "has", "sql": "has"}),
+    ],
+)
+def test_unfamiliar_after_a_skill_denies_it(text, expected):
+    assert _rule_statuses(text) == expected
