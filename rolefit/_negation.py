@@ -736,6 +736,11 @@ _NEG_AFTER = (
     # "Kubernetes is completely foreign to me", "Ansible, Chef: none of them ring a bell"
     r"|(?:(?<=is\s)|(?<=are\s)|(?<=completely\s)|(?<=totally\s)|(?<=entirely\s)|(?<=both\s)"
     r"|(?<=\sall\s))(?:foreign|alien|unknown)(?:\s+to\s+(?:me|us))?"
+    # "Kubernetes is a complete unknown for me", "Spark is beyond me for now"
+    r"|(?:(?<=\sa\s)|(?<=complete\s)|(?<=total\s))unknown(?:\s+(?:to|for)\s+(?:me|us|him|her|them))?"
+    r"(?=\s*(?:[.,;!)]|$))"
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=still\s))beyond\s+(?:me|us|him|her|them)"
+    r"(?:\s+(?:for\s+now|right\s+now|at\s+the\s+moment|so\s+far))?(?=\s*(?:[.,;!)]|$))"
     # "Kafka is unfamiliar to me", "Swift and Kotlin are both unfamiliar", "Event sourcing
     # remains completely unfamiliar territory" (not "unfamiliar to most analysts")
     r"|(?:(?<=is\s)|(?<=are\s)|(?<=remain\s)|(?<=remains\s)"
@@ -1117,6 +1122,7 @@ _ANCHORS = """
     "need practice",
     "new to", "working toward", "working towards", "working through", "yet to", "outside my",
     "outside of", "beyond my", "outside the", "outside our", "beyond the", "beyond our",
+    "beyond me", "beyond us", "beyond him", "beyond them",
     "above my", "foreign language",
     *(f"{p} {w}" for p in ("outside", "beyond", "above") for w in ("his", "her", "their", "your")),
     "diving into", "digging into", "wrap my", "wrapping my", "hang of", "watched", "watching",
@@ -2187,12 +2193,23 @@ _LABEL_WHEN = re.compile(
 )
 
 
-# after a label's cue, a word or two or a note, then a separator other than a colon
+# after a label's cue, a word or two or a note, then a separator other than a colon (an
+# arrow, a dash, a bar, or a dotted leader: "Never used .... Spark, Scala")
 _LABEL_SEP = re.compile(
-    r"(?:[^\S\n]+[\w'’-]+){0,2}?(?:[^\S\n]*\([^()\n]{1,20}\))?(?:\*\*)?[^\S\n]*(?:[▸►→]|[—–]|--|\|)"
-    r"[^\S\n]*(?=\S)"
+    r"(?:[^\S\n]+[\w'’-]+){0,2}?(?:[^\S\n]*\([^()\n]{1,20}\))?(?:\*\*)?[^\S\n]*"
+    r"(?:[▸►→]|[—–]|--|->|=>|\||\.{2,}|…+)[^\S\n]*(?=\S)"
 )
-_SEP_CHAR = re.compile(r"[▸►→—–|]|--")
+_SEP_CHAR = re.compile(r"[▸►→—–|…]|--|->|=>|\.\.")
+# what follows a separator that is a sentence, not the list a label names: a subject first
+# ("No — it was all Java"), or a verb after the first words ("No — Python and SQL are
+# enough", "Never — Spark is the main tool here"), brackets left out
+_SENTENCE_AFTER = re.compile(
+    r"(?:it|i|we|they|he|she|you|there|this|that|everything|nothing)\b"
+    r"|[^,;:!?\n]{0,60}?\b(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|covers?"
+    r"|covered|does|doesn['’]t|do|don['’]t|did|didn['’]t|has|have|had|will|would|can|could"
+    r"|should|must|remains?|seems?|looks?)\b",
+    re.I,
+)
 # a table row's first cell, or a line's start (with an adverb: "Currently learning —")
 _ROW_START = re.compile(r"(?:^|\n)[^\S\n]*\|[^\S\n]*(?:\*\*)?\Z")
 _SEP_LEAD = re.compile(_LINE_START + r"(?:(?:currently|still|now|also)[^\S\n]+)?\Z", re.I)
@@ -2212,6 +2229,8 @@ def _separated_label(text: str, m: re.Match, starts) -> re.Match | None:
     row = _ROW_START.search(text, lead, m.start()) is not None
     if row != ("|" in sep.group()) or not (row or _SEP_LEAD.search(text, lead, m.start())):
         return None  # (a cell's label, or a line's, each with its own separator)
+    if _SENTENCE_AFTER.match(_NOTE.sub(" ", text[sep.end() : sep.end() + 80])):
+        return None
     return sep
 
 

@@ -642,3 +642,22 @@ def test_a_course_registered_for_is_learning(text, expected):
 )
 def test_unfamiliar_after_a_skill_denies_it(text, expected):
     assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Never touched ..... Kafka, RabbitMQ", {"kafka": "negated", "rabbitmq": "negated"}),
+        ("Still learning … dbt and Airflow", {"dbt": "learning", "airflow": "learning"}),
+        ("Not used yet => Docker", {"docker": "negated"}),
+        ("Haskell is a total unknown to me.", {"haskell": "negated"}),
+        ("Rust and Go are still beyond her.", {"rust": "negated", "go": "negated"}),
+        # (guards: a sentence after the separator, not a list; "beyond" in other senses)
+        ("No — Java and Kotlin are what we ship in.", {"java": "has", "kotlin": "has"}),
+        ("Not really -- it was Tableau all the way.", {"tableau": "has"}),
+        ("Our Airflow setup goes beyond the basics.", {"airflow": "has"}),
+        ("We went beyond Excel and built a Python tool.", {"excel": "has", "python": "has"}),
+    ],
+)
+def test_a_leader_after_a_label_and_unknown_or_beyond_me_after_a_skill(text, expected):
+    assert _rule_statuses(text) == expected
