@@ -355,7 +355,10 @@ _NEG_BEFORE = [
     # a label opening a line: "Not offering: SEO or React", "Not needed for this role: Python"
     # (not "Not touching again: PHP", which the writer used)
     _LABEL_START + r"not[^\S\n]+(?!(?:bad|sure|only|just|merely|all|every|exhaustive|new|even"
-    r"|always|necessarily|an?\s+(?:big\s+|huge\s+)?fan)\b)(?![^:\n]{0,40}\b(?:again|any\s?more)\b)"
+    r"|always|necessarily|an?\s+(?:big\s+|huge\s+)?fan"
+    # (nor "Not a beginner in Go:")
+    r"|an?\s+(?:complete\s+|total\s+)?(?:beginner|novice|newbie|newcomer)s?)\b)"
+    r"(?![^:\n]{0,40}\b(?:again|any\s?more)\b)"
     r"(?:(?!but\b)[\w'’/-]+[^\S\n]+){0,4}?(?!but\b)[\w'’/-]+(?=[^\S\n]*(?:\([^()\n]{1,20}\)[^\S\n]*)?:(?!//))",
     r"none\s+of\s+(?:my|our|the)(?:\s+[\w-]+){0,3}?\s+(?:involved|used|required|included"
     r"|touched|needed)",
@@ -455,7 +458,7 @@ _NEG_BEFORE = [
     r"|to\s+mention|even|one|new\s+to|bad|(?:an?\s+)?(?:big\s+|huge\s+)?fan"
     # an attitude, not a denial of use: "if you're not excited about AI"
     r"|(?:excited|passionate|enthusiastic|thrilled)\s+(?:about|by)"
-    r"|(?:an?\s+)?(?:expert|pro|guru|specialist|master|beginner|novice|newbie|noob)|"
+    r"|(?:an?\s+)?(?:expert|pro|guru|specialist|master|beginner|novice|newbie|newcomer|noob)|"
     + _HEDGES
     + r")\b)",
     r"(?:\w+n['’]t|" + _BARE_NOT + r")(?!\s+(?:mind|miss|always|only|just|hesitate|necessarily"
@@ -509,7 +512,7 @@ _LEARN_BEFORE = [
     # "taking a course on", "enrolled in a Coursera specialisation on", "working through
     # the intro module of", "attended a two-day workshop on"
     r"(?:taking|completing|attending|attended|pursuing|enrolled\s+in|signed\s+up\s+for|doing"
-    r"|registered\s+(?:for|on)"
+    r"|registered\s+(?:for|on)|following"
     r"|starting|going\s+through|(?:half|part|mid)-?way\s+through|working\s+through|in\s+the\s+middle\s+of"
     r"|(?:(?<![^\n])|(?<=\.\s)|(?<=:\s)|(?<=just\s)|(?<=recently\s)|(?<=I\s)|(?<=I['’]ve\s)"
     r"|(?<=have\s)|(?<=I\shave\s))"
@@ -535,6 +538,12 @@ _LEARN_BEFORE = [
     r"(?<!not\sa\s)noob(?:\s+(?:at|with|in))?",
     r"familiari[sz]ing\s+myself(?:\s+with)?",
     r"getting\s+(?:more\s+)?comfortable(?:\s+with)?",
+    # a first attempt: "trying my hand at Rust", "having a go at Python in the evenings",
+    # "still finding my feet with Kubernetes", "a newcomer to Spark"
+    r"trying\s+my\s+hand\s+at",
+    r"having\s+a\s+go\s+at(?!\s+(?:the|our|this|that|their|his|her|my|your)\b)",
+    r"finding\s+my\s+(?:feet|footing|way)(?:\s+(?:with|in|around|round))?",
+    r"(?<!not\s)(?<!not\sa\s)(?<!longer\sa\s)newcomers?\s+to",
     r"(?:diving|digging)\s+into",
     r"(?:(?<=started\s)|(?<=been\s)|(?<=currently\s)|(?<=now\s)|(?<=am\s)|(?<=m\s))exploring",
     r"wrap(?:ping)?\s+my\s+head\s+around",
@@ -1072,6 +1081,8 @@ OUT_OF_REACH = frozenset({
     *(f"{w} {r}" for w in ("target", "desired", "dream", "next")
       for r in ("role", "roles", "job", "jobs", "position", "positions", "career", "careers")),
     *_SCALE_WORDS,  # (the range of a rating scale: "Self-rating (1-5)", _scaled)
+    # (the fifty-second round's: a tutorial followed, a first attempt)
+    "following", "trying my", "having", "finding my",
 })
 
 
@@ -1128,6 +1139,7 @@ _ANCHORS = """
     "diving into", "digging into", "wrap my", "wrapping my", "hang of", "watched", "watching",
     "registered for", "registered on",
     "interested in", *sorted(OUT_OF_REACH),
+    "newcomer", "newcomers",
     *(f"{w} at" for w in ("bad", "poor", "terrible", "awful", "rubbish")),
     "is something", "are something",
     *(f"{who} {a}{w}" for who in ("my", "his", "her", "their", "our")

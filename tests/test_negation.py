@@ -661,3 +661,22 @@ def test_unfamiliar_after_a_skill_denies_it(text, expected):
 )
 def test_a_leader_after_a_label_and_unknown_or_beyond_me_after_a_skill(text, expected):
     assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm following the official Airflow tutorial.", {"airflow": "learning"}),
+        ("Trying my hand at Julia in the evenings.", {"julia": "learning"}),
+        ("Having a go at TypeScript.", {"typescript": "learning"}),
+        ("Finding my way around Snowflake.", {"snowflake": "learning"}),
+        ("A newcomer to MLOps.", {"mlops": "learning"}),
+        # (guards: "the following", a go at a task, a newcomer denied)
+        ("Following the outage we moved to Kafka.", {"kafka": "has"}),
+        ("Use the following: Python and Go.", {"python": "has", "go": "has"}),
+        ("Having a go at the Java backlog today.", {"java": "has"}),
+        ("Not a newcomer to Spark: 5 years.", {"spark": "has"}),
+    ],
+)
+def test_a_tutorial_followed_and_a_first_attempt_are_learning(text, expected):
+    assert _rule_statuses(text) == expected
