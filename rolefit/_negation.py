@@ -376,6 +376,9 @@ _NEG_BEFORE = [
     r"|(?:couldn['’]?t|can['’]?t|cannot)\s+tell\s+you)\s+the\s+first\s+thing\s+about",
     r"only\s+(?:read|heard)\s+(?:about|of)",  # "has only read about A/B testing"
     r"avoid(?:ed|ing|s)?",  # "avoided Java for my whole career" (tight: "avoided downtime")
+    # "stayed away from LLM work", "steered clear of Kubernetes" (tight, as "avoided")
+    r"(?:stay(?:ed|ing|s)?|kept|keep(?:ing|s)?)\s+away\s+from",
+    r"steer(?:ed|ing|s)?\s+clear\s+of",
     # a posting's "we'll teach you SQL", "freshers will be trained in Docker", "would need
     # training on Ansible": not asked of the applicant
     r"(?:we['’]ll|we\s+will|we\s+can)\s+(?:teach|train)(?:\s+you)?(?:\s+(?:in|on))?",
@@ -697,7 +700,8 @@ def _tight(cue: str) -> bool:
 
 
 _TIGHT_CUES = re.compile(
-    r"(?:without|no|aspiring|nor|neither|bit\s+of|none\s+of|avoid(?:ed|ing|s)?|(?:days?|weeks?|months?|modules?|chapters?"
+    r"(?:without|no|aspiring|nor|neither|bit\s+of|none\s+of|avoid(?:ed|ing|s)?|away\s+from|clear\s+of"
+    r"|(?:days?|weeks?|months?|modules?|chapters?"
     r"|lessons?|units?)\s+into|^just\s+starting(?:\s+\w+)*)$",
     re.I,
 )
@@ -750,6 +754,12 @@ _NEG_AFTER = (
     r"(?=\s*(?:[.,;!)]|$))"
     r"|(?:(?<=is\s)|(?<=are\s)|(?<=still\s))beyond\s+(?:me|us|him|her|them)"
     r"(?:\s+(?:for\s+now|right\s+now|at\s+the\s+moment|so\s+far))?(?=\s*(?:[.,;!)]|$))"
+    # "Kafka was never part of my job", "Go isn't part of our stack"
+    r"|(?:(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|(?<=has\s)|(?<=have\s))never(?:\s+been)?"
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s))not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)"
+    r"\s+(?:ever\s+)?part\s+of\s+(?:my|our|his|her|their)\s+(?:(?:old|previous|current|day)\s+)?"
+    r"(?:job|role|work|stack|degree|toolkit|tool\s*kit|remit|curriculum|training)"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:but|and|so|either|at\s+all)\b))"
     # "Kafka is unfamiliar to me", "Swift and Kotlin are both unfamiliar", "Event sourcing
     # remains completely unfamiliar territory" (not "unfamiliar to most analysts")
     r"|(?:(?<=is\s)|(?<=are\s)|(?<=remain\s)|(?<=remains\s)"
@@ -1083,6 +1093,10 @@ OUT_OF_REACH = frozenset({
     *_SCALE_WORDS,  # (the range of a rating scale: "Self-rating (1-5)", _scaled)
     # (the fifty-second round's: a tutorial followed, a first attempt)
     "following", "trying my", "having", "finding my",
+    # (the fifty-third round's: keeping away from a skill)
+    *(f"{w} away" for w in ("stay", "stayed", "staying", "stays", "kept", "keep", "keeping",
+                            "keeps")),
+    *(f"{w} clear" for w in ("steer", "steered", "steering", "steers")),
 })
 
 

@@ -680,3 +680,20 @@ def test_a_leader_after_a_label_and_unknown_or_beyond_me_after_a_skill(text, exp
 )
 def test_a_tutorial_followed_and_a_first_attempt_are_learning(text, expected):
     assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I have deliberately stayed away from Kubernetes.", {"kubernetes": "negated"}),
+        ("He steers clear of Java.", {"java": "negated"}),
+        ("Keeping away from LangChain for now.", {"langchain": "negated"}),
+        ("Airflow was never part of my role.", {"airflow": "negated"}),
+        ("Kotlin isn't part of our stack.", {"kotlin": "negated"}),
+        # (guards: away from something else, a skill that is part of the job)
+        ("Stayed away from meetings and shipped in Go.", {"go": "has"}),
+        ("SQL is part of my job every day.", {"sql": "has"}),
+    ],
+)
+def test_keeping_away_from_a_skill_denies_it(text, expected):
+    assert _rule_statuses(text) == expected
