@@ -177,8 +177,8 @@ def window(text: str, start: int, end: int, spans, lines: dict | None = None,
         ends = _sentence_ends(text, line_start, line_end, spans)
         if not ends or len(ends) == 1 and not text[ends[0]:line_end].strip():
             # a line of one sentence (most): read once, for its first words too
-            _sentence(text, line_start, ends[0] if ends else line_end, spans, lines)
-            lines.setdefault((line_start, line_end), lines[(line_start,)][1][:_SECTION + 1])
+            words = _sentence(text, line_start, ends[0] if ends else line_end, spans, lines)[1]
+            lines.setdefault((line_start, line_end), words[:_SECTION + 1])
         first = _starting(text, line_start, line_end, spans, lines)[:3]
         line = lines[line_start] = (line_end, first, bullet, heading,
                                     _section(text, line_start, spans, lines), ends)

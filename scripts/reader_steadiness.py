@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-from collections import Counter
 from pathlib import Path
 
 from rolefit import _negation, _statusmodel
@@ -60,15 +59,7 @@ def hybrid_rows(cases) -> list[tuple]:
 def statuses(rows, vectorizer, model, as_trained: bool) -> list[str]:
     """Each row's status: the model's where it reads the mention (each feature's count, or
     with ``as_trained`` its presence), else the rules'."""
-    if as_trained:
-        return reader.predictions(rows, vectorizer, model)
-    todo = [k for k, row in enumerate(rows) if row[3] is not None]
-    out = [row[2] for row in rows]
-    x = vectorizer.transform([Counter(rows[k][3]) for k in todo])
-    for k, status in zip(todo, reader.decide(model.predict_proba(x), model.classes_),
-                         strict=True):
-        out[k] = status
-    return out
+    return reader.predictions(rows, vectorizer, model, counts=not as_trained)
 
 
 def judge(judging, vectorizer, model, as_trained: bool) -> tuple[int, int, int, int]:
