@@ -32,7 +32,9 @@ denials, finds at most as many, and has no status for learning
   of it``, ``I know only by name``, ``would not claim``, ``completely new to me``, ``a
   black box to me``, ``never heard of it``, ``never used either``, ``About cloud I know
   nothing``, ``Kafka also no``, ``is not relevant``, ``Kafka? heard of it``, ``Kubernetes
-  not so much``, ``except Java``, a ``Gaps:`` label, the writer's ``do I need to know
+  not so much``, ``except Java`` (an exception to a denial holds what it names: ``no
+  tech background except Salesforce``, ``Besides SQL I have no database skills``), a
+  ``Gaps:`` label, the writer's ``do I need to know
   Java?``, ``Spark will be new to him``, ``AWS would be new``, ``a closed book to her``,
   ``is a real gap``, ``Kubernetes not.``, ``are all new``, ``a complete blank for me``,
   ``Perl I've forgotten``, ``do I need Terraform?``, a team's ``we no longer use
@@ -1097,6 +1099,8 @@ OUT_OF_REACH = frozenset({
     *(f"{w} away" for w in ("stay", "stayed", "staying", "stays", "kept", "keep", "keeping",
                             "keeps")),
     *(f"{w} clear" for w in ("steer", "steered", "steering", "steers")),
+    # (the fifty-fourth round's: an exception to a denial, read by _excepted only)
+    "besides", "apart from", "aside from", "other than",
 })
 
 
@@ -1786,7 +1790,99 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         _grouped(text, found, ends, anchors, decided)
     if decided and "?" in text:
         _answered(text, found, decided)
+    if any(word in _EXCEPT_WORDS for _, _, word in anchors):
+        _excepted(text, found, anchors, matches, decided)
     return decided
+
+
+# The words that name an exception; "except" is also a denial ("everything except Java").
+_EXCEPT_WORDS = frozenset({"except", "besides", "apart from", "aside from", "other than",
+                           "outside of"})
+# what may stand between an exception word and the first skill it names
+_EXCEPT_LEAD = re.compile(r"[^\S\n]+(?:for[^\S\n]+)?(?:the[^\S\n]+)?", re.I)
+_EXCEPT_LAST = re.compile(r"[^\S\n]*,[^\S\n]*")
+_EXCEPT_COURSE = re.compile(
+    r"[^\S\n]+(?:course|class|tutorial|bootcamp|module|certification|exam|book)s?\b", re.I)
+# between two skills of the list it names: "Salesforce and Zendesk", "pandas, NumPy or SciPy"
+_EXCEPT_JOIN = re.compile(
+    r"[^\S\n]*(?:,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|[/&+]|(?:and|or)(?=\s))[^\S\n]*", re.I)
+# what may stand before an exception word that opens its sentence: a bullet, a quote, an
+# adverb and a comma ("Honestly, apart from Excel, not much")
+_EXCEPT_OPENS = re.compile(
+    r"(?:^|[.!?;:\n])[^\w.!?;:\n]*(?:(?:[A-Za-z]+ly|so|well|and|but|ok|okay),[^\S\n]*)?\Z", re.I)
+_EXCEPT_SENTENCE_END = re.compile(r"[.!?;\n]")
+_EXCEPT_DENIALS = frozenset(("no", "not", "never", "none", "neither", "cannot", "nothing",
+                             "zero", "without", *_BARE_NOT.split("|")))
+# who does something: past one, a denial before an exception word is another statement
+# ("I've never used Kubernetes, and I've used every other tool except Helm")
+_EXCEPT_SUBJECTS = frozenset("i we you he she they".split())
+
+
+def _excepted(text: str, found, anchors, matches, decided: dict[int, tuple[str, str]]) -> None:
+    """Hold the skills an exception to a denial names, whatever else was read:
+
+    - after a denial in its clause: "no tech background except Salesforce and Zendesk",
+      "I haven't used any cloud besides AWS" ("except" denies only after no denial: "every
+      tool except Helm");
+    - opening a sentence whose rest denies or learns something: "Except for MATLAB, I
+      haven't used any numerical software", "Besides SQL I have no database skills"
+      ("Except for Kubernetes, I have used all of them" still denies Kubernetes).
+
+    Only the skills right after the exception word count ("except the BigQuery console",
+    not "except a little EC2"). They are decided ``has`` with the exception word as cue,
+    so the learned reader leaves them; :func:`rolefit.skills._read` drops that decision."""
+    starts = [s for s, _, _ in found]
+    clauses = _Clauses(text)
+    for start, end, word in anchors:
+        if word not in _EXCEPT_WORDS:
+            continue
+        named = _named_after(text, found, starts, end)
+        if not named:
+            continue
+        opens = _EXCEPT_OPENS.search(text, max(0, start - 40), start)
+        if opens is not None:  # (^ is the text's start only, not the search's)
+            after = found[named[-1]][1]
+            stop = _EXCEPT_SENTENCE_END.search(text, after)
+            stop = len(text) if stop is None else stop.start()
+            kinds = ("neg", "negafter") if word == "except" else ("neg", "negafter", "learn")
+            if not any(after <= m.start() < stop and m.lastgroup in kinds for m in matches) and (
+                not any(after <= s < stop and w in _EXCEPT_DENIALS for s, _, w in anchors)
+            ):  # (a denial word alone too: "apart from Excel, nothing")
+                continue
+        else:
+            # (a bare "none" too: "A: None except Kafka")
+            floor = clauses.start(start, max(0, start - 300))
+            denied = max((m.end() for m in matches
+                          if floor <= m.start() and m.end() <= start and m.lastgroup == "neg"),
+                         default=-1)
+            denied = max(denied, max((e for s, e, w in anchors
+                                      if w == "none" and floor <= s and e <= start), default=-1))
+            if denied < 0 or any(
+                w.group().lower().split("'")[0].split("’")[0] in _EXCEPT_SUBJECTS
+                for w in _WORDS.finditer(text, denied, start)
+            ):
+                continue
+        cue = " ".join(text[start:end].split())
+        for i in named:
+            decided[i] = (HAS, cue)
+
+
+def _named_after(text: str, found, starts: list[int], at: int) -> list[int]:
+    """The mentions of the list that starts right after ``at`` (an exception word's end)."""
+    lead = _EXCEPT_LEAD.match(text, at)
+    i = len(found) if lead is None else bisect_left(starts, lead.end())
+    if i == len(found) or starts[i] != lead.end():
+        return []
+    out = [i]
+    while i + 1 < len(found) and _EXCEPT_JOIN.fullmatch(text, found[i][1], starts[i + 1]):
+        i += 1
+        out.append(i)
+    if len(out) > 1 and _EXCEPT_LAST.fullmatch(text, found[i - 1][1], starts[i]):
+        # a list with no "and" or "or" before its last item goes on past the exception:
+        # "Only read about: databases other than pgvector, rerankers, fine-tuning"
+        out = out[:1]
+    # (not what a course is about: "Besides the AWS course, I'm learning Git")
+    return [] if _EXCEPT_COURSE.match(text, found[i][1]) else out
 
 
 _NOTE_LABEL = re.compile(r"\)[^\S\n]*:")

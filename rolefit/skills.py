@@ -623,8 +623,11 @@ def _read(text: str, parts, rules_only: bool = False, skills_only: bool = False,
         decided = {n: decided[i] for n, i in enumerate(kept) if i in decided}
         found = [found[i] for i in kept]
         keys = {k for _, _, k in found}
-    return found, keys, (
-        decided if rules_only else _second_opinion(text, found, decided, anchors, skills_only))
+    if not rules_only:
+        decided = _second_opinion(text, found, decided, anchors, skills_only)
+    # (the rules decide some mentions held, so that the learned reader leaves them: "Except
+    # for MATLAB, I haven't used ...", _negation._excepted)
+    return found, keys, {i: d for i, d in decided.items() if d[0] != "has"}
 
 
 def _second_opinion(text: str, found, decided: dict, anchors, skills_only: bool) -> dict:

@@ -697,3 +697,51 @@ def test_a_tutorial_followed_and_a_first_attempt_are_learning(text, expected):
 )
 def test_keeping_away_from_a_skill_denies_it(text, expected):
     assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I don't know any language except Go.", {"go": "has"}),
+        ("No frontend work except React and Vue.",
+         {"frontend_development": "negated", "react": "has", "vue": "has"}),
+        ("Except for MATLAB, I have never used numerical software.", {"matlab": "has"}),
+        ("Besides SQL I have no database skills.", {"sql": "has"}),
+        ("Honestly, apart from Excel, nothing.", {"excel": "has"}),
+        # (guards: an exception to what the writer has, a list that goes on past the
+        # exception, a denial by someone else)
+        ("She knows every tool on our list except Airflow.", {"airflow": "negated"}),
+        ("Except for Kafka, I have used all of them.", {"kafka": "negated"}),
+        ("Not used yet: queues other than SQS, Kafka, Flink.",
+         {"aws_sqs_sns": "has", "kafka": "negated", "flink": "negated"}),
+        ("I never used Scala, and we used every language except Rust.",
+         {"scala": "negated", "rust": "negated"}),
+    ],
+)
+def test_an_exception_to_a_denial_is_held(text, expected):
+    assert _rule_statuses(text) == expected
+
+
+@pytest.mark.parametrize("reader", ["hybrid", "model"])
+def test_the_learned_reader_leaves_an_exception_to_a_denial(reader):
+    # (the learned reader alone reads Python here as denied: the rules decide it first)
+    text = "Aside from Python, I have not worked with any other language like Java or C++."
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == {
+        "python": "has", "java": "negated", "cpp": "negated"}
+    assert found["cue"].tolist()[0] == ""
+
+
+def test_an_exception_names_the_skills_right_after_it():
+    def named(text):
+        found = rolefit.find_skills(text)
+        spans = list(zip(found["start"], found["end"], found["skill_id"], strict=True))
+        at = text.index(" ", text.lower().index("besides"))
+        return [spans[i][2] for i in _N._named_after(text, spans, [s for s, *_ in spans], at)]
+
+    assert named("Besides pandas, NumPy and SciPy, nothing.") == ["pandas", "numpy", "scipy"]
+    assert named("Besides the Docker docs, nothing.") == ["docker"]
+    # (not a skill a course is about, nor one after other words)
+    assert named("Besides the Docker course, I'm not learning anything.") == []
+    assert named("Besides a little Docker, nothing.") == []
