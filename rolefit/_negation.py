@@ -111,7 +111,10 @@ denials, finds at most as many, and has no status for learning
   ``SQL: 1``; ``negated`` where the scale's own words deny: ``1 = none``, ``0``),
   a posting's ``willing to learn`` (the requirement words around it ask for the will),
   ``rudimentary``, ``diving into``, ``getting comfortable with``, ``familiarising myself
-  with``, a course phrase such as ``enrolled in an online course on``, and after the
+  with``, knowledge in theory only (``only a theoretical understanding of``, ``I know
+  Docker in theory``, ``Helm I understand conceptually``, ``Terraform (theory only)``,
+  ``is purely theoretical``; not ``deep theoretical knowledge of`` or ``Spark is great in
+  theory``), a course phrase such as ``enrolled in an online course on``, and after the
   skill ``(beginner)``, ``(self-study)``, ``on weekends``, ``is limited``, ``is new to
   me``, ``I'm still learning``, ``newbie here``; also ``a bit of``, ``surface-level``,
   ``struggling with``, ``weak in``, a person's ``bad at`` / ``poor at`` / ``terrible
@@ -551,6 +554,12 @@ _LEARN_BEFORE = [
     r"(?<!not\s)(?<!not\sa\s)(?<!longer\sa\s)newcomers?\s+to",
     r"(?:diving|digging)\s+into",
     r"(?:(?<=started\s)|(?<=been\s)|(?<=currently\s)|(?<=now\s)|(?<=am\s)|(?<=m\s))exploring",
+    # knowing a skill in theory only: "only theoretical knowledge of Kafka", "just a
+    # conceptual understanding of Spark" (not "deep theoretical knowledge of ML")
+    r"(?:(?<=only\s)|(?<=only\sa\s)|(?<=just\s)|(?<=just\sa\s)|(?<=purely\s)|(?<=mostly\s)"
+    r"|(?<=mainly\s)|(?<=largely\s))(?:theoretical|conceptual)\s+(?:knowledge|understanding"
+    r"|grasp|familiarity)(?:\s+(?:of|in|about|with|on|from))?",
+
     r"wrap(?:ping)?\s+my\s+head\s+around",
     # "watched a few YouTube videos about LangChain", "watching StatQuest videos on
     # regression" (not where they were: "videos on YouTube")
@@ -891,7 +900,20 @@ _LEARN_AFTER = (
     r"(?=\s*(?:[.,;!)]|$))"
     r"|(?:I\s+)?(?:can\s+)?read\s+it\s+but\s+(?:do\s+not|don['’]t|can['’]?t|cannot|couldn['’]t)"
     r"\s+write(?:\s+it)?"
+    # knowing a skill in theory only: "I understand Airflow in theory", "Helm I understand
+    # conceptually", right after the skill or the writer's verb (_THEORY: not "Spark is
+    # great in theory"); "Terraform (theory only)", "Kubernetes: theoretical knowledge
+    # only"; "my knowledge of Spark is purely theoretical"
+    r"|(?:in\s+theory|conceptually|theoretically)(?:\s+only)?"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:but|though|although|not|only|at\s+best|for\s+now|so\s+far)\b))"
+    r"|(?:(?<=\()|(?<=,\s)|(?<=-\s)|(?<=:\s)|(?<=–\s)|(?<=—\s))(?:theory|theoretical(?:\s+knowledge)?"
+    r"|conceptual(?:\s+understanding)?)\s+only(?=\s*(?:[.,;!)]|$))"
+    r"|(?:" + "|".join(rf"(?<={v}\s{a}\s)" for v in ("is", "are")
+                        for a in ("purely", "only", "mostly", "entirely", "largely", "still"))
+    + r")(?:theoretical|conceptual)(?=\s*(?:[.,;!)]|$|\s+(?:but|for\s+now|at\s+best|so\s+far)\b))"
 )
+# (the cues above read tight: only the skill, or the writer and a verb of knowing, before)
+_THEORY = re.compile(r"(?:in\s+theory|conceptually|theoretically)\b", re.I)
 # A value that stands alone after a skill: nothing but a separator or the line's end follows
 # ("Scala: 0", "Kotlin | 0 | ...", "Python 2/5 · R 0/5"); _WIDE also takes quotes, braces,
 # dashes and two spaces.
@@ -1101,6 +1123,8 @@ OUT_OF_REACH = frozenset({
     *(f"{w} clear" for w in ("steer", "steered", "steering", "steers")),
     # (the fifty-fourth round's: an exception to a denial, read by _excepted only)
     "besides", "apart from", "aside from", "other than",
+    # (the fifty-fifth round's: knowing a skill in theory only)
+    "in theory", "conceptually", "theoretically", "theory only", "theoretical", "conceptual",
 })
 
 
@@ -2460,7 +2484,8 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
         if s < floor:
             break
         if not scoped:
-            free = 0 if status == NEGATED and not _STORY_END.match(m.group()) else 2
+            free = 0 if (status == NEGATED and not _STORY_END.match(m.group())) or (
+                _THEORY.match(m.group())) else 2
             ok = _gap_ok(text, e, pos, free, after=after)
             conj = ":" in text[e:pos]  # "Chef, Puppet: none of them": the list before a colon
         else:
@@ -3073,7 +3098,7 @@ def _attached_form(text: str, m: re.Match) -> bool:
 _I_BEFORE = re.compile(
     r"\b(?:I(?:\s+(?:do|have|am)|['’](?:ve|m))?|[Ww]e(?:\s+(?:do|have|are)|['’](?:ve|re))?)"
     r"(?:\s+(?:still|just|only|currently))?"
-    r"(?:\s+getting\s+my|\s+know)?\s+$"
+    r"(?:\s+getting\s+my|\s+know|\s+understand)?\s+$"
 )
 _TEACHING = frozenset(
     """taught teach teaches teaching led lead leads ran run runs delivered deliver designed

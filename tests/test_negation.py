@@ -722,6 +722,27 @@ def test_an_exception_to_a_denial_is_held(text, expected):
     assert _rule_statuses(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Just a conceptual grasp of Docker.", {"docker": "learning"}),
+        ("I have only a theoretical understanding of Flink.", {"flink": "learning"}),
+        ("I understand Airflow in theory.", {"airflow": "learning"}),
+        ("Helm I understand conceptually only.", {"helm": "learning"}),
+        ("Rust: theory only", {"rust": "learning"}),
+        ("My Scala is still theoretical.", {"scala": "learning"}),
+        # (guards: strong theory, a tool that works in theory, the cue before the skill,
+        # a skill whose name starts with a cue word)
+        ("Solid theoretical knowledge of Bayesian statistics.", {"bayesian_statistics": "has"}),
+        ("Kafka is great in theory.", {"kafka": "has"}),
+        ("In theory, Python would do.", {"python": "has"}),
+        ("We do conceptual data modeling daily.", {"data_modeling": "has"}),
+    ],
+)
+def test_knowing_a_skill_in_theory_only_is_learning(text, expected):
+    assert _rule_statuses(text) == expected
+
+
 @pytest.mark.parametrize("reader", ["hybrid", "model"])
 def test_the_learned_reader_leaves_an_exception_to_a_denial(reader):
     # (the learned reader alone reads Python here as denied: the rules decide it first)
