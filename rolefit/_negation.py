@@ -10,7 +10,8 @@ denials, finds at most as many, and has no status for learning
   ``nor``, ``yet to``, an interviewer's ``could not answer questions on`` and ``unable to
   explain how``, ``no clue about``, ``clueless``, ``can't say I've used``, ``none of my
   projects used``, ``a stranger to``, ``dont`` (chat spelling), ``know nothing about``,
-  ``never got round to``, ``never have I used``, ``useless at``, ``None of Kafka or
+  ``never got round to``, ``never have I used``, ``not once have I used``,
+  ``useless at``, ``None of Kafka or
   Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing about``,
   ``idk anything about``, a posting's ``we'll teach you`` / ``will be trained in`` /
   ``we'll introduce you to`` / ``Training in Looker and dbt will be provided``, a line's
@@ -111,7 +112,8 @@ denials, finds at most as many, and has no status for learning
   ``SQL: 1``; ``negated`` where the scale's own words deny: ``1 = none``, ``0``),
   a posting's ``willing to learn`` (the requirement words around it ask for the will),
   ``rudimentary``, ``diving into``, ``getting comfortable with``, ``familiarising myself
-  with``, knowledge in theory only (``only a theoretical understanding of``, ``I know
+  with``, ``barely know`` / ``hardly written any`` (not ``barely use``, a habit),
+  knowledge in theory only (``only a theoretical understanding of``, ``I know
   Docker in theory``, ``Helm I understand conceptually``, ``Terraform (theory only)``,
   ``is purely theoretical``; not ``deep theoretical knowledge of`` or ``Spark is great in
   theory``), a course phrase such as ``enrolled in an online course on``, and after the
@@ -327,6 +329,10 @@ _NEG_BEFORE = [
     # "Never have I ever deployed to Azure" (not "never have I enjoyed SQL more")
     r"never\s+(?:have|had|did)\s+(?:I|we)(?:\s+ever)?(?=\s+(?:used|touched|tried|worked|deployed"
     r"|written|built|programmed|coded|done|had|learned|learnt|seen)\b)",
+    # "Not once have I used Tableau", "not once did she touch Spark"
+    r"not\s+once\s+(?:have|has|had|did)\s+(?:I|we|he|she|they)(?:\s+ever)?(?=\s+(?:used|touched"
+    r"|tried|worked|deployed|written|built|programmed|coded|done|had|learned|learnt|seen|use"
+    r"|touch|try|work|deploy|write|build|program|code|do|learn|see)\b)",
     r"yet\s+to",  # "I am yet to use Airflow", "have yet to try"
     # "I gave up on learning Rust", "gave up on Java", "stopped learning Scala" (not "never
     # stopped learning Python")
@@ -531,9 +537,12 @@ _LEARN_BEFORE = [
     r"|that\s+covers|which\s+covers)",
     # (not "not a beginner", "no longer a beginner in Go", "no longer new to Spark")
     r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!longer\sa\s)(?<!teach\s)(?<!teaches\s)"
-    r"(?<!teaching\s)(?<!taught\s)beginners?(?:-level)?(?:\s+when\s+it\s+comes\s+to)?",
-    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!longer\sa\s)novice(?:\s+when\s+it\s+comes\s+to)?",
-    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!longer\sa\s)newbie(?:\s+when\s+it\s+comes\s+to)?",
+    r"(?<!hardly\sa\s)(?<!teaching\s)(?<!taught\s)beginners?(?:-level)?"
+    r"(?:\s+when\s+it\s+comes\s+to)?",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!longer\sa\s)(?<!hardly\sa\s)novice"
+    r"(?:\s+when\s+it\s+comes\s+to)?",
+    r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!longer\sa\s)(?<!hardly\sa\s)newbie"
+    r"(?:\s+when\s+it\s+comes\s+to)?",
     r"(?<!not\s)(?<!not\sa\s)(?<!\bno\s)(?<!longer\s)new\s+to",
     # (not a posting's "Basic Qualifications:", the skills it asks for)
     # (not "well beyond the basics of Kubernetes"; but "Excel beyond the basics:" over a plan)
@@ -551,9 +560,14 @@ _LEARN_BEFORE = [
     r"trying\s+my\s+hand\s+at",
     r"having\s+a\s+go\s+at(?!\s+(?:the|our|this|that|their|his|her|my|your)\b)",
     r"finding\s+my\s+(?:feet|footing|way)(?:\s+(?:with|in|around|round))?",
-    r"(?<!not\s)(?<!not\sa\s)(?<!longer\sa\s)newcomers?\s+to",
+    r"(?<!not\s)(?<!not\sa\s)(?<!longer\sa\s)(?<!hardly\sa\s)newcomers?\s+to",
     r"(?:diving|digging)\s+into",
     r"(?:(?<=started\s)|(?<=been\s)|(?<=currently\s)|(?<=now\s)|(?<=am\s)|(?<=m\s))exploring",
+    # knowing a skill barely: "I barely know pandas", "can hardly read Python", "Delta
+    # Lake, which I'd barely touched" (not "I barely use Java now": a habit)
+    r"(?:barely|hardly|scarcely)\s+(?:ever\s+)?(?:know|knew|known|understand|understood|remember"
+    r"|remembered|touched|written|wrote|write|read|used|tried|worked\s+with|dealt\s+with)"
+    r"(?:\s+(?:any|some|much|the))?",
     # knowing a skill in theory only: "only theoretical knowledge of Kafka", "just a
     # conceptual understanding of Spark" (not "deep theoretical knowledge of ML")
     r"(?:(?<=only\s)|(?<=only\sa\s)|(?<=just\s)|(?<=just\sa\s)|(?<=purely\s)|(?<=mostly\s)"
@@ -1125,6 +1139,8 @@ OUT_OF_REACH = frozenset({
     "besides", "apart from", "aside from", "other than",
     # (the fifty-fifth round's: knowing a skill in theory only)
     "in theory", "conceptually", "theoretically", "theory only", "theoretical", "conceptual",
+    # (the fifty-sixth round's: knowing a skill barely)
+    "barely", "hardly", "scarcely",
 })
 
 

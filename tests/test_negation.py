@@ -743,6 +743,23 @@ def test_knowing_a_skill_in_theory_only_is_learning(text, expected):
     assert _rule_statuses(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I scarcely know Kotlin.", {"kotlin": "learning"}),
+        ("I've hardly written any Rust.", {"rust": "learning"}),
+        ("Not once have we used Kafka.", {"kafka": "negated"}),
+        ("Not once did she try Snowflake.", {"snowflake": "negated"}),
+        # (guards: a habit, barely a word before no verb, hardly a beginner)
+        ("I barely use Java now.", {"java": "has"}),
+        ("Shipped with barely any help in Go.", {"go": "has"}),
+        ("Hardly a novice in Kubernetes.", {"kubernetes": "has"}),
+    ],
+)
+def test_knowing_a_skill_barely_is_learning_and_not_once_denies(text, expected):
+    assert _rule_statuses(text) == expected
+
+
 @pytest.mark.parametrize("reader", ["hybrid", "model"])
 def test_the_learned_reader_leaves_an_exception_to_a_denial(reader):
     # (the learned reader alone reads Python here as denied: the rules decide it first)
