@@ -113,6 +113,7 @@ denials, finds at most as many, and has no status for learning
   a posting's ``willing to learn`` (the requirement words around it ask for the will),
   ``rudimentary``, ``diving into``, ``getting comfortable with``, ``familiarising myself
   with``, ``barely know`` / ``hardly written any`` (not ``barely use``, a habit),
+  a start (``early days with``, ``Spark (early days)``, ``first steps in``),
   knowledge in theory only (``only a theoretical understanding of``, ``I know
   Docker in theory``, ``Helm I understand conceptually``, ``Terraform (theory only)``,
   ``is purely theoretical``; not ``deep theoretical knowledge of`` or ``Spark is great in
@@ -563,6 +564,10 @@ _LEARN_BEFORE = [
     r"(?<!not\s)(?<!not\sa\s)(?<!longer\sa\s)(?<!hardly\sa\s)newcomers?\s+to",
     r"(?:diving|digging)\s+into",
     r"(?:(?<=started\s)|(?<=been\s)|(?<=currently\s)|(?<=now\s)|(?<=am\s)|(?<=m\s))exploring",
+    # a start: "early days with dbt", "my first steps in TensorFlow" (not "the early days of
+    # Hadoop", "in the early days at Google")
+    r"(?:very\s+)?early\s+days\s+(?:with|in|on|for)",
+    r"first\s+steps\s+(?:with|in|into|on)",
     # knowing a skill barely: "I barely know pandas", "can hardly read Python", "Delta
     # Lake, which I'd barely touched" (not "I barely use Java now": a habit)
     r"(?:barely|hardly|scarcely)\s+(?:ever\s+)?(?:know|knew|known|understand|understood|remember"
@@ -914,6 +919,10 @@ _LEARN_AFTER = (
     r"(?=\s*(?:[.,;!)]|$))"
     r"|(?:I\s+)?(?:can\s+)?read\s+it\s+but\s+(?:do\s+not|don['’]t|can['’]?t|cannot|couldn['’]t)"
     r"\s+write(?:\s+it)?"
+    # a start, after the skill: "Pulumi on a side project, still early days", "dbt: early
+    # days", "Spark (early days)"
+    r"|(?:(?:it['’]s|it\s+is|still|but|very)\s+)?(?:very\s+)?early\s+days"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:but|yet|so|for\s+now)\b))"
     # knowing a skill in theory only: "I understand Airflow in theory", "Helm I understand
     # conceptually", right after the skill or the writer's verb (_THEORY: not "Spark is
     # great in theory"); "Terraform (theory only)", "Kubernetes: theoretical knowledge
@@ -1141,6 +1150,8 @@ OUT_OF_REACH = frozenset({
     "in theory", "conceptually", "theoretically", "theory only", "theoretical", "conceptual",
     # (the fifty-sixth round's: knowing a skill barely)
     "barely", "hardly", "scarcely",
+    # (the fifty-seventh round's: a start)
+    "early days", "first steps",
 })
 
 

@@ -760,6 +760,22 @@ def test_knowing_a_skill_barely_is_learning_and_not_once_denies(text, expected):
     assert _rule_statuses(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Still early days with Airflow.", {"airflow": "learning"}),
+        ("Flink: very early days", {"flink": "learning"}),
+        ("Julia, still early days.", {"julia": "learning"}),
+        ("First steps into PyTorch this week.", {"pytorch": "learning"}),
+        # (guards: the early days of a company or a tool)
+        ("In the early days of the startup we used Perl.", {"perl": "has"}),
+        ("The early days of Hadoop were rough.", {"hadoop": "has"}),
+    ],
+)
+def test_a_start_is_learning(text, expected):
+    assert _rule_statuses(text) == expected
+
+
 @pytest.mark.parametrize("reader", ["hybrid", "model"])
 def test_the_learned_reader_leaves_an_exception_to_a_denial(reader):
     # (the learned reader alone reads Python here as denied: the rules decide it first)
