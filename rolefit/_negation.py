@@ -1616,7 +1616,9 @@ def _joined(gap: str, seen_conjunction: bool) -> tuple[bool, bool]:
 
 
 def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
-    """Return ``{i: (status, cue)}`` for the mentions of ``text`` that are not ``has``.
+    """Return ``{i: (status, cue)}`` for the mentions of ``text`` that are not ``has``,
+    and for those an exception to a denial names (``has``, :func:`_excepted`: decided, so
+    that the learned reader leaves them; :func:`rolefit.skills._read` drops them).
 
     ``found`` are the ``(start, end, skill_id)`` mentions of ``text``, sorted by start;
     ``i`` indexes them. ``cue`` is the text of the cue that decided the status. ``anchors``
