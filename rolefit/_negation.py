@@ -10,6 +10,7 @@ denials, finds at most as many, and has no status for learning
   ``nor``, ``yet to``, an interviewer's ``could not answer questions on`` and ``unable to
   explain how``, ``no clue about``, ``clueless``, ``can't say I've used``, ``none of my
   projects used``, ``a stranger to``, ``dont`` (chat spelling), ``know nothing about``,
+  ``know zip about``, ``draw a blank on``,
   ``never got round to``, ``never have I used``, ``not once have I used``,
   ``useless at``, ``None of Kafka or
   Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing about``,
@@ -25,6 +26,7 @@ denials, finds at most as many, and has no status for learning
   role:``, ``a way into``; not ``moved into`` or ``applying for the ... role``), advice to
   ``skip`` a skill, and after the skill
   ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``,
+  ``Docker: zilch``, ``is uncharted territory``, ``amounts to nothing``,
   ``Kafka? Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
   experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
   foreign to me``, ``none of them ring a bell``, ``a mystery``, ``Rust I don't``, ``dbt I
@@ -481,6 +483,12 @@ _NEG_BEFORE = [
     r"(?<!\bno\s)(?<!\bnot\s)(?<!\bnot\sa\s)(?:a\s+)?(?:complete\s+|total\s+)?stranger\s+to",
     r"(?:(?<=know\s)|(?<=knew\s)|(?<=knows\s)|(?<=literally\s)|(?<=absolutely\s)"
     r"|(?<=next\sto\s)|(?<=almost\s))nothing\s+(?:at\s+all\s+)?(?:about|of)",
+    # the same in slang: "I know zip about Terraform", "knows squat about Kafka"
+    r"(?:(?<=know\s)|(?<=knew\s)|(?<=knows\s))(?:zip|zilch|nada|squat)\s+(?:about|of)",
+    # "I draw a blank on Scala"
+    r"(?:" + "|".join(rf"(?<={v}\sa\s{w})" for v in ("draw", "draws", "drew", "drawing")
+                      for w in ("", "complete\\s", "total\\s"))
+    + r")blank\s+(?:on|with|when\s+it\s+comes\s+to)",
     r"(?:useless|hopeless)\s+(?:at|with|in)",
     _PERSON_IS + "missing",  # "I'm missing Docker", "What I'm still missing: Kubernetes"
     r"cannot(?!\s+(?:recommend|praise|stress|overstate|emphasi[sz]e|wait|imagine)\b)",
@@ -683,7 +691,7 @@ _BRIDGE = frozenset(
     """
     a an the any some much many all of with in on for to at by from as via into about
     and or nor plus also either neither yet ever really still even prior previous previously
-    being fully
+    being fully whatsoever
     experience experiences experienced knowledge skill skills background exposure
     familiarity proficiency expertise training understanding grasp command fluency
     professional commercial production hands-on practical direct real real-world working
@@ -849,6 +857,12 @@ _NEG_AFTER = (
     r"|(?:(?:will|would)\s+|(?<='ll\s)|(?<=’ll\s))be\s+(?:all\s+|completely\s+|totally\s+"
     r"|entirely\s+|brand\s+)?new(?:\s+(?:to|for)\s+(?:me|him|her|them|us|you)|(?=\s*(?:[.,;!)]|$)))"
     r"|(?<=\sa\s)closed\s+book(?:\s+to\s+(?:me|him|her|them|us))?"
+    # "Spark is uncharted territory for me", "Kafka is terra incognita", "my Go experience
+    # amounts to nothing"
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=remains\s)|(?<=still\s))(?:(?:completely|totally|entirely"
+    r"|largely)\s+)?(?:uncharted\s+(?:territory|waters)|terra\s+incognita)"
+    r"(?:\s+(?:for|to)\s+(?:me|him|her|them|us))?(?=\s*(?:[.,;:!)]|$))"
+    r"|amounts?\s+to\s+(?:nothing|zero|zilch)(?=\s*(?:[.,;:!)]|$))"
     r"|(?:(?<=\sa\s)|(?<=\sa\sreal\s)|(?<=\sa\sbig\s)|(?<=\sa\smajor\s)|(?<=\sa\sclear\s)"
     r"|(?<=\sa\skey\s))gap"
     r"(?=\s*(?:[.,;:!)]|$|\s+(?:for|in|to)\b))"
@@ -1030,7 +1044,7 @@ _ATTACHED = re.compile(
     + _ALONE_WIDE
     # "Data modelling: absent", "Streaming: nil"
     + r"|nothing(?:\s+(?:yet|at\s+all|really|so\s+far))?"  # "Hadoop - nothing"
-    r"|absent|missing|nil" + _ALONE + ")"
+    r"|absent|missing|nil|zilch|nada" + _ALONE + ")"
     # "Bitbucket: learning it for the new job" (before "learning": the note is what follows)
     r"|(?P<learn>(?:currently\s+)?learning\s+(?:it|them)\b[^\n.;|]*"
     r"|beginner|basics?|learning|currently\s+learning|a\s+(?:little\s+)?bit|a\s+little"
@@ -1152,6 +1166,9 @@ OUT_OF_REACH = frozenset({
     "barely", "hardly", "scarcely",
     # (the fifty-seventh round's: a start)
     "early days", "first steps",
+    # (the fifty-eighth round's: slang and idioms for none)
+    "zilch", "nada", "zip", "squat", "uncharted", "terra incognita", "amounts to",
+    "amount to",  # (and "blank", a cue word already in reach)
 })
 
 
@@ -1278,7 +1295,7 @@ _ATTACHED_WORDS = frozenset(
     " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten"
     " shaky hazy weak developing hasn't haven't hasnt havent hadn't hadnt gap nobody"
     " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered kinda somewhat"
-    " unfamiliar clueless"
+    " unfamiliar clueless zilch nada"
     .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",

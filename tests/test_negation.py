@@ -776,6 +776,25 @@ def test_a_start_is_learning(text, expected):
     assert _rule_statuses(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No experience whatsoever with Kafka.", {"kafka": "negated"}),
+        ("Scala - zilch", {"scala": "negated"}),
+        ("I know squat about Kubernetes.", {"kubernetes": "negated"}),
+        ("I drew a total blank on Airflow.", {"airflow": "negated"}),
+        ("Rust is terra incognita.", {"rust": "negated"}),
+        ("My R experience amounts to zero.", {"r": "negated"}),
+        # (guards: a blank field, a zip file, what a tool amounts to in a longer clause)
+        ("Leave it blank if you use Python.", {"python": "has"}),
+        ("A zip of our dbt models.", {"dbt": "has"}),
+        ("Spark amounts to nothing without clean data.", {"spark": "has"}),
+    ],
+)
+def test_slang_and_idioms_for_none_deny(text, expected):
+    assert _rule_statuses(text) == expected
+
+
 @pytest.mark.parametrize("reader", ["hybrid", "model"])
 def test_the_learned_reader_leaves_an_exception_to_a_denial(reader):
     # (the learned reader alone reads Python here as denied: the rules decide it first)
