@@ -586,7 +586,6 @@ _LEARN_BEFORE = [
     r"(?:(?<=only\s)|(?<=only\sa\s)|(?<=just\s)|(?<=just\sa\s)|(?<=purely\s)|(?<=mostly\s)"
     r"|(?<=mainly\s)|(?<=largely\s))(?:theoretical|conceptual)\s+(?:knowledge|understanding"
     r"|grasp|familiarity)(?:\s+(?:of|in|about|with|on|from))?",
-
     r"wrap(?:ping)?\s+my\s+head\s+around",
     # "watched a few YouTube videos about LangChain", "watching StatQuest videos on
     # regression" (not where they were: "videos on YouTube")
