@@ -1880,8 +1880,6 @@ _EXCEPT_JOIN = re.compile(
 _EXCEPT_OPENS = re.compile(
     r"(?:^|[.!?;:\n])[^\w.!?;:\n]*(?:(?:[A-Za-z]+ly|so|well|and|but|ok|okay),[^\S\n]*)?\Z", re.I)
 _EXCEPT_SENTENCE_END = re.compile(r"[.!?;\n]")
-_EXCEPT_DENIALS = frozenset(("no", "not", "never", "none", "neither", "cannot", "nothing",
-                             "zero", "without", *_BARE_NOT.split("|")))
 # who does something: past one, a denial before an exception word is another statement
 # ("I've never used Kubernetes, and I've used every other tool except Helm")
 _EXCEPT_SUBJECTS = frozenset("i we you he she they".split())
@@ -2003,6 +2001,9 @@ _GROUP = re.compile(
 _GROUP_WORDS = frozenset(
     ("none", "neither", "never", "not", "cannot", "no", *_BARE_NOT.split("|"))
 )
+# the denial words whose presence, alone, makes an exception that opens a sentence one to a
+# denial ("Apart from Excel, nothing": _excepted)
+_EXCEPT_DENIALS = _GROUP_WORDS | {"nothing", "zero", "without"}
 
 
 def _grouped(text: str, found, ends, anchors, decided: dict[int, tuple[str, str]]) -> None:
