@@ -18,7 +18,8 @@ it ends with a colon or is short) and the heading of its block (the nearest line
 that ends with a colon, starts with ``#`` or is a short line that is not a list item:
 "Skills I have not used:" over a list of bullets). Other skill names read as ``<skill>``
 and numbers of two or more digits as ``<num>``, so that the model learns from the
-wording, not from which skills the reviewers happened to name. A mention is read as held
+wording, not from which skills the reviewers happened to name. Each feature counts once,
+read as it is trained (:func:`features`). A mention is read as held
 unless the model gives ``has`` a probability below the file's ``has_threshold``; then it
 takes the likelier of the other two statuses. ``docs/evaluation.md`` compares it with the
 rules on each reviewer's set, trained on the others.
@@ -40,7 +41,7 @@ __all__ = ["MODEL_FILE", "features", "in_reach", "load", "predict", "revise", "w
 
 MODEL_FILE = "status_reader.json"
 FORMAT = "rolefit-status-reader"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CUE = "model"
 
 _SKILL = "<skill>"
@@ -239,22 +240,24 @@ def _starting(text: str, lo: int, hi: int, spans, lines: dict) -> list[str]:
 
 
 def features(parts) -> list[str]:
-    """The feature names of a mention from its :func:`window`, a name once for each time
-    it stands (a word twice in the window, "Lb:and", twice), and :func:`predict` adds a
-    weight that often. The model is trained on which names a mention has, each once
-    (:func:`rolefit.build.reader.train`): reading each once, as trained, made 17 fewer
-    errors on the judging sets but read more skill lists in postings as denied, under
-    SkillSpan's floor (``docs/evaluation.md``, "The learned reader counts a repeated
-    word more than once"), so the reading is kept as it was measured."""
+    """The feature names of a mention from its :func:`window`, each once, as the model is
+    trained (:func:`rolefit.build.reader.train`) and read (:func:`predict`, :func:`_has`).
+
+    The pair of words before or after the mention is left out when both are skill names:
+    in the status table, written to test denials, most lists of names are denied, and
+    once the ``<skill>`` words around a mention in a list counted once in all, not once
+    each, the pair taught the model to deny a list of names in a posting ("Technologies
+    javascript reactjs node.js redux html") as soon as a cue word stood on its line
+    (``docs/evaluation.md``, "The learned reader reads each feature once")."""
     left, right, first, bullet, heading, section = parts
     names = []
     for i, t in enumerate(reversed(left), 1):
         names += (f"L{_bucket(i)}:{t}", f"Lb:{t}")
     for i, t in enumerate(right, 1):
         names += (f"R{_bucket(i)}:{t}", f"Rb:{t}")
-    if len(left) >= 2:
+    if len(left) >= 2 and not left[-2] == left[-1] == _SKILL:
         names.append(f"LB2:{left[-2]} {left[-1]}")
-    if len(right) >= 2:
+    if len(right) >= 2 and not right[0] == right[1] == _SKILL:
         names.append(f"RB2:{right[0]} {right[1]}")
     names += [f"F:{t}" for t in first]
     if not left:
@@ -263,7 +266,7 @@ def features(parts) -> list[str]:
         names.append("bullet")
     names += [f"H:{t}" for t in heading]
     names += [f"S:{t}" for t in section]
-    return names
+    return list(dict.fromkeys(names))
 
 
 @cache
@@ -377,37 +380,6 @@ def _is_heading(line: str) -> bool:
         bool(stripped) and len(stripped.split()) <= 6 and not _LIST_ITEM.match(line))
 
 
-def _by_place(model: dict) -> tuple:
-    """The weights of ``model`` by place and word, in the order :func:`features` names
-    them, each as how much it raises the score of the other two classes against ``has``
-    (:func:`_against_has`): for each place before the mention (nearest first) and after
-    it, the weights of its bucket's word plus those of the same word at ``Lb``/``Rb``;
-    then ``LB2``, ``RB2``, ``F``, ``line_start``, ``bullet``, ``H`` and ``S``, and the
-    intercept."""
-    against_has = _against_has(model)
-    groups: dict[str, dict[str, complex]] = {}
-    for name, weights in model["weights"].items():
-        place, _, word = name.partition(":")
-        groups.setdefault(place, {})[word] = against_has(weights)
-
-    def group(place: str) -> dict:
-        return groups.get(place, {})
-
-    def near_and_anywhere(near: str, anywhere: str) -> dict:
-        merged = dict(group(anywhere))
-        for word, weight in group(near).items():
-            merged[word] = merged.get(word, 0) + weight
-        return merged
-
-    left = {b: near_and_anywhere(f"L{b}", "Lb") for b in "12358"}
-    right = {b: near_and_anywhere(f"R{b}", "Rb") for b in "12358"}
-    return (tuple(left[_bucket(i)] for i in range(1, _LEFT + 1)),
-            tuple(right[_bucket(i)] for i in range(1, _RIGHT + 1)),
-            group("LB2"), group("RB2"), group("F"), group("line_start").get("", 0),
-            group("bullet").get("", 0), group("H"), group("S"),
-            against_has(model["intercept"]))
-
-
 def _against_has(model: dict):
     """A function that writes one weight per class of ``model`` as a complex number: by
     how much it raises the score of each class other than ``has`` (in the order of
@@ -421,33 +393,94 @@ def _against_has(model: dict):
     return lambda w: complex(w[first] - w[has], w[second] - w[has])
 
 
+# the places before (nearest first) or after a mention that share a bucket of features
+_SLICES = ((0, 1), (1, 2), (2, 4), (4, 7), (7, 12))
+
+
+def _by_place(model: dict) -> tuple:
+    """The weights of ``model`` by place and word, each as :func:`_against_has` writes
+    it (:func:`_has`). Before the mention (nearest first) and after it: for each place,
+    its bucket's word plus the same word at ``Lb``/``Rb``; for each bucket, its words; and
+    ``Lb``/``Rb``. Then ``LB2``, ``RB2``, ``F``, ``line_start``, ``bullet``, ``H`` and
+    ``S``, and the intercept."""
+    against_has = _against_has(model)
+    groups: dict[str, dict[str, complex]] = {}
+    for name, weights in model["weights"].items():
+        place, _, word = name.partition(":")
+        groups.setdefault(place, {})[word] = against_has(weights)
+
+    def group(place: str) -> dict:
+        return groups.get(place, {})
+
+    def side(letter: str, size: int) -> tuple:
+        buckets = [group(f"{letter}{b}") for b in "12358"]
+        anywhere = group(f"{letter}b")
+        merged = []
+        for bucket in buckets:
+            both = dict(anywhere)
+            for word, weight in bucket.items():
+                both[word] = both.get(word, 0) + weight
+            merged.append(both)
+        by_place = tuple(merged[k] for k, (lo, hi) in enumerate(_SLICES)
+                         for _ in range(lo, min(hi, size)))
+        return by_place, tuple(buckets), anywhere
+
+    return (side("L", _LEFT), side("R", _RIGHT), group("LB2"), group("RB2"), group("F"),
+            group("line_start").get("", 0), group("bullet").get("", 0), group("H"),
+            group("S"), against_has(model["intercept"]))
+
+
 # id(model): (model, _by_place(model)) for the models in use (they are not changed)
 _PLACES: dict[int, tuple] = {}
 
 
+def _repeated(total: complex, weights: tuple, words: list[str]) -> complex:
+    """``total`` plus the weights of the words on one side of a mention (nearest first,
+    ``weights`` by :func:`_by_place`) that holds a word twice, each feature once: each
+    word once per bucket and once anywhere."""
+    _, by_bucket, anywhere = weights
+    for bucket, (lo, hi) in zip(by_bucket, _SLICES, strict=True):
+        part = words[lo:hi]
+        if not part:
+            break
+        total += sum(filter(None, map(bucket.get, set(part))))
+    return total + sum(filter(None, map(anywhere.get, set(words))))
+
+
 def _has(model: dict, parts) -> bool:
     """Whether :func:`predict` reads a mention with :func:`window` ``parts`` as ``has``:
-    the same weights summed by place, without naming the features (tested equal to it)."""
+    the weights of its :func:`features` summed by place, without naming them (tested
+    equal to it). A side of the mention that holds no word twice (most) is summed by
+    place, each place's weight holding its bucket's and the side's (``Lb``, ``Rb``)."""
     model_then, places = _PLACES.get(id(model), (None, None))
     if model_then is not model:
         places = _by_place(model)
         _PLACES[id(model)] = model, places
     left, right, first, bullet, heading, section = parts
-    (by_left, by_right, pairs_left, pairs_right, firsts, at_start, bulleted, heads, sections,
+    (before, after, pairs_left, pairs_right, firsts, at_start, bulleted, heads, sections,
      total) = places
-    total += sum(filter(None, map(dict.get, by_left, reversed(left))))
-    total += sum(filter(None, map(dict.get, by_right, right)))
-    if len(left) >= 2:
+    if len(set(left)) == len(left):
+        total += sum(filter(None, map(dict.get, before[0], reversed(left))))
+    else:
+        total = _repeated(total, before, left[::-1])
+    if len(set(right)) == len(right):
+        total += sum(filter(None, map(dict.get, after[0], right)))
+    else:
+        total = _repeated(total, after, right)
+    if len(left) >= 2 and not left[-2] == left[-1] == _SKILL:
         total += pairs_left.get(f"{left[-2]} {left[-1]}", 0)
-    if len(right) >= 2:
+    if len(right) >= 2 and not right[0] == right[1] == _SKILL:
         total += pairs_right.get(f"{right[0]} {right[1]}", 0)
-    total += sum(filter(None, map(firsts.get, first)))
+    # (the first words of a line, its headings: a word twice is rare, and counts once)
+    total += sum(filter(None, map(firsts.get, set(first) if len(first) > 1 else first)))
     if not left:
         total += at_start
     if bullet:
         total += bulleted
-    total += sum(filter(None, map(heads.get, heading)))
-    total += sum(filter(None, map(sections.get, section)))
+    if heading:
+        total += sum(filter(None, map(heads.get, set(heading))))
+    if section:
+        total += sum(filter(None, map(sections.get, set(section))))
     # (a score 700 above that of has would overflow exp: such a mention is not held)
     return total.real < 700 and total.imag < 700 and (
         math.exp(total.real) + math.exp(total.imag) <= 1 / model["has_threshold"] - 1)

@@ -29,11 +29,13 @@ MODEL = ROOT / "models" / _statusmodel.MODEL_FILE
 RANK = {"has": 3, "learning": 2, "negated": 1}
 
 # Texts the rules read as held that the shipped model rereads (written for this test,
-# in none of the training sets); it misses others as plain (docs/evaluation.md)
+# in none of the training sets); it misses others as plain (docs/evaluation.md). (Since it
+# reads each feature once, the model reads "zero hands-on time" as learning, not denied:
+# knowing of a skill without practice, which the reviewers label either way)
 REREAD = [
     ("Bootcamp, week three: today we did pandas groupby.", "pandas", "learning"),
     ("My manager keeps asking about Spark and I have to admit I have zero hands-on time "
-     "with it.", "spark", "negated"),
+     "with it.", "spark", "learning"),
     ("Asked about Kubernetes in the screen and had to say no.", "kubernetes", "negated"),
 ]
 
@@ -228,11 +230,12 @@ def test_a_file_of_another_format_is_refused(tmp_path):
     path.write_text(json.dumps({"format": "something-else"}), encoding="utf-8")
     with pytest.raises(ValueError, match="not_a_model.json: not a rolefit-status-reader"):
         _statusmodel.load(str(path))
-    path.write_text(json.dumps({"format": "rolefit-status-reader", "format_version": 1}),
-                    encoding="utf-8")
-    with pytest.raises(ValueError, match="format_version 1 is not supported .* rebuild"):
-        _statusmodel.load(str(path))
-    path.write_text(json.dumps({"format": "rolefit-status-reader", "format_version": 2,
+    for old in (1, 2):  # (2: each feature read as often as it stands)
+        path.write_text(json.dumps({"format": "rolefit-status-reader", "format_version": old}),
+                        encoding="utf-8")
+        with pytest.raises(ValueError, match=f"format_version {old} is not supported .* rebuild"):
+            _statusmodel.load(str(path))
+    path.write_text(json.dumps({"format": "rolefit-status-reader", "format_version": 3,
                                 "classes": ["a"]}), encoding="utf-8")
     with pytest.raises(ValueError, match=r"needs classes \(with 'has'\), intercept, weights"):
         _statusmodel.load(str(path))
@@ -531,23 +534,79 @@ def test_the_fast_check_of_has_is_predict():
     assert checked > 2000 and not_held > 200
 
 
-def test_the_fast_check_of_has_is_predict_for_two_or_three_classes():
-    parts = (["no", "<skill>", "and"], ["week", "."], ["skills", ":"], True, ["gaps"], [])
-    weights = {"L1:and": [0.1, 0.9, 0.2], "Lb:no": [0.0, 0.2, 2.5], "R1:week": [0.3, 1.4, 0.0],
-               "F:skills": [0.5, 0.0, 0.1], "bullet:": [0.2, 0.0, 0.4], "H:gaps": [0.0, 0.3, 0.9],
-               "LB2:<skill> and": [0.0, 0.0, 0.7], "RB2:week .": [0.0, 0.6, 0.0]}
+def test_each_feature_is_named_once_as_the_model_is_trained():
+    parts = (["and", "<skill>", ",", "and", "<skill>", ","], ["and", ",", "and", "."],
+             ["and", "and"], True, ["and", "and"], ["and", "and"])
     names = _statusmodel.features(parts)
+    assert len(names) == len(set(names))
+    for name in ("Lb:and", "L1:,", "L3:and", "Rb:and", "R3:and", "F:and", "H:and", "S:and"):
+        assert name in names
+    # the windows of a reviewers' set hold repeated words, each named once
+    repeated = 0
+    for case in _load_set("gg"):
+        text = case["text"]
+        found, _ = _read_parts(text)
+        spans = [(s, e) for s, e, _ in found]
+        for start, end, _ in found:
+            parts = _statusmodel.window(text, start, end, spans, {})
+            names = _statusmodel.features(parts)
+            assert len(names) == len(set(names)), text
+            repeated += len(set(parts[0])) < len(parts[0])
+    assert repeated > 100
+
+
+def test_a_pair_of_skill_names_is_no_feature():
+    names = _statusmodel.features((["use", "<skill>", "<skill>"], ["<skill>", "<skill>", "a"],
+                                   [], False, [], []))
+    assert not [n for n in names if n.startswith(("LB2:", "RB2:"))], names
+    names = _statusmodel.features((["use", "<skill>"], ["and", "<skill>"], [], False, [], []))
+    assert {"LB2:use <skill>", "RB2:and <skill>"} <= set(names)
+
+
+def test_rolefit_reads_a_trained_model_as_scikit_learn_predicts():
+    # a small model trained by the build, written as the model file is, and read by
+    # rolefit: the same statuses as scikit-learn's probabilities give (each feature once)
+    cases = _load_set("gg") + _load_set("hh")
+    rows = build_reader.examples(cases)
+    vectorizer, fitted = build_reader.train(rows)
+    model = build_reader._as_json(vectorizer, fitted)
+    read = [r for r in rows if r[3] is not None]
+    expected = build_reader.predictions(read, vectorizer, fitted)
+    got = [_statusmodel.predict(model, names)[0] for *_, names, _ in read]
+    p_has = fitted.predict_proba(vectorizer.transform([dict.fromkeys(r[3], 1) for r in read]))
+    has = list(fitted.classes_).index("has")
+    # (the file rounds each weight to 4 decimals: a probability within 0.002 of the
+    # threshold may fall on the other side)
+    differ = [k for k, (a, b) in enumerate(zip(expected, got, strict=True)) if a != b
+              and abs(p_has[k][has] - build_reader.HAS_THRESHOLD) > 0.002]
+    assert not differ, [read[k] for k in differ[:3]]
+    assert len(read) > 1000 and len(set(got)) == 3
+
+
+def test_the_fast_check_of_has_is_predict_for_two_or_three_classes():
+    weights = {"L1:and": [0.1, 0.9, 0.2], "Lb:no": [0.0, 0.2, 2.5], "R1:week": [0.3, 1.4, 0.0],
+               "F:skills": [0.5, 0.0, 0.1], "bullet": [0.2, 0.0, 0.4], "H:gaps": [0.0, 0.3, 0.9],
+               "LB2:<skill> and": [0.0, 0.0, 0.7], "RB2:week .": [0.0, 0.6, 0.0],
+               "L3:and": [0.0, 0.8, 0.0], "Lb:and": [0.0, 0.0, 0.6], "Rb:<skill>": [0.9, 0.0, 0.0],
+               "LB2:<skill> <skill>": [0.0, 0.0, 3.0], "RB2:<skill> <skill>": [0.0, 0.0, 3.0],
+               "line_start": [0.0, 0.5, 0.5]}
     seen = set()
-    for intercept in (-3.0, -1.0, 0.0, 1.0, 2.0, 3.0, 5.0, 800.0):
-        for classes, keep in ((["has", "learning", "negated"], [0, 1, 2]),
-                              (["negated", "has"], [2, 0])):
-            model = {"classes": classes, "intercept": [0.0] * len(classes),
-                     "weights": {k: [w[c] for c in keep] for k, w in weights.items()},
-                     "has_threshold": 0.6}
-            model["intercept"][classes.index("has")] = intercept
-            held = _statusmodel.predict(model, names)[0] == "has"
-            assert _statusmodel._has(model, parts) == held, (intercept, classes)
-            seen.add(held)
+    for parts in ((["no", "<skill>", "and"], ["week", "."], ["skills", ":"], True, ["gaps"], []),
+                  # words twice in a bucket and on a side, pairs of two skill names
+                  (["and", "no", "and", "<skill>", "<skill>"], ["<skill>", "<skill>", "week"],
+                   ["skills", "skills"], False, ["gaps", "gaps"], ["gaps"]),
+                  ([], ["week", "week", "."], [], True, [], [])):
+        names = _statusmodel.features(parts)
+        for intercept in (-3.0, -1.0, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 800.0):
+            for classes, keep in ((["has", "learning", "negated"], [0, 1, 2]),
+                                  (["negated", "has"], [2, 0])):
+                model = {"classes": classes, "intercept": [0.0] * len(classes),
+                         "weights": {k: [w[c] for c in keep] for k, w in weights.items()},
+                         "has_threshold": 0.6}
+                model["intercept"][classes.index("has")] = intercept
+                held = _statusmodel.predict(model, names)[0] == "has"
+                assert _statusmodel._has(model, parts) == held, (parts, intercept, classes)
+                seen.add(held)
     assert seen == {True, False}
 
 

@@ -153,16 +153,14 @@ def decide(probabilities, classes, threshold: float = HAS_THRESHOLD) -> list[str
     return ["has" if k else classes[b] for k, b in zip(keep, best, strict=True)]
 
 
-def predictions(rows, vectorizer, model, threshold: float = HAS_THRESHOLD,
-                counts: bool = False) -> list[str]:
+def predictions(rows, vectorizer, model, threshold: float = HAS_THRESHOLD) -> list[str]:
     """The status of each row: the model's (:func:`decide`) where it reads the mention,
-    else the rules'. The model sees which features a mention has, as it is trained; with
-    ``counts``, how often each stands, as :mod:`rolefit._statusmodel` reads it."""
+    else the rules'. The model sees which features a mention has, as it is trained and as
+    :mod:`rolefit._statusmodel` reads it."""
     todo = [k for k, row in enumerate(rows) if row[3] is not None]
     out = [row[2] for row in rows]
     if todo:
-        x = vectorizer.transform([Counter(rows[k][3]) if counts else dict.fromkeys(rows[k][3], 1)
-                                  for k in todo])
+        x = vectorizer.transform([dict.fromkeys(rows[k][3], 1) for k in todo])
         for k, status in zip(todo, decide(model.predict_proba(x), model.classes_, threshold),
                              strict=True):
             out[k] = status
