@@ -393,10 +393,6 @@ def _against_has(model: dict):
     return lambda w: complex(w[first] - w[has], w[second] - w[has])
 
 
-# the places before (nearest first) or after a mention that share a bucket of features
-_SLICES = ((0, 1), (1, 2), (2, 4), (4, 7), (7, 12))
-
-
 def _by_place(model: dict) -> tuple:
     """The weights of ``model`` by place and word, each as :func:`_against_has` writes
     it (:func:`_has`). Before the mention (nearest first) and after it: for each place,
@@ -413,17 +409,14 @@ def _by_place(model: dict) -> tuple:
         return groups.get(place, {})
 
     def side(letter: str, size: int) -> tuple:
-        buckets = [group(f"{letter}{b}") for b in "12358"]
+        buckets = {b: group(f"{letter}{b}") for b in "12358"}
         anywhere = group(f"{letter}b")
-        merged = []
-        for bucket in buckets:
-            both = dict(anywhere)
+        merged = {}
+        for b, bucket in buckets.items():
+            merged[b] = both = dict(anywhere)
             for word, weight in bucket.items():
                 both[word] = both.get(word, 0) + weight
-            merged.append(both)
-        by_place = tuple(merged[k] for k, (lo, hi) in enumerate(_SLICES)
-                         for _ in range(lo, min(hi, size)))
-        return by_place, tuple(buckets), anywhere
+        return tuple(merged[_bucket(i)] for i in range(1, size + 1)), buckets, anywhere
 
     return (side("L", _LEFT), side("R", _RIGHT), group("LB2"), group("RB2"), group("F"),
             group("line_start").get("", 0), group("bullet").get("", 0), group("H"),
@@ -439,11 +432,8 @@ def _repeated(total: complex, weights: tuple, words: list[str]) -> complex:
     ``weights`` by :func:`_by_place`) that holds a word twice, each feature once: each
     word once per bucket and once anywhere."""
     _, by_bucket, anywhere = weights
-    for bucket, (lo, hi) in zip(by_bucket, _SLICES, strict=True):
-        part = words[lo:hi]
-        if not part:
-            break
-        total += sum(filter(None, map(bucket.get, set(part))))
+    placed = {(_bucket(i), word) for i, word in enumerate(words, 1)}
+    total += sum(filter(None, (by_bucket[b].get(word) for b, word in placed)))
     return total + sum(filter(None, map(anywhere.get, set(words))))
 
 

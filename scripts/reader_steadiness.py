@@ -83,10 +83,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="train without each reviewers' set in turn and read it")
     args = parser.parse_args(argv)
     sets = reader.load_sets(SETS, TABLE)
-    rows = {name: reader.examples(cases) for name, cases in sets.items()}
     params = {**reader.PARAMS, "C": args.C}
     if args.left_out:
-        return left_out(sets, rows, params)
+        return left_out(sets, params)
+    rows = {name: reader.examples(cases) for name, cases in sets.items()}
     holdout = reader.load_sets(SETS / "holdout")
     judging = [(holdout[name], hybrid_rows(holdout[name])) for name in JUDGING]
     errors = []
@@ -108,22 +108,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def left_out(sets, rows, params) -> int:
-    """Train without each reviewers' set in turn, read it as the default reader does and
-    print the sum of :func:`judge`'s figures over the sets."""
+def left_out(sets, params) -> int:
+    """Train without each reviewers' set in turn (:func:`rolefit.build.reader.left_out`),
+    read it as the default reader does and print the sum of :func:`judge`'s figures over
+    the sets."""
     total = [0, 0, 0, 0]
-    for name, cases in sets.items():
-        if name == "table":
-            continue
-        training, weights = reader._weighted({o: r for o, r in rows.items() if o != name})
-        vectorizer, model = reader.train(training, params, weights)
+    for _, cases, _, vectorizer, model in reader.left_out(sets, params):
         figures = judge([(cases, hybrid_rows(cases))], vectorizer, model)
         total = [a + b for a, b in zip(total, figures, strict=True)]
     print(f"{len(sets) - 1} sets, each left out in turn: errors {total[0]:,}, held wrongly "
           f"{total[1]:,}, dropped wrongly {total[2]:,}, denials found {total[3]:,} "
           f"(C = {params['C']})")
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main())
