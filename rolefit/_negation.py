@@ -987,9 +987,12 @@ _ATTACHED = re.compile(
     r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?"
     r"(?:\s*\((?:years?|yrs?|level|rating|proficiency)\))?"  # "PostgreSQL (years): 0"
     r"(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?\s*"
-    r"(?:\(|:|-{1,2}|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))|\?(?:\s*\.{2,})?"
-    # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None"
-    r"|(?<=[^\S\n]{2})(?!\s*no?\b)|(?<=\t))\s*"
+    # (an arrow as the separator, as a colon or a dash: "Kafka → none", "Spark -> learning")
+    r"(?:\(|:|[-=]>|[→⇒➔➜⟶]|-{1,2}|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))"
+    r"|\?(?:\s*\.{2,})?"
+    # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None",
+    # "Kafka   no experience"
+    r"|(?<=[^\S\n]{2})(?!\s*no?\b(?!\s+(?:experience|exposure|knowledge)\b))|(?<=\t))\s*"
     # a JSON or YAML value: '"Tableau": "never used"', "pyspark: {level: none}"
     r"(?:[\"“]|\*{1,2}(?=\w)|\{\s*(?:level|proficiency|rating|status|experience|years)\s*:\s*[\"“]?"
     # an answer in brackets after a question: "Have you used Snowflake? (no)"
@@ -1001,6 +1004,10 @@ _ATTACHED = re.compile(
     # "TensorFlow: unfamiliar", "Rust (not familiar)", "Kafka - no idea", "Helm: clueless"
     r"|(?:(?:completely|totally|entirely)\s+)?unfamiliar|not\s+familiar|no\s+idea|clueless"
     r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+at\s+all|not\s+(?:so|that|too)\s+much"
+    # what a posting does not ask for, as a value: "Kafka ..... not required", "Scala - not
+    # needed" (in brackets or after a colon it is read as a cue after the skills before it:
+    # "Go or Rust (not required)", "Containers / AKS: not required")
+    r"|(?<![(:])(?<![(:]\s)not\s+(?:required|needed|necessary|expected|mandatory)"
     r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
     r"(?:experience|use|usage|exposure|knowledge))?"
     # "Azure Data Factory: gap", a team matrix's "Spark: nobody", "Statistics - not a
@@ -2254,7 +2261,8 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
 # progress)", "Kubernetes (CKA) - in progress", "Terraform 📚 (three modules into the course)"
 _NOTE_GAP = re.compile(
     r"[^\S\n]*(?:[^\w\s(\[]{1,3}[^\S\n]*)?(?:\([^()\n]{0,30}\)[^\S\n]*)?"
-    r"(?:[-–—:|][^\S\n]*(?:\d{1,2}(?:/\d{1,2})?[^\S\n]*)?\(?|\()[^\n()|;.!?]{0,45}"
+    r"(?:(?:[-–—:|→⇒➔➜⟶]|[-=]>|\.{2,}|…+)[^\S\n]*(?:\d{1,2}(?:/\d{1,2})?[^\S\n]*)?\(?|\(|(?<=\t))"
+    r"[^\n()|;.!?]{0,45}"
 )
 # what may come right before a list item: a line start, separator, bullet or bracket
 _ITEM_START = re.compile(r"(?:[\n,;|:•·▪►●◦*\]]|\s[-–—]|\))(?:[^\S\n]*[-*•·▪►●◦])?[^\S\n]*\Z")

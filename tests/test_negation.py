@@ -818,3 +818,51 @@ def test_an_exception_names_the_skills_right_after_it():
     # (not a skill a course is about, nor one after other words)
     assert named("Besides the Docker course, I'm not learning anything.") == []
     assert named("Besides a little Docker, nothing.") == []
+
+
+# A value written after a skill reads the same whichever separator a writer puts between
+# them: a colon, a dash of any length, a bar, leader dots, an ellipsis, an arrow or a tab.
+_SEPARATORS = (":", " -", " –", " —", " --", " |", " .....", " …", " →", " ->", " =>", "\t")
+_VALUES = {
+    "none": "negated", "never used": "negated", "not required": "negated",
+    "not needed": "negated", "not necessary": "negated", "no experience": "negated",
+    "not yet": "negated", "zero": "negated", "not used": "negated", "never": "negated",
+    "unfamiliar": "negated", "not familiar": "negated", "nothing": "negated", "0": "negated",
+    "N/A": "negated", "no": "negated",
+    "beginner": "learning", "learning": "learning", "basic": "learning",
+    "in progress": "learning", "just started": "learning", "limited": "learning",
+}
+
+
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize("separator", _SEPARATORS)
+def test_a_value_after_a_skill_reads_the_same_after_every_separator(separator, reader):
+    wrong = []
+    with rolefit.config_context(reader=reader):
+        for value, status in _VALUES.items():
+            for skill, key in (("Kafka", "kafka"), ("Power BI", "power_bi")):
+                for text in (f"{skill}{separator} {value}",
+                             f"Python: expert\n{skill}{separator} {value}\nSQL: strong"):
+                    found = rolefit.find_skills(text)
+                    got = dict(zip(found["skill_id"], found["status"], strict=True))
+                    if got.get(key) != status or got.get("python", "has") != "has":
+                        wrong.append((text, got))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a table's next cell after two spaces: a denial in words, but not a bare "no" (a
+    # "Gap?" column's "no" is no gap)
+    ("Kafka   no experience", "negated"),
+    ("Python: expert\nKafka   no\nSQL: strong", "has"),
+    # a requirement that is not one only as the whole value: not "not essential" (a
+    # nice-to-have), nor "not required but ..." (a clause goes on)
+    ("Some frontend (React) — not essential", "has"),
+    ("Kafka - not required but a plus", "has"),
+    # an arrow that leads to the next step of a path, not to a value
+    ("SQL → Python → Spark", "has"),
+])
+def test_the_edges_of_a_value_after_a_separator(text, expected):
+    found = _rule_statuses(text)
+    key = "react" if "React" in text else "kafka" if "Kafka" in text else "spark"
+    assert found[key] == expected, found
