@@ -293,7 +293,8 @@ _AD_CUE = (
     + ")"
 )
 _AD_CUE_AT = re.compile(_AD_CUE, re.I)
-_WRITER = re.compile(r"\b(?:I|I['’](?:m|ve|d)|my|me)\b")  # (not "Flex My Way")
+# (not "Flex My Way"; a lower-case "i" as in a chat: "i use python", "i've", not "i.e.")
+_WRITER = re.compile(r"\b(?:I|I['’](?:m|ve|d)|i(?=\s|['’](?:m|ve|d)\b)|my|me)\b")
 # (a skill right after it: not "Week 1 checklist (ML team)", "Week 3 of the Airflow migration")
 _STEP_IN_LINE = r"(?:weeks?|wks?|months?|days?)\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?[^\S\n](?=[^\W_])"
 # A person as the subject right before a cue, with an adverb or none: "I'm", "she is really"
@@ -3149,10 +3150,12 @@ def _attached_form(text: str, m: re.Match) -> bool:
     )
 
 
+# (in any case: "kafka i have never touched", "SCALA I HAVE NEVER TOUCHED")
 _I_BEFORE = re.compile(
-    r"\b(?:I(?:\s+(?:do|have|am)|['’](?:ve|m))?|[Ww]e(?:\s+(?:do|have|are)|['’](?:ve|re))?)"
+    r"\b(?:I(?:\s+(?:do|have|am)|['’](?:ve|m))?|we(?:\s+(?:do|have|are)|['’](?:ve|re))?)"
     r"(?:\s+(?:still|just|only|currently))?"
-    r"(?:\s+getting\s+my|\s+know|\s+understand)?\s+$"
+    r"(?:\s+getting\s+my|\s+know|\s+understand)?\s+$",
+    re.I,
 )
 _TEACHING = frozenset(
     """taught teach teaches teaching led lead leads ran run runs delivered deliver designed
@@ -3164,7 +3167,7 @@ _OTHERS_VERBS = frozenset({"were", "are", "had", "have"})
 _TEACHING_NEAR = re.compile(rf"\b(?:{'|'.join(sorted(_TEACHING))})\b", re.I)
 
 _ANYMORE = re.compile(r"\s+(?:any\s?more|any\s+longer)\b", re.I)
-_I_SUBJECT = re.compile(r"\bI\s+(?:\w+\s+)?\Z")
+_I_SUBJECT = re.compile(r"\bI\s+(?:\w+\s+)?\Z", re.I)
 _OTHERS_LEARN = re.compile(
     r"\b(?:anyone|anybody|someone|somebody|everyone|everybody|whoever|folks|people)"
     r"(?:\s+(?:who|that))?\s+(?:wants?|wanting|needs?|needing|willing|interested|looking|hoping"
@@ -3199,9 +3202,6 @@ def _own_subject(text: str, start: int) -> int | None:
     "Spark makes no sense"), else None."""
     if text.endswith(("makes ", "make "), 0, start):  # "Spark makes no sense to me"
         return text.rfind("make", 0, start)
-    before = text[max(0, start - 32) : start]
-    if "I" not in before and "we" not in before and "We" not in before:
-        return None
     m = _I_BEFORE.search(text, max(0, start - 32), start)
     return m.start() if m else None
 

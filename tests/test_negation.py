@@ -866,3 +866,22 @@ def test_the_edges_of_a_value_after_a_separator(text, expected):
     found = _rule_statuses(text)
     key = "react" if "React" in text else "kafka" if "Kafka" in text else "spark"
     assert found[key] == expected, found
+
+
+# A writer who types in lower case ("i have never", as in a chat) or in capitals reads as one
+# who types "I": the skill before "I ..." and a cue, a writer's own denial.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kubernetes I have never touched.", {"kubernetes": "negated"}),
+    ("Docker I haven't used at all, Python every day.", {"docker": "negated", "python": "has"}),
+    ("Terraform we have never needed.", {"terraform": "negated"}),
+    ("Scala I don't know.", {"scala": "negated"}),
+    ("Pandas I am still learning.", {"pandas": "learning"}),
+    # (the writer used it: "anymore" after the writer's own "I don't use")
+    ("I don't use Kafka anymore, we moved to RabbitMQ.", {"kafka": "has", "rabbitmq": "has"}),
+])
+def test_a_writer_in_lower_case_or_capitals_reads_as_one_in_mixed_case(text, expected, reader):
+    with rolefit.config_context(reader=reader):
+        for variant in (text, text.lower(), text.upper()):
+            found = rolefit.find_skills(variant)
+            assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, variant
