@@ -861,11 +861,15 @@ def test_a_value_after_a_skill_reads_the_same_after_every_separator(separator, r
     ("Kafka - not required but a plus", "has"),
     # an arrow that leads to the next step of a path, not to a value
     ("SQL → Python → Spark", "has"),
+    # after a colon, "not required" still reaches every name of the list before it
+    ("Containers / Kafka: not required", "negated"),
 ])
 def test_the_edges_of_a_value_after_a_separator(text, expected):
     found = _rule_statuses(text)
     key = "react" if "React" in text else "kafka" if "Kafka" in text else "spark"
     assert found[key] == expected, found
+    if text.startswith("Containers"):
+        assert found["containerization"] == expected, found
 
 
 # A writer who types in lower case ("i have never", as in a chat) or in capitals reads as one
