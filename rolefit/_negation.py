@@ -982,14 +982,15 @@ _EXPOSURE_ANCHORS = (
 _ONLY_IN = tuple(f"{w} {v}" for w in ("only", "just") for v in (
     "in", "from", "through", "via", "followed", "done", "did", "seen", "a", "an", "one", "my",
     "some", "two"))
+# an arrow between a skill and its value or note ("Kafka → none", "Spark -> learning")
+_ARROW = r"[-=]>|[→⇒➔➜⟶]"
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
     r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?"
     r"(?:\s*\((?:years?|yrs?|level|rating|proficiency)\))?"  # "PostgreSQL (years): 0"
     r"(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?\s*"
-    # (an arrow as the separator, as a colon or a dash: "Kafka → none", "Spark -> learning")
-    r"(?:\(|:|[-=]>|[→⇒➔➜⟶]|-{1,2}|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))"
+    r"(?:\(|:|" + _ARROW + r"|-{1,2}|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))"
     r"|\?(?:\s*\.{2,})?"
     # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None",
     # "Kafka   no experience"
@@ -2262,8 +2263,8 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
 # progress)", "Kubernetes (CKA) - in progress", "Terraform 📚 (three modules into the course)"
 _NOTE_GAP = re.compile(
     r"[^\S\n]*(?:[^\w\s(\[]{1,3}[^\S\n]*)?(?:\([^()\n]{0,30}\)[^\S\n]*)?"
-    r"(?:(?:[-–—:|→⇒➔➜⟶]|[-=]>|\.{2,}|…+)[^\S\n]*(?:\d{1,2}(?:/\d{1,2})?[^\S\n]*)?\(?|\(|(?<=\t))"
-    r"[^\n()|;.!?]{0,45}"
+    r"(?:(?:[-–—:|]|" + _ARROW + r"|\.{2,}|…+)[^\S\n]*(?:\d{1,2}(?:/\d{1,2})?[^\S\n]*)?\(?"
+    r"|\(|(?<=\t))[^\n()|;.!?]{0,45}"
 )
 # what may come right before a list item: a line start, separator, bullet or bracket
 _ITEM_START = re.compile(r"(?:[\n,;|:•·▪►●◦*\]]|\s[-–—]|\))(?:[^\S\n]*[-*•·▪►●◦])?[^\S\n]*\Z")

@@ -121,5 +121,6 @@ def left_out(sets, params) -> int:
           f"(C = {params['C']})")
     return 0
 
+
 if __name__ == "__main__":
     raise SystemExit(main())
