@@ -1630,11 +1630,16 @@ def _gap_ok(
 
 def _joined(gap: str, seen_conjunction: bool) -> tuple[bool, bool]:
     """Whether two skills are joined as one list by ``gap``, reading backwards."""
+    gap = _after_version(gap)
     words = _words(gap)
     if not words:
         return True, seen_conjunction
     if all(w in {"and", "or", "nor", "/", "&", ",", "+"} for w in words):
         conj = any(w in {"and", "or", "nor", "/", "&", "+"} for w in words)
+        if conj or seen_conjunction:
+            return True, seen_conjunction or conj
+    elif _names_between(gap):  # "Spark, Zorblax and Airflow"
+        conj = _CONJUNCTION.search(gap) is not None
         if conj or seen_conjunction:
             return True, seen_conjunction or conj
     return False, seen_conjunction
@@ -2495,6 +2500,73 @@ _GLUE = frozenset(
     libraries platforms systems services databases
     languages e.g such like including etc even yet""".split()
 )
+# An item of a list that names no known skill: one or two words, each capitalised or
+# holding a digit ("Zorblax", "Microsoft Office"); the words that a list of names is read
+# with, or across, are none ("No Zorblax, But Kafka": a clause ends there). One such item
+# at a time, next to a skill: a run of them is more often a title-case phrase ("Learn Fast,
+# Align, Adapt & Go!") than a list of tools.
+_NAME_WORD = r"(?:[A-Z][\w+#.'’-]*|[a-z][\w.+#-]*\d[\w.+#-]*|\d+[A-Za-z][\w.+#-]*)"
+_NAME_ITEM = rf"{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD})?"
+_NAME_SEP = (
+    r"(?:[^\S\n]*,[^\S\n]*(?:(?i:and|or|nor)[^\S\n]+)?|[^\S\n]+(?i:and|or|nor)[^\S\n]+"
+    r"|[^\S\n]*[/&][^\S\n]*)"
+)
+# a name between two skills of a list: "Spark, Zorblax and Airflow"
+_NAMES_BETWEEN = re.compile(rf"{_NAME_SEP}{_NAME_ITEM}{_NAME_SEP}")
+# a name that opens a list before its first skill: "no Zorblax, Kafka or Airflow"
+_NAMES_FIRST = re.compile(rf"(?<![\w'’+#.-]){_NAME_ITEM}{_NAME_SEP}\Z")
+# a name right before a cue after it: "Python at work and Zorblax on weekends"
+_NAME_LAST = re.compile(rf"{_NAME_SEP}({_NAME_ITEM})[^\S\n]*\Z")
+# how far a cue reaches over bridge words and a name to the first skill after it
+_NAMES_REACH = 160
+_SEPARATORS = frozenset({"and", "or", "nor"})
+_CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b|[&/]", re.I)
+_NOT_NAMES = frozenset(
+    """but however although though whereas while whilst yet except only just not no never
+    none nothing without""".split()
+)
+
+
+def _all_names(stretch: str) -> bool:
+    """Whether no word of ``stretch`` (a list's items and separators) is one that the
+    rules read as a word: a bridge, a subject, a clause's opening or a cue."""
+    return not any(
+        w not in _SEPARATORS and (
+            w in _BRIDGE or w in _SUBJECTS or w in _NOT_NAMES or w in _GLUE)
+        for w in map(str.lower, re.findall(r"[^\W\d_][\w'’]*", stretch))
+    )
+
+
+def _names_first(gap: str) -> int:
+    """Where in ``gap``, the words between a cue and the first skill after it, an unknown
+    name that opens the list starts (``-1`` if none does: see :data:`_NAMES_FIRST`)."""
+    last = gap.rstrip()[-4:].lower()
+    if not last.endswith((",", "/", "&", " or", " and", " nor")):
+        return -1  # (no separator before the skill: most gaps, looked at cheaply)
+    m = _NAMES_FIRST.search(gap)
+    while m is not None and not _all_names(m.group()):
+        nxt = re.search(r"\s", gap[m.start():])
+        if nxt is None:
+            return -1
+        m = _NAMES_FIRST.search(gap, m.start() + nxt.end())
+    return -1 if m is None else m.start()
+
+
+# a version number after a skill's name: "Python 3.11, Java 17 and Kafka", "Fortran77"
+_VERSION = re.compile(
+    r"(?:\.\d+(?:\.\d+)*|[^\S\n]?v?\d+(?:\.\d+)*)\+?(?=[^\w.+#-]|\.(?!\w)|\Z)"
+)
+
+
+def _after_version(gap: str) -> str:
+    """``gap``, the text after a skill, without the version number that opens it."""
+    m = _VERSION.match(gap)
+    return gap if m is None else gap[m.end():]
+
+
+def _names_between(gap: str) -> bool:
+    """Whether ``gap``, between two skills, is a list's separators around an unknown name."""
+    return _NAMES_BETWEEN.fullmatch(gap) is not None and _all_names(gap)
 
 
 def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
@@ -2506,8 +2578,13 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     if first == len(spans):
         return []
     tight = _tight(m.group(m.lastgroup))
+    named = False  # whether the list opens with names it does not know: "no Zorblax, Kafka"
     if not _gap_ok(text, m.end(), spans[first][0], 0 if tight else _LOOSE, tight):
-        return []
+        at = _names_first(text[m.end() : spans[first][0]]) if (
+            spans[first][0] - m.end() <= _NAMES_REACH) else -1
+        if at < 0 or not _gap_ok(text, m.end(), m.end() + at, 0 if tight else _LOOSE, tight):
+            return []
+        named = True
     stop = clauses.end(m.end(), limit)  # the clause end, once a mention is close enough
     if _in_note(text, m.start()) and (close := text.find(")", m.end(), stop)) >= 0:
         stop = close  # a cue in a note reaches no further: "Python (no pandas yet), SQL"
@@ -2523,6 +2600,8 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
             break
         scoped.append(i)
         pos = e
+    if named and scoped and not _CONJUNCTION.search(text, m.end(), pos):
+        return []  # a list of names is one with "and", "or": not "No Sponsorship, Python"
     return scoped
 
 
@@ -2542,7 +2621,15 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
         if not scoped:
             free = 0 if (status == NEGATED and not _STORY_END.match(m.group())) or (
                 _THEORY.match(m.group())) else 2
-            ok = _gap_ok(text, e, pos, free, after=after)
+            last = _NAME_LAST.search(text, max(e, pos - 64), pos)
+            if last is not None and _all_names(last.group(1)):
+                # a name it does not know before the cue: the cue is on it, and on the
+                # skill before only if the two are one list ("Python and Zorblax")
+                ok = last.start() == e
+                if not ok:
+                    break
+            else:
+                ok = _gap_ok(text, e, pos, free, after=after)
             conj = ":" in text[e:pos]  # "Chef, Puppet: none of them": the list before a colon
         else:
             ok, conj = _joined(text[e:pos], conj)
@@ -2994,7 +3081,8 @@ def _list_before(text: str, found, i: int) -> list[int]:
 # the heading of a posting's list of what it asks for: "Requirements", "Nice to have:",
 # "What you'll bring", "Preferred Qualifications"
 _ASKS_HEADING = re.compile(
-    r"(?:[#*]+[^\S\n]*)?(?:[\w'’/&,-]+[^\S\n]+){0,6}?(?:requirements?|required|essential"
+    # (after a mark: "## Requirements", "👀 Who You Are")
+    r"(?:[^\w\s]+[^\S\n]*)?(?:[\w'’/&,-]+[^\S\n]+){0,6}?(?:requirements?|required|essential"
     r"|qualifications?"
     r"|preferred|bonus(?:\s+points)?|nice[\s-]to[\s-]haves?|must[\s-]haves?|desirable|desired"
     r"|good\s+to\s+have|what\s+you(?:['’]ll)?\s+bring|what\s+we(?:['’]re|\s+are)?\s+look(?:ing)?"
@@ -3009,9 +3097,17 @@ def _under_requirements(text: str, pos: int) -> bool:
     """Whether ``pos`` is on a bullet line of a list under a heading of what a posting
     asks for ("Nice to have\n- Some exposure to Kafka"): each line above it up to the
     heading is a bullet item, its continuation (indented, or starting in lower case) or
-    blank."""
+    blank. A cue on an item's wrapped line is on that item ("- Experience with Cursor\n
+    and Claude Code, with exposure to Aider")."""
     start = text.rfind("\n", 0, pos) + 1
-    if not _LINE_BULLET.match(text, start):
+    for _ in range(4):
+        if _LINE_BULLET.match(text, start):
+            break
+        first = text[start : start + 1]
+        if not start or not (first.isspace() or first.islower()):
+            return False
+        start = text.rfind("\n", 0, start - 1) + 1
+    else:
         return False
     for _ in range(40):
         if start == 0:
@@ -3106,14 +3202,15 @@ def _list_gap_ok(gap: str, steps: bool = False) -> bool:
     """Two skills are one list: nothing between them, or a connector and glue words
     (a note in brackets, "(beginner)", "(2 years)", is skipped). With ``steps``, also the
     steps of a plan: "dbt this quarter, then Airflow", "Python (weeks 1-8), then SQL"."""
-    words = _words(_NOTE.sub(" ", gap))
+    gap = _NOTE.sub(" ", _after_version(gap))
+    words = _words(gap)
     if not words:
         return True
     if steps and "then" in words:
         return all(w in _GLUE or w in _STEPS for w in words)
-    if not any(w in _CONNECTORS or w in "(:" for w in words):
-        return False
-    return all(w in _GLUE for w in words)
+    if any(w in _CONNECTORS or w in "(:" for w in words) and all(w in _GLUE for w in words):
+        return True
+    return _names_between(gap)  # "Spark, Zorblax and Airflow": a name it does not know
 
 
 # between the steps of a plan: "then", and when ("this quarter", "next month")

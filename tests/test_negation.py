@@ -889,3 +889,50 @@ def test_a_writer_in_lower_case_or_capitals_reads_as_one_in_mixed_case(text, exp
         for variant in (text, text.lower(), text.upper()):
             found = rolefit.find_skills(variant)
             assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, variant
+
+
+# A list reads as one list when an item names a tool rolefit does not know (Zig, Nomad,
+# Superset, Pinot: reported as unknown, never a skill) or carries a version number: the
+# cue before or after it reaches every skill of it. A name right before a cue after a
+# skill is what the cue is about, unless the two are one list.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("No Zig, Kafka or Airflow experience.", {"kafka": "negated", "airflow": "negated"}),
+    ("Haven't touched Kafka, Pinot or Flink.", {"kafka": "negated", "flink": "negated"}),
+    ("No Java 17 or Kafka experience.", {"java": "negated", "kafka": "negated"}),
+    ("Never worked with Fortran77, Kafka or Spark.",
+     {"fortran": "negated", "kafka": "negated", "spark": "negated"}),
+    ("No Python 3.11, Kafka or Airflow.",
+     {"python": "negated", "kafka": "negated", "airflow": "negated"}),
+    ("Without any Zig or C++ background, I chose Python.", {"cpp": "negated", "python": "has"}),
+    ("Tableau, Superset and Looker are new to me.", {"tableau": "learning", "looker": "learning"}),
+    ("Not familiar with Superset, Tableau, or Looker yet.",
+     {"tableau": "negated", "looker": "negated"}),
+    ("Python and Zig on weekends.", {"python": "learning"}),
+    # (guards: the cue is on the name, a title-case line that is no list, a clause's end)
+    ("Python at work and Zig on weekends.", {"python": "has"}),
+    ("No Sponsorship, Python required.", {"python": "has"}),
+    ("No Java, But Python daily.", {"java": "negated", "python": "has"}),
+    ("I don't know Superset and Tableau well; Excel is my tool.",
+     {"tableau": "negated", "excel": "has"}),
+    # (a run of capitalised words is a phrase, not a list of tools)
+    ("Our values: Learn Fast, Align, Adapt & Go!", {"go": "has"}),
+])
+def test_a_name_it_does_not_know_or_a_version_keeps_a_list_whole(text, expected, reader):
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+
+
+# A posting asks for "exposure to" a tool on an item's wrapped line too, and under a heading
+# that opens with an emoji; a resume's item with the same words is still learning.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("👀 Who You Are\n- Deep experience with Cursor\n  and Claude Code, with exposure to"
+     " Aider or GitHub Copilot", "has"),
+    ("## Requirements\n- Python in production\n- Deep experience with Cursor and\n"
+     "  some exposure to GitHub Copilot", "has"),
+    ("My background\n- Deep experience with Cursor\n  and Claude Code, with exposure to"
+     " GitHub Copilot", "learning"),
+])
+def test_exposure_asked_for_on_a_wrapped_item_line_is_held(text, expected):
+    assert _rule_statuses(text)["github_copilot"] == expected
