@@ -1140,14 +1140,14 @@ _LABEL_CUE = re.compile(
 )
 # (the cue words that such a label can start with)
 _LABEL_WORDS = frozenset("not irrelevant missing gap gaps".split())
-# cue words that only the rules read: the learned reader's reach (rolefit._statusmodel.in_reach)
-# leaves them out, since they stand in many texts that deny nothing ("aiming for a 50/50
-# split") and each widens what the model rereads
 # the range of a rating scale ("Self-rating (1-5)"): cue words that only _scaled reads
 _SCALE_WORDS = frozenset(
     f"{low}{to}{high}" for low in "01" for high in ("5", "10")
     for to in ("-", "–", " - ", " – ", " to ")
 )
+# cue words that only the rules read: the learned reader's reach (rolefit._statusmodel.in_reach)
+# leaves them out, since they stand in many texts that deny nothing ("aiming for a 50/50
+# split") and each widens what the model rereads
 OUT_OF_REACH = frozenset({
     "aiming for", "aiming at", "targeting", "considering", "eyeing", "thinking about",
     # (the twenty-eighth round's: aims and goals in other words, advice to skip a skill)
@@ -1180,10 +1180,40 @@ OUT_OF_REACH = frozenset({
 })
 
 
-def in_reach_words(anchors) -> list:
+# Set phrases of postings and web pages around a cue word that deny nothing and tell of
+# no learning: "including, but not limited to, TypeScript, Go, and Rust", "To learn more,
+# follow Databricks on LinkedIn", "learn more about our Kafka platform", "Click here to
+# learn more about New York Life's leadership" (never a person's "I'd like to learn more
+# about Kafka").
+# (a line break may fall inside one)
+_SET_PHRASE = re.compile(
+    r"not\s+(?:be\s+)?limited\s+to\b"
+    r"|learn\s+more(?:\s+about\s+(?:us|our)\b|\s*[,:]\s*(?:visit|follow|check|see|click|go|read"
+    r"|head)\b)",
+    re.I,
+)
+_HERE_TO = re.compile(r"(?:click|tap|visit|go)\s+here\s+to\s+\Z", re.I)
+
+
+def in_reach_words(anchors, text: str | None = None) -> list:
     """The cue words of ``anchors`` that bring their lines into the learned reader's reach:
-    all but those of :data:`OUT_OF_REACH`."""
-    return [a for a in anchors if a[2] not in OUT_OF_REACH]
+    all but those of :data:`OUT_OF_REACH` and, with ``text``, those of a set phrase of
+    postings (:data:`_SET_PHRASE`)."""
+    words = [a for a in anchors if a[2] not in OUT_OF_REACH]
+    if text is None or not any(w in ("not", "learn") for _, _, w in words):
+        return words
+    out = []
+    end = -1  # the end of the last set phrase: its other cue words ("limited") go with it
+    for a in words:
+        if a[0] < end:
+            continue
+        if a[2] in ("not", "learn") and (phrase := _SET_PHRASE.match(text, a[0])):
+            end = phrase.end()
+        elif not (a[2] == "learn" and _HERE_TO.search(text, max(0, a[0] - 24), a[0])):
+            out.append(a)
+    return out
+
+
 # Every cue contains one of these words; a cue is tried only where one stands, so the
 # cue expression (slow to search for everywhere: many alternatives) runs at few places.
 _ANCHORS = """

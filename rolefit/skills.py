@@ -641,7 +641,7 @@ def _second_opinion(text: str, found, decided: dict, anchors, skills_only: bool)
     from rolefit._statusmodel import revise
 
     if reader == "hybrid" and not _negation().has_marks(text):
-        anchors = _negation().in_reach_words(anchors)
+        anchors = _negation().in_reach_words(anchors, text)
         if not anchors:
             return decided
         return revise(text, found, decided, anchors, skills_only)
@@ -864,7 +864,8 @@ def find_skills(text: str):
     learning cue ``has`` ("exposure to Kafka is a plus"). By default
     (``reader="hybrid"``) the learned reader then rereads the mentions held without a
     cue that have a cue word in their line, the line above or their block's heading
-    (every one under ``rolefit.set_config(reader="model")``, none under
+    (not one of a posting's set phrase: "not limited to", "learn more about us"; every
+    one under ``rolefit.set_config(reader="model")``, none under
     ``reader="rules"``); its cue reads ``"model: "`` and the word that weighed most
     (``docs/evaluation.md``).
 

@@ -75,7 +75,7 @@ def in_sentence(text: str, found, cues) -> list[bool]:
 
 def reaches(text: str, found) -> dict[str, list[bool]]:
     """For each reach, whether each mention of ``found`` is in it."""
-    cues = _negation.in_reach_words(_split(_reader().find_parts(text), text)[3])
+    cues = _negation.in_reach_words(_split(_reader().find_parts(text), text)[3], text)
     if _negation.has_marks(text):
         return {name: [True] * len(found) for name in ("hybrid", "sentence", "text", *ABOVE)}
     out = {"hybrid": _statusmodel.in_reach(text, found, cues),

@@ -42,7 +42,7 @@ def hybrid_rows(cases) -> list[tuple]:
         if _negation.has_marks(text):
             reach = [True] * len(found)
         else:
-            cues = _negation.in_reach_words(anchors)
+            cues = _negation.in_reach_words(anchors, text)
             reach = _statusmodel.in_reach(text, found, cues) if cues else [False] * len(found)
         spans = [(s, e) for s, e, _ in found]
         lines: dict = {}

@@ -936,3 +936,27 @@ def test_a_name_it_does_not_know_or_a_version_keeps_a_list_whole(text, expected,
 ])
 def test_exposure_asked_for_on_a_wrapped_item_line_is_held(text, expected):
     assert _rule_statuses(text)["github_copilot"] == expected
+
+
+# A posting's set phrases deny nothing and tell of no learning, so they bring no line into
+# the learned reader's reach; a person's wish to learn more still does.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("You can expect to work with a variety of languages and technologies including, but"
+     " not limited to, TypeScript, Go, and Rust.", {"typescript": "has", "go": "has",
+                                                    "rust": "has"}),
+    ("- Knowledge in languages such as (but not\n  limited to) Java, Perl, Python, C++.",
+     {"java": "has", "perl": "has", "python": "has", "cpp": "has"}),
+    ("Built by the creators of Apache Spark, Delta Lake and MLflow. To learn more, follow\n"
+     "Databricks on LinkedIn.", {"spark": "has", "delta_lake": "has", "mlflow": "has",
+                                 "databricks": "has"}),
+    ("Click here to learn more about New York Life's\nleadership in this space.",
+     {"leadership": "has"}),
+    # (guards)
+    ("I'd love to learn more about Kafka.", {"kafka": "learning"}),
+    ("I want to learn more, especially Kafka.", {"kafka": "learning"}),
+    ("Limited experience with Kafka, not limited to Python.",
+     {"kafka": "learning", "python": "has"}),
+])
+def test_a_postings_set_phrase_brings_nothing_into_the_learned_readers_reach(text, expected):
+    found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
