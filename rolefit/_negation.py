@@ -624,6 +624,18 @@ _LEARN_BEFORE = [
     r"getting\s+up\s+to\s+speed\s+(?:on|with|in)",  # "Getting up to speed on Kafka"
     r"getting\s+used\s+to",
     r"playing\s+around(?:\s+with)?",
+    # trying a tool out: "trying out Polars", "toying with Julia", "fiddling with Terraform",
+    # "messing around with Docker", "dipping my toes into Spark", "kicking the tyres on
+    # Snowflake", "poking at DuckDB"; "giving Polars a try", "gave Rust a go" (the skill
+    # inside the cue)
+    r"(?:try|tries|trying|tried)\s+out",
+    r"(?:toy(?:s|ing|ed)?|fiddl(?:e|es|ing|ed)|mess(?:ing|ed))(?:\s+(?:around|about))?\s+with",
+    r"mess(?:es)?\s+(?:around|about)\s+with",
+    r"dipp(?:ing|ed)\s+(?:my|a|our|his|her|their)\s+toes?\s+(?:in|into)",
+    r"kick(?:s|ing|ed)?\s+the\s+(?:tyres|tires)\s+(?:on|of|with)",
+    r"pok(?:e|es|ing|ed)\s+(?:around\s+)?(?:at|with|in)",
+    r"(?:giv(?:e|es|ing|en)|gave)\s+(?:(?!up\b|it\b|them\b)[\w+#.'’-]+\s+){1,3}?an?\s+"
+    r"(?:try|spin|whirl|shot|go|test[\s-]drive)(?![-\w])",
     # "first time writing Go"
     r"first\s+time\s+(?:using|writing|trying|touching|learning|working\s+(?:with|in|on))",
     # "just starting on Tableau", "just starting with dbt" (not "just starting a project")
@@ -1145,6 +1157,17 @@ _SCALE_WORDS = frozenset(
     f"{low}{to}{high}" for low in "01" for high in ("5", "10")
     for to in ("-", "–", " - ", " – ", " to ")
 )
+# the cue words of trying a tool out ("trying out Polars", "kicking the tyres on Snowflake")
+# that are not one word of _ANCHORS; with those words, out of the learned reader's reach
+_TRYING_OUT = (
+    *(f"{t} out" for t in ("try", "tries", "trying", "tried")),
+    *(f"{m} {a}" for m in ("mess", "messes") for a in ("around", "about")),
+    *(f"{k} the {t}" for k in ("kick", "kicks", "kicking", "kicked") for t in ("tyres", "tires")),
+)
+_TRYING_WORDS = frozenset(
+    "toy toys toying toyed fiddle fiddles fiddling fiddled messing messed dipping dipped poke "
+    "pokes poking poked".split()
+)
 # cue words that only the rules read: the learned reader's reach (rolefit._statusmodel.in_reach)
 # leaves them out, since they stand in many texts that deny nothing ("aiming for a 50/50
 # split") and each widens what the model rereads
@@ -1168,6 +1191,8 @@ OUT_OF_REACH = frozenset({
     *(f"{w} clear" for w in ("steer", "steered", "steering", "steers")),
     # (the fifty-fourth round's: an exception to a denial, read by _excepted only)
     "besides", "apart from", "aside from", "other than",
+    # (the sixty-third round's: trying a tool out)
+    *_TRYING_OUT, *_TRYING_WORDS,
     # (the fifty-fifth round's: knowing a skill in theory only)
     "in theory", "conceptually", "theoretically", "theory only", "theoretical", "conceptual",
     # (the fifty-sixth round's: knowing a skill barely)
@@ -1193,12 +1218,23 @@ _SET_PHRASE = re.compile(
     re.I,
 )
 _HERE_TO = re.compile(r"(?:click|tap|visit|go)\s+here\s+to\s+\Z", re.I)
+# a posting's nice-to-have: "Knowledge of Spark is helpful but not mandatory", "a plus, not
+# required" (the skill is asked for, not denied)
+_NICE_NOT = re.compile(
+    r"not\s+(?:strictly\s+)?(?:mandatory|required|essential|necessary|a\s+must|a\s+requirement)"
+    r"\b", re.I
+)
+_NICE_BEFORE = re.compile(
+    r"\b(?:helpful|useful|a\s+plus|nice\s+to\s+have|desirable|welcome|beneficial"
+    r"|an\s+advantage|preferred|a\s+bonus)[^\S\n]*[,;–—-]?[^\S\n]*(?:but[^\S\n]+)?\Z",
+    re.I,
+)
 
 
 def in_reach_words(anchors, text: str | None = None) -> list:
     """The cue words of ``anchors`` that bring their lines into the learned reader's reach:
     all but those of :data:`OUT_OF_REACH` and, with ``text``, those of a set phrase of
-    postings (:data:`_SET_PHRASE`)."""
+    postings (:data:`_SET_PHRASE`, :data:`_NICE_NOT`)."""
     words = [a for a in anchors if a[2] not in OUT_OF_REACH]
     if text is None or not any(w in ("not", "learn") for _, _, w in words):
         return words
@@ -1207,7 +1243,10 @@ def in_reach_words(anchors, text: str | None = None) -> list:
     for a in words:
         if a[0] < end:
             continue
-        if a[2] in ("not", "learn") and (phrase := _SET_PHRASE.match(text, a[0])):
+        if a[2] in ("not", "learn") and (phrase := _SET_PHRASE.match(text, a[0]) or (
+            a[2] == "not" and _NICE_BEFORE.search(text, max(0, a[0] - 40), a[0])
+            and _NICE_NOT.match(text, a[0])
+        )):
             end = phrase.end()
         elif not (a[2] == "learn" and _HERE_TO.search(text, max(0, a[0] - 24), a[0])):
             out.append(a)
@@ -1242,7 +1281,7 @@ _ANCHORS = """
     sunset sunsetted sunsetting removed gone ditched ditching scrapped scrapping
     what's what’s whats
     developing weaknesses rejected
-""".split() + _BARE_NOT.split("|") + [
+""".split() + [*_TRYING_WORDS] + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
     f"{course} {about}"
@@ -1296,6 +1335,7 @@ _ANCHORS = """
     "first day", "first days", "first week", "first weeks", "first month", "first months",
     *(f"{ramp} up {about}" for ramp in ("ramp", "ramping") for about in ("on", "with", "in")),
     "playing around", "for the first time",
+    *_TRYING_OUT,
     "know only", "known only", "only know", "read-only", "read only", "reading level",
     "reading knowledge", "read it but",
     "except", "gap", "gaps", "do i need", "would i need", "will i need", "should i",
@@ -2658,6 +2698,8 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
                 ok = last.start() == e
                 if not ok:
                     break
+            elif after and _NICE_BEFORE.search(text, e, pos):
+                break  # a posting's nice-to-have: "Kafka is a plus, not required"
             else:
                 ok = _gap_ok(text, e, pos, free, after=after)
             conj = ":" in text[e:pos]  # "Chef, Puppet: none of them": the list before a colon

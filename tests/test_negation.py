@@ -960,3 +960,51 @@ def test_exposure_asked_for_on_a_wrapped_item_line_is_held(text, expected):
 def test_a_postings_set_phrase_brings_nothing_into_the_learned_readers_reach(text, expected):
     found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected
+
+
+# Trying a tool out is learning it: "trying out", "toying with", "fiddling with", "messing
+# around with", "dipping my toes into", "kicking the tyres on", "poking at", and "giving X a
+# try" around the skill; other senses of the words are not.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trying out DuckDB and Polars.", {"duckdb": "learning", "polars": "learning"}),
+    ("I have been trying out Cursor instead of VS Code.",
+     {"cursor_ide": "learning", "vscode": "has"}),
+    ("Toying with Julia on the side.", {"julia": "learning"}),
+    ("Fiddling around with Airflow DAGs.", {"airflow": "learning"}),
+    ("Messing around with Docker at home.", {"docker": "learning"}),
+    ("Dipping my toes into Spark.", {"spark": "learning"}),
+    ("Kicking the tyres on Snowflake this quarter.", {"snowflake": "learning"}),
+    ("Poking at DuckDB for ad-hoc queries.", {"duckdb": "learning"}),
+    ("Giving Polars a try.", {"polars": "learning"}),
+    ("I gave Rust a go last year; Python is my main language.",
+     {"rust": "learning", "python": "has"}),
+    # (guards)
+    ("I gave up on Rust.", {"rust": "negated"}),
+    ("We give Python developers a great onboarding.", {"python": "has"}),
+    ("Give it a try: Kafka is easy to run.", {"kafka": "has"}),
+    ("I tried out for the team; I use Python daily.", {"python": "has"}),
+    ("We messed up the Kafka config once.", {"kafka": "has"}),
+])
+def test_trying_a_tool_out_is_learning_it(text, expected, reader):
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+
+
+# A posting's nice-to-have is asked for, not denied: "a plus, not required", "helpful but not
+# mandatory" under the rules and the default (whose learned reader leaves such a line).
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Experience with Kafka is a plus, not required.", "has"),
+    ("Kafka is nice to have, not a must.", "has"),
+    ("- Knowledge of Kafka is helpful but not mandatory.", "has"),
+    ("- Kafka: preferred, not required", "has"),
+    # (guards)
+    ("Kafka - not required", "negated"),
+    ("Kafka is not required.", "negated"),
+])
+def test_a_nice_to_have_is_asked_for(text, expected, reader):
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == {"kafka": expected}
