@@ -1231,12 +1231,12 @@ _NICE_BEFORE = re.compile(
 )
 
 
-def in_reach_words(anchors, text: str | None = None) -> list:
-    """The cue words of ``anchors`` that bring their lines into the learned reader's reach:
-    all but those of :data:`OUT_OF_REACH` and, with ``text``, those of a set phrase of
+def in_reach_words(anchors, text: str) -> list:
+    """The cue words of ``anchors`` (in ``text``) that bring their lines into the learned
+    reader's reach: all but those of :data:`OUT_OF_REACH` and those of a set phrase of
     postings (:data:`_SET_PHRASE`, :data:`_NICE_NOT`)."""
     words = [a for a in anchors if a[2] not in OUT_OF_REACH]
-    if text is None or not any(w in ("not", "learn") for _, _, w in words):
+    if not any(w in ("not", "learn") for _, _, w in words):
         return words
     out = []
     end = -1  # the end of the last set phrase: its other cue words ("limited") go with it
@@ -2603,7 +2603,7 @@ def _all_names(stretch: str) -> bool:
     return not any(
         w not in _SEPARATORS and (
             w in _BRIDGE or w in _SUBJECTS or w in _NOT_NAMES or w in _GLUE)
-        for w in map(str.lower, re.findall(r"[^\W\d_][\w'’]*", stretch))
+        for w in _words(stretch) if w[0].isalpha()
     )
 
 
