@@ -16,24 +16,25 @@ denials, finds at most as many, and has no status for learning
   Pub/Sub``, ``avoided PHP``, ``only read about``, ``don't know the first thing about``,
   ``idk anything about``, a posting's ``we'll teach you`` / ``will be trained in`` /
   ``we'll introduce you to`` / ``Training in Looker and dbt will be provided``, a line's
-  ``None — Python, R`` label, ``no experience w/``, ``my gaps are``, ``couldn't tell you
-  the first thing about``, ``Hadoop - nothing``, ``TypeScript not at all``, ``Docker,
-  Kubernetes -- neither is in my toolbox``, ``PostgreSQL (years): 0``,
-  ``never written a single line of``, ``without ever touching``, an aim at a field or a
+  ``None — Python, R`` label (or ``None`` over a bulleted list), ``no experience w/``, ``my
+  gaps are``, ``couldn't tell you the first thing about``, ``Hadoop - nothing``, ``TypeScript
+  not at all``, ``Docker, Kubernetes -- neither is in my toolbox``, ``PostgreSQL (years):
+  0``, ``never written a single line of``, ``without ever touching``, an aim at a field or a
   role with nothing in progress (``want to move into``, ``transitioning to``, ``to become
   an``, ``break into``, ``interested in ... roles``, ``want to be an ML engineer``,
-  ``deciding between``, ``an analyst moving to``, ``Goal: MLOps engineer``, ``Target
-  role:``, ``a way into``; not ``moved into`` or ``applying for the ... role``), advice to
-  ``skip`` a skill, and after the skill
-  ``not required``, ``not a prerequisite``, ``Kafka: none``, ``Scala (0 years)``,
-  ``Docker: zilch``, ``is uncharted territory``, ``amounts to nothing``,
+  ``deciding between``, ``an analyst moving to``, ``Goal: MLOps engineer``, ``Target role:``,
+  ``a way into``; not ``moved into`` or ``applying for the ... role``), advice to ``skip`` a
+  skill, and after the skill ``not required``, ``not a prerequisite``, ``Kafka: none``,
+  ``Scala (0 years)``, ``Docker: zilch``, ``is uncharted territory``, ``amounts to nothing``,
   ``Kafka? Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
   experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
   foreign to me``, ``none of them ring a bell``, ``a mystery``, ``Rust I don't``, ``dbt I
-  haven't used at all``, ``Scala we never touched``, ``makes no sense to me``, ``is not
-  in my toolbox``, ``is not part of this role``, ``AWS daily, Azure never``, ``only heard
-  of it``, ``I know only by name``, ``would not claim``, ``completely new to me``, ``a
-  black box to me``, ``never heard of it``, ``never used either``, ``About cloud I know
+  haven't used at all``, ``Puppet, on the other hand, I've never used``, ``Airflow I have no
+  experience with`` (a skill put first opens its clause), ``Scala we never touched``, ``makes
+  no sense to me``, ``is not in my toolbox``, ``is not part of this role``, ``AWS daily,
+  Azure never``, ``only heard of it``, ``I know only by name``, ``would not claim``,
+  ``completely new to me``, ``a black box to me``, ``never heard of it``, ``never used
+  either``, ``About cloud I know
   nothing``, ``Kafka also no``, ``is not relevant``, ``Kafka? heard of it``, ``Kubernetes
   not so much``, ``except Java`` (an exception to a denial holds what it names: ``no
   tech background except Salesforce``, ``Besides SQL I have no database skills``), a
@@ -358,6 +359,8 @@ _NEG_BEFORE = [
     r"0(?=\s+(?:experience|exposure|knowledge|familiarity)\b)",
     r"none(?:\s+(?:yet|so\s+far))?(?=\s*:)",  # "None: SAS", "None yet: Spark"
     r"(?<![^\n])none(?:\s+(?:yet|so\s+far))?(?=[^\S\n]+[-–—][^\S\n])",  # "None — Spark, R"
+    # a heading of its own over a bulleted list: "None\n- Spark\n- R"
+    r"(?<![^\n])none(?:\s+(?:yet|so\s+far))?(?=[^\S\n]*\n[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)]))",
     r"none\s+of\s+the\s+following(?=\s*:)",  # "Requirements: none of the following: Java"
     # no one in a group: "Nobody on the team has used Docker", "none of us has done NLP"
     # (not "nobody else", "nobody knows Spark better than", "no one knew Kafka, so I ...")
@@ -1088,8 +1091,11 @@ _ATTACHED = re.compile(
     r"|started(?:\s+(?:using|learning|studying|reading|on\s+it))?(?:\s+(?:last|this)\s+(?:week|month"
     r"|term|semester|quarter|year)|\s+recently)?"
     r"|" + _LOW_RATING + "))"
-    # (on the next line, not a label over what follows: "Excel\nNone — Spark, R")
-    r"|(?:[^\S\n]+|\s*\n\s*(?!(?:none|not\s+yet)[^\S\n]+[-–—][^\S\n]))"
+    # (on the next line, not a label over what follows: "Excel\nNone — Spark, R",
+    # "Python\n\nNone\n- Spark")
+    r"|(?:[^\S\n]+|\s*\n\s*(?!(?:none(?:[^\S\n]+(?:yet|so[^\S\n]+far))?|not\s+yet)"
+    r"(?:[^\S\n]+[-–—][^\S\n]"
+    r"|[^\S\n]*\n[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)]))))"
     r"(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
     r"|(?:self-)?rated\s+0(?:\s*/\s*\d{1,2})?" + _ALONE
     + r"|(?:0|zero)[^\S\n]*(?:years?|yrs?)"
@@ -1893,6 +1899,13 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                     for i in scoped:
                         decided.setdefault(i, (status, " ".join(m.group(kind).split())))
                 continue
+            if not scoped and kind == "neg" and (
+                own := _own_subject(text, m.start())
+            ) is not None and _gap_ok(text, m.end(), clauses.end(m.end(), limit), 0):
+                # the skill put first, the writer's denial closing the clause: "Airflow I
+                # have no experience with", "Spark I've never had the chance to use"
+                scoped = _scope_before(text, m, found, ends, status, clauses,
+                                       max(m.start() - 300, 0), own, front=True)
             if not scoped:
                 scoped = referred = _referred(text, m, found, ends, status, clauses)
         else:
@@ -2675,14 +2688,31 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     return scoped
 
 
-def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> list[int]:
+# An aside between commas, between a skill put first and the writer's denial after it:
+# "Puppet, on the other hand, I've never used", "Kafka, sadly, I have not touched"
+_ASIDE = re.compile(
+    r"[^\S\n]*,[^\S\n]*(?:however|though|sadly|honestly|frankly|admittedly|unfortunately"
+    r"|alas|meanwhile|in\s+contrast|by\s+contrast|on\s+the\s+other\s+hand|then\s+again"
+    r"|to\s+be\s+(?:honest|fair|frank)|I\s+(?:admit|confess)|I['’]m\s+afraid)"
+    r"[^\S\n]*,[^\S\n]*",
+    re.I,
+)
+
+# what may stand before them: a bullet, "And", "As for"
+_FRONT = re.compile(r"[\s\-*•·▪►●◦]*(?:(?:and|but|as\s+for|as\s+to)[^\S\n]+)?", re.I)
+
+
+def _scope_before(
+    text, m, spans, ends, status, clauses, floor, start=None, front=False
+) -> list[int]:
     """Skills a cue after them reaches within its clause (which starts at ``floor`` or
     later): the nearest one, then the list joined to it. ``start``: where the cue's words
-    start, if before the match ("I" of "Rust I don't")."""
+    start, if before the match ("I" of "Rust I don't"); with ``front``, the skills must
+    open their clause (as they must across an aside: "Kafka, sadly, I have not")."""
     scoped: list[int] = []
     pos = m.start() if start is None else start
     after = m.lastgroup == "negafter"
-    conj = False
+    conj = aside = False
     clause_start = None  # found once a mention is close enough to need it
     for i in range(bisect_left(ends, m.start() + 1) - 1, -1, -1):
         s, e, _ = spans[i]
@@ -2702,17 +2732,23 @@ def _scope_before(text, m, spans, ends, status, clauses, floor, start=None) -> l
                 break  # a posting's nice-to-have: "Kafka is a plus, not required"
             else:
                 ok = _gap_ok(text, e, pos, free, after=after)
+                if not ok and start is not None and _ASIDE.fullmatch(text, e, pos):
+                    ok = aside = True
             conj = ":" in text[e:pos]  # "Chef, Puppet: none of them": the list before a colon
         else:
             ok, conj = _joined(text[e:pos], conj)
         if not ok:
             break
         if clause_start is None:
-            clause_start = clauses.start(m.start(), floor)
+            clause_start = clauses.start(s if aside else m.start(), floor)
         if s < clause_start:
             break
         scoped.append(i)
         pos = s
+    if (aside or front) and scoped and not _FRONT.fullmatch(
+        text, clauses.start(pos, floor), pos
+    ):
+        return []  # the skills put first must open their clause: not "I use Python, sadly, ..."
     return scoped
 
 

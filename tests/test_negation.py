@@ -1008,3 +1008,37 @@ def test_a_nice_to_have_is_asked_for(text, expected, reader):
     with rolefit.config_context(reader=reader):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == {"kafka": expected}
+
+
+# A skill put first, the writer's denial after it closing the clause, with an aside between
+# commas or a preposition left at the end ("Airflow I have no experience with"); the skills
+# must open their clause. And "None" as a heading of its own over a bulleted list.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Puppet, on the other hand, I've never used.", {"puppet": "negated"}),
+    ("Puppet and Chef, however, I have never used.", {"puppet": "negated", "chef": "negated"}),
+    ("Kafka, sadly, I have not touched.", {"kafka": "negated"}),
+    ("- Ansible, frankly, I have never touched.", {"ansible": "negated"}),
+    ("Airflow I have no experience with.", {"airflow": "negated"}),
+    ("Kafka and Flink I have no experience with.", {"kafka": "negated", "flink": "negated"}),
+    ("Spark, though, I've never had the chance to use.", {"spark": "negated"}),
+    ("Docker I have no experience with yet.", {"docker": "negated"}),
+    ("Machine learning I don't have experience yet.", {"machine_learning": "negated"}),
+    ("Strong\n- Python\n\nNone\n- Spark\n- Kafka",
+     {"python": "has", "spark": "negated", "kafka": "negated"}),
+    ("Some\n- SQL\nNone yet\n1. Spark\n2. Kafka",
+     {"sql": "has", "spark": "negated", "kafka": "negated"}),
+    # (guards)
+    ("Python, however, I use every day.", {"python": "has"}),
+    ("I know Python well, sadly, I have not touched Spark.",
+     {"python": "has", "spark": "negated"}),
+    ("Besides Python, I have no experience.", {"python": "has"}),
+    ("In Python, I have no experience with async.", {"python": "has"}),
+    ("Python is what we use. I have no experience in sales.", {"python": "has"}),
+    ("Kafka I know well; I have no experience in sales.", {"kafka": "has"}),
+    ("Tools used: none\n- Python is my main language", {"python": "has"}),
+])
+def test_a_skill_put_first_and_a_none_heading(text, expected, reader):
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
