@@ -20,13 +20,15 @@ context, and is one of that list's items:
   names skills ("Skills", "Tech stack:"; at most four words; up to two empty lines
   between them), or the item and at least two other items of the run are each one such
   spelling and nothing else ("- spark" / "- excel" / "- go");
+* **two names after a verb of use**: two items, the first a name right after "use",
+  "know", "worked with", "proficient in", ... and the second a name, found the usual way
+  or other-case ("i use spark and excel daily", "worked with react or angular");
 * a **skill-list item** (:func:`rolefit.score` on a list) is always list context.
 
 The item itself must be short (at most three words besides bracketed notes), must not go
 on with a word that makes the name a verb (``go to``, ``excel at``, ``react to``), and a
-one-letter name (``r``, ``c``) must be the whole item. In prose nothing changes:
-"i use spark and excel daily" finds nothing, for the same reason "excel and go further"
-must not.
+one-letter name (``r``, ``c``) must be the whole item. In other prose nothing changes:
+"excel and go further", "I use excel and go home" and "i use spark" find nothing.
 """
 
 from __future__ import annotations
@@ -106,18 +108,49 @@ def _holds(items: list[tuple[int, int]], holds, skip: int) -> bool:
     return any(holds(s, e) for k, (s, e) in enumerate(items) if k != skip)
 
 
-class _Starts:
-    """``holds`` from the sorted starts of the mentions of the whole text."""
+class _Found:
+    """``holds`` from the mentions of the whole text found the usual way (sorted), and
+    the spans of those and of the other-case spellings by where they start and end."""
 
-    def __init__(self, starts: list[int]):
-        self.starts = starts
+    def __init__(self, found: list[tuple[int, int, str]], names=frozenset()):
+        self.starts = [s for s, _, _ in found]
+        spans = [*((s, e) for s, e, _ in found), *names]
+        self.by_start = dict(spans)
+        self.by_end = {e: s for s, e in spans}
 
     def __call__(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, start)
         return i < len(self.starts) and self.starts[i] < end
 
 
+# A verb of use or knowledge right before the first of two names: "i use spark and excel",
+# "worked with react or angular"
+_USE_VERB = re.compile(
+    r"(?:^|\s)(?:use[sd]?|using|know[sn]?|knew|(?:work(?:ed|ing|s)?|experience|familiar"
+    r"|comfortable)\s+with|(?:proficient|skilled|fluent|experienced|expert)\s+(?:in|with)"
+    r"|(?:program|programming|code|coding)\s+in)\s+\Z",
+    re.I,
+)
 
+
+def _used_pair(text: str, items: list[tuple[int, int]], found: _Found, names) -> bool:
+    """Whether two items are two names, the first after a verb of use (:data:`_USE_VERB`):
+    "i use spark and excel daily" (but not "I use excel and go home" nor "using Postman and
+    Rest Assured": every other-case spelling must be an item of its own, :func:`_item_ok`,
+    and not the start of a longer name)."""
+    (s0, e0), (s1, e1) = items
+    last = s0 + len(text[s0:e0].rstrip(" \t\"'*"))
+    first = s1 + len(text[s1:e1]) - len(text[s1:e1].lstrip(" \t\"'*"))
+    a, b = found.by_end.get(last), found.by_start.get(first)
+    if a is None or b is None or not _USE_VERB.search(text[s0:a]):
+        return False
+    return all(_item_ok(text, item, x, y) and not _NAMED_ON.match(text, y, item[1])
+               for item, (x, y) in (((s0, e0), (a, last)), ((s1, e1), (first, b)))
+               if (x, y) in names)
+
+
+# a capitalised word right after a spelling makes it part of a longer name ("Rest Assured")
+_NAMED_ON = re.compile(r"[^\S\n]+[A-Z]")
 
 
 def _item_ok(text: str, item: tuple[int, int], start: int, end: int) -> bool:
@@ -168,6 +201,8 @@ def _in_list(text: str, start: int, end: int, holds, names=frozenset()) -> bool:
         return False
     # (a separator that ends the segment joins nothing: "R/Shell Scripting0 ;")
     strong = _STRONG_SEP.search(segment.rstrip(" \t|;")) is not None
+    if len(items) == 2 and _used_pair(text, items, holds, names):
+        return True
     if (len(items) >= 3 or (strong and len(items) >= 2)) and all(
         _short(text, s, e) or k == 0 for k, (s, e) in enumerate(items)
     ):
@@ -315,8 +350,8 @@ def list_mentions(
     """
     if not candidates:
         return []
-    holds = _Starts([s for s, _, _ in found])
     names = {(s, e) for s, e, _ in candidates}
+    holds = _Found(found, names)
     out = []
     for start, end, key in candidates:
         if whole_item:

@@ -45,7 +45,12 @@ def test_list_context_accepts_other_cases(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "i use spark and excel daily",  # prose: no case signal, no list
+        "I use excel and go home",  # two names after a verb of use, but "go home"
+        "we use rest and sleep",  # one name only
+        "I used to go and swim",
+        "I know a chef and a puppet",
+        "Learning API automation using Postman and Rest Assured",  # part of a longer name
+        "I use spark and excel to build reports",  # ("excel to": a verb's phrase)
         "This sparked excellent results",
         "You will excel at stakeholder work",
         "Own the go-to-market plan with the C-suite",
@@ -69,6 +74,22 @@ def test_list_context_accepts_other_cases(text, expected):
 def test_prose_keeps_its_protection(text):
     assert "spark" not in rolefit.extract_skills(text)
     assert not set(rolefit.extract_skills(text)) & {"excel", "go", "r", "c", "spring"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i use spark and excel daily", {"spark", "excel"}),
+        ("I use Python and excel daily.", {"python", "excel"}),
+        ("i know go and rust", {"go", "rust"}),
+        ("worked with react or angular", {"react", "angular"}),
+        ("Proficient in excel and sheets", {"excel", "google_sheets"}),
+    ],
+)
+def test_two_names_after_a_verb_of_use_are_a_list(text, expected):
+    # the first name right after "use", "know", "worked with", "proficient in", ...; each
+    # other-case spelling an item of its own
+    assert set(rolefit.extract_skills(text)) == expected
 
 
 def test_skill_list_items_are_list_context():
