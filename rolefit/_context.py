@@ -20,21 +20,25 @@ context, and is one of that list's items:
   names skills ("Skills", "Tech stack:"; at most four words; up to two empty lines
   between them), or the item and at least two other items of the run are each one such
   spelling and nothing else ("- spark" / "- excel" / "- go");
-* **two names after a verb of use**: two items, the first a name right after "use",
+* **names after a verb of use**: two items, the first a name right after "use",
   "know", "worked with", "proficient in", ... and the second a name, found the usual way
-  or other-case ("i use spark and excel daily", "worked with react or angular");
+  or other-case ("i use spark and excel daily", "worked with react or angular"); or one
+  name, the whole object of such a verb: the clause ends after it, or a word of how
+  often or how well follows ("i use excel every day", "never used spark, never used
+  hadoop", "know swift well");
 * a **skill-list item** (:func:`rolefit.score` on a list) is always list context.
 
 The item itself must be short (at most three words besides bracketed notes), must not go
 on with a word that makes the name a verb (``go to``, ``excel at``, ``react to``), and a
 one-letter name (``r``, ``c``) must be the whole item. In other prose nothing changes:
-"excel and go further", "I use excel and go home" and "i use spark" find nothing.
+"excel and go further", "I use excel and go home" and "I use spring water" find nothing.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cached_property
 
 __all__ = ["list_mentions", "variant_terms"]
 
@@ -110,17 +114,28 @@ def _holds(items: list[tuple[int, int]], holds, skip: int) -> bool:
 
 class _Found:
     """``holds`` from the mentions of the whole text found the usual way (sorted), and
-    the spans of those and of the other-case spellings by where they start and end."""
+    the spans of those and of the other-case spellings by where they start and end
+    (made when first asked for)."""
 
     def __init__(self, found: list[tuple[int, int, str]], names=frozenset()):
+        self.found, self.names = found, names
         self.starts = [s for s, _, _ in found]
-        spans = [*((s, e) for s, e, _ in found), *names]
-        self.by_start = dict(spans)
-        self.by_end = {e: s for s, e in spans}
 
     def __call__(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, start)
         return i < len(self.starts) and self.starts[i] < end
+
+    @cached_property
+    def _spans(self) -> list[tuple[int, int]]:
+        return [*((s, e) for s, e, _ in self.found), *self.names]
+
+    @cached_property
+    def by_start(self) -> dict[int, int]:
+        return dict(self._spans)
+
+    @cached_property
+    def by_end(self) -> dict[int, int]:
+        return {e: s for s, e in self._spans}
 
 
 # A verb of use or knowledge right before the first of two names: "i use spark and excel",
@@ -147,6 +162,22 @@ def _used_pair(text: str, items: list[tuple[int, int]], found: _Found, names) ->
     return all(_item_ok(text, item, x, y) and not _NAMED_ON.match(text, y, item[1])
                for item, (x, y) in (((s0, e0), (a, last)), ((s1, e1), (first, b)))
                if (x, y) in names)
+
+
+# what may end the object of a verb of use: "i use excel every day", "know spark well"
+_USE_END = re.compile(
+    r"[^\S\n]*(?:[.,;:!?)]|\n|\Z|(?:daily|every\s+day|at\s+work|regularly|a\s+lot|well|too"
+    r"|as\s+well|for\s+years)\b)",
+    re.I,
+)
+
+
+def _used_alone(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` is the whole object of a verb of use (its
+    sentence starts at ``lo``): "i use excel every day", "never used spark, never used
+    hadoop", "comfortable with excel, including pivot tables" (not "use spring water")."""
+    return _USE_VERB.search(text, max(lo, start - 40), start) is not None and (
+        _USE_END.match(text, end) is not None)
 
 
 # a capitalised word right after a spelling makes it part of a longer name ("Rest Assured")
@@ -188,6 +219,8 @@ def _in_list(text: str, start: int, end: int, holds, names=frozenset()) -> bool:
         seg_start = m.end()
     m = _SENTENCE_END.search(text, end, line_end)
     seg_end = m.start() if m else line_end
+    if _used_alone(text, seg_start, start, end):
+        return True
     label = _LABEL.match(text, seg_start, seg_end)
     if label and label.end() <= start and _SKILL_LABEL.search(label.group("label")):
         items = _items(text[label.end() : seg_end], label.end())

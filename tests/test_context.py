@@ -51,6 +51,10 @@ def test_list_context_accepts_other_cases(text, expected):
         "I know a chef and a puppet",
         "Learning API automation using Postman and Rest Assured",  # part of a longer name
         "I use spark and excel to build reports",  # ("excel to": a verb's phrase)
+        "I use spring water",  # one name, but not the whole object
+        "I used to go.",
+        "you know, go.",
+        "We use spark to process data",
         "This sparked excellent results",
         "You will excel at stakeholder work",
         "Own the go-to-market plan with the C-suite",
@@ -84,9 +88,16 @@ def test_prose_keeps_its_protection(text):
         ("i know go and rust", {"go", "rust"}),
         ("worked with react or angular", {"react", "angular"}),
         ("Proficient in excel and sheets", {"excel", "google_sheets"}),
+        # one name, the whole object of the verb: the clause ends after it, or a word of
+        # how often or how well
+        ("i use spark daily", {"spark"}),
+        ("i use excel every day for work", {"excel"}),
+        ("I know swift well.", {"swift"}),
+        ("Comfortable with excel, including pivot tables.", {"excel", "pivot_tables"}),
+        ("we use go, rust and c for low-level work", {"go"}),
     ],
 )
-def test_two_names_after_a_verb_of_use_are_a_list(text, expected):
+def test_names_after_a_verb_of_use_are_a_list(text, expected):
     # the first name right after "use", "know", "worked with", "proficient in", ...; each
     # other-case spelling an item of its own
     assert set(rolefit.extract_skills(text)) == expected
