@@ -1237,12 +1237,21 @@ _NICE_BEFORE = re.compile(
 )
 
 
+# "developing" as a level or of one's own skills ("Statistics: Developing", "SQL |
+# Developing |", "an area I'm actively developing.", "still developing his Spark skills"),
+# not a posting's "developing AI solutions", "developing and deploying"
+_DEVELOPING_OWN = re.compile(
+    r"[^\S\n]{2,}|[^\S\n]*(?:[.,;:!?)|\n]|\Z|(?:my|his|her|their)\b)", re.I
+)
+
+
 def in_reach_words(anchors, text: str) -> list:
     """The cue words of ``anchors`` (in ``text``) that bring their lines into the learned
-    reader's reach: all but those of :data:`OUT_OF_REACH` and those of a set phrase of
-    postings (:data:`_SET_PHRASE`, :data:`_NICE_NOT`)."""
+    reader's reach: all but those of :data:`OUT_OF_REACH`, those of a set phrase of
+    postings (:data:`_SET_PHRASE`, :data:`_NICE_NOT`) and a "developing" that is no level
+    or one's own (:data:`_DEVELOPING_OWN`)."""
     words = [a for a in anchors if a[2] not in OUT_OF_REACH]
-    if not any(w in ("not", "learn") for _, _, w in words):
+    if not any(w in ("not", "learn", "developing") for _, _, w in words):
         return words
     out = []
     end = -1  # the end of the last set phrase: its other cue words ("limited") go with it
@@ -1254,6 +1263,9 @@ def in_reach_words(anchors, text: str) -> list:
             and _NICE_NOT.match(text, a[0])
         )):
             end = phrase.end()
+        elif a[2] == "developing":
+            if _DEVELOPING_OWN.match(text, a[1]):
+                out.append(a)
         elif not (a[2] == "learn" and _HERE_TO.search(text, max(0, a[0] - 24), a[0])):
             out.append(a)
     return out

@@ -1042,3 +1042,24 @@ def test_a_skill_put_first_and_a_none_heading(text, expected, reader):
     with rolefit.config_context(reader=reader):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+
+
+# "developing" brings a line into the learned reader's reach only as a level or of one's
+# own skills ("Statistics: Developing", "still developing his Spark skills"), not as a
+# posting's "developing AI-powered tools", "developing and deploying".
+@pytest.mark.parametrize(("text", "expected"), [
+    ("As a Staff Engineer, you will play a central part in developing AI-driven\nfeatures"
+     " that speed up claims handling.", {"artificial_intelligence": "has"}),
+    ("Day to day you will focus on developing forecasting models,\nrunning statistical"
+     " analysis, and building dashboards.",
+     {"forecasting": "has", "statistics": "has", "dashboarding": "has"}),
+    ("Our team is developing a Generative AI assistant for clinicians.",
+     {"generative_ai": "has"}),
+    # (guards: a level, one's own)
+    ("Statistics: Developing. Has finished the internal course.", {"statistics": "learning"}),
+    ("Kenji is still developing his Spark skills.", {"spark": "learning"}),
+    ("SQL         | Developing  | Internal course in progress", {"sql": "learning"}),
+])
+def test_developing_is_a_cue_as_a_level_or_ones_own(text, expected):
+    found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
