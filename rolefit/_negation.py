@@ -1245,13 +1245,19 @@ _DEVELOPING_OWN = re.compile(
 )
 
 
+# (the cue words that in_reach_words looks at again)
+_READ_AGAIN = frozenset({"not", "learn", "developing", "what's", "whats"})
+# a posting's "What's in it for you", "what's possible with AI" (after the cue word)
+_WHATS_SET = re.compile(r"\s+(?:in\s+it\s+for\b|possible\b)", re.I)
+
+
 def in_reach_words(anchors, text: str) -> list:
     """The cue words of ``anchors`` (in ``text``) that bring their lines into the learned
     reader's reach: all but those of :data:`OUT_OF_REACH`, those of a set phrase of
-    postings (:data:`_SET_PHRASE`, :data:`_NICE_NOT`) and a "developing" that is no level
-    or one's own (:data:`_DEVELOPING_OWN`)."""
+    postings (:data:`_SET_PHRASE`, :data:`_NICE_NOT`, :data:`_WHATS_SET`) and a
+    "developing" that is no level or one's own (:data:`_DEVELOPING_OWN`)."""
     words = [a for a in anchors if a[2] not in OUT_OF_REACH]
-    if not any(w in ("not", "learn", "developing") for _, _, w in words):
+    if not any(w in _READ_AGAIN for _, _, w in words):
         return words
     out = []
     end = -1  # the end of the last set phrase: its other cue words ("limited") go with it
@@ -1265,6 +1271,9 @@ def in_reach_words(anchors, text: str) -> list:
             end = phrase.end()
         elif a[2] == "developing":
             if _DEVELOPING_OWN.match(text, a[1]):
+                out.append(a)
+        elif a[2] in ("what's", "whats"):
+            if not _WHATS_SET.match(text, a[1]):
                 out.append(a)
         elif not (a[2] == "learn" and _HERE_TO.search(text, max(0, a[0] - 24), a[0])):
             out.append(a)

@@ -1063,3 +1063,20 @@ def test_a_skill_put_first_and_a_none_heading(text, expected, reader):
 def test_developing_is_a_cue_as_a_level_or_ones_own(text, expected):
     found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+
+
+# A posting's "What's in it for you" and "what's possible" bring nothing into the learned
+# reader's reach; the writer's "What's that" and a question put to the writer still do.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("What's in it for you\n- A yearly budget for courses, conferences and certifications\n"
+     "- Work with Python, Kubernetes and Terraform from day one",
+     {"python": "has", "kubernetes": "has", "terraform": "has"}),
+    ("Come and see what's possible with Generative AI and LLMs at scale.",
+     {"generative_ai": "has", "llm": "has"}),
+    # (guards)
+    ("Helm? What's that lol", {"helm": "negated"}),
+    ("Q: What's your experience with Spark?\nA: None.", {"spark": "negated"}),
+])
+def test_a_postings_whats_in_it_for_you_is_no_cue(text, expected):
+    found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
