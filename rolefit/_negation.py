@@ -1237,25 +1237,28 @@ _NICE_BEFORE = re.compile(
 )
 
 
-# "developing" as a level or of one's own skills ("Statistics: Developing", "SQL |
+# What, right after a cue word, takes its line out of the learned reader's reach: for
+# "developing", anything but a level or one's own skills ("Statistics: Developing", "SQL |
 # Developing |", "an area I'm actively developing.", "still developing his Spark skills"),
-# not a posting's "developing AI solutions", "developing and deploying"
-_DEVELOPING_OWN = re.compile(
-    r"[^\S\n]{2,}|[^\S\n]*(?:[.,;:!?)|\n]|\Z|(?:my|his|her|their)\b)", re.I
-)
-
-
-# (the cue words that in_reach_words looks at again)
-_READ_AGAIN = frozenset({"not", "learn", "developing", "what's", "whats"})
-# a posting's "What's in it for you", "what's possible with AI" (after the cue word)
+# so not a posting's "developing AI solutions", "developing and deploying"; for "what's", a
+# posting's "What's in it for you", "what's possible with AI"
 _WHATS_SET = re.compile(r"\s+(?:in\s+it\s+for\b|possible\b)", re.I)
+_OUT_AFTER = {
+    "developing": re.compile(
+        r"(?![^\S\n]{2,}|[^\S\n]*(?:[.,;:!?)|\n]|\Z|(?:my|his|her|their)\b))", re.I
+    ),
+    "what's": _WHATS_SET,
+    "whats": _WHATS_SET,
+}
+# (the cue words that in_reach_words looks at again)
+_READ_AGAIN = frozenset({"not", "learn", *_OUT_AFTER})
 
 
 def in_reach_words(anchors, text: str) -> list:
     """The cue words of ``anchors`` (in ``text``) that bring their lines into the learned
     reader's reach: all but those of :data:`OUT_OF_REACH`, those of a set phrase of
-    postings (:data:`_SET_PHRASE`, :data:`_NICE_NOT`, :data:`_WHATS_SET`) and a
-    "developing" that is no level or one's own (:data:`_DEVELOPING_OWN`)."""
+    postings (:data:`_SET_PHRASE`, :data:`_NICE_NOT`) and those that what follows them
+    takes out (:data:`_OUT_AFTER`)."""
     words = [a for a in anchors if a[2] not in OUT_OF_REACH]
     if not any(w in _READ_AGAIN for _, _, w in words):
         return words
@@ -1269,11 +1272,8 @@ def in_reach_words(anchors, text: str) -> list:
             and _NICE_NOT.match(text, a[0])
         )):
             end = phrase.end()
-        elif a[2] == "developing":
-            if _DEVELOPING_OWN.match(text, a[1]):
-                out.append(a)
-        elif a[2] in ("what's", "whats"):
-            if not _WHATS_SET.match(text, a[1]):
+        elif (after := _OUT_AFTER.get(a[2])) is not None:
+            if not after.match(text, a[1]):
                 out.append(a)
         elif not (a[2] == "learn" and _HERE_TO.search(text, max(0, a[0] - 24), a[0])):
             out.append(a)
