@@ -55,6 +55,8 @@ Matching rules
   ``.!?:;)``, a dash or a bullet, each followed by whitespace), before a particle or
   determiner after whitespace or a hyphen (``Go to our site``, ``Excel at ...``, ``React
   to incidents``, ``Go-to``; not after a spaced dash: ``Spark - in progress`` is a note).
+  ``Spark`` takes an object, so only ``into``, ``up`` and a determiner count after it
+  (``Spark the conversation``; ``Spark on EMR: no`` names the tool).
 * A term that starts with punctuation (``.NET``) may follow a word (``ASP.NET``) unless it
   then continues in lower case (``example.net``).
 * The longest term wins at a position and matches never overlap (leftmost-longest). When
@@ -78,6 +80,8 @@ _VERBS = frozenset({"go", "excel", "react", "express", "spark", "zoom"})
 _PARTICLES = (
     "to|at|in|on|into|beyond|further|ahead|above|deeper|up|out|back|your|our|their|the|a|an"
 )
+# "spark" takes an object, not a place: "Spark on EMR", "Spark in production" name the tool
+_OWN_PARTICLES = {"spark": "into|up|your|our|their|the|a|an"}
 _SENTENCE_START = (
     r"(?:(?<=[\n\r])|(?<=[.!?:;•*)\-–—]\s)|(?<=[.!?]\s\s)"
     r"|(?<=[\n\r][-*•·]\s)|(?<=[\n\r][ \t][-*•·]\s)|(?<=[\n\r][ \t])|(?<=[\n\r][ \t][ \t]))"
@@ -265,7 +269,8 @@ class _Item:
             parts.append(_SHORT_BEFORE)
         if s.lower() in _VERBS:
             esc = re.escape(s)
-            parts.append(rf"(?!{_SENTENCE_START}{esc}(?:\s++|-)(?:{_PARTICLES})(?!\w))")
+            particles = _OWN_PARTICLES.get(s.lower(), _PARTICLES)
+            parts.append(rf"(?!{_SENTENCE_START}{esc}(?:\s++|-)(?:{particles})(?!\w))")
         parts.append(_literal(s))
         if _is_word(s[-1]):
             parts.append(_STRICT_END)

@@ -216,6 +216,25 @@ def test_verbs_at_the_start_of_a_sentence(matcher):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "spark" takes an object: a place or a time after it names the tool
+        ("Spark on EMR: no", {"spark"}),
+        ("- Spark in production for nightly ETL", {"spark"}),
+        ("Python first. Spark at scale.", {"python", "spark"}),
+        ("Delivered on time. Spark to Delta Lake migrations.", {"spark"}),
+        # ... and a determiner or "up" after it is the verb
+        ("Spark the conversation.", set()),
+        ("- Spark a culture of curiosity", set()),
+        ("Spark up the team; Spark your career.", set()),
+        ("Spark innovation across teams.", {"spark"}),  # no particle: still the name
+    ],
+)
+def test_spark_as_a_verb_takes_an_object(matcher, text, expected):
+    assert keys(matcher, text) == expected
+
+
 def test_longest_match_wins(matcher):
     assert spans(matcher, "Apache Spark Streaming jobs") == [
         ("Apache Spark Streaming", "spark_streaming")
