@@ -1042,6 +1042,8 @@ _ATTACHED = re.compile(
     r"|commercial|industry))?"
     r"\s+(?:experience|exposure|knowledge|background)"
     r"|(?:i|we|he|she|they)\s+(?:have|has)\s+none"
+    # a bare answer: "Q: Does she know Kafka? / A: She doesn't.", "Go - I don't"
+    r"|(?:i|we|he|she|they)\s+(?:do(?:es)?\s+not|do(?:es)?n['’]?t)(?=\s*(?:[.!;)]|$|\n|\s[-–—]\s))"
     r"|(?:(?:i|we|they)['’]ve\s+|(?:i|we|he|she|they)\s+)?"
     r"(?:never|(?:have|has|had)(?:\s+not|n['’]?t)|not\s+yet)(?:\s+(?:yet|really|ever|actually))?"
     r"\s+had\s+(?:the|a|an|any)\s+(?:chance|opportunity)"
@@ -1058,7 +1060,9 @@ _ATTACHED = re.compile(
     # an interviewer's "Apache Kafka: could not explain consumer groups"
     r"|could\s*(?:not|n['’]t)\s+(?:explain|answer|describe|name|say|tell)[^\n.;|]*"
     r"|(?-i:N)" + _ALONE  # a Y/N column
-    + r"|(?:only\s+)?heard\s+of(?:\s+(?:it|them))?"
+    # "Helm - heard of it", "Helm: she's only heard of it"
+    + r"|(?:(?:i|we|he|she|they)(?:['’](?:ve|s)|\s+(?:have|has))\s+)?(?:only\s+)?heard\s+of"
+    r"(?:\s+(?:it|them))?"
     # "Helm? What's that lol", "Machine learning: I only know the name"
     r"|what['’]?s\s+that(?:\s*\?*\s+(?:lol|lmao|haha))?"
     r"|(?:i\s+)?only\s+know\s+(?:the|its|their)\s+names?"
@@ -1399,6 +1403,7 @@ _ATTACHED_WORDS = frozenset(
     " minimal limited superficial n/a"
     " self-study coursework rudimentary couldn't couldnt n absent missing nil forgotten"
     " shaky hazy weak developing hasn't haven't hasnt havent hadn't hadnt gap nobody"
+    " don't doesn't"
     " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered kinda somewhat"
     " unfamiliar clueless zilch nada"
     .split()
@@ -1785,6 +1790,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                 inside and text[found[inside[-1]][1] : e].lstrip().startswith("(")
             ):
                 m = None  # past a colon, only under a skill: not "strong (fraud detection) | none"
+        qualified = m is None and _qualifier(text, found, i)
+        if qualified:
+            m = _ATTACHED.match(text, qualified)
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
@@ -1795,13 +1803,21 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             decided.setdefault(j, (status, cue))
         # after a colon or a spaced dash, the note is on the list before it: "AWS, Azure,
         # GCP: none", "Cloud, Spark — no experience"
-        if (":" in text[e : m.start() + 4] or _SPACED_DASH.search(text, e, m.start() + 4)) and (
+        if not qualified and (
+            ":" in text[e : m.start() + 4] or _SPACED_DASH.search(text, e, m.start() + 4)
+        ) and (
             i and (
                 "," in text[max(0, e - 200) : e]
                 or _AND_OR.fullmatch(text, found[i - 1][1], found[i][0])
             )
         ):
             for j in _list_before(text, found, i):
+                decided.setdefault(j, (status, cue))
+        elif i and text.startswith("?", e) and (listed := _list_before(text, found, i)) and (
+            _ASKED_ALONE.fullmatch(text, text.rfind("\n", 0, found[listed[-1]][0]) + 1,
+                                   found[listed[-1]][0])
+        ):  # a question of the list alone: "Spark or Databricks? Never touched them"
+            for j in listed:
                 decided.setdefault(j, (status, cue))
 
     if "?" in text:  # "Recruiter: Spark?" / "Priya: Only in a university course."
@@ -2204,6 +2220,27 @@ _SCALE_RANGE = re.compile(
     r"(?![^\S\n]*(?:\+|years?|yrs?|months?|weeks?|days?|hours?|%|people|persons|k\b))",
     re.I,
 )
+# a scale given by its two ends, each with its meaning in brackets: "Rating scale 1 (none)
+# to 5 (expert)"; looked for from the first bracket (a literal first is fast), the low end
+# before it then (_scale_ends)
+_SCALE_ENDS = re.compile(
+    r"\(([^\W\d_][^()\n]{0,30})\)[^\S\n]*(?:-|–|to)[^\S\n]*(5|10)[^\S\n]*\(([^\W\d_][^()\n]{0,30})\)"
+    r"(?![^\S\n]*(?:\+|years?|yrs?|months?|weeks?|days?|hours?|%|people|persons|k\b))",
+    re.I,
+)
+_SCALE_LOW_END = re.compile(r"(?<![\w/.])([01])[^\S\n]*\Z")
+
+
+def _scale_ends(text: str) -> dict[int, str] | None:
+    """``{low: meaning, high: meaning}`` of the first scale given by its two ends
+    (:data:`_SCALE_ENDS`) in ``text``, or None."""
+    for m in _SCALE_ENDS.finditer(text):
+        low = _SCALE_LOW_END.search(text, max(0, m.start() - 8), m.start())
+        if low is not None:
+            return {int(low[1]): m[1].strip(), int(m[2]): m[3].strip()}
+    return None
+
+
 # what shows a scale first, on every text: a digit before "=" (after a look for "=", which
 # is fast), or a range to 5 or 10 (_SCALE_WORDS, found by the text scan as cue words)
 _SCALE_HINT = re.compile(r"\d[^\S\n]*=")
@@ -2241,12 +2278,16 @@ def has_scale(text: str, anchors=()) -> bool:
     """Whether ``text``, with cue words ``anchors``, may define a rating scale
     (:func:`_scaled` reads it)."""
     return ("=" in text and _SCALE_HINT.search(text) is not None) or any(
-        word in _SCALE_WORDS for _, _, word in anchors)
+        word in _SCALE_WORDS for _, _, word in anchors) or (
+        "(" in text and _scale_ends(text) is not None)
 
 
 def _scale(text: str):
     """``(low, high, {point: status})`` of the rating scale ``text`` defines, or None."""
     points = {int(n): meaning.strip() for n, meaning in _SCALE_POINT.findall(text)}
+    if "(" in text and (ends := _scale_ends(text)) is not None:
+        for point, meaning in ends.items():
+            points.setdefault(point, meaning)
     ranges = _SCALE_RANGE.findall(text)
     if len(points) >= 2 and min(points) in (0, 1) and 3 <= max(points) <= 10:
         low, high = min(points), max(points)
@@ -2833,7 +2874,9 @@ _QUESTION = re.compile(
 _TO_WRITER = re.compile(
     r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\s+about"
     # or about what a role asks for: "Is Scala needed?", "Need LangChain?", "Is SAS used here?"
-    r"|need|needed|required|used|use|necessary|mandatory|expected)\b",
+    r"|need|needed|required|used|use|necessary|mandatory|expected"
+    # or about someone else's: "Does she know Kafka?", "Has he worked with Go?"
+    r"|know|knows|familiar|worked|touched|tried)\b",
     re.I,
 )
 # words that may come before a denial opening an answer: "Also never.", "Honestly, no."
@@ -3351,16 +3394,45 @@ _STEPS = frozenset(
 
 def _before_attached(text: str, anchors, ends: tuple[int, ...]) -> set[int]:
     """Mentions that end at most 16 characters before a word that can be an attached cue,
-    or up to 80 with only leader dots between ("Docker ........ 0")."""
+    or up to 80 with only leader dots between ("Docker ........ 0") or a label's
+    qualifier (:data:`_QUALIFIER`)."""
     out = set()
     for start, _, word in anchors:
         if word in _ATTACHED_WORDS:
             i = bisect_left(ends, start + 1) - 1
-            if i >= 0 and (start - ends[i] <= 16 or start - ends[i] <= 80 and _LEADER.fullmatch(
-                text, ends[i], start
+            if i >= 0 and (start - ends[i] <= 16 or start - ends[i] <= 80 and (
+                _LEADER.fullmatch(text, ends[i], start) or _QUALIFIER.match(text, ends[i])
             )):
                 out.add(i)
     return out
+
+
+# where a skill opens a label, what it is used on or for before the label's separator (a
+# colon, a spaced dash or leader dots): "Edge deployment on Jetson devices: no", "- Spark
+# in production -- never" (_qualifier)
+_QUALIFIER = re.compile(
+    r"[^\S\n]+(?:on|in|at|with|for|via|using|inside|from)[^\S\n]+[^\W\d_][^\n:|?!,;.()\[\]]{0,38}?"
+    r"(?=[^\S\n]*(?::|[^\S\n][—–-]{1,2}[^\S\n]|\.{2,}))",
+    re.I,
+)
+# what may open a line before a label's skill (a bullet or number: _LINE_BULLET), and
+# before a question of a list alone (or an asker's label)
+_LABEL_OPEN = re.compile(rf"(?:{_LINE_BULLET.pattern})?[^\S\n]*")
+_ASKED_ALONE = re.compile(
+    rf"(?:{_LINE_BULLET.pattern}|[^\S\n]*(?:{_SPEAKER}:|Q\d*[.:)]))?[^\S\n]*"
+)
+
+
+def _qualifier(text: str, found, i: int) -> int:
+    """Where the separator after mention ``i``'s qualifier (:data:`_QUALIFIER`) starts, if
+    the mention opens its line (after a bullet, if any) and no other mention is in the
+    qualifier; else 0."""
+    start, end, _ = found[i]
+    q = _QUALIFIER.match(text, end)
+    if q is None or (i + 1 < len(found) and found[i + 1][0] < q.end()):
+        return 0
+    line_start = text.rfind("\n", 0, start) + 1
+    return q.end() if _LABEL_OPEN.fullmatch(text, line_start, start) else 0
 
 
 _LEADER = re.compile(r"[ .…\t:]*(?:level[ \t]*)?", re.I)  # "Docker ........ Level 0"

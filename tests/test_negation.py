@@ -1080,3 +1080,61 @@ def test_developing_is_a_cue_as_a_level_or_ones_own(text, expected):
 def test_a_postings_whats_in_it_for_you_is_no_cue(text, expected):
     found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+
+
+# A label's skill with what it is used on or for before the separator ("Edge deployment on
+# Jetson devices: no"); a note with the writer's or someone else's subject ("Helm - she's
+# heard of it"); an answer about someone else's skills ("Does she know Kafka?" / "She
+# doesn't."); an answer to a question of a list alone ("Docker, Kubernetes? never").
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kafka at scale: none", {"kafka": "negated"}),
+    ("- machine learning in production: not yet", {"machine_learning": "negated"}),
+    ("1. Tableau with live data: beginner", {"tableau": "learning"}),
+    ("Snowflake for our team ........ nobody", {"snowflake": "negated"}),
+    ("Kubernetes - they've only heard of it", {"kubernetes": "negated"}),
+    ("Terraform: I have heard of it, nothing more", {"terraform": "negated"}),
+    ("Interviewer: Does he know Terraform?\nCandidate: He doesn't.", {"terraform": "negated"}),
+    ("Has she worked with Airflow?\nNo.", {"airflow": "negated"}),
+    ("Go - I don't.", {"go": "negated"}),
+    ("- Docker, Kubernetes? never used them", {"docker": "negated", "kubernetes": "negated"}),
+    ("Interviewer: Airflow or Dagster? Nope.", {"airflow": "negated", "dagster": "negated"}),
+    # (guards)
+    ("Python or SQL? both, daily", {"python": "has", "sql": "has"}),
+    ("- Spark on EMR: no downtime in two years", {"spark": "has"}),
+    ("Python for data analysis: advanced", {"python": "has", "data_analysis": "has"}),
+    ("Kafka, Spark at scale: yes", {"kafka": "has", "spark": "has"}),
+    ("We use Kafka in production: no other queue comes close", {"kafka": "has"}),
+    ("Docker: she's used it daily", {"docker": "has"}),
+])
+def test_a_label_qualified_and_an_answer_about_someone(text, expected, reader):
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+
+
+def test_a_denial_with_more_after_it_is_no_bare_answer():
+    # (the rules' guard; the learned reader, reading the words, calls this one learning)
+    with rolefit.config_context(reader="rules"):
+        found = rolefit.find_skills("Kafka: I don't think we need anything else")
+    assert found["status"].tolist() == ["has"]
+
+
+# A rating scale given by its two ends, each with its meaning in brackets.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rating scale 1 (none) to 5 (expert)\n\nKafka ........ 1\nPython ........ 4",
+     {"kafka": "negated", "python": "has"}),
+    ("Rate each from 0 (never used) - 10 (expert):\nSQL: 9\nSpark: 0\nAirflow: 2",
+     {"sql": "has", "spark": "negated", "airflow": "learning"}),
+    ("Please rate 1 (beginner) to 5 (advanced).\nPyTorch: 2\nPandas: 5",
+     {"pytorch": "learning", "pandas": "has"}),
+    # (guards: a count of years, no scale)
+    ("Requires 1 (one) to 5 (five) years with Python: 2 teams", {"python": "has"}),
+    ("1 (one) team, 5 (five) engineers.\nPython: 1 service, SQL: 4 jobs",
+     {"python": "has", "sql": "has"}),
+])
+def test_a_scale_given_by_its_two_ends(text, expected, reader):
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
