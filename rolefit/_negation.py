@@ -328,6 +328,9 @@ _NEG_BEFORE = [
     + _LABEL_TAIL,
     # with a word or two, or a note, before the colon: "Missing entirely:", "Gaps (nobody):"
     _LABEL_START + r"(?:missing|(?:(?:main|key|skills?)[^\S\n]+)?gaps?)" + _LABEL_TAIL,
+    # or for what they are gaps: "Gaps for industry roles:", "Gaps vs. the posting:"
+    _LABEL_START + r"(?:(?:main|key|skills?)[^\S\n]+)?gaps?[^\S\n]+(?:for|vs\.?|versus|against)"
+    r"[^\S\n]+[^:\n.;]{1,40}?(?=[^\S\n]*:(?!//))",
     # "never got round to learning Vue", "haven't yet gotten around to using it"
     r"(?:never|not|(?:haven|hasn|hadn|didn)['’]?t)\s+(?:yet\s+)?got(?:ten)?\s+(?:a)?round\s+to"
     r"(?:\s+(?:learning|using|trying|studying))?",
@@ -1020,7 +1023,7 @@ _ATTACHED = re.compile(
     r"|(?:none|nothing)\s+to\s+speak\s+of"  # "Backend: none to speak of"
     # "TensorFlow: unfamiliar", "Rust (not familiar)", "Kafka - no idea", "Helm: clueless"
     r"|(?:(?:completely|totally|entirely)\s+)?unfamiliar|not\s+familiar|no\s+idea|clueless"
-    r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+at\s+all|not\s+(?:so|that|too)\s+much"
+    r"|(?:none|neither)\s+of\s+(?:them|these|those)|none|non-?existent|neither|nope|nah|not\s+really|not\s+at\s+all|not\s+(?:so|that|too)\s+much"
     # what a posting does not ask for, as a value: "Kafka ..... not required", "Scala - not
     # needed" (in brackets or after a colon it is read as a cue after the skills before it:
     # "Go or Rust (not required)", "Containers / AKS: not required")
@@ -1813,10 +1816,11 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         ):
             for j in _list_before(text, found, i):
                 decided.setdefault(j, (status, cue))
-        elif i and text.startswith("?", e) and (listed := _list_before(text, found, i)) and (
+        elif i and text.startswith("?", e) and (listed := _list_before(text, found, i, True)) and (
             _ASKED_ALONE.fullmatch(text, text.rfind("\n", 0, found[listed[-1]][0]) + 1,
                                    found[listed[-1]][0])
-        ):  # a question of the list alone: "Spark or Databricks? Never touched them"
+        ):  # a question of the list alone: "Spark or Databricks? Never touched them",
+            # "tensorflow? keras? pytorch? none of them"
             for j in listed:
                 decided.setdefault(j, (status, cue))
 
@@ -3238,16 +3242,23 @@ def _label_list(text: str, lo: int, hi: int, starts, ends) -> list[int]:
     return [i for i in scoped if not any(a < starts[i] < b for a, b in inside)]
 
 
-def _list_before(text: str, found, i: int) -> list[int]:
+def _list_before(text: str, found, i: int, asked: bool = False) -> list[int]:
     """The mentions of the list that ends with mention ``i`` on its line (joined by commas
-    and connectors only, none in a bracket that closes before ``i``)."""
+    and connectors only, none in a bracket that closes before ``i``; with ``asked``, also
+    each asked on its own: "tensorflow? keras? pytorch?")."""
     out = []
     for j in range(i - 1, -1, -1):
         gap = text[found[j][1] : found[j + 1][0]]
+        if asked and _ASKED_GAP.fullmatch(gap):
+            out.append(j)
+            continue
         if "\n" in gap or ":" in gap or "(" in gap or ")" in gap or not _list_gap_ok(gap):
             break
         out.append(j)
     return out
+
+
+_ASKED_GAP = re.compile(r"\?[^\S\n]+")
 
 
 # the heading of a posting's list of what it asks for: "Requirements", "Nice to have:",

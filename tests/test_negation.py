@@ -1085,7 +1085,8 @@ def test_a_postings_whats_in_it_for_you_is_no_cue(text, expected):
 # A label's skill with what it is used on or for before the separator ("Edge deployment on
 # Jetson devices: no"); a note with the writer's or someone else's subject ("Helm - she's
 # heard of it"); an answer about someone else's skills ("Does she know Kafka?" / "She
-# doesn't."); an answer to a question of a list alone ("Docker, Kubernetes? never").
+# doesn't."); an answer to a question of a list alone ("Docker, Kubernetes? never"); a
+# label of gaps with what they are gaps for ("Gaps for industry roles: ...").
 @pytest.mark.parametrize("reader", ["rules", "hybrid"])
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kafka at scale: none", {"kafka": "negated"}),
@@ -1099,8 +1100,18 @@ def test_a_postings_whats_in_it_for_you_is_no_cue(text, expected):
     ("Go - I don't.", {"go": "negated"}),
     ("- Docker, Kubernetes? never used them", {"docker": "negated", "kubernetes": "negated"}),
     ("Interviewer: Airflow or Dagster? Nope.", {"airflow": "negated", "dagster": "negated"}),
+    ("flink? kafka? airflow? none of them, sorry",
+     {"flink": "negated", "kafka": "negated", "airflow": "negated"}),
+    ("Docker, Kubernetes: neither of them", {"docker": "negated", "kubernetes": "negated"}),
+    ("Gaps for industry roles: version control, cloud",
+     {"version_control": "negated", "cloud_computing": "negated"}),
+    ("Gaps vs. the posting: Docker, Kubernetes", {"docker": "negated", "kubernetes": "negated"}),
     # (guards)
     ("Python or SQL? both, daily", {"python": "has", "sql": "has"}),
+    ("I use Python. Docker? Kubernetes? never", {"python": "has", "docker": "has",
+                                                  "kubernetes": "negated"}),
+    ("We closed the gaps for the launch: Docker, Kubernetes",
+     {"docker": "has", "kubernetes": "has"}),
     ("- Spark on EMR: no downtime in two years", {"spark": "has"}),
     ("Python for data analysis: advanced", {"python": "has", "data_analysis": "has"}),
     ("Kafka, Spark at scale: yes", {"kafka": "has", "spark": "has"}),
