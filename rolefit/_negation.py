@@ -1023,7 +1023,8 @@ _ATTACHED = re.compile(
     r"|(?:none|nothing)\s+to\s+speak\s+of"  # "Backend: none to speak of"
     # "TensorFlow: unfamiliar", "Rust (not familiar)", "Kafka - no idea", "Helm: clueless"
     r"|(?:(?:completely|totally|entirely)\s+)?unfamiliar|not\s+familiar|no\s+idea|clueless"
-    r"|(?:none|neither)\s+of\s+(?:them|these|those)|none|non-?existent|neither|nope|nah|not\s+really|not\s+at\s+all|not\s+(?:so|that|too)\s+much"
+    r"|(?:none|neither)\s+of\s+(?:them|these|those)"  # "Docker? Kubernetes? none of them"
+    r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+at\s+all|not\s+(?:so|that|too)\s+much"
     # what a posting does not ask for, as a value: "Kafka ..... not required", "Scala - not
     # needed" (in brackets or after a colon it is read as a cue after the skills before it:
     # "Go or Rust (not required)", "Containers / AKS: not required")
