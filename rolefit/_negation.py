@@ -1009,7 +1009,7 @@ _ATTACHED = re.compile(
     r"(?:\s*\((?:years?|yrs?|level|rating|proficiency)\))?"  # "PostgreSQL (years): 0"
     r"(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?\s*"
     r"(?:\(|:|" + _ARROW + r"|-{1,2}|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))"
-    r"|\?(?:\s*\.{2,})?"
+    r"|\?(?:\s*\.{2,}|[^\S\n]*(?:" + _ARROW + r"|-{1,2}|–|—)(?=[^\S\n]))?"  # "Core ML?  -> No"
     # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None",
     # "Kafka   no experience"
     r"|(?<=[^\S\n]{2})(?!\s*no?\b(?!\s+(?:experience|exposure|knowledge)\b))|(?<=\t))\s*"
@@ -2180,8 +2180,8 @@ _STRUCK = re.compile(r"~~(?=\S)([^~\n]{1,80}?)~~")
 # a list under a key of absence or learning in a JSON or YAML profile: '"none": ["Angular"]',
 # "not_used: [Flask]", '"learning": ["dbt"]'
 _KEYED_LIST = re.compile(
-    r"(?<![\w-])[\"']?(?:(?P<neg>none|no|never|never[_ -]used|not[_ -]used|unused|avoid|avoided"
-    r"|gaps?|missing|lacking|lacks|unknown|not[_ -](?:known|familiar|yet))"
+    r"(?<![\w-])[\"']?(?:(?P<neg>none|no|nope|nah|never|never[_ -]used|not[_ -]used|unused"
+    r"|avoid|avoided|gaps?|missing|lacking|lacks|unknown|not[_ -](?:known|familiar|yet))"
     r"|(?P<learn>learning|studying|to[_ -]learn|in[_ -]progress|beginner|basic|basics))[\"']?"
     r"[^\S\n]*:[^\S\n]*\[(?P<items>[^\]\n]*)\]",
     re.I,
@@ -3406,14 +3406,15 @@ _STEPS = frozenset(
 
 def _before_attached(text: str, anchors, ends: tuple[int, ...]) -> set[int]:
     """Mentions that end at most 16 characters before a word that can be an attached cue,
-    or up to 80 with only leader dots between ("Docker ........ 0") or a label's
-    qualifier (:data:`_QUALIFIER`)."""
+    or up to 80 with only leader dots between ("Docker ........ 0"), a label's qualifier
+    (:data:`_QUALIFIER`) or a question mark and spaces ("Core ML?      -> No")."""
     out = set()
     for start, _, word in anchors:
         if word in _ATTACHED_WORDS:
             i = bisect_left(ends, start + 1) - 1
             if i >= 0 and (start - ends[i] <= 16 or start - ends[i] <= 80 and (
                 _LEADER.fullmatch(text, ends[i], start) or _QUALIFIER.match(text, ends[i])
+                or _ASKED_LEADER.fullmatch(text, ends[i], start)
             )):
                 out.add(i)
     return out
@@ -3448,6 +3449,8 @@ def _qualifier(text: str, found, i: int) -> int:
 
 
 _LEADER = re.compile(r"[ .…\t:]*(?:level[ \t]*)?", re.I)  # "Docker ........ Level 0"
+# a question's answer after a run of spaces: "Are you familiar with Core ML?       -> No"
+_ASKED_LEADER = re.compile(r"\?[ \t]*(?:(?:" + _ARROW + r"|-{1,2}|–|—)[ \t]*)?")
 _OPENER = re.compile(r"[(:?,\-–—]\s*$")
 
 

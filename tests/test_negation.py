@@ -1086,7 +1086,8 @@ def test_a_postings_whats_in_it_for_you_is_no_cue(text, expected):
 # Jetson devices: no"); a note with the writer's or someone else's subject ("Helm - she's
 # heard of it"); an answer about someone else's skills ("Does she know Kafka?" / "She
 # doesn't."); an answer to a question of a list alone ("Docker, Kubernetes? never"); a
-# label of gaps with what they are gaps for ("Gaps for industry roles: ...").
+# label of gaps with what they are gaps for ("Gaps for industry roles: ..."); an answer
+# after a question mark and a dash or arrow ("Core ML?     -> No"); a profile's "nope" key.
 @pytest.mark.parametrize("reader", ["rules", "hybrid"])
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kafka at scale: none", {"kafka": "negated"}),
@@ -1106,6 +1107,11 @@ def test_a_postings_whats_in_it_for_you_is_no_cue(text, expected):
     ("Gaps for industry roles: version control, cloud",
      {"version_control": "negated", "cloud_computing": "negated"}),
     ("Gaps vs. the posting: Docker, Kubernetes", {"docker": "negated", "kubernetes": "negated"}),
+    ("do you know Kafka? -- nope, Python only", {"kafka": "negated", "python": "has"}),
+    ("3. Are you familiar with Terraform?                -> No\n4. Docker?      -> Yes",
+     {"terraform": "negated", "docker": "has"}),
+    ('profile = {"strong": ["SQL"], "nope": ["Scala", "Rust"]}',
+     {"sql": "has", "scala": "negated", "rust": "negated"}),
     # (guards)
     ("Python or SQL? both, daily", {"python": "has", "sql": "has"}),
     ("I use Python. Docker? Kubernetes? never", {"python": "has", "docker": "has",
