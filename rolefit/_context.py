@@ -148,7 +148,7 @@ _USE_VERB = re.compile(
 )
 
 
-def _used_pair(text: str, items: list[tuple[int, int]], found: _Found, names) -> bool:
+def _used_pair(text: str, items: list[tuple[int, int]], found: _Found) -> bool:
     """Whether two items are two names, the first after a verb of use (:data:`_USE_VERB`):
     "i use spark and excel daily" (but not "I use excel and go home" nor "using Postman and
     Rest Assured": every other-case spelling must be an item of its own, :func:`_item_ok`,
@@ -161,7 +161,7 @@ def _used_pair(text: str, items: list[tuple[int, int]], found: _Found, names) ->
         return False
     return all(_item_ok(text, item, x, y) and not _NAMED_ON.match(text, y, item[1])
                for item, (x, y) in (((s0, e0), (a, last)), ((s1, e1), (first, b)))
-               if (x, y) in names)
+               if (x, y) in found.names)
 
 
 # what may end the object of a verb of use: "i use excel every day", "know spark well"
@@ -234,7 +234,7 @@ def _in_list(text: str, start: int, end: int, holds, names=frozenset()) -> bool:
         return False
     # (a separator that ends the segment joins nothing: "R/Shell Scripting0 ;")
     strong = _STRONG_SEP.search(segment.rstrip(" \t|;")) is not None
-    if len(items) == 2 and _used_pair(text, items, holds, names):
+    if len(items) == 2 and _used_pair(text, items, holds):
         return True
     if (len(items) >= 3 or (strong and len(items) >= 2)) and all(
         _short(text, s, e) or k == 0 for k, (s, e) in enumerate(items)

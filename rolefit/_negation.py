@@ -266,6 +266,8 @@ _LABEL_TAIL = (
 )
 # the end of a heading's line, and bullet lines after it (a blank line between)
 _BULLETS_NEXT = r"[^\S\n]*(?:\*\*)?[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[-*•·▪►●◦][^\S\n]"
+# the end of a line, and a bullet or number opening the next ("None\n- Spark")
+_BULLET_BELOW = r"[^\S\n]*\n[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])"
 # a low rating: "1/5", "2 out of 5", "3/10" (an attached cue, _ATTACHED)
 _RATINGS = [
     *(f"{n}{sep}5" for n in (1, 2) for sep in ("/", " / ", " out of ", " of ")),
@@ -363,7 +365,7 @@ _NEG_BEFORE = [
     r"none(?:\s+(?:yet|so\s+far))?(?=\s*:)",  # "None: SAS", "None yet: Spark"
     r"(?<![^\n])none(?:\s+(?:yet|so\s+far))?(?=[^\S\n]+[-–—][^\S\n])",  # "None — Spark, R"
     # a heading of its own over a bulleted list: "None\n- Spark\n- R"
-    r"(?<![^\n])none(?:\s+(?:yet|so\s+far))?(?=[^\S\n]*\n[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)]))",
+    r"(?<![^\n])none(?:\s+(?:yet|so\s+far))?(?=" + _BULLET_BELOW + ")",
     r"none\s+of\s+the\s+following(?=\s*:)",  # "Requirements: none of the following: Java"
     # no one in a group: "Nobody on the team has used Docker", "none of us has done NLP"
     # (not "nobody else", "nobody knows Spark better than", "no one knew Kafka, so I ...")
@@ -1102,8 +1104,7 @@ _ATTACHED = re.compile(
     # (on the next line, not a label over what follows: "Excel\nNone — Spark, R",
     # "Python\n\nNone\n- Spark")
     r"|(?:[^\S\n]+|\s*\n\s*(?!(?:none(?:[^\S\n]+(?:yet|so[^\S\n]+far))?|not\s+yet)"
-    r"(?:[^\S\n]+[-–—][^\S\n]"
-    r"|[^\S\n]*\n[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)]))))"
+    r"(?:[^\S\n]+[-–—][^\S\n]|" + _BULLET_BELOW + ")))"
     r"(?P<neg2>none|no(?=\s*(?:[,.;)]|$))|not\s+yet|not\s+(?:so|that|too)\s+much"
     r"|(?:self-)?rated\s+0(?:\s*/\s*\d{1,2})?" + _ALONE
     + r"|(?:0|zero)[^\S\n]*(?:years?|yrs?)"
