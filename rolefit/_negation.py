@@ -831,7 +831,8 @@ _NEG_AFTER = (
     r"|(?:above|beyond)\s+(?:my|his|her|their|our|your)\s+pay\s*grade"
     r"|(?<=\sa\s)foreign\s+language(?:\s+to\s+(?:me|us|him|her|them))?"
     r"|(?:(?<=is\s)|(?<=are\s))(?:outside|beyond)\s+(?:the|our)\s+(?:remit|scope)"
-    r"|(?:(?<=is\s)|(?<=are\s))non-?existent|(?:(?<=is\s)|(?<=are\s))irrelevant"
+    r"|(?:(?<=is\s)|(?<=are\s))non-?existent"
+    r"|(?:(?<=is\s)|(?<=are\s))(?:irrelevant|unnecessary)"  # "Java experience is unnecessary"
     # "My experience with Spark is zero", "His Scala knowledge is nil"
     r"|(?:(?<=is\s)|(?<=are\s)|(?<=was\s))(?:zero|nil|none)(?=\s*(?:[.,;!)]|$))"
     # "tried TensorFlow once and gave up", "I tried Rust last year and gave up after a week"
@@ -1313,8 +1314,8 @@ _ANCHORS = """
     weaker shaky hazy
     avoid avoided avoiding avoids n/a
     blank blind forgotten forgot couldn't couldnt n nobody no-one absent missing nil irrelevant
-    retired retiring decommissioned decommissioning dropped dropping deprecated deprecating
-    sunset sunsetted sunsetting removed gone ditched ditching scrapped scrapping
+    unnecessary retired retiring decommissioned decommissioning dropped dropping deprecated
+    deprecating sunset sunsetted sunsetting removed gone ditched ditching scrapped scrapping
     what's what’s whats
     developing weaknesses rejected
 """.split() + [*_TRYING_WORDS] + _BARE_NOT.split("|") + [
@@ -2363,6 +2364,24 @@ _LINE_OF_MARKS = re.compile(r"^[^\S\n]*[✅✔✓☑✗✘❌✖🚫⛔🔴🟢�
 _MARK_IN_LINE = re.compile(r"(?<=[^\S\n])([✗✘❌✖🚫⛔🔴])[^\S\n]*")
 
 
+# where a statement after a mark that opens its line ends: at the line's end or the next mark
+_NEXT_MARK = re.compile(r"\n|[✅✔✓☑☒✗✘❌✖🚫⛔🔴🟢⬜☐]|\[[ xX✓✔✗✘]\]")
+
+
+# a claim about oneself: "I have ...", "I'm certified in ...", "Experience with ..."
+_CLAIM = re.compile(
+    r"(?:I|I['’](?:ve|m|d)|(?:have|has)\s+(?:used|worked|built|written|deployed|run|led)"
+    r"|(?:experience|experienced|familiar|proficient|comfortable|skilled)\s+(?:with|in|using))"
+    r"(?!\w)|(?:used|worked\s+with|know|can)\s",
+    re.I,
+)
+
+
+def _opens_line(text: str, at: int) -> bool:
+    """Whether only spaces or a bullet stand before ``at`` on its line."""
+    return not text[text.rfind("\n", 0, at) + 1 : at].strip(" \t-*•·▪►●◦|")
+
+
 def _prefixed_lines(text: str) -> list[int]:
     """Start and end of each line that opens with a mark, in order (flat)."""
     return [x for m in _LINE_OF_MARKS.finditer(text) for x in m.span()]
@@ -2393,6 +2412,17 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
         i, pos = bisect_left(starts, line.end()), line.end()
         if line.group(1) in _BOXES and _BOX_NOTE.match(text, pos):
             continue  # an unticked box with a note of learning: "☐ Python — learning"
+        if i < len(found) and found[i][0] > pos and _opens_line(text, line.start(1)) and (
+            _CLAIM.match(text, pos)
+        ):
+            # a claim left unticked: "[ ] I have administered Active Directory" (not a task
+            # to do: "[ ] Read the runbooks in Confluence")
+            stop = _NEXT_MARK.search(text, pos)
+            stop = len(text) if stop is None else stop.start()
+            while i < len(found) and found[i][1] <= stop:
+                decided[i] = (NEGATED, line.group(1))
+                i += 1
+            continue
         while i < len(found) and found[i][0] - pos < 40 and (
             found[i][0] == line.end() or pos > line.end() and _list_gap_ok(text[pos : found[i][0]])
         ):
