@@ -5,12 +5,13 @@ One setting so far, ``reader``: how a mention's status is decided.
 - ``"hybrid"`` (the default): the cue rules of :mod:`rolefit._negation`, then the
   learned reader (:mod:`rolefit._statusmodel`) rereads the mentions they hold without a
   cue that have a cue word in reach: in their line, the line above or their block's
-  heading (all of them in a text with a cross mark). Left out in turn, the reviewers' sets
-  read this way hold 50 % fewer denied or learned skills than the rules and drop three
-  times as many held ones (fewer errors in all); on job postings and resumes the model
-  reads 3-8 % of the mentions, and reading costs 1.3-1.6 times the rules' CPU (about 2.8
-  times on generated postings, whose long lines are full of cue words)
-  (``docs/evaluation.md``, ``docs/performance.md``).
+  heading (all of them in a text with a cross mark), and every other mention of a skill
+  that the rules deny or find being learned somewhere in the text. Left out in turn, the
+  reviewers' sets read this way hold 50 % fewer denied or learned skills than the rules
+  and drop three times as many held ones (fewer errors in all); on job postings and
+  resumes the model reads 3-8 % of the mentions, and reading costs 1.3-1.6 times the
+  rules' CPU (about 2.8 times on generated postings, whose long lines are full of cue
+  words) (``docs/evaluation.md``, ``docs/performance.md``).
 - ``"rules"``: the cue rules alone, the fastest (the default until 2026-12-01).
 - ``"model"``: the rules, then the learned reader rereads every mention they hold
   without a cue: about as accurate as ``"hybrid"``, at about a tenth of the rules' speed.

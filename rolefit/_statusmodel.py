@@ -8,7 +8,8 @@ module holds a logistic regression, trained on the reviewers' sets of
 ``python -m rolefit.build reader`` (:mod:`rolefit.build.reader`), that rereads each
 mention the rules hold without a cue from the words around it (a mention the rules decided
 keeps their status). Under the default ``reader="hybrid"`` it rereads only the mentions
-with a cue word in reach (:func:`in_reach`), under ``reader="model"`` every one, under
+with a cue word in reach (:func:`in_reach`) and the other mentions of a skill the rules
+deny or find being learned (:func:`revise`), under ``reader="model"`` every one, under
 ``reader="rules"`` none (:mod:`rolefit._config`).
 
 The window's words are its features, by position (1, 2, 3-4, 5-7, 8-12 words before its
@@ -37,7 +38,8 @@ from functools import cache
 from importlib import resources
 from itertools import compress
 
-__all__ = ["MODEL_FILE", "features", "in_reach", "load", "predict", "revise", "window"]
+__all__ = ["MODEL_FILE", "features", "in_reach", "load", "not_held_at", "predict", "revise",
+           "window"]
 
 MODEL_FILE = "status_reader.json"
 FORMAT = "rolefit-status-reader"
@@ -491,37 +493,62 @@ def revise(text: str, found, decided: dict, cues=None, skills_only: bool = False
     do not hold) plus the held mentions the model reads otherwise; their cue is
     ``"model: "`` and the word of the feature that pulled most (``"model: week"``).
     With ``cues`` (the text's cue words), only the mentions :func:`in_reach` of one are
-    read.
+    read, and every other mention of a skill that the rules do not hold somewhere
+    (``learning`` or ``negated``): a skill is held if any of its mentions is, so a mention
+    that no cue word reaches ("Module 1: Kubernetes fundamentals" in a training plan that
+    ends "Kenji has never worked with Kubernetes") must not hold a skill that the rules
+    deny or find being learned without a reading of its own.
 
-    With ``skills_only``, a mention is not read once another mention of its skill is held
-    (one the model does not read, or has read as held): what is returned then gives each
-    skill the same status (held if any mention is held, :func:`rolefit.skills._skill_status`),
-    but not each mention (tested equal to reading every mention on two reviewers' sets and
-    the status table)."""
+    With ``skills_only``, a mention is not read once another mention of its skill is known
+    to be held: what is returned then gives each skill the same status (held if any
+    mention is held, :func:`rolefit.skills._skill_status`), but not each mention (tested
+    equal to reading every mention on two reviewers' sets and the status table)."""
     out = dict(decided)
     reach = None if cues is None else in_reach(text, found, cues)
-    if reach is not None and True not in reach:
+    denied = {found[i][2] for i in not_held_at(decided)}  # (by the rules)
+    if reach is not None and True not in reach and not denied:
         return out
     model = load()
     spans = [(s, e) for s, e, _ in found]
     lines: dict = {}
-    line_start = previous = 0
-    held: set[str] = set()  # (skills_only) the skills with a mention known to be held
-    if skills_only and reach is not None:
-        held = {k for i, (_, _, k) in enumerate(found) if not reach[i] and i not in decided}
-    for i in range(len(found)) if reach is None else compress(range(len(found)), reach):
-        start, end, key = found[i]
-        if i in decided or key in held:
-            continue
-        # the mentions are in text order: look for a line break since the last one only
-        line_start = max(line_start, text.rfind("\n", previous, start) + 1)
-        previous = start
-        parts = window(text, start, end, spans, lines, line_start)
-        if _has(model, parts):  # (most are: the features are named only where not)
-            if skills_only:
-                held.add(key)
-            continue
-        status, pull = predict(model, features(parts))
-        if status != "has":
-            out[i] = (status, f"{CUE}: {pull.partition(':')[2] or pull}")
+    # (skills_only) the skills with a mention known to be held: one that the rules hold, one
+    # out of reach of a skill that the rules do not deny (none reads it), one that the model
+    # has read as held
+    held: set[str] = set()
+    if skills_only:
+        held = {found[i][2] for i, (status, _) in decided.items() if status == "has"}
+        if reach is not None:
+            held |= {k for i, (_, _, k) in enumerate(found)
+                     if not reach[i] and i not in decided and k not in denied}
+
+    def read(indices) -> None:
+        line_start = previous = 0
+        for i in indices:
+            start, end, key = found[i]
+            if i in out or key in held:
+                continue
+            # the mentions are in text order: look for a line break since the last one only
+            line_start = max(line_start, text.rfind("\n", previous, start) + 1)
+            previous = start
+            parts = window(text, start, end, spans, lines, line_start)
+            if _has(model, parts):  # (most are: the features are named only where not)
+                if skills_only:
+                    held.add(key)
+                continue
+            status, pull = predict(model, features(parts))
+            if status != "has":
+                out[i] = (status, f"{CUE}: {pull.partition(':')[2] or pull}")
+
+    if reach is None:
+        read(range(len(found)))
+    else:
+        read(compress(range(len(found)), reach))
+        # the skills that the rules do not hold somewhere: their mentions out of reach too
+        if denied := denied - held:
+            read(i for i, reached in enumerate(reach) if not reached and found[i][2] in denied)
     return out
+
+
+def not_held_at(decided: dict) -> list[int]:
+    """The indices of ``decided`` (``{index: (status, cue)}``) whose status is not ``has``."""
+    return [i for i, (status, _) in decided.items() if status != "has"]

@@ -270,7 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--reader", choices=READERS, default=None,
         help="how a text's skill mentions are read: hybrid (default: the cue rules, then "
-        "the learned reader where a cue word is in reach), rules (the rules alone, the "
+        "the learned reader where a cue word is in reach and on the other mentions of a "
+        "skill the rules deny), rules (the rules alone, the "
         "fastest) or model (the learned reader on every mention the rules hold; slowest); "
         "see docs/evaluation.md. Give it before the command: rolefit --reader rules score CV.txt",
     )

@@ -634,18 +634,28 @@ def _second_opinion(text: str, found, decided: dict, anchors, skills_only: bool)
     """``decided``, revised by the learned reader (:mod:`rolefit._statusmodel`): every
     mention it holds under ``reader="model"``; under ``reader="hybrid"``, those with a cue
     word of ``anchors`` in reach (but those of ``OUT_OF_REACH``, which only the rules
-    read), all of them in a text with a cross mark."""
+    read) and then the other mentions of each skill not held somewhere
+    (:func:`rolefit._statusmodel.revise`), all of them in a text with a cross mark."""
     reader = _CONFIG["reader"]
     if reader == "rules" or not found:
         return decided
-    from rolefit._statusmodel import revise
+    from rolefit._statusmodel import not_held_at, revise
 
     if reader == "hybrid" and not _negation().has_marks(text):
         anchors = _negation().in_reach_words(anchors, text)
-        if not anchors:
+        if not anchors and not _unread_others(found, decided, not_held_at(decided)):
             return decided
         return revise(text, found, decided, anchors, skills_only)
     return revise(text, found, decided, skills_only=skills_only)
+
+
+def _unread_others(found, decided: dict, denied: list[int]) -> bool:
+    """Whether a skill of a mention of ``denied`` (indices of ``found`` that ``decided``
+    does not hold) has another mention that the rules have not decided (the learned reader
+    reads it)."""
+    keys = {found[i][2] for i in denied}
+    return bool(keys) and any(
+        key in keys and i not in decided for i, (_, _, key) in enumerate(found))
 
 
 def _restore(text: str, found, rejected):

@@ -6,7 +6,8 @@ Trains the learned reader as ``python -m rolefit.build reader`` does (every set 
 it and then with ``--drop`` random rows of the status table left out (one run per seed),
 and reads the judging sets of ``tests/reading_sets/holdout/`` as the default reader
 (``reader="hybrid"``) does: the rules, then the model on each held mention in reach of a
-cue word (every held mention in a text with a cross mark), as rolefit reads
+cue word or of a skill the rules deny somewhere (every held mention in a text with a cross
+mark), as rolefit reads
 (:func:`rolefit._statusmodel.predict`). The first run reproduces the shipped reader's
 figures (``scripts/reading_eval.py --reader hybrid``). Prints each run's errors, skills
 held and dropped wrongly, and denials found, then the spread (``docs/evaluation.md``,
@@ -44,11 +45,13 @@ def hybrid_rows(cases) -> list[tuple]:
         else:
             cues = _negation.in_reach_words(anchors, text)
             reach = _statusmodel.in_reach(text, found, cues) if cues else [False] * len(found)
+        # (and every mention of a skill that the rules do not hold somewhere)
+        denied = {found[i][2] for i in _statusmodel.not_held_at(decided)}
         spans = [(s, e) for s, e, _ in found]
         lines: dict = {}
         for i, (start, end, skill) in enumerate(found):
             names = None
-            if i not in decided and reach[i]:
+            if i not in decided and (reach[i] or skill in denied):
                 names = _statusmodel.features(
                     _statusmodel.window(text, start, end, spans, lines))
             rows.append((k, skill, decided.get(i, ("has", ""))[0], names,

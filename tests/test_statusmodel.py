@@ -473,9 +473,46 @@ def test_hybrid_is_the_model_in_reach_and_the_rules_elsewhere():
         if has_marks(text):
             reach = [True] * len(found)  # (a cross mark or a rating reaches every mention)
         hybrid = list(zip(readings["hybrid"]["status"], readings["hybrid"]["cue"], strict=True))
+        # a skill that the rules do not hold somewhere: the model reads its other mentions
+        denied = set(rules["skill_id"][rules["status"] != "has"])
         for k, reached in enumerate(reach):
-            other = readings["model" if reached else "rules"]
+            other = readings["model" if reached or found[k][2] in denied else "rules"]
             assert hybrid[k] == (other["status"].iloc[k], other["cue"].iloc[k]), text
+
+
+# a skill the rules deny or find being learned in one place, named again where no cue word
+# reaches: (text, skill, the mention out of reach, its status under the model)
+DENIED_ELSEWHERE = [
+    ("Training plan (Kenji)\n- Module 1: Kubernetes fundamentals, 2 days\n- Module 2: Helm "
+     "charts\nKenji has never worked with Kubernetes.", "kubernetes", 0, "learning"),
+    ("Course syllabus\nUnit 1: Docker images and containers\nUnit 2: Compose\nMost "
+     "students have not used Docker before.", "docker", 0, "learning"),
+    ("Goals for Q3\n- Airflow: first DAG in production\n\nI haven't used Airflow "
+     "yet.", "airflow", 0, "learning"),
+]
+
+
+@pytest.mark.parametrize(("text", "skill", "k", "status"), DENIED_ELSEWHERE)
+def test_a_skill_denied_somewhere_has_each_mention_read(text, skill, k, status):
+    """The rules deny (or find learning of) a skill in one place: its other mentions, out
+    of any cue word's reach, are read by the model, so a plain mention ("Module 1:
+    Kubernetes fundamentals") does not hold the skill on its own."""
+    with rolefit.config_context(reader="rules"):
+        rules = rolefit.find_skills(text)
+        assert skill in rolefit.extract_skills(text)
+    mine = rules[rules["skill_id"] == skill]
+    assert (mine["status"] != "has").any() and mine["cue"].iloc[k] == ""
+    found, cues = _read_parts(text)
+    reach = _statusmodel.in_reach(unwrap(text, [a[0] for a in cues]), found, cues)
+    assert not reach[list(rules["skill_id"]).index(skill) + k]  # (no cue word reaches it)
+    hybrid = rolefit.find_skills(text)
+    row = hybrid[hybrid["skill_id"] == skill].iloc[k]
+    assert row["status"] == status and row["cue"].startswith("model: ")
+    assert skill not in rolefit.extract_skills(text)
+    assert skill in rolefit.extract_skills(text, status=status)
+    # a skill the rules hold everywhere keeps its mentions out of reach unread
+    other = hybrid[(hybrid["skill_id"] != skill) & (hybrid["status"] == "has")]
+    assert (other["cue"] == "").all()
 
 
 @pytest.mark.parametrize("reader", ["hybrid", "model"])
@@ -736,13 +773,16 @@ def test_rules_only_cue_words_leave_the_learned_reader_out(monkeypatch):
         assert calls
 
 
-def test_the_steadiness_script_reads_as_the_default_reader():
+@pytest.mark.parametrize("name", ["jjjj", "bbbb"])
+def test_the_steadiness_script_reads_as_the_default_reader(name):
     # its rows, read by the shipped model where it gives features, are the default's reading
+    # (in BBBB, the model reads a mention of a skill the rules deny elsewhere: "Module 1: ML
+    # fundamentals" in a curriculum)
     from _scripts import load_script
 
     script = load_script("scripts/reader_steadiness.py")
     model = _statusmodel.load()
-    cases = build_reader.load_sets(SETS / "holdout")["jjjj"]
+    cases = build_reader.load_sets(SETS / "holdout")[name]
     rows = script.hybrid_rows(cases)
     assert sum(row[3] is not None for row in rows) > 100  # the model reads some
     statuses = [row[2] if row[3] is None else _statusmodel.predict(model, row[3])[0]
