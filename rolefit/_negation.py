@@ -264,6 +264,12 @@ _LABEL_TAIL = (
     r"(?:[^\S\n]+(?!(?:in|for|from|between|of|to)\b)[\w'’-]+){0,2}?"
     r"(?:[^\S\n]*\([^()\n]{1,30}\))?(?=[^\S\n]*:(?!//)|[^\S\n]+[-–—][^\S\n])"
 )
+# for how long a plan leaves something out: "Skipped for now:", "Parked until Q3:"
+_PUT_OFF = (
+    r"(?:[^\S\n]+(?:for[^\S\n]+(?:now|the[^\S\n]+(?:moment|time[^\S\n]+being))"
+    r"|(?:for[^\S\n]+)?this[^\S\n]+"
+    r"(?:time|round|year|quarter|term|half)|until[^\S\n]+[\w'’ -]{1,20}?))?"
+)
 # the end of a heading's line, and bullet lines after it (a blank line between)
 _BULLETS_NEXT = r"[^\S\n]*(?:\*\*)?[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[-*•·▪►●◦][^\S\n]"
 # the end of a line, and a bullet or number opening the next ("None\n- Spark")
@@ -321,10 +327,13 @@ _NEG_BEFORE = [
     # "Irrelevant for this role: React", "Missing for this role: Java"
     _LABEL_START + r"irrelevant(?:\s+(?:for|to)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
     _LABEL_START + r"missing(?:\s+(?:for|from|in)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
-    # what a plan or a tender leaves out: "Deliberately skipped: RL", "Excluded: Oracle"
-    r"(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s)|(?<=deliberately\s)"
-    r"|(?<=intentionally\s)|(?<=explicitly\s)|(?<=consciously\s))(?:skipped|skipping|excluded)"
-    r"(?=[^\S\n]*:)",
+    # what a plan or a tender leaves out: "Deliberately skipped: RL", "Excluded: Oracle",
+    # "Skipping for now: Tableau", "Parked until spring: Rust", "Set aside: Kafka", a
+    # posting's change list "Removed: Spark, Scala"
+    r"(?:(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s)|(?<=deliberately\s)"
+    r"|(?<=intentionally\s)|(?<=explicitly\s)|(?<=consciously\s))"
+    r"(?:skipped|skipping|excluded|parked|deferred|postponed|removed|dropped)"
+    r"|(?:(?<=\bput\s)|(?<=\bset\s))aside)" + _PUT_OFF + r"(?=[^\S\n]*:)",
     # a decision record's "Rejected:", "Considered and rejected:", "Rejected options:"
     r"(?:(?<![^\n])|(?<=[-*•·|]\s)|(?<=\*\*)|(?<=\band\s)|(?<=\bbut\s))rejected"
     + _LABEL_TAIL,
@@ -513,9 +522,10 @@ _NEG_BEFORE = [
     r"|(?:moved|migrated)\s+(?:off|away\s+from)(?:\s+of)?)"
     r"(?:\s+(?:the|our|all|its|their)(?:\s+(?:last|remaining|legacy|old|self-hosted|on-prem"
     r"|on-premise))?)?",
-    # a posting's "we do not expect you to write Terraform"
+    # a posting's "we do not expect you to write Terraform", and its heading "What we do
+    # not expect on day one" over bullet lines
     r"(?:do\s+not|don['’]t|won['’]t|will\s+not)\s+expect(?:\s+(?:you|candidates|applicants)\s+to"
-    r"|(?=\s+any\b))"
+    r"|(?=\s+any\b)|(?=(?:[^\S\n]+[\w'’]+){0,4}:?" + _BULLETS_NEXT + "))"
     r"(?:\s+(?:know|write|use|have|be\s+familiar\s+with))?",
     # "everything on our list except Java"
     r"except(?:\s+for)?",
@@ -1207,6 +1217,8 @@ OUT_OF_REACH = frozenset({
     *(f"{w} clear" for w in ("steer", "steered", "steering", "steers")),
     # (the fifty-fourth round's: an exception to a denial, read by _excepted only)
     "besides", "apart from", "aside from", "other than",
+    # (the sixty-seventh round's: a plan's labels for what it leaves out, "Parked:")
+    "parked", "deferred", "postponed", "aside",
     # (the sixty-third round's: trying a tool out)
     *_TRYING_OUT, *_TRYING_WORDS,
     # (the fifty-fifth round's: knowing a skill in theory only)
@@ -1303,7 +1315,7 @@ _ANCHORS = """
     picking teaching self-study self-studying self-learning preparing introduction
     aspiring weekend weekends spare free evenings progress
     none elementary entry starting started
-    later upcoming skipped skipping excluded
+    later upcoming skipped skipping excluded parked deferred postponed aside
     minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
     gain gaining clueless rudimentary noob familiarizing familiarising exploring scratched
     pursuing halfway partway midway part-way mid-way doing coursework neither nope completing
@@ -1417,6 +1429,8 @@ _ATTACHED_WORDS = frozenset(
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",
      "not my", "not really my", *_EXPOSURE_ANCHORS, *_ONLY_IN} | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
+_RATING_WORDS = frozenset(_RATINGS)
+_RATED_ON = re.compile(r"[^\S\n]+(?:on|in|for|at)[^\S\n]+", re.I)
 
 
 #: The hyphenated words that the rules' expressions spell out, lower case (tested against
@@ -1807,6 +1821,14 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         taken += m.span()
         for j in inside or ():
             decided.setdefault(j, (status, cue))
+        # a note that ends a label holds the label's list too: "Data/AI (self-study):
+        # Python, pandas", "Cloud (none yet): AWS, GCP"
+        if not inside and "(" in text[e : m.end()] and (
+            label := _NOTE_LABEL_END.match(text, m.end())
+        ):
+            for j in _label_list(text, label.end(), clauses.end(label.end(), len(text)),
+                                 starts, ends):
+                decided.setdefault(j, (status, cue))
         # after a colon or a spaced dash, the note is on the list before it: "AWS, Azure,
         # GCP: none", "Cloud, Spark — no experience"
         if not qualified and (
@@ -1826,6 +1848,13 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             # "tensorflow? keras? pytorch? none of them"
             for j in listed:
                 decided.setdefault(j, (status, cue))
+
+    # a low rating before the skill it rates: "Rated myself 3/10 on SQL", "2/5 in Spark"
+    for _, end, word in anchors:
+        if word in _RATING_WORDS and (on := _RATED_ON.match(text, end)):
+            i = bisect_left(starts, on.end())
+            if i < len(starts) and starts[i] == on.end():
+                decided.setdefault(i, (LEARNING, word))
 
     if "?" in text:  # "Recruiter: Spark?" / "Priya: Only in a university course."
         _answer_notes(text, found, anchors, ends, decided)
@@ -2094,6 +2123,10 @@ def _named_after(text: str, found, starts: list[int], at: int) -> list[int]:
 
 
 _NOTE_LABEL = re.compile(r"\)[^\S\n]*:")
+# the end of a note after a skill that ends a label: "Cloud (none yet): AWS, GCP"
+_NOTE_LABEL_END = re.compile(
+    r"(?:[^\S\n]+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?[^\S\n]*\)[^\S\n]*:(?!//)", re.I
+)
 # a note that is a scale's key or an instruction: "(1 = never used)", "(write n/a if not used)"
 _NOTE_KEY = re.compile(r"=|\b(?:if|unless|write|enter|mark|leave|put)\b", re.I)
 # what may come before a cue in a note that ends a label: "(maybe never)", "(still learning)"
