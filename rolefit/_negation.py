@@ -321,7 +321,9 @@ _NEG_BEFORE = [
     _AD_CUE,  # (only in a text of the writer's own: statuses())
     # labels over what follows: "Not in scope for this role:", "Not my strength: CSS"
     _LABEL_START + r"not\s+in\s+scope(?:\s+for\s+(?:this|the)\s+(?:role|position|job))?(?=\s*:)",
-    _LABEL_START + r"out\s+of\s+scope(?:\s+for\s+[^:\n.;]{1,40})?(?=\s*:)",
+    _LABEL_START + r"out\s+of\s+scope(?:(?:\s+for\s+[^:\n.;]{1,40})?(?=\s*:)"
+    # (or a heading over bullet lines: "Out of scope for now" / "- Reinforcement learning")
+    r"|(?=(?:[^\S\n]+[\w'’]+){0,4}" + _BULLETS_NEXT + "))",
     _LABEL_START + r"not\s+(?:really\s+)?(?:my|our)\s+(?:strengths?|area|thing|forte"
     r"|strong\s+suit)(?=\s*(?:\([^()\n]{1,20}\)\s*)?:)",  # (or "Not my thing (yet):")
     # "Irrelevant for this role: React", "Missing for this role: Java"
@@ -329,10 +331,11 @@ _NEG_BEFORE = [
     _LABEL_START + r"missing(?:\s+(?:for|from|in)\s+[^:\n.;]{1,40}?)?(?=\s*:)",
     # what a plan or a tender leaves out: "Deliberately skipped: RL", "Excluded: Oracle",
     # "Skipping for now: Tableau", "Parked until spring: Rust", "Set aside: Kafka", a
-    # posting's change list "Removed: Spark, Scala"
+    # posting's change list "Removed: Spark, Scala", "Deliberately left out:", "On hold:"
     r"(?:(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s)|(?<=deliberately\s)"
     r"|(?<=intentionally\s)|(?<=explicitly\s)|(?<=consciously\s))"
-    r"(?:skipped|skipping|excluded|parked|deferred|postponed|removed|dropped)"
+    r"(?:skipped|skipping|excluded|parked|deferred|postponed|removed|dropped|left\s+out"
+    r"|on\s+hold)"
     r"|(?:(?<=\bput\s)|(?<=\bset\s))aside)" + _PUT_OFF + r"(?=[^\S\n]*:)",
     # a decision record's "Rejected:", "Considered and rejected:", "Rejected options:"
     r"(?:(?<![^\n])|(?<=[-*•·|]\s)|(?<=\*\*)|(?<=\band\s)|(?<=\bbut\s))rejected"
@@ -747,6 +750,8 @@ _SUBJECTS = frozenset("i we you he she they it my our your their this that which
 _PARTS = frozenset(
     "cluster clusters server servers instance instances jobs code licences licenses estate".split()
 )
+# how a skill can wait: "Tableau can definitely wait" (_NEG_AFTER)
+_WAIT_HOW = ("definitely", "certainly", "surely", "probably", "easily", "still", "safely")
 # A copula other than "is", the size of a gap and "both", also between a skill and a denial
 # after it: "Scala remains a big gap", "Swift and Kotlin are both unfamiliar to me"
 _LINKS = frozenset("remain remains remained stays big major clear key huge both".split())
@@ -867,6 +872,9 @@ _NEG_AFTER = (
     r"|being\s+considered)"
     r"|(?:(?:(?<=is\s)|(?<=are\s))not|isn['’]t|aren['’]t)\s+used"
     r"(?=\s*(?:[.,;!)]|$|\s+(?:on|in|at|by|here|anywhere)\b))"
+    # a skill put off: "Python can wait", "Tableau can definitely wait."
+    r"|can\s+(?:(?:" + "|".join(_WAIT_HOW) + r")\s+)?wait"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:for\s+now|till|until|a\s+(?:bit|while|year))\b))"
     # "Redis is required, Memcached isn't."
     r"|(?<=\w\s)(?:isn['’]t|aren['’]t)(?=\s*(?:[.;!]|$))"
     # a team's retired tools: "Hadoop cluster decommissioned", "Jenkins: fully
@@ -1219,6 +1227,8 @@ OUT_OF_REACH = frozenset({
     "besides", "apart from", "aside from", "other than",
     # (the sixty-seventh round's: a plan's labels for what it leaves out, "Parked:")
     "parked", "deferred", "postponed", "aside",
+    # (the sixty-eighth round's: the same, and a skill that can wait)
+    "left out", "on hold", *(f"can {how}wait" for how in ("", *(f"{h} " for h in _WAIT_HOW))),
     # (the sixty-third round's: trying a tool out)
     *_TRYING_OUT, *_TRYING_WORDS,
     # (the fifty-fifth round's: knowing a skill in theory only)
