@@ -685,6 +685,10 @@ _LEARN_BEFORE = [
     r"|areas?\s+(?:to\s+(?:develop|improve"
     r"|grow|strengthen)|for\s+(?:development|improvement|growth))|needs?\s+(?:work"
     r"|improvement|practice))" + _LABEL_TAIL,
+    # "Growing: Python, statistics", "Still growing:", "Growing skills:" (not a posting's
+    # "Growing team:")
+    r"(?:(?<![^\n])|(?<=[-*•·|.;]\s)|(?<=\*\*)|(?<=still\s))growing(?:\s+(?:skills?|areas?))?"
+    r"(?=[^\S\n]*:(?!//))",
     r"(?:getting|got)\s+my\s+feet\s+wet(?:\s+with)?",
     r"(?<=a\s)passing\s+(?:acquaintance|familiarity|knowledge|understanding)",
     r"(?:intro|introductory|beginners?|crash)\s+(?:course|class|module|tutorial|coursework)s?",
@@ -1229,6 +1233,8 @@ OUT_OF_REACH = frozenset({
     "parked", "deferred", "postponed", "aside",
     # (the sixty-eighth round's: the same, and a skill that can wait)
     "left out", "on hold", *(f"can {how}wait" for how in ("", *(f"{h} " for h in _WAIT_HOW))),
+    # (the sixty-ninth round's: a level's label "Growing:")
+    "growing",
     # (the sixty-third round's: trying a tool out)
     *_TRYING_OUT, *_TRYING_WORDS,
     # (the fifty-fifth round's: knowing a skill in theory only)
@@ -1328,7 +1334,8 @@ _ANCHORS = """
     later upcoming skipped skipping excluded parked deferred postponed aside
     minimal upskilling dabble dabbled dabbling tinker tinkered tinkering experimenting
     gain gaining clueless rudimentary noob familiarizing familiarising exploring scratched
-    pursuing halfway partway midway part-way mid-way doing coursework neither nope completing
+    pursuing halfway partway midway half-way part-way mid-way doing coursework neither nope
+    completing
     attending attended nonexistent
     non-existent self-teaching stranger mystery foreign alien unknown nothing nah bit
     green unable failed struggled
