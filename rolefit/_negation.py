@@ -88,7 +88,10 @@ denials, finds at most as many, and has no status for learning
   nobody``, ``Statistics ..... not my background``, ``*none*``, a form's ``Experience
   with Kafka? ☐ Yes ☒ No``, ``Kubernetes and Helm are blank spots``, ``a blind spot``; a
   bracketed cross or a multiplication sign opening its line (``[✗] Kafka``, ``×
-  Kubernetes``); labels ``Deliberately skipped:``, ``Excluded:`` and
+  Kubernetes``); labels ``Deliberately skipped:``, ``Excluded:``, ``Skipping for now:``,
+  ``Parked until spring:``, ``On hold:``, ``Set aside:``, a posting's ``Removed:``, a note
+  that ends a label over its list (``Cloud (none yet): AWS, GCP``), ``Python can wait``,
+  a heading ``Out of scope for now`` or ``What we do not expect`` over bullet lines, and
   a label whose verb is ``need`` or ``expect`` (``Things you won't need:``), also with
   ``right now`` or ``this year`` before its colon; a person's ``I'm missing`` (``What I'm
   still missing: Terraform``), ``SVN is something I've never touched``; a question that
@@ -141,6 +144,7 @@ denials, finds at most as many, and has no status for learning
   on``/``with``, ``first time using``, ``my first week with``, ``ramping up on``,
   ``getting used to``, ``playing around with``, ``getting up to speed on``, ``Next up:``,
   ``Coming up:``, a plan's ``Later:`` and ``Upcoming:``, ``Skills still developing:``,
+  ``Growing:``, a low rating before the skill (``Rated myself 3/10 on SQL``),
   ``Currently improving:``, the
   writer's ``should I learn``, ``Week 2 of my Kubernetes course``, ``starting the fast.ai
   course``, plans (``HTML and CSS are next month``, ``Node.js starts in week 11``,
