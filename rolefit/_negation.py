@@ -1140,8 +1140,10 @@ _ATTACHED = re.compile(
     r"(?![^\S\n]+\w+\s+(?:with|in|of)\b)",  # (on its line: "none with", not the next line)
     re.I,
 )
+# what may follow a note's cue before the note closes: "Spark: none yet", "(none so far)"
+_STILL = r"(?:so\s+far|yet|at\s+all|to\s+date|for\s+now)"
 _ATTACHED_CLOSE = re.compile(
-    r"(?:\s*-?\s*level)?(?:\s+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?(?:[\"”]?\s*\}+|[\"”]|\*{1,2})?"
+    r"(?:\s*-?\s*level)?(?:\s+" + _STILL + r")?(?:[\"”]?\s*\}+|[\"”]|\*{1,2})?"
     r"(?:[^\S\t\n]*\t|[^\S\n]{2}|\s+[-–—]\s|[^\S\n]+(?:[:;]-?[()DPp]|lol|haha)(?!\w)"
     r"|[^\S\n]+/[^\S\n]+(?=[^/\n:]{1,40}:)"  # the next field of a form: "Azure: no / GCP: yes"
     r"|[^\S\n]*[·•▪]"  # the next item: "Python 2/5 · R 0/5"
@@ -1236,7 +1238,7 @@ OUT_OF_REACH = frozenset({
     # (the sixty-seventh round's: a plan's labels for what it leaves out, "Parked:")
     "parked", "deferred", "postponed", "aside",
     # (the sixty-eighth round's: the same, and a skill that can wait)
-    "left out", "on hold", *(f"can {how}wait" for how in ("", *(f"{h} " for h in _WAIT_HOW))),
+    "left out", "on hold", "can wait", *(f"can {how} wait" for how in _WAIT_HOW),
     # (the sixty-ninth round's: a level's label "Growing:")
     "growing",
     # (the sixty-third round's: trying a tool out)
@@ -2146,7 +2148,7 @@ def _named_after(text: str, found, starts: list[int], at: int) -> list[int]:
 _NOTE_LABEL = re.compile(r"\)[^\S\n]*:")
 # the end of a note after a skill that ends a label: "Cloud (none yet): AWS, GCP"
 _NOTE_LABEL_END = re.compile(
-    r"(?:[^\S\n]+(?:so\s+far|yet|at\s+all|to\s+date|for\s+now))?[^\S\n]*\)[^\S\n]*:(?!//)", re.I
+    r"(?:[^\S\n]+" + _STILL + r")?[^\S\n]*\)[^\S\n]*:(?!//)", re.I
 )
 # a note that is a scale's key or an instruction: "(1 = never used)", "(write n/a if not used)"
 _NOTE_KEY = re.compile(r"=|\b(?:if|unless|write|enter|mark|leave|put)\b", re.I)
