@@ -108,7 +108,9 @@ denials, finds at most as many, and has no status for learning
   a note after a skill in the writer's own words (``Kafka: I have zero experience``, ``As
   for Spark, we have none``, ``Snowflake - never had the chance``), ``Python and
   statistics are gaps``, ``Scala remains a big gap``, ``Java was never my thing``,
-  ``Deep learning is not her area``, ``Backend: none to speak of``;
+  ``Deep learning is not her area``, ``Backend: none to speak of``, ``Spark: no hands-on
+  work``, ``Python/ML: not part of my toolkit``, a checklist's ``[no]`` before a statement
+  (``[no]  configure Azure Monitor alerts``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -140,12 +142,15 @@ denials, finds at most as many, and has no status for learning
   ``a beginner when it comes
   to``, progress told in units (``three weeks into Rust``, ``two modules into a SQL
   course``, not ``years into``), ``halfway/partway/midway through``, ``in the middle
-  of``, ``doing`` or ``just started`` a course, book, path or docs, ``just starting
+  of``, ``doing`` or ``just started`` a course, book, path, docs, refresher, cert or
+  e-learning, whose name may take four words (``doing the Microsoft Power BI learning
+  path``; not ``before completing a bootcamp``), ``just starting
   on``/``with``, ``first time using``, ``my first week with``, ``ramping up on``,
   ``getting used to``, ``playing around with``, ``getting up to speed on``, ``Next up:``,
   ``Coming up:``, a plan's ``Later:`` and ``Upcoming:``, ``Skills still developing:``,
   ``Growing:``, a low rating before the skill (``Rated myself 3/10 on SQL``),
-  ``Currently improving:``, the
+  ``Currently improving:``, ``Working on:`` (not a posting's ``What you'll be working
+  on:``), ``brushing up on``, ``a tiny bit of``, the
   writer's ``should I learn``, ``Week 2 of my Kubernetes course``, ``starting the fast.ai
   course``, plans (``HTML and CSS are next month``, ``Node.js starts in week 11``,
   ``MongoDB comes later in the course``, ``on her to-do list``), a learning note on a
@@ -171,15 +176,19 @@ denials, finds at most as many, and has no status for learning
 
 Scope. A cue *before* a skill reaches it when the words between them are bridge words
 (``experience``, ``with``, ``used``, ``any``, ``professional``, ...; a cue may allow one
-other word), and then runs on over a list: further skills joined by commas, ``and``,
-``or``, ``nor``, ``/`` and bridge words ("no Spark, Kafka or Airflow", "or any kind of
-stream processing"). Scope stops at the
+other word; a tight one, such as ``no``, only the word right before a skill whose kind of
+knowledge it denies: "no background in classical ML", "no people leadership experience"),
+and then runs on over a list: further skills joined by commas, ``and``,
+``or``, ``nor``, ``/``, ``+`` and bridge words ("no Spark, Kafka or Airflow", "or any kind of
+stream processing", "a BI tool such as Tableau"). Scope stops at the
 next cue, at a subject pronoun ("and I ...") and at a clause boundary: a sentence end, a
 semicolon, a newline or bullet, a spaced dash, ``but``, ``however``, ``although``,
 ``though``, ``whereas``, ``while``, ``, yet`` ("no Java, but strong Python" keeps Python).
 A cue *after* skills (``not required``, ``on weekends``) reaches back over the nearest
 skill and the list joined to it by a conjunction; a parenthesised or colon/dash cue
-(``Spark (beginner)``, ``Kafka: none``) only the skill right before it, and nothing when
+(``Spark (beginner)``, ``Kafka: none``, ``**Kafka:** none``, ``| **Cloud** | none |``; a
+bare "No" ends at its line) only the skill right before it (after a colon or a spaced
+dash, the list before it: ``Spark/Kafka: none``), and nothing when
 the word before it is not a skill ("French (basic), Python" keeps Python). A cue that makes
 a heading line ("Learning next:", "Not required") covers the bullet lines under it, or a
 line of skills and the short item lines below it ("Never used" / "Terraform, Ansible";
@@ -199,7 +208,9 @@ stands for the nearest skill before it, across a question and its answer. A skil
 question takes the status of its mention in the answer ("Q: Experience with Terraform? A: I
 have never written Terraform"). Under a heading line, each bullet counts up to its first
 sentence end or spaced dash ("Scala. Our Spark jobs run in PySpark" keeps Spark and
-PySpark); without a colon a heading may have up to three words before its cue ("What we
+PySpark), and a cue after that leaves the items below to the heading ("What you don't
+need" / "• Deep learning. We don't use it." / "• Cloud"); without a colon a heading may
+have up to three words before its cue ("What we
 don't need"). A learning cue after a denied intent denies what it reaches ("not planning to
 learn Spark", "no plans to learn", "not interested in learning Scala"). A skill named
 inside a cue is what the cue is about ("enrolled in
@@ -238,7 +249,7 @@ _HEDGES = (
 _COURSE = (
     r"(?:(?:course|class|bootcamp|mooc|nanodegree|speciali[sz]ation|certificate|certification"
     r"|workshop|programme|program|module|track|tutorial|chapter|unit|path|lesson|book"
-    r"|curriculum|doc)s?|documentation)"
+    r"|curriculum|doc|refresher|cert|e-learning|kata)s?|documentation)"
 )
 _ABOUT = r"(?:\s+(?:on|in|about|of|for|covering|(?:that|which)\s+covers))?"
 _MY_SKILLS = r"(?:\s+my\s+(?:\w+\s+)?(?:skills?|knowledge|experience|expertise|understanding))"
@@ -560,13 +571,17 @@ _LEARN_BEFORE = [
     r"(?:currently|now|am|'m|’m)\s+taking",
     # "taking a course on", "enrolled in a Coursera specialisation on", "working through
     # the intro module of", "attended a two-day workshop on"
-    r"(?:taking|completing|attending|attended|pursuing|enrolled\s+in|signed\s+up\s+for|doing"
+    # ("before completing a bootcamp" is done)
+    r"(?:taking|(?<!\bbefore\s)(?<!\bafter\s)completing|attending|attended|pursuing"
+    r"|enrolled\s+in|signed\s+up\s+for|doing"
     r"|registered\s+(?:for|on)|following"
     r"|starting|going\s+through|(?:half|part|mid)-?way\s+through|working\s+through|in\s+the\s+middle\s+of"
     r"|(?:(?<![^\n])|(?<=\.\s)|(?<=:\s)|(?<=just\s)|(?<=recently\s)|(?<=I\s)|(?<=I['’]ve\s)"
     r"|(?<=have\s)|(?<=I\shave\s))"
     r"(?:started|begun|began))\s+"
-    r"(?:(?:an?|the|my|this)\s+)?(?:[\w'’+#.-]+\s+){0,3}?" + _COURSE + _ABOUT,
+    # (a course's name of up to four words: "the Microsoft Power BI learning path"; a dot
+    # only inside a word, "Node.js": not across a sentence's end)
+    r"(?:(?:an?|the|my|this)\s+)?(?:[\w'’+#-]+(?:\.[\w'’+#-]+)*\s+){0,4}?" + _COURSE + _ABOUT,
     r"enrolled",
     r"(?:bootcamp|course|workshop|mooc|nanodegree|tutorial)s?\s+(?:covering|on|about|in|for"
     r"|that\s+covers|which\s+covers)",
@@ -646,6 +661,11 @@ _LEARN_BEFORE = [
     r"first\s+(?:days?|weeks?|months?)\s+(?:with|of|using|on|in)",
     r"ramp(?:ing)?\s+up\s+(?:on|with|in)",
     r"currently\s+improving(?=[^\S\n]*:)",  # a label: "Currently improving: Spark tuning"
+    # "Working on: Python via a weekend course", "What I'm working on: dbt" (not a posting's
+    # "What you'll be working on:"; nor a team's "Some areas we're currently working on:")
+    r"(?:(?<![^\n])|(?<=[-*•·]\s)|(?<=\bI['’]m\s)|(?<=\bI\sam\s)|(?<=\bI['’]m\scurrently\s)"
+    r"|(?<=\bI\sam\scurrently\s))working\s+on(?=[^\S\n]*:)",
+    r"brushing\s+up\s+on",  # "I'm brushing up on Python"
     r"getting\s+up\s+to\s+speed\s+(?:on|with|in)",  # "Getting up to speed on Kafka"
     r"getting\s+used\s+to",
     r"playing\s+around(?:\s+with)?",
@@ -706,7 +726,7 @@ _LEARN_BEFORE = [
     r"introduction\s+to",
     r"intro\s+to",
     r"aspiring",
-    r"(?<!quite\sa\s)(?<=\ba\s)bit\s+of",
+    r"(?<!quite\sa\s)(?:(?<=\ba\s)|(?<=\ba\stiny\s))bit\s+of",
     r"surface[-\s]level",
     r"struggl(?:e|es|ing)\s+(?:with|in)(?:\s+(?:the|his|her|their|a|an))?",
     # an assessor's "Struggled with the SQL exercise" (not the writer's past: "I struggled
@@ -764,7 +784,8 @@ _WAIT_HOW = ("definitely", "certainly", "surely", "probably", "easily", "still",
 # after it: "Scala remains a big gap", "Swift and Kotlin are both unfamiliar to me"
 _LINKS = frozenset("remain remains remained stays big major clear key huge both".split())
 _CONNECTORS = frozenset(
-    {"and", "or", "nor", "&", "/", ",", "plus", "as", "well", "such", "like", "including", "e.g"}
+    {"and", "or", "nor", "&", "/", "+", ",", "plus", "as", "well", "such", "like", "including",
+     "e.g"}
 )
 # Cues that may read across one word outside the bridge list ("never really touched").
 # (A denial after a skill reads across none, but for the end of a story, which may read
@@ -1036,8 +1057,9 @@ _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
     r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?"
     r"(?:\s*\((?:years?|yrs?|level|rating|proficiency)\))?"  # "PostgreSQL (years): 0"
-    r"(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?\s*"
-    r"(?:\(|:|" + _ARROW + r"|-{1,2}|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))"
+    r"(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?(?:\*\*?(?=[^\S\n]*[:|]))?\s*"  # "| **Cloud** | none |"
+    r"(?:\(|:(?:\*\*?(?!\w))?|" + _ARROW
+    + r"|-{1,2}|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))"
     r"|\?(?:\s*\.{2,}|[^\S\n]*(?:" + _ARROW + r"|-{1,2}|–|—)(?=[^\S\n]))?"  # "Core ML?  -> No"
     # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None",
     # "Kafka   no experience"
@@ -1058,12 +1080,15 @@ _ATTACHED = re.compile(
     # needed" (in brackets or after a colon it is read as a cue after the skills before it:
     # "Go or Rust (not required)", "Containers / AKS: not required")
     r"|(?<![(:])(?<![(:]\s)not\s+(?:required|needed|necessary|expected|mandatory)"
-    r"|no(?:\s+(?:hands-on\s+|real\s+|practical\s+|professional\s+)?"
-    r"(?:experience|use|usage|exposure|knowledge))?"
+    r"|no(?:[^\S\n]+(?:(?:hands-on|real|practical|professional)[^\S\n]+)?"  # (on its line)
+    r"(?:experience|use|usage|exposure|knowledge|work))?"
     # "Azure Data Factory: gap", a team matrix's "Spark: nobody", "Statistics - not a
     # strength yet", "Data science ..... not my background"
     r"|gap|nobody|no\s*one|not\s+(?:yet\s+)?a\s+(?:strength|strong\s+(?:point|suit))"
     r"|not\s+(?:really\s+)?(?:my|his|her|their|our)\s+(?:background|area|thing|strength|forte|field)"
+    # "Python/ML: not part of my toolkit"
+    r"|not\s+(?:really\s+)?(?:a\s+)?part\s+of\s+(?:my|his|her|their|our)\s+(?:toolkit|toolbox"
+    r"|tool\s*set|stack|skill\s*set)"
     # a form's ticked "No": "Experience with Go? ☐ Yes ☒ No"
     r"|(?:☐|\[\s?\])\s*yes\s*(?:☒|☑|\[[xX✓✔]\])\s*no"
     # a note in the writer's own words: "Kafka: I have zero experience", "As for Spark, we
@@ -1367,6 +1392,7 @@ _ANCHORS = """
     "needs work", "need work", "needs improvement", "need improvement", "needs practice",
     "need practice",
     "new to", "working toward", "working towards", "working through", "yet to", "outside my",
+    "working on", "brushing up",
     "outside of", "beyond my", "outside the", "outside our", "beyond the", "beyond our",
     "beyond me", "beyond us", "beyond him", "beyond them",
     "above my", "foreign language",
@@ -1452,6 +1478,7 @@ _ATTACHED_WORDS = frozenset(
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",
      "not my", "not really my", *_EXPOSURE_ANCHORS, *_ONLY_IN} | set(_RATINGS)
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
+
 _RATING_WORDS = frozenset(_RATINGS)
 _RATED_ON = re.compile(r"[^\S\n]+(?:on|in|for|at)[^\S\n]+", re.I)
 
@@ -1860,6 +1887,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             i and (
                 "," in text[max(0, e - 200) : e]
                 or _AND_OR.fullmatch(text, found[i - 1][1], found[i][0])
+                or text[found[i - 1][1] : found[i][0]].strip() in ("/", "+")  # "Spark/Kafka"
             )
         ):
             for j in _list_before(text, found, i):
@@ -1949,6 +1977,11 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if plan:  # "Weeks 1-4: SQL in depth, then window functions"
             scoped = _plan_step(text, m, starts)
         elif heading:  # "Learning next:", "Not required" over the bullet lines below it
+            # (a cue after an item's first clause leaves the items below to the heading:
+            # "What you don't need" / "• Deep learning. We don't use it." / "• Cloud")
+            while n < len(cues) and _in_item_tail(text, cues[n].start()):
+                n += 1
+            limit = cues[n].start() if n < len(cues) else len(text)
             scoped = _list_below(text, heading.end(), limit, starts, ends, clauses)
         elif kind in ("neg", "learn") and _SEP_CHAR.search(text, m.end(), m.end() + 48) and (
             sep := _separated_label(text, m, starts)
@@ -2228,11 +2261,13 @@ _GLYPHS = re.compile(
 )
 _MARK_LINE = re.compile(
     r"(?:^|\n|[^\S\n]{2})[^\S\n]*(?:[-*•·▪►●◦|][^\S\n]*)?([✗✘❌✖🚫⛔🔴⬜☐]|\[ \]|\[[✗✘❌✖]\]"
+    r"|\[(?:no|No|NO)\]"
     r"|(?:(?<![^\n])|(?<=\n[^\S\n]))×(?=[^\S\n]))[^\S\n]*"
 )
 
 
 _BOXES = frozenset({"[ ]", "⬜", "☐"})
+_SAID_NO = frozenset({"[no]", "[No]", "[NO]"})  # "[no]  configure Azure Monitor alerts"
 # struck through in Markdown: "~~Hadoop~~"
 _STRUCK = re.compile(r"~~(?=\S)([^~\n]{1,80}?)~~")
 # a list under a key of absence or learning in a JSON or YAML profile: '"none": ["Angular"]',
@@ -2262,7 +2297,8 @@ def has_marks(text: str) -> bool:
         or ("○" in text and "○○○" in text) or ("☆" in text and "☆☆☆" in text)
         or ("□" in text and "□□□" in text) or ("░" in text and "░░░" in text)
         or ("[" in text and "--]" in text)
-        or ("[" in text and "[ ]" in text)  # (a one-character look first: it is faster)
+        or ("[" in text and ("[ ]" in text  # (a one-character look first: it is faster)
+                             or "[no]" in text or "[No]" in text or "[NO]" in text))
         or "⬜" in text or "☐" in text
         or ("~" in text and "~~" in text and _STRUCK.search(text) is not None)
         or ("[" in text and _KEYED_AT.search(text) is not None
@@ -2421,7 +2457,7 @@ _MARK_IN_LINE = re.compile(r"(?<=[^\S\n])([✗✘❌✖🚫⛔🔴])[^\S\n]*")
 
 
 # where a statement after a mark that opens its line ends: at the line's end or the next mark
-_NEXT_MARK = re.compile(r"\n|[✅✔✓☑☒✗✘❌✖🚫⛔🔴🟢⬜☐]|\[[ xX✓✔✗✘]\]")
+_NEXT_MARK = re.compile(r"\n|[✅✔✓☑☒✗✘❌✖🚫⛔🔴🟢⬜☐]|\[(?:[ xX✓✔✗✘]|no|No|NO|yes|Yes|YES)\]")
 
 
 # a claim about oneself: "I have ...", "I'm certified in ...", "Experience with ..."
@@ -2469,10 +2505,10 @@ def _crossed(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
         if line.group(1) in _BOXES and _BOX_NOTE.match(text, pos):
             continue  # an unticked box with a note of learning: "☐ Python — learning"
         if i < len(found) and found[i][0] > pos and _opens_line(text, line.start(1)) and (
-            _CLAIM.match(text, pos)
+            _CLAIM.match(text, pos) or line.group(1) in _SAID_NO
         ):
             # a claim left unticked: "[ ] I have administered Active Directory" (not a task
-            # to do: "[ ] Read the runbooks in Confluence")
+            # to do: "[ ] Read the runbooks in Confluence"), or any statement answered "[no]"
             stop = _NEXT_MARK.search(text, pos)
             stop = len(text) if stop is None else stop.start()
             while i < len(found) and found[i][1] <= stop:
@@ -2731,10 +2767,11 @@ _COLON = re.compile(
 _LINE_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])[^\S\n]+")
 # Between two skills of one list: connectors and these few words only.
 _GLUE = frozenset(
-    """and or nor & / , ( ) : plus also either neither as well with in of on for to the a an
+    """and or nor & / + , ( ) : plus also either neither as well with in of on for to the a an
     any other similar related kind kinds sort sorts type types form forms
-    experience knowledge skills exposure tools tooling frameworks
+    experience knowledge skills exposure background tools tooling frameworks
     libraries platforms systems services databases
+    tool framework library platform system service database language
     languages e.g such like including etc even yet""".split()
 )
 # An item of a list that names no known skill: one or two words, each capitalised or
@@ -2806,6 +2843,36 @@ def _names_between(gap: str) -> bool:
     return _NAMES_BETWEEN.fullmatch(gap) is not None and _all_names(gap)
 
 
+# what a skill's kind of knowledge is called, in a tight cue's reach or right after the skill
+_KNOWING = frozenset("experience background knowledge exposure expertise skills".split())
+_MODIFIED_REACH = 80  # characters: "no professional experience with self-hosted"
+_BUT_FOR = frozenset(
+    "only just beyond except besides but outside other than apart aside save".split()
+)
+_KNOWING_NEXT = re.compile(
+    r"[^\S\n]+(?:experience|background|knowledge|exposure|expertise|skills)\b", re.I
+)
+
+
+def _modifier_before(text: str, lo: int, span) -> bool:
+    """Whether a tight cue that ends at ``lo`` may read across the one word right before
+    the skill ``span`` it reaches, where what it denies is a kind of knowledge: "no
+    background in classical ML", "no experience with self-hosted Kubernetes", "no people
+    leadership experience" (not "no doubt Python is ...")."""
+    if span[0] - lo > _MODIFIED_REACH:
+        return False
+    words = list(_WORDS.finditer(text, lo, span[0]))
+    if not words:
+        return False
+    last = words[-1]
+    word = last.group().lower()
+    before = _words(text[lo : last.start()])
+    if word in _SUBJECTS or word in _BUT_FOR or not word[0].isalpha() or not all(
+            w[0].isalnum() for w in before) or not _gap_ok(text, lo, last.start(), 0):
+        return False  # (not "no coding background, only spreadsheets")
+    return not _KNOWING.isdisjoint(before) or _KNOWING_NEXT.match(text, span[1]) is not None
+
+
 def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     """Skills a cue reaches forward, within its clause (which ends at ``limit`` or
     before): the first within a few bridge words, then its list."""
@@ -2816,7 +2883,8 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
         return []
     tight = _tight(m.group(m.lastgroup))
     named = False  # whether the list opens with names it does not know: "no Zorblax, Kafka"
-    if not _gap_ok(text, m.end(), spans[first][0], 0 if tight else _LOOSE, tight):
+    if not _gap_ok(text, m.end(), spans[first][0], 0 if tight else _LOOSE, tight) and not (
+            tight and _modifier_before(text, m.end(), spans[first])):
         at = _names_first(text[m.end() : spans[first][0]]) if (
             spans[first][0] - m.end() <= _NAMES_REACH) else -1
         if at < 0 or not _gap_ok(text, m.end(), m.end() + at, 0 if tight else _LOOSE, tight):
@@ -3272,6 +3340,15 @@ def _label_end(text: str, pos: int, starts) -> int | None:
     if _LINE_BULLET.match(text, below) or _starts_with_skill(text, below, starts):
         return below
     return None
+
+
+def _in_item_tail(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a bullet line, after the end of its item's first clause
+    (what :func:`_bullets_below` reads)."""
+    line = text.rfind("\n", 0, pos) + 1
+    bullet = _LINE_BULLET.match(text, line)
+    return bullet is not None and bullet.end() <= pos and (
+        _ITEM_END.search(text, bullet.end(), pos) is not None)
 
 
 def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> list[int]:
