@@ -196,7 +196,8 @@ not a table's columns); a cue followed by a colon ("Not required: a degree, Java
 the rest of its clause, up to the next label after a bar, semicolon or bullet ("Shaky:
 C++ | Current: Python"), or the list below it if the colon ends its line ("Name the
 tools you have not used:" / "- Django"; a denial of use or need may have up to twelve
-words before it there: "For this analyst role you will NOT need:"). A cue
+words before it there: "For this analyst role you will NOT need:"; a condition with an
+object of its own is read past: "What I'm not planning to learn unless forced:"). A cue
 that reaches no skill this way may be about the skill that a relative clause of the
 writer's follows ("Java, which I've never learned") or, opening an answer ("A: No.",
 "Candidate: Not really", "Me: Zero"), about the skills of a question put to the writer just
@@ -208,7 +209,7 @@ stands for the nearest skill before it, across a question and its answer. A skil
 question takes the status of its mention in the answer ("Q: Experience with Terraform? A: I
 have never written Terraform"). Under a heading line, each bullet counts up to its first
 sentence end or spaced dash ("Scala. Our Spark jobs run in PySpark" keeps Spark and
-PySpark), and a cue after that leaves the items below to the heading ("What you don't
+PySpark), and a cue in an item leaves the items below to the heading ("What you don't
 need" / "• Deep learning. We don't use it." / "• Cloud"); without a colon a heading may
 have up to three words before its cue ("What we
 don't need"). A learning cue after a denied intent denies what it reaches ("not planning to
@@ -217,7 +218,8 @@ inside a cue is what the cue is about ("enrolled in
 an AWS certification course"), unless the cue is read at the skill's own name ("Teaching
 myself Julia": no ``teaching``).
 
-Job postings. "Python not required" and "no Python experience required" are ``negated``
+Job postings. "Python not required", "no Python experience required" and "not expected to
+know Python" are ``negated``
 (the posting does not ask for Python); "no experience required" names no skill, so
 changes nothing. Requirement wording in the clause (``required``, ``preferred``,
 ``a plus``, ``nice to have``, ``bonus``, ``would help``, ...) turns a ``learning`` cue
@@ -813,6 +815,8 @@ _NEG_AFTER = (
     r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected"
     r"|(?:a\s+)?prerequisites?|compulsory|obligatory|relevant)"
+    # (not a denial of what follows: "Not expected to write Python", read as a cue before)
+    r"(?!\s+to\s+(?:know|write|use|have|learn|build|code|program|work|touch|master)\b)"
     # what an exam, a course or a buyer leaves out: "Scala is not tested", "LDAP not
     # acceptable", ".NET: not offered", "Deep learning is not covered" (not a label over
     # what follows: "Not covered at all: RL, GNNs")
@@ -1977,9 +1981,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if plan:  # "Weeks 1-4: SQL in depth, then window functions"
             scoped = _plan_step(text, m, starts)
         elif heading:  # "Learning next:", "Not required" over the bullet lines below it
-            # (a cue after an item's first clause leaves the items below to the heading:
-            # "What you don't need" / "• Deep learning. We don't use it." / "• Cloud")
-            while n < len(cues) and _in_item_tail(text, cues[n].start()):
+            # (a cue in an item leaves the items below to the heading: "What you don't
+            # need" / "• Deep learning. We don't use it." / "• Cloud")
+            while n < len(cues) and _in_item(text, cues[n].start()):
                 n += 1
             limit = cues[n].start() if n < len(cues) else len(text)
             scoped = _list_below(text, heading.end(), limit, starts, ends, clauses)
@@ -2664,6 +2668,7 @@ _LINE_LABEL = re.compile(_LINE_START + r"\Z")
 # the last word of such a label, whose object the list after the colon is
 _LABEL_ENDS = frozenset(
     """know knew known use used using done do does did have had touched tried learned learnt
+    learn learning study studying
     worked about with in on to of yet for need needed expect expected""".split()
 )
 # when, after the last word of such a label: "What you should not spend time on right now:"
@@ -2725,7 +2730,12 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
     if (words := _label_words(text, m, colon, starts)) is None:
         return None
     if _negative_condition(" ".join(words)):
-        return None  # "Don't join if you're not excited about:", "Don't apply unless ...:"
+        at = next((k for k, w in enumerate(words) if _CONDITION.match(w)), None)
+        if at is None or not _complete_condition([w.lower().strip(",") for w in words[at:]]):
+            return None  # "Don't join if you're not excited about:", "Don't apply unless ...:"
+        # a condition of its own, whose object the list is not: "What I'm not planning to
+        # learn unless forced:" (read without it)
+        words = words[:at]
     if (when := _LABEL_WHEN.search(" ".join(words))) is not None:  # "... on right now:"
         words = words[: len(words) - len(when.group().split())]
     if words and words[-1].lower().strip(",") not in _LABEL_ENDS and not (
@@ -2746,6 +2756,17 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
     ):
         return None
     return _COLON.match(text, colon)  # (the colon alone)
+
+
+_OBJECTS = frozenset("me us him her them it you otherwise".split())
+
+
+def _complete_condition(words: list[str]) -> bool:
+    """Whether a label's condition (``words``, from "unless" or "if") has an object of its
+    own, so that the list after the label is not what it asks for: "unless someone
+    convinces me", "unless forced" (not "unless you have shipped", "if you're not excited
+    about")."""
+    return words[-1] in _OBJECTS or len(words) == 2 and words[1].endswith("ed")
 
 
 def _label_words(text: str, m: re.Match, end: int, starts) -> list[str] | None:
@@ -3342,13 +3363,10 @@ def _label_end(text: str, pos: int, starts) -> int | None:
     return None
 
 
-def _in_item_tail(text: str, pos: int) -> bool:
-    """Whether ``pos`` is on a bullet line, after the end of its item's first clause
-    (what :func:`_bullets_below` reads)."""
-    line = text.rfind("\n", 0, pos) + 1
-    bullet = _LINE_BULLET.match(text, line)
-    return bullet is not None and bullet.end() <= pos and (
-        _ITEM_END.search(text, bullet.end(), pos) is not None)
+def _in_item(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a bullet line, after its bullet."""
+    bullet = _LINE_BULLET.match(text, text.rfind("\n", 0, pos) + 1)
+    return bullet is not None and bullet.end() <= pos
 
 
 def _bullets_below(text: str, pos: int, limit: int, starts: tuple[int, ...]) -> list[int]:
