@@ -109,7 +109,9 @@ denials, finds at most as many, and has no status for learning
   for Spark, we have none``, ``Snowflake - never had the chance``), ``Python and
   statistics are gaps``, ``Scala remains a big gap``, ``Java was never my thing``,
   ``Deep learning is not her area``, ``Backend: none to speak of``, ``Spark: no hands-on
-  work``, ``Python/ML: not part of my toolkit``, a checklist's ``[no]`` before a statement
+  work``, ``Python/ML: not part of my toolkit``, ``Ruby isn't in my toolbox``, ``Kafka
+  ..... not taken``, ``Kimball: hasn't heard of it``, ``Flink — dropped from the plan``,
+  a checklist's ``[no]`` before a statement
   (``[no]  configure Azure Monitor alerts``);
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
@@ -150,7 +152,8 @@ denials, finds at most as many, and has no status for learning
   ``Coming up:``, a plan's ``Later:`` and ``Upcoming:``, ``Skills still developing:``,
   ``Growing:``, a low rating before the skill (``Rated myself 3/10 on SQL``),
   ``Currently improving:``, ``Working on:`` (not a posting's ``What you'll be working
-  on:``), ``brushing up on``, ``a tiny bit of``, the
+  on:``), ``brushing up on``, ``I'm practising`` (not ``practising data scientists``),
+  ``a tiny bit of``, the
   writer's ``should I learn``, ``Week 2 of my Kubernetes course``, ``starting the fast.ai
   course``, plans (``HTML and CSS are next month``, ``Node.js starts in week 11``,
   ``MongoDB comes later in the course``, ``on her to-do list``), a learning note on a
@@ -196,7 +199,8 @@ not a table's columns); a cue followed by a colon ("Not required: a degree, Java
 the rest of its clause, up to the next label after a bar, semicolon or bullet ("Shaky:
 C++ | Current: Python"), or the list below it if the colon ends its line ("Name the
 tools you have not used:" / "- Django"; a denial of use or need may have up to twelve
-words before it there: "For this analyst role you will NOT need:"; a condition with an
+words before it there: "For this analyst role you will NOT need:", "Skills the new role
+requires that I don't have yet:"; a condition with an
 object of its own is read past: "What I'm not planning to learn unless forced:"). A cue
 that reaches no skill this way may be about the skill that a relative clause of the
 writer's follows ("Java, which I've never learned") or, opening an answer ("A: No.",
@@ -218,8 +222,8 @@ inside a cue is what the cue is about ("enrolled in
 an AWS certification course"), unless the cue is read at the skill's own name ("Teaching
 myself Julia": no ``teaching``).
 
-Job postings. "Python not required", "no Python experience required" and "not expected to
-know Python" are ``negated``
+Job postings. "Python not required", "no Python experience required", "not expected to
+know Python" and "We don't expect you to know Terraform" are ``negated``
 (the posting does not ask for Python); "no experience required" names no skill, so
 changes nothing. Requirement wording in the clause (``required``, ``preferred``,
 ``a plus``, ``nice to have``, ``bonus``, ``would help``, ...) turns a ``learning`` cue
@@ -362,6 +366,10 @@ _NEG_BEFORE = [
     # or for what they are gaps: "Gaps for industry roles:", "Gaps vs. the posting:"
     _LABEL_START + r"(?:(?:main|key|skills?)[^\S\n]+)?gaps?[^\S\n]+(?:for|vs\.?|versus|against)"
     r"[^\S\n]+[^:\n.;]{1,40}?(?=[^\S\n]*:(?!//))",
+    # a posting's "We don't expect you to know Terraform" (not asked for, as "we'll teach
+    # you Terraform" is)
+    r"(?:do\s+not|don['’]t|does\s+not|doesn['’]t|won['’]t|will\s+not)\s+expect\s+(?:you|candidates"
+    r"|applicants|anyone)\s+to\s+(?:know|have|use|be\s+(?:familiar|experienced)\s+with)",
     # "never got round to learning Vue", "haven't yet gotten around to using it"
     r"(?:never|not|(?:haven|hasn|hadn|didn)['’]?t)\s+(?:yet\s+)?got(?:ten)?\s+(?:a)?round\s+to"
     r"(?:\s+(?:learning|using|trying|studying))?",
@@ -668,6 +676,9 @@ _LEARN_BEFORE = [
     r"(?:(?<![^\n])|(?<=[-*•·]\s)|(?<=\bI['’]m\s)|(?<=\bI\sam\s)|(?<=\bI['’]m\scurrently\s)"
     r"|(?<=\bI\sam\scurrently\s))working\s+on(?=[^\S\n]*:)",
     r"brushing\s+up\s+on",  # "I'm brushing up on Python"
+    # "I'm practising SQL in a home lab" (not "practising data scientists")
+    r"(?:(?<=I['’]m\s)|(?<=\bam\s)|(?<=\bcurrently\s)|(?<=\bnow\s)|(?<=\bbeen\s)|(?<=\bstill\s))"
+    r"practi[sc]ing(?:\s+(?:my|on|with))?",
     r"getting\s+up\s+to\s+speed\s+(?:on|with|in)",  # "Getting up to speed on Kafka"
     r"getting\s+used\s+to",
     r"playing\s+around(?:\s+with)?",
@@ -817,6 +828,9 @@ _NEG_AFTER = (
     r"|(?:a\s+)?prerequisites?|compulsory|obligatory|relevant)"
     # (not a denial of what follows: "Not expected to write Python", read as a cue before)
     r"(?!\s+to\s+(?:know|write|use|have|learn|build|code|program|work|touch|master)\b)"
+    # "Ruby isn't in my toolbox", "Go is not part of our stack"
+    r"|(?:(?:is|are)\s+not|isn['’]t|aren['’]t)\s+(?:in|(?:a\s+)?part\s+of)\s+(?:my|our|his|her"
+    r"|their)\s+(?:toolbox|toolkit|tool\s*set|stack|skill\s*set)"
     # what an exam, a course or a buyer leaves out: "Scala is not tested", "LDAP not
     # acceptable", ".NET: not offered", "Deep learning is not covered" (not a label over
     # what follows: "Not covered at all: RL, GNNs")
@@ -1112,12 +1126,15 @@ _ATTACHED = re.compile(
     r"(?:\s+to\s+(?:use|try|learn|touch|work\s+(?:with|on))(?:\s+(?:it|them))?)?"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
     r"|forgotten(?:\s+(?:most|all|everything|it))?"  # "Perl: forgotten"
+    # "Flink — dropped from the plan"
+    r"|dropped(?:\s+from\s+(?:the|my|our)\s+(?:plan|list|syllabus|curriculum|scope|roadmap))?"
     r"|not\s+yet|(?:0|zero)[^\S\n]*(?:years?|yrs?)(?:[^\S\n]+experience)?|n/a"
     r"|zero" + _ALONE + r"|zero\s+(?:experience|exposure|knowledge)"
     r"|not\s+used(?:\s+here\b|\s+(?:anywhere|in|by|at)\b[^\n.;|]*)?|(?:explicitly\s+)?not\s+planned"
     # "Tableau - not started", "Airflow: not started yet", "Deep learning: hasn't used in a
     # work setting"
-    r"|not\s+(?:yet\s+)?started|(?:has|have)(?:\s+not|n['’]?t)\s+(?:used|touched|tried)"
+    r"|not\s+(?:yet\s+)?(?:started|taken)|(?:has|have)(?:\s+not|n['’]?t)\s+(?:used|touched|tried"
+    r"|heard\s+of)"
     r"(?:\s+(?:it|them))?(?:\s+(?:in|at|on|for|since|outside|professionally)\b[^\n.;|]*)?"
     # an interviewer's "Apache Kafka: could not explain consumer groups"
     r"|could\s*(?:not|n['’]t)\s+(?:explain|answer|describe|name|say|tell)[^\n.;|]*"
@@ -1396,7 +1413,7 @@ _ANCHORS = """
     "needs work", "need work", "needs improvement", "need improvement", "needs practice",
     "need practice",
     "new to", "working toward", "working towards", "working through", "yet to", "outside my",
-    "working on", "brushing up",
+    "working on", "brushing up", "practising", "practicing",
     "outside of", "beyond my", "outside the", "outside our", "beyond the", "beyond our",
     "beyond me", "beyond us", "beyond him", "beyond them",
     "above my", "foreign language",
@@ -1476,7 +1493,7 @@ _ATTACHED_WORDS = frozenset(
     " shaky hazy weak developing hasn't haven't hasnt havent hadn't hadnt gap nobody"
     " don't doesn't"
     " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered kinda somewhat"
-    " unfamiliar clueless zilch nada"
+    " unfamiliar clueless zilch nada dropped"
     .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",
@@ -2644,7 +2661,8 @@ _LABEL_GAP = re.compile(r"[^\n.!?;:]*")
 # a denial's verb of use or need: "not worked with", "never had to use", "won't need"
 _USE_NEXT = re.compile(
     r"(?:[^\S\n]+(?:yet|ever|really|actually|been)){0,2}[^\S\n]+(?:use[ds]?|using|worked"
-    r"|touched|tried|need(?:ed)?|require[ds]?|know|known|learn(?:ed|t)|done|ha(?:d|ve)\s+to\s+use)"
+    r"|touched|tried|need(?:ed)?|require[ds]?|know|known|learn(?:ed|t)|done|ha(?:d|ve)\s+to\s+use"
+    r"|have|has)"  # ("Skills the new role requires that I don't have yet:" / "- Spark")
     r"\b",
     re.I,
 )
