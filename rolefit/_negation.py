@@ -822,6 +822,8 @@ _TIGHT_CUES = re.compile(
 )
 
 # -- cues after the skill ----------------------------------------------------------------
+# whose set of tools a skill is not in: "isn't in my toolbox", "not part of our stack"
+_MY_TOOLKIT = r"(?:my|our|his|her|their)\s+(?:toolbox|toolkit|tool\s*set|stack|skill\s*set)"
 _NEG_AFTER = (
     r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected"
@@ -829,8 +831,7 @@ _NEG_AFTER = (
     # (not a denial of what follows: "Not expected to write Python", read as a cue before)
     r"(?!\s+to\s+(?:know|write|use|have|learn|build|code|program|work|touch|master)\b)"
     # "Ruby isn't in my toolbox", "Go is not part of our stack"
-    r"|(?:(?:is|are)\s+not|isn['’]t|aren['’]t)\s+(?:in|(?:a\s+)?part\s+of)\s+(?:my|our|his|her"
-    r"|their)\s+(?:toolbox|toolkit|tool\s*set|stack|skill\s*set)"
+    rf"|(?:(?:is|are)\s+not|isn['’]t|aren['’]t)\s+(?:in|(?:a\s+)?part\s+of)\s+{_MY_TOOLKIT}"
     # what an exam, a course or a buyer leaves out: "Scala is not tested", "LDAP not
     # acceptable", ".NET: not offered", "Deep learning is not covered" (not a label over
     # what follows: "Not covered at all: RL, GNNs")
@@ -1105,8 +1106,7 @@ _ATTACHED = re.compile(
     r"|gap|nobody|no\s*one|not\s+(?:yet\s+)?a\s+(?:strength|strong\s+(?:point|suit))"
     r"|not\s+(?:really\s+)?(?:my|his|her|their|our)\s+(?:background|area|thing|strength|forte|field)"
     # "Python/ML: not part of my toolkit"
-    r"|not\s+(?:really\s+)?(?:a\s+)?part\s+of\s+(?:my|his|her|their|our)\s+(?:toolkit|toolbox"
-    r"|tool\s*set|stack|skill\s*set)"
+    rf"|not\s+(?:really\s+)?(?:a\s+)?part\s+of\s+{_MY_TOOLKIT}"
     # a form's ticked "No": "Experience with Go? ☐ Yes ☒ No"
     r"|(?:☐|\[\s?\])\s*yes\s*(?:☒|☑|\[[xX✓✔]\])\s*no"
     # a note in the writer's own words: "Kafka: I have zero experience", "As for Spark, we
@@ -1217,7 +1217,7 @@ _REQUIREMENT = re.compile(
 )
 
 # two names joined as a list: "Scala and Kotlin: neither"
-_AND_OR = re.compile(r"\s+(?:and|or|&)\s+", re.I)
+_AND_OR = re.compile(r"\s+(?:and|or|&)\s+|\s*[/+]\s*", re.I)  # ("Spark/Kafka: none")
 # a will to learn, which a posting asks for instead of the skill: "willing to learn Python"
 _WILL_TO = re.compile(
     r"\b(?:willing(?:ness)?|eager(?:ness)?|keen|happy|open|ready)\s+to\s+$", re.I
@@ -1908,7 +1908,6 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             i and (
                 "," in text[max(0, e - 200) : e]
                 or _AND_OR.fullmatch(text, found[i - 1][1], found[i][0])
-                or text[found[i - 1][1] : found[i][0]].strip() in ("/", "+")  # "Spark/Kafka"
             )
         ):
             for j in _list_before(text, found, i):
@@ -2319,7 +2318,7 @@ def has_marks(text: str) -> bool:
         or ("□" in text and "□□□" in text) or ("░" in text and "░░░" in text)
         or ("[" in text and "--]" in text)
         or ("[" in text and ("[ ]" in text  # (a one-character look first: it is faster)
-                             or "[no]" in text or "[No]" in text or "[NO]" in text))
+                             or any(mark in text for mark in _SAID_NO)))
         or "⬜" in text or "☐" in text
         or ("~" in text and "~~" in text and _STRUCK.search(text) is not None)
         or ("[" in text and _KEYED_AT.search(text) is not None
@@ -2748,7 +2747,7 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
     if (words := _label_words(text, m, colon, starts)) is None:
         return None
     if _negative_condition(" ".join(words)):
-        at = next((k for k, w in enumerate(words) if _CONDITION.match(w)), None)
+        at = next((k for k, w in enumerate(words) if _UNLESS.match(w)), None)
         if at is None or not _complete_condition([w.lower().strip(",") for w in words[at:]]):
             return None  # "Don't join if you're not excited about:", "Don't apply unless ...:"
         # a condition of its own, whose object the list is not: "What I'm not planning to
@@ -2777,10 +2776,12 @@ def _label_colon(text: str, m: re.Match, colon: int, starts) -> re.Match | None:
 
 
 _OBJECTS = frozenset("me us him her them it you otherwise".split())
+# (an "if" condition is negative by a word of denial after it, so its object is the list)
+_UNLESS = re.compile(r"unless\b", re.I)
 
 
 def _complete_condition(words: list[str]) -> bool:
-    """Whether a label's condition (``words``, from "unless" or "if") has an object of its
+    """Whether a label's condition (``words``, from "unless") has an object of its
     own, so that the list after the label is not what it asks for: "unless someone
     convinces me", "unless forced" (not "unless you have shipped", "if you're not excited
     about")."""
@@ -2888,9 +2889,7 @@ _MODIFIED_REACH = 80  # characters: "no professional experience with self-hosted
 _BUT_FOR = frozenset(
     "only just beyond except besides but outside other than apart aside save".split()
 )
-_KNOWING_NEXT = re.compile(
-    r"[^\S\n]+(?:experience|background|knowledge|exposure|expertise|skills)\b", re.I
-)
+_KNOWING_NEXT = re.compile(rf"[^\S\n]+(?:{'|'.join(sorted(_KNOWING))})\b", re.I)
 
 
 def _modifier_before(text: str, lo: int, span) -> bool:
@@ -2905,7 +2904,7 @@ def _modifier_before(text: str, lo: int, span) -> bool:
         return False
     last = words[-1]
     word = last.group().lower()
-    before = _words(text[lo : last.start()])
+    before = [w.lower().rstrip(".") or w for w in (m.group() for m in words[:-1])]  # (_words)
     if word in _SUBJECTS or word in _BUT_FOR or not word[0].isalpha() or not all(
             w[0].isalnum() for w in before) or not _gap_ok(text, lo, last.start(), 0):
         return False  # (not "no coding background, only spreadsheets")

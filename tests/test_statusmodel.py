@@ -144,16 +144,20 @@ def _block(layout: str) -> str:
     return "I build backend services in Python.\n\n" + _HEADINGS[layout] + "\n".join(lines)
 
 
+def _features_of_last_item(text: str) -> list[str]:
+    """The model's feature names of the last item ("Elixir") of a :func:`_block`."""
+    start = text.index("Elixir")
+    found = rolefit.find_skills(text)
+    spans = list(zip(found["start"], found["end"], strict=True))
+    return _statusmodel.features(_statusmodel.window(
+        text, start, start + len("Elixir"), spans, {}, text.rfind("\n", 0, start) + 1))
+
+
 @pytest.mark.parametrize("layout", sorted(_HEADINGS))
 def test_the_heading_of_a_block_reaches_every_item_under_it(layout):
     """The model's features of the last item of a list block hold its heading's words,
     not only those of the line just above."""
-    text = _block(layout)
-    start = text.index("Elixir")
-    found = rolefit.find_skills(text)
-    spans = list(zip(found["start"], found["end"], strict=True))
-    names = _statusmodel.features(_statusmodel.window(
-        text, start, start + len("Elixir"), spans, {}, text.rfind("\n", 0, start) + 1))
+    names = _features_of_last_item(_block(layout))
     assert ("S:not" in names) == (layout != "no heading"), names
     assert ("S:use" in names) == (layout == "no heading"), names
 
@@ -161,11 +165,7 @@ def test_the_heading_of_a_block_reaches_every_item_under_it(layout):
 def _p_has_of_last_item(text: str) -> float:
     """The shipped model's probability of ``has`` for the last item ("Elixir")."""
     model = _statusmodel.load()
-    start = text.index("Elixir")
-    found = rolefit.find_skills(text)
-    spans = list(zip(found["start"], found["end"], strict=True))
-    names = _statusmodel.features(_statusmodel.window(
-        text, start, start + len("Elixir"), spans, {}, text.rfind("\n", 0, start) + 1))
+    names = _features_of_last_item(text)
     scores = np.array(_statusmodel._held(
         model, [model["weights"][n] for n in names if n in model["weights"]])[0])
     p = np.exp(scores - scores.max())
