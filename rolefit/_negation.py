@@ -2911,6 +2911,57 @@ def _modifier_before(text: str, lo: int, span) -> bool:
     return not _KNOWING.isdisjoint(before) or _KNOWING_NEXT.match(text, span[1]) is not None
 
 
+# A kind of thing that a cue reaches, named by words rolefit does not know, then its
+# examples: "never worked with a columnar warehouse like Snowflake", "no experience with our
+# monitoring stack (Grafana and Prometheus)", "not familiar with container tooling such as
+# Docker"
+_EXAMPLES_NEXT = re.compile(
+    r"(?:\(|\b(?:such\s+as|like|e\.g\.|including|for\s+(?:example|instance)),?)[^\S\n]*\Z",
+    re.I,
+)
+_EXAMPLE_WORDS = 3  # words outside the bridge list before the examples: "clinical data formats"
+_OWNERS = frozenset("our your their his her my its".split())
+_JOINS = frozenset({"and", "or", "nor", "&", "/", "+", ",", "plus"})
+# a writer's attitude, not a denial: "not afraid of new tools like Rust", "no shying away
+# from technologies such as Vue"
+_NOT_KIND = _BUT_FOR | frozenset(
+    """afraid scared shy shying away fear hesitant reluctant limited restricted confined
+    opposed against""".split()
+)
+
+
+def _examples_before(text: str, lo: int, span) -> bool:
+    """Whether a cue that ends at ``lo`` reaches the skill ``span`` as the first example
+    of a kind of thing it names in words outside the bridge list (:data:`_EXAMPLES_NEXT`),
+    within one clause and :data:`_MODIFIED_REACH` characters."""
+    if span[0] - lo > _MODIFIED_REACH:
+        return False
+    marker = _EXAMPLES_NEXT.search(text, lo, span[0])
+    if marker is None or marker.start() == lo:
+        return False
+    hi = marker.start()
+    while hi > lo and text[hi - 1] in " ,":
+        hi -= 1
+    free, last = _EXAMPLE_WORDS, ""
+    for w in _WORDS.finditer(text, lo, hi):
+        word = w.group().lower().rstrip(".") or w.group()
+        if word == "/" and text[w.start() - 1] in "wW":
+            continue  # "w/", short for "with"
+        if word in _JOINS:
+            return False  # one kind, not several: "assessments and household surveys"
+        if word in _OWNERS or word in _BRIDGE or word in _CONNECTORS:
+            continue
+        if word in _SUBJECTS or word in _NOT_KIND or not word[0].isalpha():
+            return False
+        free -= 1
+        if free < 0:
+            return False
+        last = word
+    # a kind is named, and by a noun: not "no experience with (Python)", not "chose one
+    # without being prompted (Qdrant, ...)"
+    return free < _EXAMPLE_WORDS and not last.endswith("ed")
+
+
 def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     """Skills a cue reaches forward, within its clause (which ends at ``limit`` or
     before): the first within a few bridge words, then its list."""
@@ -2922,7 +2973,8 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
     tight = _tight(m.group(m.lastgroup))
     named = False  # whether the list opens with names it does not know: "no Zorblax, Kafka"
     if not _gap_ok(text, m.end(), spans[first][0], 0 if tight else _LOOSE, tight) and not (
-            tight and _modifier_before(text, m.end(), spans[first])):
+            tight and _modifier_before(text, m.end(), spans[first])) and not (
+            _examples_before(text, m.end(), spans[first])):
         at = _names_first(text[m.end() : spans[first][0]]) if (
             spans[first][0] - m.end() <= _NAMES_REACH) else -1
         if at < 0 or not _gap_ok(text, m.end(), m.end() + at, 0 if tight else _LOOSE, tight):

@@ -1165,3 +1165,25 @@ def test_a_scale_given_by_its_two_ends(text, expected, reader):
     with rolefit.config_context(reader=reader):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+
+
+# A denial of a kind of thing named in words rolefit does not know reaches its examples,
+# in brackets or after "such as", "like", "including": under the rules and the default.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Growth area: no hands-on time with our streaming stack (Kafka, Flink) yet.",
+     {"kafka": "negated", "flink": "negated"}),
+    ("I've never used a columnar warehouse like Snowflake; all my work ran on MySQL.",
+     {"snowflake": "negated", "mysql": "has"}),
+    ("Not familiar w/ container tooling such as Docker, but strong in Go.",
+     {"docker": "negated", "go": "has"}),
+    # (guards: an aside in brackets after a verb, an attitude, "beyond")
+    ("Picked a vector store without being asked (Qdrant, used it before).",
+     {"vector_database": "has", "qdrant": "has"}),
+    ("No fear of new languages like Rust.", {"rust": "has"}),
+    ("No experience beyond reporting tools such as Excel.", {"excel": "has"}),
+])
+def test_a_denial_reaches_the_examples_of_a_kind_it_names(text, expected, reader):
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
