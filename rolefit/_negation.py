@@ -2922,6 +2922,7 @@ _EXAMPLES_NEXT = re.compile(
 _EXAMPLE_WORDS = 3  # words outside the bridge list before the examples: "clinical data formats"
 _OWNERS = frozenset("our your their his her my its".split())
 _JOINS = frozenset({"and", "or", "nor", "&", "/", "+", ",", "plus"})
+_CONTRAST = _BUT_FOR | frozenset({"instead", "though", "rather"})
 # a writer's attitude, not a denial: "not afraid of new tools like Rust", "no shying away
 # from technologies such as Vue"
 _NOT_KIND = _BUT_FOR | frozenset(
@@ -2939,6 +2940,10 @@ def _examples_before(text: str, lo: int, span) -> bool:
     marker = _EXAMPLES_NEXT.search(text, lo, span[0])
     if marker is None or marker.start() == lo:
         return False
+    if text[marker.start()] == "(":  # a contrast in brackets: "no BI tools (Excel only)"
+        close = text.find(")", marker.end(), marker.end() + _MODIFIED_REACH)
+        if close >= 0 and not _CONTRAST.isdisjoint(_words(text[marker.end() : close])):
+            return False
     hi = marker.start()
     while hi > lo and text[hi - 1] in " ,":
         hi -= 1

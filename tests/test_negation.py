@@ -1177,11 +1177,12 @@ def test_a_scale_given_by_its_two_ends(text, expected, reader):
      {"snowflake": "negated", "mysql": "has"}),
     ("Not familiar w/ container tooling such as Docker, but strong in Go.",
      {"docker": "negated", "go": "has"}),
-    # (guards: an aside in brackets after a verb, an attitude, "beyond")
+    # (guards: an aside in brackets after a verb, an attitude, "beyond", a contrast)
     ("Picked a vector store without being asked (Qdrant, used it before).",
      {"vector_database": "has", "qdrant": "has"}),
     ("No fear of new languages like Rust.", {"rust": "has"}),
     ("No experience beyond reporting tools such as Excel.", {"excel": "has"}),
+    ("No experience with reporting tools (Excel only).", {"excel": "has"}),
 ])
 def test_a_denial_reaches_the_examples_of_a_kind_it_names(text, expected, reader):
     with rolefit.config_context(reader=reader):
