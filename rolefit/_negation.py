@@ -2950,8 +2950,8 @@ def _examples_before(text: str, lo: int, span) -> bool:
     free, last = _EXAMPLE_WORDS, ""
     for w in _WORDS.finditer(text, lo, hi):
         word = w.group().lower().rstrip(".") or w.group()
-        if word == "/" and text[w.start() - 1] in "wW":
-            continue  # "w/", short for "with"
+        if word in ("w", "/") and text.startswith("/", w.end() if word == "w" else w.start()):
+            continue  # "w/", short for "with", as _gap_ok reads it
         if word in _JOINS:
             return False  # one kind, not several: "assessments and household surveys"
         if word in _OWNERS or word in _BRIDGE or word in _CONNECTORS:
