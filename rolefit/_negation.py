@@ -180,7 +180,10 @@ denials, finds at most as many, and has no status for learning
 Scope. A cue *before* a skill reaches it when the words between them are bridge words
 (``experience``, ``with``, ``used``, ``any``, ``professional``, ...; a cue may allow one
 other word; a tight one, such as ``no``, only the word right before a skill whose kind of
-knowledge it denies: "no background in classical ML", "no people leadership experience"),
+knowledge it denies: "no background in classical ML", "no people leadership experience";
+any cue, the examples of one kind it names in up to three other words, after a bracket,
+``such as``, ``like``, ``including`` or ``e.g.``: "never used a columnar warehouse like
+Snowflake", "no experience with our monitoring stack (Grafana)", not "(Excel only)"),
 and then runs on over a list: further skills joined by commas, ``and``,
 ``or``, ``nor``, ``/``, ``+`` and bridge words ("no Spark, Kafka or Airflow", "or any kind of
 stream processing", "a BI tool such as Tableau"). Scope stops at the
