@@ -122,7 +122,10 @@ denials, finds at most as many, and has no status for learning
   ``SQL: 1``; ``negated`` where the scale's own words deny: ``1 = none``, ``0``),
   a posting's ``willing to learn`` (the requirement words around it ask for the will),
   ``rudimentary``, ``diving into``, ``getting comfortable with``, ``familiarising myself
-  with``, ``barely know`` / ``hardly written any`` (not ``barely use``, a habit),
+  with``, an intent to study or to be at home with a skill (``planning to study``, ``I'll
+  study``, ``to get familiar with``, ``becoming proficient in``, ``to get up to speed on``;
+  not a purpose, ``workflows to study Spark workloads``, nor a goal of the past, ``was to
+  get comfortable with``), ``barely know`` / ``hardly written any`` (not ``barely use``, a habit),
   a start (``early days with``, ``Spark (early days)``, ``first steps in``),
   knowledge in theory only (``only a theoretical understanding of``, ``I know
   Docker in theory``, ``Helm I understand conceptually``, ``Terraform (theory only)``,
@@ -576,11 +579,36 @@ _NEG_BEFORE = [
     r"no\s+(?:real\s+|particular\s+)?interest\s+in",  # "no interest in React or CSS"
     r"no(?![-.]\w|\s+(?:later|less|more|matter|doubt|longer|one|sooner)\b)",
 ]
+# the words after which "to study" is an intent or a start ("want to study Rust")
+_TO_STUDY = """
+    want wants wanted wanting plan plans planned planning hope hopes hoped hoping start starts
+    started starting aim aims aimed aiming intend intends intended intending try tries tried
+    trying like love going gonna need needs begin began beginning decided continue continued
+    continuing keen eager motivated ready excited sabbatical school university college
+""".split()
+# those of them that open a cue word of their own with "to" ("need to", "keen to"): the cue
+# starts with them
+_LEAD_TO = r"(?:needs?|keen|eager|hoping|aiming|motivated)\s+to|"
 _LEARN_BEFORE = [
     rf"not\s+(?:{_HEDGES})",
     r"learn",
     r"learning",
     r"studying",
+    # the intent to study a skill or to be at home with it: "planning to study dbt", "I'll
+    # study Terraform", "to get comfortable with Spark", "becoming familiar with dbt" (not
+    # "a case study", "the study used R", "to become a data engineer"; "to study" only
+    # after a word of intent or a start, not of a purpose, "workflows to study Spark
+    # workloads", nor a study as a thing, "contribute to study design"; nor an intent of
+    # the past, "the goal was to")
+    r"(?:" + _LEAD_TO + "|".join(rf"(?<=\b{w}\s)to" for w in _TO_STUDY)
+    + r"|will|I['’]ll|we['’]ll)\s+study(?:\s+(?:up\s+on|for))?"
+    r"(?!\s+(?:designs?|teams?|groups?|protocols?|results?|sites?|participants?|population"
+    r"|period|reports?|plans?|visits?|areas?|materials?|guides?|sessions?|hall|abroad|leave"
+    r"|conduct|documents?|endpoints?)\b)",
+    r"(?<!\bwas\s)(?<!\bwere\s)(?:(?:" + _LEAD_TO + r"to|will|I['’]ll|we['’]ll)\s+(?:get|become)"
+    r"|becoming)\s+(?:more\s+)?(?:comfortable|familiar|proficient)(?:\s+(?:with|in))?",
+    r"(?<!\bwas\s)(?<!\bwere\s)(?:" + _LEAD_TO + r"to|will|I['’]ll|we['’]ll)\s+get\s+up\s+to"
+    r"\s+speed\s+(?:on|with|in)",
     r"(?:currently|now|am|'m|’m)\s+taking",
     # "taking a course on", "enrolled in a Coursera specialisation on", "working through
     # the intro module of", "attended a two-day workshop on"
@@ -771,7 +799,7 @@ _BRIDGE = frozenset(
     being fully whatsoever
     experience experiences experienced knowledge skill skills background exposure
     familiarity proficiency expertise training understanding grasp command fluency
-    professional commercial production hands-on practical direct real real-world working
+    professional commercial production hands-on hands practical direct real real-world working
     industry formal significant extensive deep solid actual relevant enterprise
     completely totally entirely absolutely complete total utter absolute
     academic personal
@@ -1102,7 +1130,8 @@ _ATTACHED = re.compile(
     # needed" (in brackets or after a colon it is read as a cue after the skills before it:
     # "Go or Rust (not required)", "Containers / AKS: not required")
     r"|(?<![(:])(?<![(:]\s)not\s+(?:required|needed|necessary|expected|mandatory)"
-    r"|no(?:[^\S\n]+(?:(?:hands-on|real|practical|professional)[^\S\n]+)?"  # (on its line)
+    # (on its line)
+    r"|no(?:[^\S\n]+(?:(?:hands(?:-|[^\S\n])on|real|practical|professional)[^\S\n]+)?"
     r"(?:experience|use|usage|exposure|knowledge|work))?"
     # "Azure Data Factory: gap", a team matrix's "Spark: nobody", "Statistics - not a
     # strength yet", "Data science ..... not my background"
@@ -1117,7 +1146,7 @@ _ATTACHED = re.compile(
     # chance", "dbt, haven't had a chance to use it yet"
     r"|(?:(?:i|we|they)['’]ve\s+(?:got\s+)?|(?:i|we|he|she|they)\s+(?:have|has|had)\s+(?:got\s+)?)"
     r"(?:no|zero|nil|little\s+(?:to|or)\s+no)"
-    r"(?:\s+(?:hands-on|real|practical|professional|prior|direct|actual|working|production"
+    r"(?:\s+(?:hands[-\s]on|real|practical|professional|prior|direct|actual|working|production"
     r"|commercial|industry))?"
     r"\s+(?:experience|exposure|knowledge|background)"
     r"|(?:i|we|he|she|they)\s+(?:have|has)\s+none"
@@ -1434,6 +1463,11 @@ _ANCHORS = """
                                      "break", "step", "branch", "shift")
       for to in ("into", "to", "toward", "towards")),
     "to branch out",
+    *(f"{w} study" for w in ("to", "will", "i'll", "we'll")),
+    *(f"{w} {more}{at}" for w in (*(f"{to} {v}" for to in ("to", "will", "i'll", "we'll")
+                                    for v in ("get", "become")), "becoming")
+      for more in ("", "more ") for at in ("comfortable", "familiar", "proficient")),
+    *(f"{w} get up to speed" for w in ("to", "will", "i'll", "we'll")),
     "to become", "transitioning", "pivoting", "i'm moving", "i’m moving", "am moving",
     "currently moving", "now moving", "break into",
     "breaking into",
@@ -3165,7 +3199,8 @@ _BARE = re.compile(
 _PRONOUN = re.compile(
     r"(?:\s+(?:really|actually|ever|yet|properly|seriously|even))?"
     # "no hands-on experience with it"
-    r"(?:(?:\s+(?:hands-on|real|practical|professional|prior|direct|actual|working|production))*"
+    r"(?:(?:\s+(?:hands[-\s]on|real|practical|professional|prior|direct|actual|working"
+    r"|production))*"
     r"\s+(?:experience|exposure|knowledge|familiarity)(?=\s+(?:with|in|of|on)\b))?"
     r"(?P<verb>\s+(?:used|use|touched|tried|worked\s+(?:with|on)|learned|learnt|studied|known|know"
     r"|done|deployed|opened|shipped|written|started|begun"

@@ -861,8 +861,9 @@ def find_skills(text: str):
     Each mention's ``status`` is read from its clause (:mod:`rolefit._negation`):
     ``negated`` under a denial cue ("no", "not", "never", "without", "lack of",
     "unfamiliar with", "0 years", "not required", ...), ``learning`` under an aspiration
-    or beginner cue ("learning", "studying", "want to learn", "beginner", "basic
-    knowledge of", "exposure to", "(beginner)", "on weekends", ...), else ``has``. A cue
+    or beginner cue ("learning", "studying", "want to learn", "planning to study", "to get
+    familiar with", "beginner", "basic knowledge of", "exposure to", "(beginner)", "on
+    weekends", ...), else ``has``. A cue
     covers a list ("no Spark, Kafka or Airflow") and the examples of a kind it names
     ("never used a columnar warehouse like Snowflake", "no experience with our monitoring
     stack (Grafana, Prometheus)"), and stops at a clause boundary: a

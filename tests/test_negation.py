@@ -1188,3 +1188,26 @@ def test_a_denial_reaches_the_examples_of_a_kind_it_names(text, expected, reader
     with rolefit.config_context(reader=reader):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+
+
+# The intent to study a skill, or to be at home with it, is learning: "to study" only after
+# a word of intent or a start, never a purpose ("workflows to study Spark workloads") or a
+# study as a thing; under the rules and the default.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hoping to study Kafka and Flink next term; SQL daily.",
+     {"kafka": "learning", "flink": "learning", "sql": "has"}),
+    ("We'll study Terraform together in your first month.", {"terraform": "learning"}),
+    ("Need to get familiar with dbt before the move.", {"dbt": "learning"}),
+    ("Becoming more proficient in Rust, after years of C++.",
+     {"rust": "learning", "cpp": "has"}),
+    # (guards: a purpose, a study as a thing, an intent of the past)
+    ("Wrote notebooks to study churn with XGBoost.", {"jupyter": "has", "xgboost": "has"}),
+    ("Ran a field study with Tableau dashboards.", {"tableau": "has"}),
+    ("The 2022 goal was to get comfortable with Docker; it runs our stack now.",
+     {"docker": "has"}),
+])
+def test_an_intent_to_study_is_learning(text, expected, reader):
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
