@@ -181,7 +181,9 @@ denials, finds at most as many, and has no status for learning
 * ``has``: anything else (``familiar with`` alone is ``has``).
 
 Scope. A cue *before* a skill reaches it when the words between them are bridge words
-(``experience``, ``with``, ``used``, ``any``, ``professional``, ...; a cue may allow one
+(``experience``, ``exp``, ``with``, ``used``, ``any``, ``professional``, ..., and a
+misspelling of a long word among them for what a writer knows, ``experiance``,
+``knowlege``, within one or two edits; a cue may allow one
 other word; a tight one, such as ``no``, only the word right before a skill whose kind of
 knowledge it denies: "no background in classical ML", "no people leadership experience";
 any cue, the examples of one kind it names in up to three other words, after a bracket,
@@ -797,7 +799,7 @@ _BRIDGE = frozenset(
     a an the any some much many all of with in on for to at by from as via into about
     and or nor plus also either neither yet ever really still even prior previous previously
     being fully whatsoever
-    experience experiences experienced knowledge skill skills background exposure
+    experience experiences experienced exp knowledge skill skills background exposure
     familiarity proficiency expertise training understanding grasp command fluency
     professional commercial production hands-on hands practical direct real real-world working
     industry formal significant extensive deep solid actual relevant enterprise
@@ -816,6 +818,27 @@ _BRIDGE = frozenset(
     myself level basic basics fundamentals concepts need needed required
     """.split()
 )
+# The long nouns and adjectives of the bridge list for what a writer knows, which writers
+# misspell ("No experiance with Airflow", "no knowlege of Docker"): a word within one edit
+# of one of them (two for ten letters or more), and as long or one letter apart, is read
+# across as the word itself (_misspelled)
+_LONG_BRIDGE = tuple(
+    """experience experiences experienced knowledge background exposure familiarity
+    proficiency expertise understanding professional commercial production practical""".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def _misspelled(word: str) -> bool:
+    """Whether ``word`` (lower case) is a misspelling of a word of :data:`_LONG_BRIDGE`."""
+    if len(word) < 7 or not word.isalpha():
+        return False
+    from rapidfuzz.distance import OSA
+
+    return any(OSA.distance(word, w, score_cutoff=(edits := 1 + (len(w) >= 10))) <= edits
+               for w in _LONG_BRIDGE if abs(len(w) - len(word)) <= 1)
+
+
 _SUBJECTS = frozenset("i we you he she they it my our your their this that which who".split())
 # What a system is made of, between a skill and a denial after it: "the Solr cluster was
 # decommissioned", "Objective-C code was removed" (and a question mark: "Redis? No.")
@@ -1851,6 +1874,8 @@ def _gap_ok(
         if not word[0].isalnum() and word not in "(),/&:\"'":
             return False
         if gerund and n <= 1 and word.endswith("ing") and not word.endswith("thing"):
+            continue
+        if _misspelled(word):
             continue
         free -= 1
         if free < 0:

@@ -1211,3 +1211,27 @@ def test_an_intent_to_study_is_learning(text, expected, reader):
     with rolefit.config_context(reader=reader):
         found = rolefit.find_skills(text)
     assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+
+
+# A denial reads across "exp" and a misspelling of a word for what a writer knows
+# ("experiance", "knowlege"): within one edit, two for ten letters or more; not a word of
+# another kind that looks like one ("experimental").
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("No exp with Kafka, 4 yrs with RabbitMQ.", {"kafka": "negated", "rabbitmq": "has"}),
+    ("I have no experiance with Tableau.", {"tableau": "negated"}),
+    ("no knowlege of Docker yet; Linux every day", {"docker": "negated", "linux": "has"}),
+    ("Never had any profesional expirience with Scala.", {"scala": "negated"}),
+    ("No experimental features of Spark are enabled in production.", {"spark": "has"}),
+])
+def test_a_denial_reads_across_a_misspelled_word(text, expected, reader):
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+
+
+def test_a_misspelling_is_one_of_a_long_word_within_its_edits():
+    assert all(map(_N._misspelled, ["experiance", "expirience", "knowlege", "knowledges",
+                                   "backgroud", "profesional", "familarity"]))
+    assert not any(map(_N._misspelled, ["experiment", "experimental", "professionally",
+                                        "exporting", "training", "exp", "knowledgeable"]))
