@@ -15,6 +15,13 @@ from rolefit import _negation as _N
 CASES = Path(__file__).with_name("negation_cases.csv")
 
 
+
+def _statuses(text: str, reader: str) -> dict[str, str]:
+    """``{skill_id: status}`` of the mentions of ``text`` read by ``reader``."""
+    with rolefit.config_context(reader=reader):
+        found = rolefit.find_skills(text)
+    return dict(zip(found["skill_id"], found["status"], strict=True))
+
 def _cases():
     with CASES.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -929,9 +936,7 @@ def test_a_writer_in_lower_case_or_capitals_reads_as_one_in_mixed_case(text, exp
     ("Our values: Learn Fast, Align, Adapt & Go!", {"go": "has"}),
 ])
 def test_a_name_it_does_not_know_or_a_version_keeps_a_list_whole(text, expected, reader):
-    with rolefit.config_context(reader=reader):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+    assert _statuses(text, reader) == expected, text
 
 
 # A posting asks for "exposure to" a tool on an item's wrapped line too, and under a heading
@@ -997,9 +1002,7 @@ def test_a_postings_set_phrase_brings_nothing_into_the_learned_readers_reach(tex
     ("We messed up the Kafka config once.", {"kafka": "has"}),
 ])
 def test_trying_a_tool_out_is_learning_it(text, expected, reader):
-    with rolefit.config_context(reader=reader):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+    assert _statuses(text, reader) == expected, text
 
 
 # A posting's nice-to-have is asked for, not denied: "a plus, not required", "helpful but not
@@ -1049,9 +1052,7 @@ def test_a_nice_to_have_is_asked_for(text, expected, reader):
     ("Tools used: none\n- Python is my main language", {"python": "has"}),
 ])
 def test_a_skill_put_first_and_a_none_heading(text, expected, reader):
-    with rolefit.config_context(reader=reader):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+    assert _statuses(text, reader) == expected, text
 
 
 # "developing" brings a line into the learned reader's reach only as a level or of one's
@@ -1135,9 +1136,7 @@ def test_a_postings_whats_in_it_for_you_is_no_cue(text, expected):
     ("Docker: she's used it daily", {"docker": "has"}),
 ])
 def test_a_label_qualified_and_an_answer_about_someone(text, expected, reader):
-    with rolefit.config_context(reader=reader):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+    assert _statuses(text, reader) == expected, text
 
 
 def test_a_denial_with_more_after_it_is_no_bare_answer():
@@ -1162,9 +1161,7 @@ def test_a_denial_with_more_after_it_is_no_bare_answer():
      {"python": "has", "sql": "has"}),
 ])
 def test_a_scale_given_by_its_two_ends(text, expected, reader):
-    with rolefit.config_context(reader=reader):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+    assert _statuses(text, reader) == expected, text
 
 
 # A denial of a kind of thing named in words rolefit does not know reaches its examples,
@@ -1185,9 +1182,7 @@ def test_a_scale_given_by_its_two_ends(text, expected, reader):
     ("No experience with reporting tools (Excel only).", {"excel": "has"}),
 ])
 def test_a_denial_reaches_the_examples_of_a_kind_it_names(text, expected, reader):
-    with rolefit.config_context(reader=reader):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+    assert _statuses(text, reader) == expected, text
 
 
 # The intent to study a skill, or to be at home with it, is learning: "to study" only after
@@ -1208,9 +1203,7 @@ def test_a_denial_reaches_the_examples_of_a_kind_it_names(text, expected, reader
      {"docker": "has"}),
 ])
 def test_an_intent_to_study_is_learning(text, expected, reader):
-    with rolefit.config_context(reader=reader):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+    assert _statuses(text, reader) == expected, text
 
 
 # A denial reads across "exp" and a misspelling of a word for what a writer knows
@@ -1225,9 +1218,7 @@ def test_an_intent_to_study_is_learning(text, expected, reader):
     ("No experimental features of Spark are enabled in production.", {"spark": "has"}),
 ])
 def test_a_denial_reads_across_a_misspelled_word(text, expected, reader):
-    with rolefit.config_context(reader=reader):
-        found = rolefit.find_skills(text)
-    assert dict(zip(found["skill_id"], found["status"], strict=True)) == expected, text
+    assert _statuses(text, reader) == expected, text
 
 
 def test_a_misspelling_is_one_of_a_long_word_within_its_edits():
