@@ -1226,3 +1226,19 @@ def test_a_misspelling_is_one_of_a_long_word_within_its_edits():
                                    "backgroud", "profesional", "familarity"]))
     assert not any(map(_N._misspelled, ["experiment", "experimental", "professionally",
                                         "exporting", "training", "exp", "knowledgeable"]))
+
+
+# Being taught, a wish list and the start of a course are learning; a start of use is not,
+# nor teaching someone else.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Our lead is showing us dbt this sprint; SQL we know.",
+     {"dbt": "learning", "sql": "has"}),
+    ("Being mentored in Kubernetes by a senior engineer.", {"kubernetes": "learning"}),
+    ("Scala is on my wish-list.", {"scala": "learning"}),
+    ("Hoping to start a Snowflake course soon.", {"snowflake": "learning"}),
+    ("We had to start over with Kafka after the outage.", {"kafka": "has"}),
+    ("She taught me Go in 2019 and I have shipped it since.", {"go": "has"}),
+])
+def test_being_taught_is_learning(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
