@@ -587,12 +587,16 @@ _NEG_BEFORE = [
 _TO_STUDY = """
     want wants wanted wanting plan plans planned planning hope hopes hoped hoping start starts
     started starting aim aims aimed aiming intend intends intended intending try tries tried
-    trying like love going gonna need needs begin began beginning decided continue continued
-    continuing keen eager motivated ready excited sabbatical school university college
+    trying like love going gonna begin began beginning decided continue continued continuing
+    ready excited sabbatical school university college
 """.split()
-# those of them that open a cue word of their own with "to" ("need to", "keen to"): the cue
-# starts with them
+# words of intent that open a cue word of their own with "to" ("need to", "keen to"): a cue
+# after them starts with them
 _LEAD_TO = r"(?:needs?|keen|eager|hoping|aiming|motivated)\s+to"
+# the future of an intent ("will study", "I'll get familiar with"), as cue words spell it
+_WILL = ("will", "i'll", "we'll")
+_WILL_RE = r"will|I['’]ll|we['’]ll"
+_INTENT = r"(?:" + _LEAD_TO + r"|to|" + _WILL_RE + ")"
 _LEARN_BEFORE = [
     rf"not\s+(?:{_HEDGES})",
     r"learn",
@@ -605,14 +609,13 @@ _LEARN_BEFORE = [
     # workloads", nor a study as a thing, "contribute to study design"; nor an intent of
     # the past, "the goal was to")
     r"(?:" + _LEAD_TO + "|" + "|".join(rf"(?<=\b{w}\s)to" for w in _TO_STUDY)
-    + r"|will|I['’]ll|we['’]ll)\s+study(?:\s+(?:up\s+on|for))?"
+    + "|" + _WILL_RE + r")\s+study(?:\s+(?:up\s+on|for))?"
     r"(?!\s+(?:designs?|teams?|groups?|protocols?|results?|sites?|participants?|population"
     r"|period|reports?|plans?|visits?|areas?|materials?|guides?|sessions?|hall|abroad|leave"
     r"|conduct|documents?|endpoints?)\b)",
-    r"(?<!\bwas\s)(?<!\bwere\s)(?:(?:" + _LEAD_TO + r"|to|will|I['’]ll|we['’]ll)\s+(?:get|become)"
-    r"|becoming)\s+(?:more\s+)?(?:comfortable|familiar|proficient)(?:\s+(?:with|in))?",
-    r"(?<!\bwas\s)(?<!\bwere\s)(?:" + _LEAD_TO + r"|to|will|I['’]ll|we['’]ll)\s+get\s+up\s+to"
-    r"\s+speed\s+(?:on|with|in)",
+    r"(?<!\bwas\s)(?<!\bwere\s)(?:" + _INTENT + r"\s+(?:get|become)|becoming)"
+    r"\s+(?:more\s+)?(?:comfortable|familiar|proficient)(?:\s+(?:with|in))?",
+    r"(?<!\bwas\s)(?<!\bwere\s)" + _INTENT + r"\s+get\s+up\s+to\s+speed\s+(?:on|with|in)",
     # being taught: "my mentor is teaching me Kubernetes", "getting trained in Airflow",
     # "being coached on SQL" (not "taught me Python years ago": done)
     r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=['’]s\s)|(?<=['’]re\s)|(?<=\bbeen\s))"
@@ -1508,11 +1511,11 @@ _ANCHORS = """
                                      "break", "step", "branch", "shift")
       for to in ("into", "to", "toward", "towards")),
     "to branch out",
-    *(f"{w} study" for w in ("to", "will", "i'll", "we'll")),
-    *(f"{w} {more}{at}" for w in (*(f"{to} {v}" for to in ("to", "will", "i'll", "we'll")
+    *(f"{w} study" for w in ("to", *_WILL)),
+    *(f"{w} {more}{at}" for w in (*(f"{to} {v}" for to in ("to", *_WILL)
                                     for v in ("get", "become")), "becoming")
       for more in ("", "more ") for at in ("comfortable", "familiar", "proficient")),
-    *(f"{w} get up to speed" for w in ("to", "will", "i'll", "we'll")),
+    *(f"{w} get up to speed" for w in ("to", *_WILL)),
     "to become", "transitioning", "pivoting", "i'm moving", "i’m moving", "am moving",
     "currently moving", "now moving", "break into",
     "breaking into",

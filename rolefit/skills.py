@@ -863,8 +863,8 @@ def find_skills(text: str):
     "unfamiliar with", "0 years", "not required", ...), ``learning`` under an aspiration
     or beginner cue ("learning", "studying", "want to learn", "planning to study", "to get
     familiar with", "beginner", "basic knowledge of", "exposure to", "(beginner)", "on
-    weekends", ...), else ``has``. A cue
-    covers a list ("no Spark, Kafka or Airflow") and the examples of a kind it names
+    weekends", ...), else ``has``. A cue covers a list ("no Spark, Kafka or Airflow") and
+    the examples of a kind it names
     ("never used a columnar warehouse like Snowflake", "no experience with our monitoring
     stack (Grafana, Prometheus)"), and stops at a clause boundary: a
     sentence end, semicolon, newline, bullet, "but", "however", "although" ("no Java,
