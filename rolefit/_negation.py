@@ -112,7 +112,12 @@ denials, finds at most as many, and has no status for learning
   work``, ``Python/ML: not part of my toolkit``, ``Ruby isn't in my toolbox``, ``Kafka
   ..... not taken``, ``Kimball: hasn't heard of it``, ``Flink — dropped from the plan``,
   a checklist's ``[no]`` before a statement
-  (``[no]  configure Azure Monitor alerts``);
+  (``[no]  configure Azure Monitor alerts``); a wish that denies the skill (``I wish I
+  knew Rust``, ``if only I could write Scala``; not ``wish I had more ... experience``),
+  ``None with Docker``, a wish with no time to it (a learning cue after a word of wishing,
+  with ``someday``, ``one day``, ``at some point`` or ``eventually`` in its clause: ``I'd
+  love to learn Rust someday``; not ``one day a week``), and a short word's dot (``No
+  prior exp. in Spark``, ``Tableau: no exp.``) ends no clause before a lower-case word;
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
   ``limited``, ``minimal``, ``new to``, ``getting started with``, ``aspiring``,
@@ -126,9 +131,11 @@ denials, finds at most as many, and has no status for learning
   study``, ``to get familiar with``, ``becoming proficient in``, ``to get up to speed on``;
   not a purpose, ``workflows to study Spark workloads``, nor a goal of the past, ``was to
   get comfortable with``), being taught (``my mentor is teaching me``, ``getting trained
-  in``), a wish list (``on my wishlist``) and the start of a course (``about to start a
-  Databricks course``), ``barely know`` / ``hardly written any`` (not ``barely use``, a habit),
-  a start (``early days with``, ``Spark (early days)``, ``first steps in``),
+  in``), a wish list (``on my wishlist``), the start of a course (``about to start a
+  Databricks course``), the next goal (``My next goal is Kafka``, ``Next focus:``), an
+  intent to master a skill (``hoping to master Kubernetes``), ``barely know`` /
+  ``hardly written any`` (not ``barely use``, a habit), a start (``early days with``,
+  ``Spark (early days)``, ``first steps in``),
   knowledge in theory only (``only a theoretical understanding of``, ``I know
   Docker in theory``, ``Helm I understand conceptually``, ``Terraform (theory only)``,
   ``is purely theoretical``; not ``deep theoretical knowledge of`` or ``Spark is great in
@@ -441,6 +448,15 @@ _NEG_BEFORE = [
     r"|touched|tried|been\s+exposed\s+to))?",
     r"(?:little|limited)\s+(?:or|to)\s+no",
     r"none\s+of(?!\s+(?:my|our|the|them|these|those|which)\b)",  # "None of Kafka or Pub/Sub"
+    # a wish that denies the skill: "I wish I knew Rust", "wish I had learned Scala", "if only I
+    # could write Go" (the writer's own, not "I wish my team used Airflow"; not "wish I had
+    # more Kubernetes experience", which holds some)
+    r"(?:wish|if\s+only)\s+I\s+(?:(?:had\s+)?(?:knew|known|learned|learnt|studied|understood)"
+    r"|had(?:\s+(?:any|some|real))?(?!\s+more\b)"
+    # (nor "wish I could use Spark at work": a wish for the chance)
+    r"|could\s+(?:write|code\s+in|program\s+in|read))",
+    # "None with Docker.", "plenty of tools, none using Kafka" (none of the writer's work)
+    r"none\s+(?:with|using)",
     # "don't know the first thing about Terraform", "couldn't tell you the first thing about"
     r"(?:(?:don['’]?t|doesn['’]?t|do\s+not|does\s+not|didn['’]?t)\s+know"
     r"|(?:couldn['’]?t|can['’]?t|cannot)\s+tell\s+you)\s+the\s+first\s+thing\s+about",
@@ -588,8 +604,8 @@ _TO_STUDY = """
     want wants wanted wanting plan plans planned planning hope hopes hoped hoping start starts
     started starting aim aims aimed aiming intend intends intended intending try tries tried
     trying like love going gonna begin began beginning decided continue continued continuing
-    ready excited sabbatical school university college
-""".split()
+    ready excited sabbatical school university college aspiring
+""".split() + ["goal is", "aim is", "plan is"]
 # words of intent that open a cue word of their own with "to" ("need to", "keen to"): a cue
 # after them starts with them
 _LEAD_TO = r"(?:needs?|keen|eager|hoping|aiming|motivated)\s+to"
@@ -609,13 +625,16 @@ _LEARN_BEFORE = [
     # workloads", nor a study as a thing, "contribute to study design"; nor an intent of
     # the past, "the goal was to")
     r"(?:" + _LEAD_TO + "|" + "|".join(rf"(?<=\b{w}\s)to" for w in _TO_STUDY)
-    + "|" + _WILL_RE + r")\s+study(?:\s+(?:up\s+on|for))?"
+    + "|" + _WILL_RE + r")\s+(?:study(?:\s+(?:up\s+on|for))?|master(?![-'’]))"
     r"(?!\s+(?:designs?|teams?|groups?|protocols?|results?|sites?|participants?|population"
     r"|period|reports?|plans?|visits?|areas?|materials?|guides?|sessions?|hall|abroad|leave"
     r"|conduct|documents?|endpoints?)\b)",
     r"(?<!\bwas\s)(?<!\bwere\s)(?:" + _INTENT + r"\s+(?:get|become)|becoming)"
     r"\s+(?:more\s+)?(?:comfortable|familiar|proficient)(?:\s+(?:with|in))?",
     r"(?<!\bwas\s)(?<!\bwere\s)" + _INTENT + r"\s+get\s+up\s+to\s+speed\s+(?:on|with|in)",
+    # the next skill on the writer's way: "My next goal is Kafka", "Next focus: Terraform"
+    r"(?:(?<=my\s)|(?<![^\n])|(?<=[-*•·|.;]\s))next\s+(?:goal|focus)"
+    r"(?:\s+(?:is|will\s+be)|(?=[^\S\n]*:))",
     # being taught: "my mentor is teaching me Kubernetes", "getting trained in Airflow",
     # "being coached on SQL" (not "taught me Python years ago": done)
     r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=['’]s\s)|(?<=['’]re\s)|(?<=\bbeen\s))"
@@ -1168,7 +1187,7 @@ _ATTACHED = re.compile(
     r"|(?<![(:])(?<![(:]\s)not\s+(?:required|needed|necessary|expected|mandatory)"
     # (on its line)
     r"|no(?:[^\S\n]+(?:(?:hands(?:-|[^\S\n])on|real|practical|professional)[^\S\n]+)?"
-    r"(?:experience|use|usage|exposure|knowledge|work))?"
+    r"(?:experience|exp|use|usage|exposure|knowledge|work))?"
     # "Azure Data Factory: gap", a team matrix's "Spark: nobody", "Statistics - not a
     # strength yet", "Data science ..... not my background"
     r"|gap|nobody|no\s*one|not\s+(?:yet\s+)?a\s+(?:strength|strong\s+(?:point|suit))"
@@ -1293,7 +1312,10 @@ _WILL_TO = re.compile(
 
 # (written so that the engine tries the alternatives only after one of a few characters)
 _BOUNDARY = re.compile(
-    r"[.!?;\n\r•·▪►●◦ ](?:(?<=[.!?])(?=\s|$)|(?<=[;\n\r•·▪►●◦])|(?<= )(?:[-–—]+(?=\s)"
+    r"[.!?;\n\r•·▪►●◦ ](?:(?<=[.!?])(?=\s|$)"
+    # (not a short word's dot before a lower-case word: "No prior exp. in Spark", "5 yrs. with")
+    r"(?:(?<!\b[Ee]xp\.)(?<!\b[Yy]rs\.)(?<!\b[Aa]pprox\.)(?<!\b[Ii]ncl\.)"
+    r"|(?![^\S\n]+[a-z]))|(?<=[;\n\r•·▪►●◦])|(?<= )(?:[-–—]+(?=\s)"
     r"|(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Ww]hereas|[Ww]hil(?:e|st))\b"
     r"|(?<=, )[Yy]et\b(?!\s*,)))"
 )
@@ -1337,11 +1359,19 @@ _TAUGHT = (
                                                          "taught")),
     *(f"to start {a}" for a in ("a", "an", "the", "my", "this")),
 )
+# the cue words of the seventy-seventh round: a wish ("I wish I knew Rust"), the next goal
+# ("My next goal is Kafka"), an intent to master a skill ("hoping to master Kubernetes")
+# and "none with"; the rules read them, and they bring no line into the learned reader's
+# reach
+_WISHED = (
+    "wish i", "if only i", "next goal", "next focus", "none with", "none using",
+    *(f"{w} master" for w in ("to", *_WILL)),
+)
 # cue words that only the rules read: the learned reader's reach (rolefit._statusmodel.in_reach)
 # leaves them out, since they stand in many texts that deny nothing ("aiming for a 50/50
 # split") and each widens what the model rereads
 OUT_OF_REACH = frozenset({
-    *_TAUGHT,
+    *_TAUGHT, *_WISHED,
     "aiming for", "aiming at", "targeting", "considering", "eyeing", "thinking about",
     # (the twenty-eighth round's: aims and goals in other words, advice to skip a skill)
     "wanna", "skip", "goal", "pitch myself", "pitching myself", "way into", "path into",
@@ -1526,7 +1556,7 @@ _ANCHORS = """
     "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
     "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
     "on my to-do", "on my todo", "on my to-learn", "on my learning", "next up", "black box",
-    *_TAUGHT,
+    *_TAUGHT, *_WISHED,
     "we'll teach", "we’ll teach", "we will teach", "we can teach", "we'll train", "we’ll train",
     "we will train", "we can train", "we teach", "be trained",
     "we'll introduce", "we’ll introduce", "we will introduce", "to get into",
@@ -1633,6 +1663,33 @@ def _denied_intent(text: str, m: re.Match) -> re.Match | None:
         if x.end() > m.start() or _INTENT_GAP.fullmatch(text, x.end(), m.start()):
             return x
     return None
+
+
+# a wish with no time to it ("I'd love to learn Rust someday", "hoping to pick up Kubernetes
+# at some point"): the words of the wish, and of a time that is no plan (not "one day a week")
+_WISHING = re.compile(
+    r"(?:\b(?:would|should)|['’]d)\s+(?:really\s+|also\s+|still\s+)?(?:like|love)\b"
+    r"|\b(?:want|wants|wanna|hope|hopes|hoping|wish|wishes|keen|interested|dream)\b",
+    re.I,
+)
+_SOMEDAY = re.compile(
+    r"\b(?:some[\s-]?day|one\s+day(?![^\S\n]+(?:a|per|each|every|of)\b)|at\s+some\s+point"
+    r"|eventually|one\s+of\s+these\s+days|down\s+the\s+(?:road|line))\b",
+    re.I,
+)
+
+
+def _vague_wish(text: str, m: re.Match, clauses: _Clauses, limit: int) -> re.Match | None:
+    """The time word that makes learning cue ``m`` a wish with no plan ("I'd love to learn
+    Rust someday": ``someday``), if a word of wishing is in its clause up to the cue."""
+    start = clauses.start(m.start(), max(0, m.start() - 120))
+    end = clauses.end(m.end(), min(limit, m.end() + 120))
+    when = _SOMEDAY.search(text, start, end)
+    if when is None or _WISHING.search(text, start, m.end()) is None:
+        return None
+    # (not a note on one item of a list: "Tools I'd like to learn: dbt (enrolled), Dagster
+    # (maybe one day)")
+    return None if "(" in text[m.end() : when.start()] else when
 
 
 def _plan_cue(text: str, m: re.Match) -> bool:
@@ -2181,9 +2238,16 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         ):
             continue  # "I don't use Selenium anymore": the writer used it (a team's "we
             # do not use Hadoop anymore" in a posting still denies it)
+        someday = None
+        if scoped and status == LEARNING and intent is None and not plan:
+            someday = _vague_wish(text, m, clauses, limit)
+        if someday is not None:  # "I'd love to learn Rust someday": a wish, not a start
+            status = NEGATED
         if scoped:
             cue_text = " ".join(
                 (m.group(kind) if intent is None else text[intent.start() : m.end()]).split())
+            if someday is not None:
+                cue_text = f"{cue_text} … {' '.join(someday.group().split())}"
             for i in scoped:
                 if referred and status == LEARNING and decided.get(i, ("",))[0] == NEGATED:
                     decided[i] = (status, cue_text)  # "no TensorFlow yet, but learning it"

@@ -1242,3 +1242,35 @@ def test_a_misspelling_is_one_of_a_long_word_within_its_edits():
 ])
 def test_being_taught_is_learning(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A wish for a skill the writer lacks denies it; the next goal and an intent to master a
+# skill are learning; a short word's dot ("exp.", "yrs.") ends no clause before a
+# lower-case word.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("wish I knew Go tbh, only Python so far", {"go": "negated", "python": "has"}),
+    ("I wish I had more Spark experience.", {"spark": "has"}),
+    ("My next focus is dbt; Airflow I run daily.", {"dbt": "learning", "airflow": "has"}),
+    ("Planning to master Terraform.", {"terraform": "learning"}),
+    ("The aim was to master Kafka, and she runs it now.", {"kafka": "has"}),
+    ("No exp. with Snowflake; 4 yrs. of BigQuery.", {"snowflake": "negated", "bigquery": "has"}),
+    ("I have no exp. Docker is new to me.", {"docker": "learning"}),
+    ("Used many clouds, none with GCP.", {"gcp": "negated"}),
+])
+def test_a_wish_denies_and_a_next_goal_is_learning(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
+
+
+# A learning cue after a word of wishing, with a time that is no plan in its clause, is
+# a wish, denied; a study under way, or a time of the course itself, stays learning.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("would love to learn Julia some day, R is my thing", {"julia": "negated", "r": "has"}),
+    ("I hope to get into computer vision eventually.", {"computer_vision": "negated"}),
+    ("Hoping to learn Kafka one day a week with a mentor.", {"kafka": "learning"}),
+    ("Learning Rust now; eventually I want to ship it.", {"rust": "learning"}),
+    ("Eventually he learned SQL and now writes it daily.", {"sql": "has"}),
+])
+def test_a_wish_with_no_time_to_it_is_denied(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
