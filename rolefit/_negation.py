@@ -116,7 +116,10 @@ denials, finds at most as many, and has no status for learning
   knew Rust``, ``if only I could write Scala``; not ``wish I had more ... experience``),
   ``None with Docker``, a wish with no time to it (a learning cue after a word of wishing,
   with ``someday``, ``one day``, ``at some point`` or ``eventually`` in its clause: ``I'd
-  love to learn Rust someday``; not ``one day a week``), and a short word's dot (``No
+  love to learn Rust someday``, ``would love to try Svelte someday``; not ``one day a
+  week``), an intent given up (``dropped the plan to learn TensorFlow``), a form's copy
+  of a requirement before the note (``JAX experience (preferred) - none``), ``Mistral
+  (not tried)``, ``RL: not studied``, and a short word's dot (``No
   prior exp. in Spark``, ``Tableau: no exp.``) ends no clause before a lower-case word;
 * ``learning``: an aspiration or beginner cue governs it (``learning``, ``studying``,
   ``currently taking``, ``want/plan to learn``, ``beginner``, ``basic``, ``exposure to``,
@@ -133,7 +136,8 @@ denials, finds at most as many, and has no status for learning
   get comfortable with``), being taught (``my mentor is teaching me``, ``getting trained
   in``), a wish list (``on my wishlist``), the start of a course (``about to start a
   Databricks course``), the next goal (``My next goal is Kafka``, ``Next focus:``), an
-  intent to master a skill (``hoping to master Kubernetes``), ``barely know`` /
+  intent to master a skill (``hoping to master Kubernetes``), a wish to try (``I'd love
+  to try dbt``, ``wants to try Prophet``; not ``want to try it again``), ``barely know`` /
   ``hardly written any`` (not ``barely use``, a habit), a start (``early days with``,
   ``Spark (early days)``, ``first steps in``),
   knowledge in theory only (``only a theoretical understanding of``, ``I know
@@ -632,6 +636,12 @@ _LEARN_BEFORE = [
     r"(?<!\bwas\s)(?<!\bwere\s)(?:" + _INTENT + r"\s+(?:get|become)|becoming)"
     r"\s+(?:more\s+)?(?:comfortable|familiar|proficient)(?:\s+(?:with|in))?",
     r"(?<!\bwas\s)(?<!\bwere\s)" + _INTENT + r"\s+get\s+up\s+to\s+speed\s+(?:on|with|in)",
+    # a wish to try a skill: "I'd love to try Rust", "wants to try Prophet" (denied with a
+    # time that is no plan, _vague_wish: "would like to try Looker someday")
+    r"(?:(?<=\bwould\slike\s)|(?<=\bwould\slove\s)|(?<=['’]d\slike\s)|(?<=['’]d\slove\s)"
+    r"|(?<=really\slike\s)|(?<=really\slove\s)|(?<=\bwant\s)|(?<=\bwants\s)|(?<=\bhope\s)"
+    r"|(?<=\bhoping\s)|(?<=\bkeen\s)|(?<=\beager\s))to\s+try(?:\s+out)?"
+    r"(?!\s+(?:to|and|not|again|harder|it|them|this|that|something|anything|new|different)\b)",
     # the next skill on the writer's way: "My next goal is Kafka", "Next focus: Terraform"
     r"(?:(?<=my\s)|(?<![^\n])|(?<=[-*•·|.;]\s))next\s+(?:goal|focus)"
     r"(?:\s+(?:is|will\s+be)|(?=[^\S\n]*:))",
@@ -1157,11 +1167,21 @@ _ONLY_IN = tuple(f"{w} {v}" for w in ("only", "just") for v in (
     "some", "two"))
 # an arrow between a skill and its value or note ("Kafka → none", "Spark -> learning")
 _ARROW = r"[-=]>|[→⇒➔➜⟶]"
+# what a form copies of a requirement between a skill and the answer: "JAX experience
+# (preferred) - none", "Spark (nice to have): no" (_ATTACHED)
+_FORM_NOTE = (
+    r"\s*\((?:preferred|required|desired|optional|essential|bonus|a\s+plus"
+    r"|nice[\s-]to[\s-]have|must[\s-]have)\)"
+)
+_FORM_NOTED = re.compile(
+    r"(?:\s+(?:experience|exposure|knowledge|skills?|level))?" + _FORM_NOTE, re.I)
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
     r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?"
     r"(?:\s*\((?:years?|yrs?|level|rating|proficiency)\))?"  # "PostgreSQL (years): 0"
+    # what a form copies of the requirement: "JAX experience (preferred) - none"
+    r"(?P<form>" + _FORM_NOTE + ")?"
     r"(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?(?:\*\*?(?=[^\S\n]*[:|]))?\s*"  # "| **Cloud** | none |"
     r"(?:\(|:(?:\*\*?(?!\w))?|" + _ARROW
     + r"|-{1,2}|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))"
@@ -1220,7 +1240,7 @@ _ATTACHED = re.compile(
     r"|not\s+used(?:\s+here\b|\s+(?:anywhere|in|by|at)\b[^\n.;|]*)?|(?:explicitly\s+)?not\s+planned"
     # "Tableau - not started", "Airflow: not started yet", "Deep learning: hasn't used in a
     # work setting"
-    r"|not\s+(?:yet\s+)?(?:started|taken)|(?:has|have)(?:\s+not|n['’]?t)\s+(?:used|touched|tried"
+    r"|not\s+(?:yet\s+)?(?:started|taken|studied|learned|learnt|tried|touched)|(?:has|have)(?:\s+not|n['’]?t)\s+(?:used|touched|tried"
     r"|heard\s+of)"
     r"(?:\s+(?:it|them))?(?:\s+(?:in|at|on|for|since|outside|professionally)\b[^\n.;|]*)?"
     # an interviewer's "Apache Kafka: could not explain consumer groups"
@@ -1364,7 +1384,7 @@ _TAUGHT = (
 # and "none with"; the rules read them, and they bring no line into the learned reader's
 # reach
 _WISHED = (
-    "wish i", "if only i", "next goal", "next focus", "none with", "none using",
+    "wish i", "if only i", "next goal", "next focus", "none with", "none using", "to try",
     *(f"{w} master" for w in ("to", *_WILL)),
 )
 # cue words that only the rules read: the learned reader's reach (rolefit._statusmodel.in_reach)
@@ -1640,7 +1660,10 @@ _STEP_CUE = re.compile(_STEP_IN_LINE, re.I)
 _NO_INTENT = re.compile(
     r"(?:\b(?:not|never|no)|\b\w+n['’]t)\s+(?:(?:really|even|currently|particularly|that|at\s+all)"
     r"\s+)?(?:planning|plans?|going|intend(?:ing)?|intentions?|wanting|want|interest(?:ed)?"
-    r"|keen|desire)\b",
+    r"|keen|desire)\b"
+    # an intent given up: "dropped the plan to learn TensorFlow", "shelved the idea of learning"
+    r"|\b(?:dropped|abandoned|scrapped|shelved|ditched|gave\s+up|giving\s+up|dropping)\s+"
+    r"(?:the|my|our|his|her|their|any)\s+(?:plans?|idea|intention|goal)\b",
     re.I,
 )
 # between such an intent and its learning cue: a preposition and a word of how or when
@@ -1655,7 +1678,8 @@ _INTENT_GAP = re.compile(
 def _denied_intent(text: str, m: re.Match) -> re.Match | None:
     """The denied intent before learning cue ``m`` ("not planning to learn Spark", "no
     intention of learning Go", "not interested in learning Scala"), else None."""
-    if "n" not in text[max(0, m.start() - 48) : m.start()].lower():
+    before = text[max(0, m.start() - 48) : m.start()].lower()
+    if "n" not in before and "d" not in before:
         return None
     for x in _NO_INTENT.finditer(text, max(0, m.start() - 48), m.end()):
         if x.start() >= m.start():
@@ -2032,7 +2056,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
-        cue = text[m.start() : m.end()].strip(" (:-–—,?\t\n.…\"“”{*")
+        cue = text[m.end("form") if m.group("form") else m.start() : m.end()].strip(
+            " (:-–—,?\t\n.…\"“”{*")
         decided[i] = (status, cue)
         taken += m.span()
         for j in inside or ():
@@ -3824,6 +3849,7 @@ def _before_attached(text: str, anchors, ends: tuple[int, ...]) -> set[int]:
             if i >= 0 and (start - ends[i] <= 16 or start - ends[i] <= 80 and (
                 _LEADER.fullmatch(text, ends[i], start) or _QUALIFIER.match(text, ends[i])
                 or _ASKED_LEADER.fullmatch(text, ends[i], start)
+                or _FORM_NOTED.match(text, ends[i])
             )):
                 out.add(i)
     return out

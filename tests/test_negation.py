@@ -1274,3 +1274,17 @@ def test_a_wish_denies_and_a_next_goal_is_learning(text, expected, reader):
 ])
 def test_a_wish_with_no_time_to_it_is_denied(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A wish to try a skill is learning (denied with a time that is no plan), an intent given
+# up denies, and a form's copy of a requirement between a skill and its answer is skipped.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I'd really like to try Svelte one of these days.", {"svelte": "negated"}),
+    ("Hoping to try out Polars on the next project.", {"polars": "learning"}),
+    ("Tried Rust and eventually gave up on it.", {"rust": "negated"}),
+    ("Gave up the idea of learning Scala.", {"scala": "negated"}),
+    ("Kubernetes (must have) - no experience", {"kubernetes": "negated"}),
+])
+def test_a_wish_to_try_and_an_intent_given_up(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
