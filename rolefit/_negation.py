@@ -24,7 +24,8 @@ denials, finds at most as many, and has no status for learning
   an``, ``break into``, ``interested in ... roles``, ``want to be an ML engineer``,
   ``deciding between``, ``an analyst moving to``, ``Goal: MLOps engineer``, ``Target role:``,
   ``a way into``; not ``moved into`` or ``applying for the ... role``), advice to ``skip`` a
-  skill, and after the skill ``not required``, ``not a prerequisite``, ``Kafka: none``,
+  skill, and after the skill ``not required``, ``not a prerequisite``, ``won't be needed``,
+  ``will not be used``, ``Kafka: none``,
   ``Scala (0 years)``, ``Docker: zilch``, ``is uncharted territory``, ``amounts to nothing``,
   ``Kafka? Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
   experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
@@ -313,9 +314,12 @@ _PUT_OFF = (
     r"(?:time|round|year|quarter|term|half)|until[^\S\n]+[\w'’ -]{1,20}?))?"
 )
 # the end of a heading's line, and bullet lines after it (a blank line between)
-_BULLETS_NEXT = r"[^\S\n]*(?:\*\*)?[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[-*•·▪►●◦][^\S\n]"
+# the marks that open a list's line (also an arrow: "→ prior experience with document AI")
+_BULLET_MARKS = "-*•·▪►●◦→➤➢"
+_BULLETS_NEXT = (
+    r"[^\S\n]*(?:\*\*)?[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*[" + _BULLET_MARKS + r"][^\S\n]")
 # the end of a line, and a bullet or number opening the next ("None\n- Spark")
-_BULLET_BELOW = r"[^\S\n]*\n[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])"
+_BULLET_BELOW = r"[^\S\n]*\n[^\S\n]*(?:[" + _BULLET_MARKS + r"]|\d{1,2}[.)])"
 # a low rating: "1/5", "2 out of 5", "3/10" (an attached cue, _ATTACHED)
 _RATINGS = [
     *(f"{n}{sep}5" for n in (1, 2) for sep in ("/", " / ", " out of ", " of ")),
@@ -889,8 +893,10 @@ _PARTS = frozenset(
 # how a skill can wait: "Tableau can definitely wait" (_NEG_AFTER)
 _WAIT_HOW = ("definitely", "certainly", "surely", "probably", "easily", "still", "safely")
 # A copula other than "is", the size of a gap and "both", also between a skill and a denial
-# after it: "Scala remains a big gap", "Swift and Kotlin are both unfamiliar to me"
-_LINKS = frozenset("remain remains remained stays big major clear key huge both".split())
+# after it: "Scala remains a big gap", "Swift and Kotlin are both unfamiliar to me", "Spark
+# will not be used"
+_LINKS = frozenset(
+    "remain remains remained stays big major clear key huge both will would".split())
 _CONNECTORS = frozenset(
     {"and", "or", "nor", "&", "/", "+", ",", "plus", "as", "well", "such", "like", "including",
      "e.g"}
@@ -919,14 +925,23 @@ _TIGHT_CUES = re.compile(
 # -- cues after the skill ----------------------------------------------------------------
 # whose set of tools a skill is not in: "isn't in my toolbox", "not part of our stack"
 _MY_TOOLKIT = r"(?:my|our|his|her|their)\s+(?:toolbox|toolkit|tool\s*set|stack|skill\s*set)"
+# what a skill will not be: "won't be needed", "will not be used" (_NEG_AFTER)
+_NOT_NEEDED = (
+    r"(?:(?:strictly|really)\s+)?(?:required|needed|necessary|expected|mandatory|used)"
+    # (not a purpose, "won't be used to schedule", nor how much: "would not be used much")
+    r"(?!\s+(?:to|much|often|a\s+lot|heavily|as|that|so|very|any\s?more)\b)"
+)
 _NEG_AFTER = (
     r"(?:(?:is|are)\s+not|isn['’]t|aren['’]t|not)\s+(?:(?:strictly|absolutely|really)\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|a\s+must|a\s+requirement|expected"
     r"|(?:a\s+)?prerequisites?|compulsory|obligatory|relevant)"
     # (not a denial of what follows: "Not expected to write Python", read as a cue before)
     r"(?!\s+to\s+(?:know|write|use|have|learn|build|code|program|work|touch|master)\b)"
+    # "Kubernetes won't be needed", "Delta Lake knowledge will not be required"
+    r"|(?:won['’]t|wouldn['’]t)\s+be\s+" + _NOT_NEEDED
+    + r"|(?:(?<=\bwill\s)|(?<=\bwould\s))not\s+be\s+" + _NOT_NEEDED
     # "Ruby isn't in my toolbox", "Go is not part of our stack"
-    rf"|(?:(?:is|are)\s+not|isn['’]t|aren['’]t)\s+(?:in|(?:a\s+)?part\s+of)\s+{_MY_TOOLKIT}"
+    + rf"|(?:(?:is|are)\s+not|isn['’]t|aren['’]t)\s+(?:in|(?:a\s+)?part\s+of)\s+{_MY_TOOLKIT}"
     # what an exam, a course or a buyer leaves out: "Scala is not tested", "LDAP not
     # acceptable", ".NET: not offered", "Deep learning is not covered" (not a label over
     # what follows: "Not covered at all: RL, GNNs")
@@ -1379,10 +1394,10 @@ _TAUGHT = (
                                                          "taught")),
     *(f"to start {a}" for a in ("a", "an", "the", "my", "this")),
 )
-# the cue words of the seventy-seventh round: a wish ("I wish I knew Rust"), the next goal
-# ("My next goal is Kafka"), an intent to master a skill ("hoping to master Kubernetes")
-# and "none with"; the rules read them, and they bring no line into the learned reader's
-# reach
+# the cue words of the seventy-seventh and seventy-eighth rounds: a wish ("I wish I knew
+# Rust"), the next goal ("My next goal is Kafka"), an intent to master a skill ("hoping to
+# master Kubernetes"), "none with" and a wish to try ("I'd love to try dbt"); the rules
+# read them, and they bring no line into the learned reader's reach
 _WISHED = (
     "wish i", "if only i", "next goal", "next focus", "none with", "none using", "to try",
     *(f"{w} master" for w in ("to", *_WILL)),
@@ -2981,7 +2996,7 @@ _COLON = re.compile(
     r"(?:\s+(?:yet|really|ever|used|done|touched|tried|worked\s+with|had|got|learned|learnt"
     r"|started)){0,2}\)?\s*:"  # (or the end of a note the cue is in: "(week 9 of 16):")
 )
-_LINE_BULLET = re.compile(r"[^\S\n]*(?:[-*•·▪►●◦]|\d{1,2}[.)])[^\S\n]+")
+_LINE_BULLET = re.compile(r"[^\S\n]*(?:[" + _BULLET_MARKS + r"]|\d{1,2}[.)])[^\S\n]+")
 # Between two skills of one list: connectors and these few words only.
 _GLUE = frozenset(
     """and or nor & / + , ( ) : plus also either neither as well with in of on for to the a an

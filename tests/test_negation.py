@@ -1288,3 +1288,17 @@ def test_a_wish_with_no_time_to_it_is_denied(text, expected, reader):
 ])
 def test_a_wish_to_try_and_an_intent_given_up(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# An arrow opens a list's line as a bullet does; what a skill will not be denies it.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Not needed for this role:\n→ Kafka\n→ Terraform",
+     {"kafka": "negated", "terraform": "negated"}),
+    ("Learning now:\n➤ dbt\n➤ Snowflake", {"dbt": "learning", "snowflake": "learning"}),
+    ("Scala won't be required; Java is.", {"scala": "negated", "java": "has"}),
+    ("Python will be needed from day one.", {"python": "has"}),
+    ("Tableau would not be needed here.", {"tableau": "negated"}),
+])
+def test_an_arrow_opens_a_line_and_a_skill_that_will_not_be_needed(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
