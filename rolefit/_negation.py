@@ -27,7 +27,8 @@ denials, finds at most as many, and has no status for learning
   skill, and after the skill ``not required``, ``not a prerequisite``, ``won't be needed``,
   ``will not be used``, ``Kafka: none``,
   ``Scala (0 years)``, ``Docker: zilch``, ``is uncharted territory``, ``amounts to nothing``,
-  ``Kafka? Not yet``, ``PySpark not yet``, ``Rust: nah``, ``Pulumi no``, ``is outside my
+  ``Kafka? Not yet``, ``Mode? I've never even logged in``, ``PySpark not yet``, ``Rust:
+  nah``, ``Pulumi no``, ``is outside my
   experience``, ``is not my area``, ``is not something I know``, ``Scala is not.``, ``is
   foreign to me``, ``none of them ring a bell``, ``a mystery``, ``Rust I don't``, ``dbt I
   haven't used at all``, ``Puppet, on the other hand, I've never used``, ``Airflow I have no
@@ -1247,6 +1248,11 @@ _ATTACHED = re.compile(
     r"\s+had\s+(?:the|a|an|any)\s+(?:chance|opportunity)"
     r"(?:\s+to\s+(?:use|try|learn|touch|work\s+(?:with|on))(?:\s+(?:it|them))?)?"
     r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
+    # the writer's own never, with "even": "Mode Analytics? I've never even logged in",
+    # "Terraform - we've never even opened it"
+    r"|(?:(?:i|we|they)['’]ve\s+|(?:i|we|he|she|they)\s+(?:have|has)\s+)never\s+(?:even\s+)?"
+    r"(?:used|touched|tried|opened|installed|seen|logged\s+(?:in|on)(?:to)?|worked\s+with"
+    r"|heard\s+of)(?:\s+(?:it|them|one))?"
     r"|forgotten(?:\s+(?:most|all|everything|it))?"  # "Perl: forgotten"
     # "Flink — dropped from the plan"
     r"|dropped(?:\s+from\s+(?:the|my|our)\s+(?:plan|list|syllabus|curriculum|scope|roadmap))?"
@@ -3344,7 +3350,10 @@ _ANY_FIRST = re.compile(
 )
 _BARE = re.compile(
     r"(?:[^\w\n]|\b(?:and|or|also|so|ok|okay|good|great|nice|cool|right|then|now|what|how"
-    r"|about|any|at|all|else|too|itself|themselves|either)\b)*",
+    r"|about|any|at|all|else|too|itself|themselves|either"
+    # the kind of the skills asked about: "Pub/Sub, Kafka, anything like that?", "Kafka or
+    # similar?"
+    r"|(?:anything|something|stuff)\s+(?:like\s+that|similar)|similar|etc|the\s+like)\b)*",
     re.I,
 )
 

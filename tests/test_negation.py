@@ -1302,3 +1302,18 @@ def test_a_wish_to_try_and_an_intent_given_up(text, expected, reader):
 ])
 def test_an_arrow_opens_a_line_and_a_skill_that_will_not_be_needed(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A bare question may name the kind of what it asks about ("anything like that", "or
+# similar"); the writer's "never even" opens a note after a skill.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Interviewer: Snowflake, BigQuery, something like that?\nMe: No.",
+     {"snowflake": "negated", "bigquery": "negated"}),
+    ("Q: dbt or similar?\nA: Nope.", {"dbt": "negated"}),
+    ("Looker? We've never even installed it.", {"looker": "negated"}),
+    ("Docker: I have never worked with it, Podman yes", {"docker": "negated",
+                                                         "containerization": "has"}),
+])
+def test_a_question_of_a_kind_and_a_never_even(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
