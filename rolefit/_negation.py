@@ -938,7 +938,8 @@ _NEG_AFTER = (
     r"|(?:a\s+)?prerequisites?|compulsory|obligatory|relevant)"
     # (not a denial of what follows: "Not expected to write Python", read as a cue before)
     r"(?!\s+to\s+(?:know|write|use|have|learn|build|code|program|work|touch|master)\b)"
-    # "Kubernetes won't be needed", "Delta Lake knowledge will not be required"
+    # "Kubernetes won't be needed", "Delta Lake knowledge will not be required" (two
+    # branches: a cue starts at its cue word, "won't" or "not", _BEFORE_AT)
     r"|(?:won['’]t|wouldn['’]t)\s+be\s+" + _NOT_NEEDED
     + r"|(?:(?<=\bwill\s)|(?<=\bwould\s))not\s+be\s+" + _NOT_NEEDED
     # "Ruby isn't in my toolbox", "Go is not part of our stack"
@@ -1189,13 +1190,14 @@ _FORM_NOTE = (
     r"\s*\((?:preferred|required|desired|optional|essential|bonus|a\s+plus"
     r"|nice[\s-]to[\s-]have|must[\s-]have)\)"
 )
-_FORM_NOTED = re.compile(
-    r"(?:\s+(?:experience|exposure|knowledge|skills?|level))?" + _FORM_NOTE, re.I)
+# the noun a note may follow: "Kafka experience: none" (_ATTACHED, _FORM_NOTED)
+_NOTE_NOUN = r"(?:\s+(?:experience|exposure|knowledge|skills?|level))?"
+_FORM_NOTED = re.compile(_NOTE_NOUN + _FORM_NOTE, re.I)
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
-    r"(?:(?:\s+(?:experience|exposure|knowledge|skills?|level))?"
-    r"(?:\s*\((?:years?|yrs?|level|rating|proficiency)\))?"  # "PostgreSQL (years): 0"
+    r"(?:" + _NOTE_NOUN
+    + r"(?:\s*\((?:years?|yrs?|level|rating|proficiency)\))?"  # "PostgreSQL (years): 0"
     # what a form copies of the requirement: "JAX experience (preferred) - none"
     r"(?P<form>" + _FORM_NOTE + ")?"
     r"(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?(?:\*\*?(?=[^\S\n]*[:|]))?\s*"  # "| **Cloud** | none |"
