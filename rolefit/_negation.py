@@ -538,6 +538,14 @@ _NEG_BEFORE = [
     r"(?:would\s+)?needs?\s+training\s+(?:in|on)",
     r"training\s+(?:in|on)(?=[^.;\n]{1,60}?\s(?:will\s+be|is|are)\s+(?:provided|given|offered)\b)",
     r"idk(?:\s+(?:anything|much))?(?:\s+(?:about|abt))?",  # chat: "idk anything abt LLMs"
+    # a choice made against a skill: "She decided against Python for now", "we opted against
+    # Snowflake", "evaluated Kubeflow but decided against it" (tight, as "avoided")
+    r"(?:decided|decides|decide|deciding|chose|chosen|choose|opted|opting|opt)\s+against"
+    r"(?:\s+(?:learning|using|studying|pursuing|adopting))?",
+    # "no need to pursue the Spark certification", "no need to know them" (a posting's or a
+    # plan's; "no need for" is "no" before a noun)
+    r"no\s+need\s+to\s+(?:learn|know|pursue|study|master|brush\s+up\s+on"
+    r"|push\s+(?:him|her|them|you|me)\s+(?:onto|into|towards?))",
     r"(?:zero|0|no)[^\S\n]*(?:\+[^\S\n]*)?(?:years?|yrs?)",
     r"zero(?!\s+to\b)",  # (not "from zero to competent in Kubernetes")
     r"lack(?:s|ing)?(?:\s+of)?",
@@ -659,7 +667,10 @@ _LEARN_BEFORE = [
     # "taking a course on", "enrolled in a Coursera specialisation on", "working through
     # the intro module of", "attended a two-day workshop on"
     # ("before completing a bootcamp" is done)
-    r"(?:taking|(?<!\bbefore\s)(?<!\bafter\s)completing|attending|attended|pursuing"
+    r"(?:taking|(?<!\bbefore\s)(?<!\bafter\s)(?:completing|finishing)|attending|attended|pursuing"
+    # a step of a plan: "Next steps: finish the Databricks course", "need to finish the dbt
+    # course"; a place booked: "Booked a SQL class for next month"
+    r"|(?:(?<![^\n])|(?<=:\s)|(?<=[-•*]\s)|(?<=\bto\s))finish|booked"
     r"|enrolled\s+in|signed\s+up\s+for|doing"
     r"|registered\s+(?:for|on)|following"
     r"|starting|to\s+start|" + _LEAD_TO + r"\s+start|going\s+through"
@@ -917,7 +928,7 @@ def _tight(cue: str) -> bool:
 
 
 _TIGHT_CUES = re.compile(
-    r"(?:without|no|aspiring|nor|neither|bit\s+of|none\s+of|avoid(?:ed|ing|s)?|away\s+from|clear\s+of"
+    r"(?:without|no|aspiring|nor|neither|bit\s+of|none\s+of|avoid(?:ed|ing|s)?|away\s+from|clear\s+of|against"
     r"|(?:days?|weeks?|months?|modules?|chapters?"
     r"|lessons?|units?)\s+into|^just\s+starting(?:\s+\w+)*)$",
     re.I,
@@ -1219,6 +1230,8 @@ _ATTACHED = re.compile(
     r"|(?:(?:completely|totally|entirely)\s+)?unfamiliar|not\s+familiar|no\s+idea|clueless"
     r"|(?:none|neither)\s+of\s+(?:them|these|those)"  # "Docker? Kubernetes? none of them"
     r"|none|non-?existent|neither|nope|nah|not\s+really|not\s+at\s+all|not\s+(?:so|that|too)\s+much"
+    # a wish with no time to it as the note: "dbt - still \"someday\"", "Rust: someday, maybe"
+    r"|(?:still\s+[\"“]?)?some-?day(?:[\"”]?,?\s+maybe)?"
     # what a posting does not ask for, as a value: "Kafka ..... not required", "Scala - not
     # needed" (in brackets or after a colon it is read as a cue after the skills before it:
     # "Go or Rust (not required)", "Containers / AKS: not required")
@@ -1410,11 +1423,21 @@ _WISHED = (
     "wish i", "if only i", "next goal", "next focus", "none with", "none using", "to try",
     *(f"{w} master" for w in ("to", *_WILL)),
 )
+# the cue words of the eighty-first round: a choice against a skill ("decided against
+# Python"), a note that a skill waits for some day ("dbt - someday"); the rules read them,
+# and they bring no line into the learned reader's reach
+_DECIDED = (
+    *(f"{w} against" for w in ("decided", "decides", "decide", "deciding", "chose", "chosen",
+                               "choose", "opted", "opting", "opt")),
+    "someday", "some-day",
+    # (and a course being finished or booked: "finishing the Kafka course", "booked a dbt class")
+    "finishing", "finish", "booked",
+)
 # cue words that only the rules read: the learned reader's reach (rolefit._statusmodel.in_reach)
 # leaves them out, since they stand in many texts that deny nothing ("aiming for a 50/50
 # split") and each widens what the model rereads
 OUT_OF_REACH = frozenset({
-    *_TAUGHT, *_WISHED,
+    *_TAUGHT, *_WISHED, *_DECIDED,
     "aiming for", "aiming at", "targeting", "considering", "eyeing", "thinking about",
     # (the twenty-eighth round's: aims and goals in other words, advice to skip a skill)
     "wanna", "skip", "goal", "pitch myself", "pitching myself", "way into", "path into",
@@ -1599,7 +1622,7 @@ _ANCHORS = """
     "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
     "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
     "on my to-do", "on my todo", "on my to-learn", "on my learning", "next up", "black box",
-    *_TAUGHT, *_WISHED,
+    *_TAUGHT, *_WISHED, *_DECIDED,
     "we'll teach", "we’ll teach", "we will teach", "we can teach", "we'll train", "we’ll train",
     "we will train", "we can train", "we teach", "be trained",
     "we'll introduce", "we’ll introduce", "we will introduce", "to get into",
@@ -1652,7 +1675,7 @@ _ATTACHED_WORDS = frozenset(
     " shaky hazy weak developing hasn't haven't hasnt havent hadn't hadnt gap nobody"
     " don't doesn't"
     " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered kinda somewhat"
-    " unfamiliar clueless zilch nada dropped"
+    " unfamiliar clueless zilch nada dropped someday some-day"
     .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
      "need work", "needs improvement", "need improvement", "needs practice", "need practice",
@@ -1679,11 +1702,13 @@ _STEP_CUE = re.compile(_STEP_IN_LINE, re.I)
 
 
 # a denied intent to learn: "not planning to", "no plans to", "don't want to", "not
-# interested in" (the intent word may open the learning cue itself: "interested in learning")
+# interested in", "haven't started" (the intent word may open the learning cue itself:
+# "interested in learning")
 _NO_INTENT = re.compile(
-    r"(?:\b(?:not|never|no)|\b\w+n['’]t)\s+(?:(?:really|even|currently|particularly|that|at\s+all)"
-    r"\s+)?(?:planning|plans?|going|intend(?:ing)?|intentions?|wanting|want|interest(?:ed)?"
-    r"|keen|desire)\b"
+    r"(?:\b(?:not|never|no)|\b\w+n['’]t)\s+(?:(?:really|even|currently|particularly|that|at\s+all"
+    r"|yet)\s+)?(?:planning|plans?|going|intend(?:ing)?|intentions?|wanting|want|interest(?:ed)?"
+    # a start not made: "haven't started learning Python", "not yet begun to study Go"
+    r"|keen|desire|started|begun)\b"
     # an intent given up: "dropped the plan to learn TensorFlow", "shelved the idea of learning"
     r"|\b(?:dropped|abandoned|scrapped|shelved|ditched|gave\s+up|giving\s+up|dropping)\s+"
     r"(?:the|my|our|his|her|their|any)\s+(?:plans?|idea|intention|goal)\b",
@@ -1737,6 +1762,67 @@ def _vague_wish(text: str, m: re.Match, clauses: _Clauses, limit: int) -> re.Mat
     # (not a note on one item of a list: "Tools I'd like to learn: dbt (enrolled), Dagster
     # (maybe one day)")
     return None if "(" in text[m.end() : when.start()] else when
+
+
+# a wish that the writer has not acted on: "I want to learn Python but haven't started",
+# "Interested in reinforcement learning, though honestly I haven't started on it", "MCP is
+# on my list but haven't started" (_unstarted)
+_NOT_STARTED = re.compile(
+    r"(?:\bbut|\bthough|\bhowever|,\s+yet)\b,?[^\S\n]+(?:(?:honestly|still|sadly|so\s+far"
+    r"|unfortunately|really),?[^\S\n]+)?(?:(?:I|he|she|we|they)[^\S\n]+)?"
+    r"(?P<cue>(?:haven['’]?t|hasn['’]?t|have\s+not|has\s+not|not|never)[^\S\n]+(?:yet[^\S\n]+|actually"
+    r"[^\S\n]+|really[^\S\n]+|even[^\S\n]+)?(?:started|begun|got\s+started)"
+    r"(?:[^\S\n]+(?:on\s+(?:it|them)|anything(?:\s+(?:yet|concrete))?|any\s+[\w-]+|it|them"
+    r"|one|either|learning(?:\s+(?:it|them|anything(?:\s+concrete)?))?|to\s+learn\s+(?:it|them)"
+    r"|the\s+(?:course|book|class)))?(?:[^\S\n]+yet)?)(?=[^\S\n]*(?:[.;!?,)]|$|\n|[^\S\n]+(?:and"
+    r"|so|because|since|though|lol|haha|tbh)\b))",
+    re.I,
+)
+_WISH_WORD = re.compile(
+    _WISHING.pattern + r"|\b(?:curious|interest(?:ed|ing)?|looking\s+forward|plan(?:s|ning)?"
+    r"\s+to|on\s+(?:my|the|his|her|their|our)\s+(?:(?:to-?do|learning|wish)\s+)?(?:list|radar))\b",
+    re.I,
+)
+_BUT = re.compile(r"\b(?:but|though|however)\b|,\s+yet\b", re.I)
+_FEW_WORDS = re.compile(r"[^\w\n]*(?:[\w'’-]+[^\w\n]+){0,4}\Z")
+
+
+def _not_started(text: str):
+    """The matches of :data:`_NOT_STARTED` in ``text``, looked for only where "started" or
+    "begun" stands, from a "but", "though", "however" or "yet" at most 80 characters before
+    it."""
+    for word in ("started", "begun"):
+        pos = text.find(word)
+        while pos >= 0:
+            for but in _BUT.finditer(text, max(0, pos - 80), pos):
+                m = _NOT_STARTED.match(text, but.start())
+                if m is not None and m.start("cue") <= pos < m.end():
+                    yield m
+                    break
+            pos = text.find(word, pos + len(word))
+
+
+def _unstarted(text: str, found, clauses: _Clauses, decided: dict) -> None:
+    """Deny the skills of a wish that the writer has not started on: those after its last
+    wish word before "but haven't started" in the clause, or, with none there, those of
+    the clause a few words before it ("Machine learning: curious but haven't started")."""
+    starts = [s for s, _, _ in found]
+    for m in _not_started(text):
+        lo = clauses.start(m.start(), max(0, m.start() - 200))
+        wishes = list(_WISH_WORD.finditer(text, lo, m.start()))
+        if not wishes:
+            continue
+        wish = wishes[-1]
+        first, last = bisect_left(starts, wish.end()), bisect_left(starts, m.start())
+        if first == last:  # none after the wish: the skills just before it
+            last = first
+            first = bisect_left(starts, lo)
+            if first == last or not _FEW_WORDS.match(text, found[last - 1][1], wish.start()):
+                continue
+        cue = " ".join(m.group("cue").split())
+        for i in range(first, last):
+            if decided.get(i, ("",))[0] != NEGATED:
+                decided[i] = (NEGATED, cue)
 
 
 def _plan_cue(text: str, m: re.Match) -> bool:
@@ -2301,6 +2387,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                     decided[i] = (status, cue_text)  # "no TensorFlow yet, but learning it"
                 else:
                     decided.setdefault(i, (status, cue_text))
+    if "started" in text or "begun" in text:
+        _unstarted(text, found, clauses, decided)
     if " of " in text:
         _grouped(text, found, ends, anchors, decided)
     if decided and "?" in text:
@@ -3377,7 +3465,7 @@ _PRONOUN = re.compile(
     r"(?:\s+(?:before|yet|at\s+all|so\s+far|either|properly|much|myself|really|though|currently"
     r"|on\s+my\s+own|by\s+myself"
     r"|anymore|now|these\s+days|at\s+the\s+moment|on\s+the\s+side|in\s+the\s+evenings"
-    r"|(?:on|at)\s+weekends))?(?=\s*(?:[.,;!?)]|$|\s+(?:but|and|so)\b))",
+    r"|(?:on|at)\s+weekends))?(?=\s*(?:[.,;!?)]|:(?!//)|$|\s+(?:but|and|so)\b))",
     re.I,
 )
 
@@ -3393,7 +3481,9 @@ _CLAUSE_END = re.compile(
     re.I,
 )
 # a cue that takes the pronoun as its object ("learning it", "a course on it")
-_OBJECT_CUE = re.compile(r"(?:learn|learning|studying|on|in|about|covering|into|with)$", re.I)
+_OBJECT_CUE = re.compile(
+    r"(?:learn|learning|studying|on|in|about|covering|into|with|against)$", re.I
+)
 # (a question mark and the line break after it end one sentence: "Kafka?\nA: never used it")
 _SENTENCE_END = re.compile(r"[.!?](?:[^\S\n]*\n|(?=\s))|\n")
 
@@ -3774,7 +3864,9 @@ _SPACED_DASH = re.compile(r"[^\S\n][—–-]{1,2}[^\S\n]")
 # University of X — in progress (2024-2026)", "Diploma in Health Data Science (in progress)"
 _QUALIFICATION = re.compile(
     r"\b(?:B\.?Sc|M\.?Sc|MA|BA|MBA|MEng|BEng|Ph\.?D|Bachelor|Master|Diploma|Certificate|"
-    r"Certification|Nanodegree|Bootcamp|Degree)\b",
+    r"Certification|Nanodegree|Bootcamp|Degree"
+    # (a course or an exam: "Azure Fundamentals - in progress", "Snowflake course - in progress")
+    r"|Fundamentals|Course|MOOC|Speciali[sz]ation|Associate|Practitioner|Exam)\b",
     re.I,
 )
 _IN_PROGRESS_END = re.compile(

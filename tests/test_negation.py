@@ -1317,3 +1317,33 @@ def test_an_arrow_opens_a_line_and_a_skill_that_will_not_be_needed(text, expecte
 ])
 def test_a_question_of_a_kind_and_a_never_even(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A choice against a skill denies it ("decided against it"), as does no need to learn it, a
+# note that it waits for some day, and a wish the writer has not started on.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We looked at Airbyte and decided against it.", {"airbyte": "negated"}),
+    ("Decided against learning Java; Kotlin is what we use.", {"java": "negated",
+                                                                "kotlin": "has"}),
+    ("There is no need to learn Scala here.", {"scala": "negated"}),
+    ("Julia: someday", {"julia": "negated"}),
+    ("Would like to learn Flink, but I haven't started.", {"flink": "negated"}),
+    ("Keen on MLflow, not started yet.", {"mlflow": "negated"}),
+    ("Learning Go, but haven't started the book.", {"go": "learning"}),
+])
+def test_a_choice_against_a_skill_and_a_wish_not_started(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
+
+
+# A course being finished is being taken, and so is an exam's course still in progress.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Finishing a Docker course on Udemy.", {"docker": "learning"}),
+    ("Next: finish the Kubernetes course", {"kubernetes": "learning"}),
+    ("Finished the Kubernetes course in 2022.", {"kubernetes": "has"}),
+    ("GCP Associate Cloud Engineer - in progress", {"gcp": "learning",
+                                                   "cloud_computing": "learning"}),
+])
+def test_a_course_being_finished_is_learning(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
