@@ -1111,8 +1111,12 @@ _LEARN_AFTER = (
     r"|(?:(?<=still\s)|(?<=just\s)|(?<=only\s))learning(?=\s*(?:[.,;!)]|$))"
     # "Scala is something I'm studying on the side", "JavaScript I'm still getting my head
     # around": the writer's learning, closing a clause about the skill before it
-    r"|(?:(?<=I['’]m\s)|(?<=I\sam\s)|(?<=still\s)|(?<=currently\s))(?:studying|learning)"
-    r"(?=\s*(?:[.,;!)]|$|\s+(?:on\s+the\s+side|at\s+the\s+moment|right\s+now|now)\b))"
+    r"|(?:(?<=I['’]m\s)|(?<=I\sam\s)|(?<=still\s)|(?<=currently\s)"
+    # ("Airflow I've been learning", "dbt I've just started studying")
+    r"|(?<=I['’]ve\sbeen\s)|(?<=I\shave\sbeen\s)|(?<=I['’]ve\sstarted\s)|(?<=I\shave\sstarted\s)"
+    r"|(?<=I\sstarted\s)|(?<=just\sstarted\s))(?:studying|learning)"
+    r"(?=\s*(?:[.,;!)]|$|\s+(?:on\s+the\s+side|at\s+the\s+moment|right\s+now|now|since|lately"
+    r"|recently|slowly|this\s+(?:year|month|week|term|semester))\b))"
     r"|(?<=getting\smy\s)head\s+around(?=\s*(?:[.,;!)]|$))"
     # "Statistics is my weak point", "Python remains his weakest area"
     r"|(?:(?<=is\s)|(?<=are\s)|(?<=remains\s)|(?<=remain\s))(?:my|his|her|their|our)\s+"
@@ -2042,7 +2046,8 @@ _WORDS = re.compile(r"[^\W_][\w'’+#.-]*|[^\w\s]")
 # these words ("I'm learning", "currently learning"), never in "transfer learning with".
 _LEARNING_LEADS = frozenset(
     """i i'm i’m im am m currently now still actively also been started start begin began
-    begun and while then by to of for keen eager busy enjoy love""".split()
+    begun and while then by to of for keen eager busy enjoy love
+    is are she's he's they're we're she’s he’s they’re we’re""".split()
 )
 
 
@@ -3465,6 +3470,8 @@ _PRONOUN = re.compile(
     r"(?:\s+(?:before|yet|at\s+all|so\s+far|either|properly|much|myself|really|though|currently"
     r"|on\s+my\s+own|by\s+myself"
     r"|anymore|now|these\s+days|at\s+the\s+moment|on\s+the\s+side|in\s+the\s+evenings"
+    # (a time with no plan, for _vague_wish: "I'd love to learn it someday")
+    r"|some[\s-]?day|one\s+day|eventually|at\s+some\s+point"
     r"|(?:on|at)\s+weekends))?(?=\s*(?:[.,;!?)]|:(?!//)|$|\s+(?:but|and|so)\b))",
     re.I,
 )

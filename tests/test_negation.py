@@ -1347,3 +1347,17 @@ def test_a_choice_against_a_skill_and_a_wish_not_started(text, expected, reader)
 ])
 def test_a_course_being_finished_is_learning(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A wish for a skill named before it ("learn it someday") is denied as the wish after it
+# is; someone else's learning of a skill named before it is learning; and so is a skill put
+# first that the writer has been learning.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Q: And Rust?\nA: I'd like to learn it someday.", {"rust": "negated"}),
+    ("Airflow: he's learning it at the moment.", {"airflow": "learning"}),
+    ("Snowflake I've been learning lately.", {"snowflake": "learning"}),
+    ("Snowflake I've been using for years.", {"snowflake": "has"}),
+])
+def test_a_wish_named_before_and_learning_put_first(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
