@@ -630,7 +630,19 @@ _LEAD_TO = r"(?:needs?|keen|eager|hoping|aiming|motivated)\s+to"
 _WILL = ("will", "i'll", "we'll")
 _WILL_RE = r"will|I['’]ll|we['’]ll"
 _INTENT = r"(?:" + _LEAD_TO + r"|to|" + _WILL_RE + ")"
+# where a skill was met only to try it, after the skill or its pronoun: "(only used Spark)
+# through a two-day workshop", "(only used it) in a tutorial" (_LEARN_BEFORE, _PRONOUN)
+_MET_IN = (
+    r"(?:\s+once)?\s+(?:in|via|through|during|from|on)\s+(?:(?:a|an|one|the|my|his|her|some"
+    r"|two|a\s+couple\s+of)\s+)?(?:[\w'’-]+\s+){0,2}?(?:tutorials?|courses?|bootcamps?"
+    r"|workshops?|moocs?|class(?:es)?|labs?|sandbox(?:es)?|demos?|toy\s+projects?"
+    r"|course\s+(?:projects?|exercises?|sandbox))\b"
+)
+_ONLY_USED = r"(?:only|just)\s+(?:ever\s+)?(?:used|touched|tried|seen|played\s+(?:around\s+)?with)"
 _LEARN_BEFORE = [
+    # "has only used Spark through a two-day workshop", "only played with Hugging Face
+    # Transformers in a weekend tutorial", "I've only used it in a course"
+    _ONLY_USED + r"(?=\s+[^\n.;!?]{1,50}?" + _MET_IN + ")",
     rf"not\s+(?:{_HEDGES})",
     r"learn",
     r"learning",
@@ -1437,11 +1449,16 @@ _DECIDED = (
     # (and a course being finished or booked: "finishing the Kafka course", "booked a dbt class")
     "finishing", "finish", "booked",
 )
+# the cue words of the eighty-third round: a skill used only in a course ("only used Spark
+# in a workshop"); the rules read them, and they bring no line into the learned reader's
+# reach
+_USED_ONLY = tuple(f"{w} {ever}{v}" for w in ("only", "just") for ever in ("", "ever ")
+                   for v in ("used", "touched", "tried", "seen", "played"))
 # cue words that only the rules read: the learned reader's reach (rolefit._statusmodel.in_reach)
 # leaves them out, since they stand in many texts that deny nothing ("aiming for a 50/50
 # split") and each widens what the model rereads
 OUT_OF_REACH = frozenset({
-    *_TAUGHT, *_WISHED, *_DECIDED,
+    *_TAUGHT, *_WISHED, *_DECIDED, *_USED_ONLY,
     "aiming for", "aiming at", "targeting", "considering", "eyeing", "thinking about",
     # (the twenty-eighth round's: aims and goals in other words, advice to skip a skill)
     "wanna", "skip", "goal", "pitch myself", "pitching myself", "way into", "path into",
@@ -1626,7 +1643,7 @@ _ANCHORS = """
     "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
     "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
     "on my to-do", "on my todo", "on my to-learn", "on my learning", "next up", "black box",
-    *_TAUGHT, *_WISHED, *_DECIDED,
+    *_TAUGHT, *_WISHED, *_DECIDED, *_USED_ONLY,
     "we'll teach", "we’ll teach", "we will teach", "we can teach", "we'll train", "we’ll train",
     "we will train", "we can train", "we teach", "be trained",
     "we'll introduce", "we’ll introduce", "we will introduce", "to get into",
@@ -3471,8 +3488,9 @@ _PRONOUN = re.compile(
     r"|on\s+my\s+own|by\s+myself"
     r"|anymore|now|these\s+days|at\s+the\s+moment|on\s+the\s+side|in\s+the\s+evenings"
     # (a time with no plan, for _vague_wish: "I'd love to learn it someday")
-    r"|some[\s-]?day|one\s+day|eventually|at\s+some\s+point"
-    r"|(?:on|at)\s+weekends))?(?=\s*(?:[.,;!?)]|:(?!//)|$|\s+(?:but|and|so)\b))",
+    r"|some[\s-]?day|one\s+day|eventually|at\s+some\s+point|(?:on|at)\s+weekends)"
+    # (or where all of it was: "only used it in a tutorial", _ONLY_USED)
+    r"|" + _MET_IN + r")?(?=\s*(?:[.,;!?)]|:(?!//)|$|\s+(?:but|and|so)\b))",
     re.I,
 )
 
@@ -3489,7 +3507,8 @@ _CLAUSE_END = re.compile(
 )
 # a cue that takes the pronoun as its object ("learning it", "a course on it")
 _OBJECT_CUE = re.compile(
-    r"(?:learn|learning|studying|on|in|about|covering|into|with|against)$", re.I
+    r"(?:learn|learning|studying|on|in|about|covering|into|with|against)$|" + _ONLY_USED + "$",
+    re.I,
 )
 # (a question mark and the line break after it end one sentence: "Kafka?\nA: never used it")
 _SENTENCE_END = re.compile(r"[.!?](?:[^\S\n]*\n|(?=\s))|\n")

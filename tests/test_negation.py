@@ -1361,3 +1361,15 @@ def test_a_course_being_finished_is_learning(text, expected, reader):
 ])
 def test_a_wish_named_before_and_learning_put_first(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A skill used only in a course, a tutorial or a workshop is being learned, named after the
+# cue or before it ("only used it in a tutorial"); used only at work, it is held.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Has only used Kafka in a tutorial.", {"kafka": "learning"}),
+    ("Docker? She's only used it in a course.", {"docker": "learning"}),
+    ("I've only ever used R at work.", {"r": "has"}),
+])
+def test_a_skill_used_only_in_a_course_is_learning(text, expected, reader):
+    assert _statuses(text, reader) == expected, text

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import rolefit
 from rolefit import _statusmodel
-from rolefit._negation import has_marks
+from rolefit._negation import has_marks, in_reach_words
 from rolefit._wrap import unwrap
 from rolefit.build import reader as build_reader
 
@@ -490,9 +490,11 @@ def test_hybrid_is_the_model_in_reach_and_the_rules_elsewhere():
                 readings[reader] = rolefit.find_skills(text)
         rules = readings["rules"]
         found = list(zip(rules["start"], rules["end"], rules["skill_id"], strict=True))
-        # (in reach in the text as read: a fixed-width wrap's line breaks as spaces)
+        # (in reach in the text as read: a fixed-width wrap's line breaks as spaces; of the
+        # cue words that bring a line into reach, not those only the rules read)
         anchors = _read_parts(text)[1]
-        reach = _statusmodel.in_reach(unwrap(text, [a[0] for a in anchors]), found, anchors)
+        read = unwrap(text, [a[0] for a in anchors])
+        reach = _statusmodel.in_reach(read, found, in_reach_words(anchors, read))
         if has_marks(text):
             reach = [True] * len(found)  # (a cross mark or a rating reaches every mention)
         hybrid = list(zip(readings["hybrid"]["status"], readings["hybrid"]["cue"], strict=True))
