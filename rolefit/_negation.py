@@ -364,6 +364,9 @@ _PERSON_IS = "(?:" + "|".join(
         "fairly", "genuinely", "honestly", "completely", "rather", "kinda", "admittedly",
         "also", "currently", "definitely", "clearly", "totally")))
 ) + ")"
+# the verbs of a choice made against a skill ("decided against Python", _NEG_BEFORE)
+_CHOSE = ("decided", "decides", "decide", "deciding", "chose", "chosen", "choose", "opted",
+          "opting", "opt")
 _NEG_BEFORE = [
     _AD_CUE,  # (only in a text of the writer's own: statuses())
     # labels over what follows: "Not in scope for this role:", "Not my strength: CSS"
@@ -540,7 +543,7 @@ _NEG_BEFORE = [
     r"idk(?:\s+(?:anything|much))?(?:\s+(?:about|abt))?",  # chat: "idk anything abt LLMs"
     # a choice made against a skill: "She decided against Python for now", "we opted against
     # Snowflake", "evaluated Kubeflow but decided against it" (tight, as "avoided")
-    r"(?:decided|decides|decide|deciding|chose|chosen|choose|opted|opting|opt)\s+against"
+    r"(?:" + "|".join(_CHOSE) + r")\s+against"
     r"(?:\s+(?:learning|using|studying|pursuing|adopting))?",
     # "no need to pursue the Spark certification", "no need to learn Scala here" (a posting's
     # or a plan's; "no need for" is "no" before a noun)
@@ -638,7 +641,9 @@ _MET_IN = (
     r"|workshops?|moocs?|class(?:es)?|labs?|sandbox(?:es)?|demos?|toy\s+projects?"
     r"|course\s+(?:projects?|exercises?|sandbox))\b"
 )
-_ONLY_USED = r"(?:only|just)\s+(?:ever\s+)?(?:used|touched|tried|seen|played\s+(?:around\s+)?with)"
+_ONLY_VERBS = ("used", "touched", "tried", "seen")  # (and "played with", _ONLY_USED)
+_ONLY_USED = (r"(?:only|just)\s+(?:ever\s+)?(?:" + "|".join(_ONLY_VERBS)
+              + r"|played\s+(?:around\s+)?with)")
 _LEARN_BEFORE = [
     # "has only used Spark through a two-day workshop", "only played with Hugging Face
     # Transformers in a weekend tutorial", "I've only used it in a course"
@@ -1443,8 +1448,7 @@ _WISHED = (
 # Python"), a note that a skill waits for some day ("dbt - someday"); the rules read them,
 # and they bring no line into the learned reader's reach
 _DECIDED = (
-    *(f"{w} against" for w in ("decided", "decides", "decide", "deciding", "chose", "chosen",
-                               "choose", "opted", "opting", "opt")),
+    *(f"{w} against" for w in _CHOSE),
     "someday", "some-day",
 )
 # (and of a course being finished or booked: "finishing the Kafka course", "booked a dbt
@@ -1454,7 +1458,7 @@ _FINISHING = ("finishing", "finish", "booked")
 # in a workshop"); the rules read them, and they bring no line into the learned reader's
 # reach
 _USED_ONLY = tuple(f"{w} {ever}{v}" for w in ("only", "just") for ever in ("", "ever ")
-                   for v in ("used", "touched", "tried", "seen", "played"))
+                   for v in (*_ONLY_VERBS, "played"))
 # cue words that only the rules read: the learned reader's reach (rolefit._statusmodel.in_reach)
 # leaves them out, since they stand in many texts that deny nothing ("aiming for a 50/50
 # split") and each widens what the model rereads
