@@ -51,10 +51,13 @@ denials, finds at most as many, and has no status for learning
   neither`` (the list named just before: ``BigQuery + Looker``), ``never written a line
   of it``, a posting's ``we do not expect any Java``, and after the skill ``is not part
   of the placement``, ``is outside the remit``, ``is not approved``, ``MATLAB is not used
-  on site``; a label opening its line or sentence with a cue among its first words and a
-  colon after a verb of use or a preposition (``Things I still can't do: Docker``,
-  ``Tools you have never used but are curious about: Tableau``; not ``No two clients were
-  alike: ...``), labels opening a line (``Not in scope for this role:``, ``Out of
+  on site``, a second verb after "or" (``never used Docker or deployed anything on
+  Kubernetes``), a label's later note (``jax — curious, never tried``; learning after a note
+  of study: ``Spark: studied it in a course, never used it``); a label opening its line or
+  sentence with a cue among its first words and a colon after a verb of use or a preposition
+  (``Things I still can't do: Docker``, ``Tools you have never used but are curious about:
+  Tableau``; not ``No two clients were alike: ...``), labels opening a line (``Not in scope
+  for this role:``, ``Out of
   scope:``, ``Not my strength:``, ``Not offering:``, ``Not comfortable with:``, a
   decision record's ``Rejected:``) and a cue with a verb before a colon (``Never touched:
   Docker, ...``); a denial of the list named just before it (``Spring, Maven - none of
@@ -2226,6 +2229,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             for j in listed:
                 decided.setdefault(j, (status, cue))
 
+    _later_notes(text, anchors, starts, ends, decided)
+
     # a low rating before the skill it rates: "Rated myself 3/10 on SQL", "2/5 in Spark"
     for _, end, word in anchors:
         if word in _RATING_WORDS and (on := _RATED_ON.match(text, end)):
@@ -3311,7 +3316,8 @@ def _scope_after(text, m, spans, starts, clauses, limit) -> list[int]:
         if e > stop:
             break
         # "..., Redshift is familiar": a skill that starts a new clause ends the list
-        if scoped and not (_list_gap_ok(text[pos:s], steps) and not _VERB_AFTER.match(text, e)):
+        if scoped and not (_list_gap_ok(text[pos:s], steps) or m.lastgroup == "neg" and (
+                _or_verb(text[pos:s]))) or scoped and _VERB_AFTER.match(text, e):
             break
         scoped.append(i)
         pos = e
@@ -3954,6 +3960,50 @@ def _bracket_list(text: str, found, i: int) -> list[int]:
     return out
 
 
+# A label's later note that denies it, after a first note that says something else: "jax —
+# curious, never tried", "Spark: I'd like to, never had the chance", "Python: nice-to-have;
+# I have none"; a note of study before it makes it learning ("Spark: studied it in a
+# course, never used it").
+_NOTED_LABEL_LEAD = re.compile(
+    r"(?:(?<![^\n])|[.!?;][^\S\n]+)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*){0,2}\Z")
+_LABEL_SEP_AT = re.compile(r"[^\S\n]*(?::|[—–]|--?(?=[^\S\n])|\.{2,}|…)")
+_STUDIED = re.compile(
+    r"\b(?:courses?|studied|study|studying|self-study|tutorials?|bootcamp|mooc|classes"
+    r"|class|learning|learned|learnt|exercises?|online|udemy|coursera|kaggle|reading|books?)\b",
+    re.I,
+)
+
+
+def _later_notes(text: str, anchors, starts, ends, decided: dict) -> None:
+    for start, _, word in anchors:
+        if word not in _ATTACHED_WORDS:
+            continue
+        line = text.rfind("\n", 0, start) + 1
+        p = max(text.rfind(",", line, start), text.rfind(";", line, start))
+        if p < 0 or start - p > 24:  # (the cue word may follow the note's subject)
+            continue
+        i = bisect_left(starts, p) - 1  # (no other skill between the label and the note)
+        if i < 0 or ends[i] >= p or i in decided or not _NOTED_LABEL_LEAD.search(
+            text, max(0, starts[i] - 12), starts[i]
+        ):
+            continue
+        sep = _LABEL_SEP_AT.match(text, ends[i])
+        if sep is None or sep.end() >= p or (
+            _SENTENCE_END.search(text, sep.end(), p)  # "Tableau - expert. Power BI - none, ..."
+        ) or _in_note(text, p):  # "Vector databases: ..., Weaviate (read the docs, haven't"
+            continue
+        eol = text.find("\n", p)
+        note = ":" + text[p + 1 : len(text) if eol < 0 else eol]
+        m = _ATTACHED.match(note)
+        if m is None or not _ATTACHED_CLOSE.match(note, m.end()) or (
+            bisect_left(starts, p) < len(starts) and starts[bisect_left(starts, p)] < p + m.end()
+        ):
+            continue
+        status = LEARNING if m.group("learn") or m.group("learn2") or _STUDIED.search(
+            text, sep.end(), p) else NEGATED
+        decided[i] = (status, " ".join(note[1 : m.end()].split()))
+
+
 def _in_note(text: str, pos: int) -> bool:
     """Whether ``pos`` is inside a bracket opened at most 60 characters before, on its line."""
     opened = text.rfind("(", max(0, pos - 60), pos)
@@ -3963,6 +4013,38 @@ def _in_note(text: str, pos: int) -> bool:
 def _covered_between(start: int, end: int, starts: tuple[int, ...]) -> bool:
     i = bisect_left(starts, start)
     return i < len(starts) and starts[i] < end
+
+
+# A denial reaches across "or" and a second verb of use to the skill it takes: "I've never
+# used Docker or deployed anything on Kubernetes", "I haven't written Scala or used Spark"
+# (one word besides the bridge words: "or built a dashboard in Tableau")
+_OR_VERBS = frozenset(
+    """used use worked work written wrote write touched touch tried try deployed deploy built
+    build done do coded code programmed program configured configure implemented implement
+    installed install run ran managed manage trained train maintained maintain shipped ship
+    set played play dabbled dabble learned learnt learn studied study seen see known know
+    operated operate tuned tune queried query developed develop administered administer
+    """.split()
+)
+
+
+def _or_verb(gap: str) -> bool:
+    """Whether ``gap`` is "or" (or "nor") and a verb of use, then bridge words."""
+    words = _words(gap)
+    if words[:1] == [","]:
+        words = words[1:]
+    if len(words) < 2 or words[0] not in ("or", "nor") or words[1] not in _OR_VERBS:
+        return False
+    free = 1
+    for word in words[2:]:
+        if word in _BRIDGE or word in _GLUE:
+            continue
+        if not word[0].isalnum():
+            return False
+        free -= 1
+        if free < 0:
+            return False
+    return True
 
 
 def _list_gap_ok(gap: str, steps: bool = False) -> bool:

@@ -1373,3 +1373,32 @@ def test_a_wish_named_before_and_learning_put_first(text, expected, reader):
 ])
 def test_a_skill_used_only_in_a_course_is_learning(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A denial reaches across "or" (or "nor") and a second verb of use to the skill that verb
+# takes; "but" still ends its reach.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I have never used Docker or deployed anything on Kubernetes.",
+     {"docker": "negated", "kubernetes": "negated"}),
+    ("I haven't used PyTorch, nor deployed anything with FastAPI.",
+     {"pytorch": "negated", "fastapi": "negated"}),
+    ("I have never used Docker, but built Kubernetes operators in Go.",
+     {"docker": "negated", "kubernetes": "has", "go": "has"}),
+])
+def test_a_denial_reaches_a_second_verb_after_or(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
+
+
+# A label's later note that denies it counts, after a first note that says something else;
+# a note of study before it makes it learning. A note on another skill, or in another
+# sentence, does not.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("JAX — curious, never tried", {"jax": "negated"}),
+    ("Spark: studied it in a course, never used it", {"spark": "learning"}),
+    ("Python: 5 years, never used it for ML", {"python": "has", "machine_learning": "has"}),
+    ("Tableau - expert. Power BI - none, never used.", {"tableau": "has", "power_bi": "negated"}),
+])
+def test_a_labels_later_note(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
