@@ -928,7 +928,10 @@ _WAIT_HOW = ("definitely", "certainly", "surely", "probably", "easily", "still",
 # after it: "Scala remains a big gap", "Swift and Kotlin are both unfamiliar to me", "Spark
 # will not be used"
 _LINKS = frozenset(
-    "remain remains remained stays big major clear key huge both will would".split())
+    "remain remains remained stays big major clear key huge both will would".split()
+    # and how sure, or how much: "Python definitely not needed", "Go is more of a someday
+    # thing"
+    + "definitely genuinely certainly absolutely obviously more".split())
 _CONNECTORS = frozenset(
     {"and", "or", "nor", "&", "/", "+", ",", "plus", "as", "well", "such", "like", "including",
      "e.g"}
@@ -1066,6 +1069,10 @@ _NEG_AFTER = (
     # a skill put off: "Python can wait", "Tableau can definitely wait."
     r"|can\s+(?:(?:" + "|".join(_WAIT_HOW) + r")\s+)?wait"
     r"(?=\s*(?:[.,;!)]|$|\s+(?:for\s+now|till|until|a\s+(?:bit|while|year))\b))"
+    # a skill ruled out, or put off with no time to it: "Scala is off the table for now",
+    # "Go is more of a someday thing"
+    r"|(?:(?<=is\s)|(?<=are\s)|(?<=['’]s\s))off\s+the\s+table"
+    r"|(?<=\ba\s)some-?day\s+(?:thing|project|goal|item)"
     # "Redis is required, Memcached isn't."
     r"|(?<=\w\s)(?:isn['’]t|aren['’]t)(?=\s*(?:[.;!]|$))"
     # a team's retired tools: "Hadoop cluster decommissioned", "Jenkins: fully
@@ -1457,6 +1464,9 @@ _DECIDED = (
 # (and of a course being finished or booked: "finishing the Kafka course", "booked a dbt
 # class")
 _FINISHING = ("finishing", "finish", "booked")
+# the cue words of the eighty-sixth round: a skill ruled out ("Scala is off the table");
+# the rules read them, and they bring no line into the learned reader's reach
+_RULED_OUT = ("off the table",)
 # the cue words of the eighty-third round: a skill used only in a course ("only used Spark
 # in a workshop"); the rules read them, and they bring no line into the learned reader's
 # reach
@@ -1466,7 +1476,7 @@ _USED_ONLY = tuple(f"{w} {ever}{v}" for w in ("only", "just") for ever in ("", "
 # leaves them out, since they stand in many texts that deny nothing ("aiming for a 50/50
 # split") and each widens what the model rereads
 OUT_OF_REACH = frozenset({
-    *_TAUGHT, *_WISHED, *_DECIDED, *_FINISHING, *_USED_ONLY,
+    *_TAUGHT, *_WISHED, *_DECIDED, *_FINISHING, *_USED_ONLY, *_RULED_OUT,
     "aiming for", "aiming at", "targeting", "considering", "eyeing", "thinking about",
     # (the twenty-eighth round's: aims and goals in other words, advice to skip a skill)
     "wanna", "skip", "goal", "pitch myself", "pitching myself", "way into", "path into",
@@ -1651,7 +1661,7 @@ _ANCHORS = """
     "hoping to", "aiming to", "motivated to", "tutorial only", "tutorials only", "head around",
     "just starting", "in the middle of", "first time", "on my list", "only read", "only heard",
     "on my to-do", "on my todo", "on my to-learn", "on my learning", "next up", "black box",
-    *_TAUGHT, *_WISHED, *_DECIDED, *_FINISHING, *_USED_ONLY,
+    *_TAUGHT, *_WISHED, *_DECIDED, *_FINISHING, *_USED_ONLY, *_RULED_OUT,
     "we'll teach", "we’ll teach", "we will teach", "we can teach", "we'll train", "we’ll train",
     "we will train", "we can train", "we teach", "be trained",
     "we'll introduce", "we’ll introduce", "we will introduce", "to get into",
@@ -2106,11 +2116,15 @@ def _gap_ok(
     non-bridge words; with ``gerund`` also one ``-ing`` word right after the cue:
     "without relying on"; with ``after``, for a denial after the skill, also the words of
     :data:`_PARTS` and :data:`_LINKS` and a question mark)."""
+    prev = ""
     for n, m in enumerate(_WORDS.finditer(text, lo, hi)):  # _words, read lazily
         word = m.group()
         word = word.lower().rstrip(".") or word
         if word in _SUBJECTS:
             return False
+        if after and word == "s" and prev in ("'", "’"):
+            continue  # "is" after the skill: "Rust's off the table", "Python's not needed"
+        prev = word
         if word == "w" and text.startswith("/", m.end()):
             continue  # "w/", short for "with": "no experience w/ Jira"
         if word in _BRIDGE or word in _CONNECTORS or word in "()\"'“”‘’:" or (
@@ -2651,7 +2665,11 @@ def has_marks(text: str) -> bool:
 # developing" over "Infrastructure (AWS, Terraform) ....... 1", "Skill | Level (1-5)" over
 # "| Python | 2 |". A point of the scale with its meaning ("0 = none"), and a range after a
 # word of rating ("Competency self-rating (1-5)"):
-_SCALE_POINT = re.compile(r"(?<![\w/.])(10|[0-9])[^\S\n]*=[^\S\n]*([^\W\d_][^,;)\n|]{0,30})")
+# (a point, a range of points or an open top: "1 = basic", "1-2 = learning", "3+ = at work")
+_SCALE_POINT = re.compile(
+    r"(?<![\w/.])(?:(10|[0-9])[^\S\n]*[-–][^\S\n]*)?(10|[0-9])(\+?)[^\S\n]*="
+    r"[^\S\n]*([^\W\d_][^,;)\n|]{0,30})"
+)
 _SCALE_RANGE = re.compile(
     r"\b(?:rat(?:e|ed|ing|ings)|levels?|scale|proficiency|scored?|self-rating"
     r"|competenc(?:y|ies|e)|confidence|comfort|expertise|familiarity)\b"
@@ -2682,7 +2700,7 @@ def _scale_ends(text: str) -> dict[int, str] | None:
 
 # what shows a scale first, on every text: a digit before "=" (after a look for "=", which
 # is fast), or a range to 5 or 10 (_SCALE_WORDS, found by the text scan as cue words)
-_SCALE_HINT = re.compile(r"\d[^\S\n]*=")
+_SCALE_HINT = re.compile(r"\d\+?[^\S\n]*=")
 # a bare number after a separator that ends an item (a colon, a table's bar, leader dots, a
 # spaced dash, a tab or wide spaces), not a count of years or a share; it starts right
 # after the item's last character, so that a run of spaces or dots is tried once (linear)
@@ -2722,13 +2740,21 @@ def has_scale(text: str, anchors=()) -> bool:
 
 
 def _scale(text: str):
-    """``(low, high, {point: status})`` of the rating scale ``text`` defines, or None."""
-    points = {int(n): meaning.strip() for n, meaning in _SCALE_POINT.findall(text)}
+    """``(low, high, {point: status})`` of the rating scale ``text`` defines, or None
+    (``high`` as text, "3+", for a top open upwards)."""
+    points = {}
+    open_top = False  # "3+ = working knowledge": the points above it need no words
+    for first, n, plus, meaning in _SCALE_POINT.findall(text):
+        for point in range(min(int(first or n), int(n)), int(n) + 1):
+            points[point] = meaning.strip()
+        open_top = open_top or plus == "+"
     if "(" in text and (ends := _scale_ends(text)) is not None:
         for point, meaning in ends.items():
             points.setdefault(point, meaning)
     ranges = _SCALE_RANGE.findall(text)
-    if len(points) >= 2 and min(points) in (0, 1) and 3 <= max(points) <= 10:
+    if len(points) >= 2 and min(points) in (0, 1) and (
+        3 <= max(points) <= 10 or open_top and max(points) == 2
+    ):
         low, high = min(points), max(points)
     elif ranges:
         low, high = int(ranges[0][0]), int(ranges[0][1])
@@ -2745,7 +2771,7 @@ def _scale(text: str):
         elif high in (5, 10) and point <= high * 3 // 10 + (high == 5):
             # (1-2 of 5 and 1-3 of 10, as "2/5" and "3/10" read: _RATINGS)
             meant[point] = LEARNING
-    return low, high, meant
+    return low, f"{high}+" if open_top and high == max(points, default=-1) else high, meant
 
 
 def _scaled(text: str, found, decided: dict[int, tuple[str, str]]) -> None:

@@ -375,20 +375,21 @@ def test_text_sentence_order_does_not_matter(pair):
 
 def test_under_the_default_the_line_above_can_change_a_reading():
     # why the test above reads with the rules: the learned reader reads the line above a
-    # mention, so "Terraform, sadly" under "Haven't tried yet" is not held, and above it is
-    # held (the rules read neither: a heading without a colon, over a line that is more
+    # mention, so "Terraform, sadly" under "Haven't touched yet" is not held, and above it
+    # is held (the rules read neither: a heading without a colon, over a line that is more
     # than a list of skills and no bullet list). (The readers retrained in the
     # forty-seventh round and when it began to read each feature once no longer deny it
     # under "Things I have not used yet" and "Tools I have not touched yet", the examples
     # here before; the one retrained in the seventieth round reads it as learning, not
-    # denied: docs/evaluation.md)
-    under = rolefit.find_skills("Haven't tried yet\nTerraform, sadly")
-    over = rolefit.find_skills("Terraform, sadly\nHaven't tried yet")
+    # denied, and the one retrained in the eighty-sixth holds it under "Haven't tried yet":
+    # docs/evaluation.md)
+    under = rolefit.find_skills("Haven't touched yet\nTerraform, sadly")
+    over = rolefit.find_skills("Terraform, sadly\nHaven't touched yet")
     assert under["status"].tolist() in (["negated"], ["learning"])
     assert over["status"].tolist() == ["has"]
     with rolefit.config_context(reader="rules"):
-        for text in ("Haven't tried yet\nTerraform, sadly",
-                     "Terraform, sadly\nHaven't tried yet"):
+        for text in ("Haven't touched yet\nTerraform, sadly",
+                     "Terraform, sadly\nHaven't touched yet"):
             assert rolefit.find_skills(text)["status"].tolist() == ["has"]
 
 

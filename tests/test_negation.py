@@ -1402,3 +1402,20 @@ def test_a_denial_reaches_a_second_verb_after_or(text, expected, reader):
 ])
 def test_a_labels_later_note(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A rating scale's legend may give a range of points or an open top ("1-2 = learning",
+# "3+ = used at work"); a skill ruled out ("off the table") or put off with no time to it
+# ("a someday thing") is denied, and so is one "definitely not needed"; "'s" reads as "is".
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Scale: 1 = none, 2-3 = learning, 4+ = independent.\nPython 5\nSpark 3\nKafka 1",
+     {"python": "has", "spark": "learning", "kafka": "negated"}),
+    ("Rust's off the table this year tbh", {"rust": "negated"}),
+    ("Julia is more of a someday thing for me. Python first.",
+     {"julia": "negated", "python": "has"}),
+    ("SQL required, Tableau definitely not needed.", {"sql": "has", "tableau": "negated"}),
+    ("Spark definitely, Kafka never.", {"spark": "has", "kafka": "negated"}),
+])
+def test_a_scales_open_top_and_a_skill_ruled_out(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
