@@ -1245,6 +1245,9 @@ _ATTACHED = re.compile(
     r"(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?(?:\*\*?(?=[^\S\n]*[:|]))?\s*"  # "| **Cloud** | none |"
     r"(?:\(|:(?:\*\*?(?!\w))?|" + _ARROW
     + r"|-{1,2}|–|—|\||\.{2,}|…+|,(?!\s*(?:none|nope|neither|no)\b(?!\s+\w))"
+    # the writer's own never after a semicolon: "Our analysts live in Mode; I've never even
+    # logged in"
+    r"|;(?=[^\S\n]*(?:i|we)(?:['’]ve|[^\S\n]+have)[^\S\n]+never\b)"
     r"|\?(?:\s*\.{2,}|[^\S\n]*(?:" + _ARROW + r"|-{1,2}|–|—)(?=[^\S\n]))?"  # "Core ML?  -> No"
     # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None",
     # "Kafka   no experience"
@@ -2210,7 +2213,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             continue
         status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
         cue = text[m.end("form") if m.group("form") else m.start() : m.end()].strip(
-            " (:-–—,?\t\n.…\"“”{*")
+            " (:;-–—,?\t\n.…\"“”{*")
         decided[i] = (status, cue)
         taken += m.span()
         for j in inside or ():
@@ -2911,20 +2914,32 @@ _NOTE_GAP = re.compile(
     r"|\(|(?<=\t))[^\n()|;.!?]{0,45}"
 )
 # what may come right before a list item: a line start, separator, bullet or bracket
-_ITEM_START = re.compile(r"(?:[\n,;|:•·▪►●◦*\]]|\s[-–—]|\))(?:[^\S\n]*[-*•·▪►●◦])?[^\S\n]*\Z")
+# (a slash too, between the items of a label: "Agents / tool calling: experimenting")
+# and a mark as the bullet: "🟡 HTML/CSS (doing a course)")
+_ITEM_START = re.compile(
+    r"(?:[\n,;|:•·▪►●◦*\]/]|\s[-–—]|\))"
+    r"(?:[^\S\n]*[-*•·▪►●◦\u2190-\u2bff\U0001f300-\U0001faff])?[^\S\n]*\Z"
+)
+
+
+_SLASHED = re.compile(r"[^\S\n]*/[^\S\n]*")
 
 
 def _noted(text: str, start: int, found, ends) -> list[int]:
-    """The list item that a learning cue at ``start`` is a note on, if any."""
+    """The list item that a learning cue at ``start`` is a note on, if any, with the items
+    joined to it by slashes ("HTML/CSS (doing a course)")."""
     i = bisect_left(ends, start + 1) - 1
     if i < 0 or start - ends[i] > 80 or _NOTE_GAP.fullmatch(text, ends[i], start) is None:
         return []
     if "(" not in text[ends[i] : start] and len(text[ends[i] : start].split()) > 3:
         return []  # "Learning Agility: Proven ability to rapidly learn": no note
-    s = found[i][0]
+    j = i  # (and the skills joined to it by slashes: "HTML/CSS (doing a course)")
+    while j and _SLASHED.fullmatch(text, ends[j - 1], found[j][0]):
+        j -= 1
+    s = found[j][0]
     if s and _ITEM_START.search(text, max(0, s - 8), s) is None:
         return []  # "Built ETL in Python - learning a lot": not an item of a list
-    return [i]
+    return list(range(j, i + 1))
 
 
 _QUESTION_END = re.compile(r"[.!?\n]")
@@ -3458,8 +3473,8 @@ def _question_label(text: str, m: re.Match, q: int, starts) -> int | None:
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
 # put to the writer on the line before ("Do you know Go?", "Any experience with Airflow?").
 _ANSWER_START = re.compile(
-    r"(?:(?:^|\n)[^\S\n]*(?:" + _SPEAKER + r":[^\S\n]*)?(?:(?:[Ww]e|I)\s+)?"
-    r"|\?[^\S\n]+[A-Za-z][\w.'’-]{0,20}:[^\S\n]*|\?[^\S\n]+(?:[—–-][^\S\n]*)?"
+    r"(?:(?:^|\n)[^\S\n]*(?:" + _SPEAKER + r":[^\S\n]*|A\d*[.)][^\S\n]+)?(?:(?:[Ww]e|I)\s+)?"
+    r"|\?[^\S\n]+[A-Za-z][\w.'’-]{0,20}:[^\S\n]*|\?[^\S\n]+(?:[—–-][^\S\n]*|A\d*[.)][^\S\n]+)?"
     r"|\?[^\S\n]*(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
 )
 _ANSWER_CUE = re.compile(
@@ -3471,6 +3486,7 @@ _ANSWER_CUE = re.compile(
 )
 _QUESTION = re.compile(
     r"[^\n.!?]*\?[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*|(?:[—–-][^\S\n]*)?"
+    r"|A\d*[.)][^\S\n]+"  # "Q. Deep learning? A. No."
     r"|(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
 )
 _TO_WRITER = re.compile(

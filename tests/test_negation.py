@@ -1419,3 +1419,21 @@ def test_a_labels_later_note(text, expected, reader):
 ])
 def test_a_scales_open_top_and_a_skill_ruled_out(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# An answer labelled "A." (or "A1.") after a question labelled "Q." is read as one after
+# "A:"; a note on a list item reaches the items joined to it by slashes, after a mark as
+# the bullet; the writer's own never after a semicolon is a note on the skill before it.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Q. Have you used Kafka? A. No.", {"kafka": "negated"}),
+    ("Q. Snowflake? A. Yes, three years.", {"snowflake": "has"}),
+    ("my stack\n✅ Figma\n🟡 HTML/CSS (doing a course)",
+     {"figma": "has", "html": "learning", "css": "learning"}),
+    ("I built ETL in Python/SQL - learning a lot along the way.",
+     {"etl": "has", "python": "has", "sql": "has"}),
+    ("The data team runs dbt; we have never touched it.", {"dbt": "negated"}),
+    ("I know SQL; I've never used Spark.", {"sql": "has", "spark": "negated"}),
+])
+def test_a_labelled_answer_slashed_items_and_a_never_after_a_semicolon(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
