@@ -1344,6 +1344,8 @@ _ATTACHED = re.compile(
     r"|toy\s+(?:examples?|projects?)(?:\s+only)?"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
     r"|minimal|limited|superficial|dabbling|dabbled|tinkering|tinkered|kinda|somewhat"
+    # "Snowflake - exploring", "SageMaker — exploring" (not "exploring and building")
+    r"|exploring(?![^\S\n]+and\b)"
     # a level's word: "Kubernetes - shaky", "Statistics: needs work", "Docker  Developing"
     # (not "models, developing algorithms"; "rusty" is past use: "Java (rusty)" is held)
     r"|shaky|hazy|weak|(?<!,)(?<!,\s)developing|needs?\s+(?:work|improvement|practice)"
@@ -1717,6 +1719,7 @@ _ATTACHED_WORDS = frozenset(
     " shaky hazy weak developing hasn't haven't hasnt havent hadn't hadnt gap nobody"
     " don't doesn't"
     " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered kinda somewhat"
+    " exploring"
     " unfamiliar clueless zilch nada dropped someday some-day"
     .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",

@@ -1437,3 +1437,17 @@ def test_a_scales_open_top_and_a_skill_ruled_out(text, expected, reader):
 ])
 def test_a_labelled_answer_slashed_items_and_a_never_after_a_semicolon(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# "exploring" as the note after a skill is learning ("Snowflake - exploring"), not when it
+# goes on to something else ("exploring and building dashboards daily").
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tableau - proficient\nPython - exploring\nSnowflake - exploring",
+     {"tableau": "has", "python": "learning", "snowflake": "learning"}),
+    ("Hugging Face: exploring, ran two pipelines from the docs.", {"hugging_face": "learning"}),
+    ("Dashboards: Looker (exploring and building dashboards daily)",
+     {"looker": "has", "dashboarding": "has"}),
+])
+def test_exploring_after_a_skill_is_learning(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
