@@ -2917,8 +2917,8 @@ _NOTE_GAP = re.compile(
     r"|\(|(?<=\t))[^\n()|;.!?]{0,45}"
 )
 # what may come right before a list item: a line start, separator, bullet or bracket
-# (a slash too, between the items of a label: "Agents / tool calling: experimenting")
-# and a mark as the bullet: "🟡 HTML/CSS (doing a course)")
+# (a slash too, between the items of a label: "Agents / tool calling: experimenting"; and a
+# mark as the bullet: "🟡 HTML/CSS (doing a course)")
 _ITEM_START = re.compile(
     r"(?:[\n,;|:•·▪►●◦*\]/]|\s[-–—]|\))"
     r"(?:[^\S\n]*[-*•·▪►●◦\u2190-\u2bff\U0001f300-\U0001faff])?[^\S\n]*\Z"
@@ -4020,6 +4020,7 @@ _STUDIED = re.compile(
 
 
 def _later_notes(text: str, anchors, starts, ends, decided: dict) -> None:
+    """Decide the skills that open a label and that a later note of the label denies."""
     for start, _, word in anchors:
         if word not in _ATTACHED_WORDS:
             continue
@@ -4041,7 +4042,7 @@ def _later_notes(text: str, anchors, starts, ends, decided: dict) -> None:
         note = ":" + text[p + 1 : len(text) if eol < 0 else eol]
         m = _ATTACHED.match(note)
         if m is None or not _ATTACHED_CLOSE.match(note, m.end()) or (
-            bisect_left(starts, p) < len(starts) and starts[bisect_left(starts, p)] < p + m.end()
+            i + 1 < len(starts) and starts[i + 1] < p + m.end()  # (a skill in the note)
         ):
             continue
         status = LEARNING if m.group("learn") or m.group("learn2") or _STUDIED.search(
