@@ -4009,8 +4009,7 @@ def _bracket_list(text: str, found, i: int) -> list[int]:
 # curious, never tried", "Spark: I'd like to, never had the chance", "Python: nice-to-have;
 # I have none"; a note of study before it makes it learning ("Spark: studied it in a
 # course, never used it").
-_NOTED_LABEL_LEAD = re.compile(
-    r"(?:(?<![^\n])|[.!?;][^\S\n]+)[^\S\n]*(?:[-*•·▪►●◦#]+[^\S\n]*){0,2}\Z")
+_NOTED_LABEL_LEAD = re.compile(_LEAD_START.replace("[.!?]", "[.!?;]", 1) + r"\Z")
 _LABEL_SEP_AT = re.compile(r"[^\S\n]*(?::|[—–]|--?(?=[^\S\n])|\.{2,}|…)")
 _STUDIED = re.compile(
     r"\b(?:courses?|studied|study|studying|self-study|tutorials?|bootcamp|mooc|classes"
@@ -4074,23 +4073,13 @@ _OR_VERBS = frozenset(
 )
 
 
+_OR_VERB = re.compile(r"[\s,]*(?:or|nor)\s+([\w'’]+)", re.I)
+
+
 def _or_verb(gap: str) -> bool:
     """Whether ``gap`` is "or" (or "nor") and a verb of use, then bridge words."""
-    words = _words(gap)
-    if words[:1] == [","]:
-        words = words[1:]
-    if len(words) < 2 or words[0] not in ("or", "nor") or words[1] not in _OR_VERBS:
-        return False
-    free = 1
-    for word in words[2:]:
-        if word in _BRIDGE or word in _GLUE:
-            continue
-        if not word[0].isalnum():
-            return False
-        free -= 1
-        if free < 0:
-            return False
-    return True
+    m = _OR_VERB.match(gap)
+    return m is not None and m.group(1).lower() in _OR_VERBS and _gap_ok(gap, m.end(), len(gap), 1)
 
 
 def _list_gap_ok(gap: str, steps: bool = False) -> bool:
