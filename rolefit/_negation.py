@@ -94,10 +94,11 @@ denials, finds at most as many, and has no status for learning
   with Kafka? ☐ Yes ☒ No``, ``Kubernetes and Helm are blank spots``, ``a blind spot``; a
   bracketed cross or a multiplication sign opening its line (``[✗] Kafka``, ``×
   Kubernetes``); labels ``Deliberately skipped:``, ``Excluded:``, ``Skipping for now:``,
-  ``Parked until spring:``, ``On hold:``, ``Set aside:``, a posting's ``Removed:``, a note
-  that ends a label over its list (``Cloud (none yet): AWS, GCP``), ``Python can wait``,
-  a heading ``Out of scope for now`` or ``What we do not expect`` over bullet lines, and
-  a label whose verb is ``need`` or ``expect`` (``Things you won't need:``), also with
+  ``What I'm skipping on purpose:``, ``Parked until spring:``, ``On hold:``, ``Set
+  aside:``, a posting's ``Removed:``, a note that ends a label over its list (``Cloud
+  (none yet): AWS, GCP``), ``Python can wait``, a heading ``Out of scope for now`` or
+  ``What we do not expect`` over bullet lines, and a label whose verb is ``need`` or
+  ``expect`` (``Things you won't need:``), also with
   ``right now`` or ``this year`` before its colon; a person's ``I'm missing`` (``What I'm
   still missing: Terraform``), ``SVN is something I've never touched``; a question that
   is such a label, answered by a list on its line or the next (``Which of these have you
@@ -116,6 +117,8 @@ denials, finds at most as many, and has no status for learning
   ``Deep learning is not her area``, ``Backend: none to speak of``, ``Spark: no hands-on
   work``, ``Python/ML: not part of my toolkit``, ``Ruby isn't in my toolbox``, ``Kafka
   ..... not taken``, ``Kimball: hasn't heard of it``, ``Flink — dropped from the plan``,
+  a label on a part of the skill (``Spark jobs: never written one``, ``NoSQL document
+  stores: read about them, haven't used``; ``Kafka migration — in progress`` is work),
   a checklist's ``[no]`` before a statement
   (``[no]  configure Azure Monitor alerts``); a wish that denies the skill (``I wish I
   knew Rust``, ``if only I could write Scala``; not ``wish I had more ... experience``),
@@ -311,9 +314,11 @@ _LABEL_TAIL = (
     r"(?:[^\S\n]+(?!(?:in|for|from|between|of|to)\b)[\w'’-]+){0,2}?"
     r"(?:[^\S\n]*\([^()\n]{1,30}\))?(?=[^\S\n]*:(?!//)|[^\S\n]+[-–—][^\S\n])"
 )
-# for how long a plan leaves something out: "Skipped for now:", "Parked until Q3:"
+# for how long, or how deliberately, a plan leaves something out: "Skipped for now:", "Parked
+# until Q3:", "What I'm skipping on purpose:"
 _PUT_OFF = (
-    r"(?:[^\S\n]+(?:for[^\S\n]+(?:now|the[^\S\n]+(?:moment|time[^\S\n]+being))"
+    r"(?:[^\S\n]+(?:on[^\S\n]+purpose|deliberately|intentionally"
+    r"|for[^\S\n]+(?:now|the[^\S\n]+(?:moment|time[^\S\n]+being))"
     r"|(?:for[^\S\n]+)?this[^\S\n]+"
     r"(?:time|round|year|quarter|term|half)|until[^\S\n]+[\w'’ -]{1,20}?))?"
 )
@@ -386,7 +391,9 @@ _NEG_BEFORE = [
     # "Skipping for now: Tableau", "Parked until spring: Rust", "Set aside: Kafka", a
     # posting's change list "Removed: Spark, Scala", "Deliberately left out:", "On hold:"
     r"(?:(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s)|(?<=deliberately\s)"
-    r"|(?<=intentionally\s)|(?<=explicitly\s)|(?<=consciously\s))"
+    r"|(?<=intentionally\s)|(?<=explicitly\s)|(?<=consciously\s)"
+    # the writer's own: "What I'm skipping on purpose:", "Things I skipped:"
+    r"|(?<=\bI['’]m\s)|(?<=\bI\sam\s)|(?<=\bI\s)|(?<=\bwe['’]re\s)|(?<=\bwe\s))"
     r"(?:skipped|skipping|excluded|parked|deferred|postponed|removed|dropped|left\s+out"
     r"|on\s+hold)"
     r"|(?:(?<=\bput\s)|(?<=\bset\s))aside)" + _PUT_OFF + r"(?=[^\S\n]*:)",
@@ -882,7 +889,7 @@ _BRIDGE = frozenset(
     industry formal significant extensive deep solid actual relevant enterprise
     completely totally entirely absolutely complete total utter absolute
     academic personal
-    year years yr yrs month months single line lines picked run ran anything
+    year years yr yrs month months hour hours single line lines picked run ran anything
     used use using work worked working written write writing touched touch tried try
     programmed program programming coded code coding deployed deploy built build done do
     does did doing had have has having been be am is are was were know knew known
@@ -1296,7 +1303,8 @@ _ATTACHED = re.compile(
     r"(?:never|(?:have|has|had)(?:\s+not|n['’]?t)|not\s+yet)(?:\s+(?:yet|really|ever|actually))?"
     r"\s+had\s+(?:the|a|an|any)\s+(?:chance|opportunity)"
     r"(?:\s+to\s+(?:use|try|learn|touch|work\s+(?:with|on))(?:\s+(?:it|them))?)?"
-    r"|never(?:\s+(?:used|touched|tried|heard\s+of)(?:\s+(?:it|them))?)?"
+    r"|never(?:\s+(?:used|touched|tried|heard\s+of|written|built|run|deployed|installed"
+    r"|opened)(?:\s+(?:it|them|one|any))?)?"
     # the writer's own never, with "even": "Mode Analytics? I've never even logged in",
     # "Terraform - we've never even opened it"
     r"|(?:(?:i|we|they)['’]ve\s+|(?:i|we|he|she|they)\s+(?:have|has)\s+)never\s+(?:even\s+)?"
@@ -1344,8 +1352,9 @@ _ATTACHED = re.compile(
     r"|toy\s+(?:examples?|projects?)(?:\s+only)?"
     r"|studying|elementary|entry(?:\s|-)level|introductory|just\s+started|starting"
     r"|minimal|limited|superficial|dabbling|dabbled|tinkering|tinkered|kinda|somewhat"
-    # "Snowflake - exploring", "SageMaker — exploring" (not "exploring and building")
-    r"|exploring(?![^\S\n]+and\b)"
+    # "Snowflake - exploring", "SageMaker — exploring", "LLM stuff: experimenting" (not
+    # "exploring and building")
+    r"|(?:exploring|experimenting)(?![^\S\n]+and\b)"
     # a level's word: "Kubernetes - shaky", "Statistics: needs work", "Docker  Developing"
     # (not "models, developing algorithms"; "rusty" is past use: "Java (rusty)" is held)
     r"|shaky|hazy|weak|(?<!,)(?<!,\s)developing|needs?\s+(?:work|improvement|practice)"
@@ -1719,7 +1728,7 @@ _ATTACHED_WORDS = frozenset(
     " shaky hazy weak developing hasn't haven't hasnt havent hadn't hadnt gap nobody"
     " don't doesn't"
     " what's what’s whats bit little nothing dabbling dabbled tinkering tinkered kinda somewhat"
-    " exploring"
+    " exploring experimenting"
     " unfamiliar clueless zilch nada dropped someday some-day"
     .split()
 ) | {"only know", "tutorial only", "tutorials only", "heard of", "no longer", "needs work",
@@ -2215,6 +2224,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
             continue
         status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
+        if qualified and status == LEARNING and _PART_STATE.match(m.group("learn") or "") and (
+            _noun_label(text, e)
+        ):
+            continue  # "Kafka migration — in progress": work on a part, not learning
         cue = text[m.end("form") if m.group("form") else m.start() : m.end()].strip(
             " (:;-–—,?\t\n.…\"“”{*")
         decided[i] = (status, cue)
@@ -2249,7 +2262,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             for j in listed:
                 decided.setdefault(j, (status, cue))
 
-    _later_notes(text, anchors, starts, ends, decided)
+    _later_notes(text, anchors, found, decided)
 
     # a low rating before the skill it rates: "Rated myself 3/10 on SQL", "2/5 in Spark"
     for _, end, word in anchors:
@@ -4018,8 +4031,9 @@ _STUDIED = re.compile(
 )
 
 
-def _later_notes(text: str, anchors, starts, ends, decided: dict) -> None:
+def _later_notes(text: str, anchors, found, decided: dict) -> None:
     """Decide the skills that open a label and that a later note of the label denies."""
+    starts, ends, _ = zip(*found, strict=True)
     for start, _, word in anchors:
         if word not in _ATTACHED_WORDS:
             continue
@@ -4032,7 +4046,8 @@ def _later_notes(text: str, anchors, starts, ends, decided: dict) -> None:
             text, max(0, starts[i] - 12), starts[i]
         ):
             continue
-        sep = _LABEL_SEP_AT.match(text, ends[i])
+        sep = _LABEL_SEP_AT.match(text, ends[i]) or _LABEL_SEP_AT.match(
+            text, _qualifier(text, found, i) or ends[i])  # "NoSQL stores: read about ..."
         if sep is None or sep.end() >= p or (
             _SENTENCE_END.search(text, sep.end(), p)  # "Tableau - expert. Power BI - none, ..."
         ) or _in_note(text, p):  # "Vector databases: ..., Weaviate (read the docs, haven't"
@@ -4121,11 +4136,24 @@ def _before_attached(text: str, anchors, ends: tuple[int, ...]) -> set[int]:
     return out
 
 
+# the words that are not a label's noun: a verb, a conjunction, a pronoun, a denial
+_NOT_FILLER = (
+    r"(?:is|are|was|were|be|been|has|have|had|do|does|did|and|or|nor|but|the|not|no|can"
+    r"|could|will|would|should|may|might|must|only|also|still|you|she|they|this|that"
+    r"|which|who|its|our|your|their|his|her|never|none|etc)\b"
+)
 # where a skill opens a label, what it is used on or for before the label's separator (a
 # colon, a spaced dash or leader dots): "Edge deployment on Jetson devices: no", "- Spark
 # in production -- never" (_qualifier)
 _QUALIFIER = re.compile(
-    r"[^\S\n]+(?:on|in|at|with|for|via|using|inside|from)[^\S\n]+[^\W\d_][^\n:|?!,;.()\[\]]{0,38}?"
+    r"[^\S\n]+(?:(?:on|in|at|with|for|via|using|inside|from)[^\S\n]+[^\W\d_]"
+    r"[^\n:|?!,;.()\[\]]{0,38}?"
+    # or a noun or two in lower case, what of the skill the label is about: "Spark jobs:
+    # never written one", "NoSQL document stores: read about them, haven't used", "ML
+    # experience level: beginner" (a part in progress is work: "Kafka migration — in
+    # progress" is held, _PART_STATE)
+    r"|(?P<noun>(?-i:(?!" + _NOT_FILLER + r")[a-z][a-z-]{2,15}(?:[^\S\n]+(?!" + _NOT_FILLER
+    + r")[a-z][a-z-]{2,15})?)))"
     r"(?=[^\S\n]*(?::|[^\S\n][—–-]{1,2}[^\S\n]|\.{2,}))",
     re.I,
 )
@@ -4147,6 +4175,17 @@ def _qualifier(text: str, found, i: int) -> int:
         return 0
     line_start = text.rfind("\n", 0, start) + 1
     return q.end() if _LABEL_OPEN.fullmatch(text, line_start, start) else 0
+
+
+# the state of a piece of work, not of a skill: "Kafka migration — in progress" (_noun_label)
+_PART_STATE = re.compile(r"in\s+progress|ongoing|(?:just\s+)?start", re.I)
+
+
+def _noun_label(text: str, end: int) -> bool:
+    """Whether the label that a mention ending at ``end`` opens names a part of the skill
+    (:data:`_QUALIFIER`'s noun: "Spark jobs: none")."""
+    q = _QUALIFIER.match(text, end)
+    return q is not None and q.group("noun") is not None
 
 
 _LEADER = re.compile(r"[ .…\t:]*(?:level[ \t]*)?", re.I)  # "Docker ........ Level 0"

@@ -1451,3 +1451,22 @@ def test_a_labelled_answer_slashed_items_and_a_never_after_a_semicolon(text, exp
 ])
 def test_exploring_after_a_skill_is_learning(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A label may name what of the skill it is about with a noun or two in lower case ("Spark
+# jobs: never written one"), for a denial only ("Kafka migration — in progress" is work); a
+# plan's "What I'm skipping on purpose:" denies its list; "zero hours" in a skill denies it
+# ("Zero hours logged in Tableau"), but not a story of hours spent ("never spent three
+# hours debugging").
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spark jobs: never written one.\nSQL queries: daily", {"spark": "negated", "sql": "has"}),
+    ("RAG: shipped one\nKafka migration — in progress", {"rag": "has", "kafka": "has"}),
+    ("What I'm skipping on purpose: Scala, Hadoop.\nWhat I'm doing: SQL daily.",
+     {"scala": "negated", "hadoop": "negated", "sql": "has"}),
+    ("Zero hours logged in Tableau so far.", {"tableau": "negated"}),
+    ("I've definitely never spent three hours debugging a YAML file.", {"debugging": "has"}),
+    ("Python is great: it runs everything here.", {"python": "has"}),
+])
+def test_a_labels_noun_a_skipped_list_and_zero_hours(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
