@@ -176,7 +176,10 @@ denials, finds at most as many, and has no status for learning
   ``Coming up:``, a plan's ``Later:`` and ``Upcoming:``, ``Skills still developing:``,
   ``Growing:``, a low rating before the skill (``Rated myself 3/10 on SQL``),
   ``Currently improving:``, ``Working on:`` (not a posting's ``What you'll be working
-  on:``), ``brushing up on``, ``I'm practising`` (not ``practising data scientists``),
+  on:``), a denial the writer turns round in its sentence (``I don't know Scala yet but
+  I am learning it``, ``No Kubernetes experience yet, but I'm taking a course``; not when
+  the learning names another skill, the course names its subject or starts later),
+  ``brushing up on``, ``I'm practising`` (not ``practising data scientists``),
   ``a tiny bit of``, the
   writer's ``should I learn``, ``Week 2 of my Kubernetes course``, ``starting the fast.ai
   course``, plans (``HTML and CSS are next month``, ``Node.js starts in week 11``,
@@ -1742,7 +1745,7 @@ _RATED_ON = re.compile(r"[^\S\n]+(?:on|in|for|at)[^\S\n]+", re.I)
 
 #: The hyphenated words that the rules' expressions spell out, lower case (tested against
 #: them): a hyphen at a line end between their parts is kept (:mod:`rolefit._mend`).
-HYPHENATED = frozenset({"hands-on", "self-rating", "self-study", "to-learn"})
+HYPHENATED = frozenset({"e-learning", "hands-on", "self-rating", "self-study", "to-learn"})
 
 
 def anchor_terms() -> list[tuple[str, str, bool]]:
@@ -2454,6 +2457,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
                     decided.setdefault(i, (status, cue_text))
     if "started" in text or "begun" in text:
         _unstarted(text, found, clauses, decided)
+    if decided and _BUT_LEARNING_WORD.search(text):
+        _but_learning(text, found, decided)
     if " of " in text:
         _grouped(text, found, ends, anchors, decided)
     if decided and "?" in text:
@@ -4062,6 +4067,54 @@ def _later_notes(text: str, anchors, found, decided: dict) -> None:
         status = LEARNING if m.group("learn") or m.group("learn2") or _STUDIED.search(
             text, sep.end(), p) else NEGATED
         decided[i] = (status, " ".join(note[1 : m.end()].split()))
+
+
+# A denial that the writer turns round in the same sentence: "I don't know Scala yet but I
+# am learning it now", "No Kubernetes experience yet, but I'm taking a course" (the skill is
+# being learned; not when the course names a skill: "..., but I'm learning PyTorch")
+_BUT_LEARNING_WORD = re.compile(r"\b(?:but|though|although)\b", re.I)
+_BUT_LEARNING = re.compile(
+    r"(?:but|though|although)[^\S\n]+"
+    r"(?:(?:i|we|he|she|they)(?:['’](?:m|re|s)|[^\S\n]+(?:am|are|is))?[^\S\n]+)?"
+    r"(?:(?:now|currently|already|actively)[^\S\n]+)?"
+    r"(?:(?P<it>learning|studying)(?:[^\S\n]+(?:it|them|that|this))?"
+    r"|(?:taking|doing|following|enrolled\s+in|working\s+through|signed\s+up\s+for)"
+    r"[^\S\n]+(?:(?:a|an|the|their|our|my|some|one|this)[^\S\n]+)?"
+    r"(?:[\w'’-]+[^\S\n]+){0,3}?(?:" + _COURSE + r"|guides?)"
+    # (not a course that names its subject, "a course in Cypher", or is still to start:
+    # "an evening course that starts next month")
+    r"(?![^\S\n]+(?:in|about|covering)\b)(?![^.!?\n]*\b(?:starts?|begins?)\b))\b",
+    re.I,
+)
+
+
+def _but_learning(text: str, found, decided: dict) -> None:
+    """Read as learning the denied mentions of a sentence that goes on with the writer
+    learning them (:data:`_BUT_LEARNING`)."""
+    starts = [start for start, _, _ in found]
+    for i in sorted(decided):
+        if decided[i][0] != NEGATED:
+            continue
+        start, end, _ = found[i]
+        stop = _SENTENCE_END.search(text, end, end + 300)
+        stop = min(len(text), end + 300) if stop is None else stop.start()
+        turn = _BUT_LEARNING_WORD.search(text, end, stop)
+        m = None if turn is None else _BUT_LEARNING.match(text, turn.start())
+        if m is None:
+            continue
+        # (every other skill up to the sentence's end denied with it: not "I don't know
+        # Java, but I'm learning PyTorch"; a course is on the one skill the sentence
+        # denies: not "I've never built a dashboard in Power BI and I don't know Python,
+        # but I'm doing the PL-300 course")
+        after = range(i + 1, bisect_left(starts, stop))
+        if any(decided.get(j, ("",))[0] != NEGATED for j in after):
+            continue
+        if m.group("it") is None:
+            opened = max((e.end() for e in _SENTENCE_END.finditer(text, max(0, start - 300),
+                                                                   start)), default=0)
+            if bisect_left(starts, turn.start()) - bisect_left(starts, opened) > 1:
+                continue
+        decided[i] = (LEARNING, " ".join(text[turn.start() : m.end()].split()))
 
 
 def _in_note(text: str, pos: int) -> bool:

@@ -1470,3 +1470,22 @@ def test_exploring_after_a_skill_is_learning(text, expected, reader):
 ])
 def test_a_labels_noun_a_skipped_list_and_zero_hours(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A denial that the writer turns round in the same sentence, learning the skill or doing a
+# course, reads as learning; not when the learning names another skill, the course names
+# its subject or starts later, or the sentence denies more than one skill before a course.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I have no Kubernetes experience yet, but I'm taking a course.", {"kubernetes": "learning"}),
+    ("Never used Airflow, but I'm studying it for a new role.", {"airflow": "learning"}),
+    ("I don't know Java, but I'm learning PyTorch.", {"java": "negated", "pytorch": "learning"}),
+    ("I don't yet know JavaScript, but I'm enrolled in an evening course that starts next month.",
+     {"javascript": "negated"}),
+    ("I have not worked with Neo4j, though I'm taking an online course in Cypher.",
+     {"neo4j": "negated"}),
+    ("I've never built a dashboard in Power BI and I don't know Python, but I'm doing the "
+     "PL-300 course now.", {"power_bi": "negated", "python": "negated"}),
+])
+def test_a_denial_turned_round_by_learning(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
