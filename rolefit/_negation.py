@@ -73,7 +73,9 @@ denials, finds at most as many, and has no status for learning
   ........ 0``, ``Terraform ........ Level 0``, a table's next cell after two or more
   spaces or a tab (``Rust None``, ``Kubernetes 0 0 1``; not a bare ``no``, which a "Gap?"
   column also holds), a form's answer after a question (``Do you use Tableau? | No``,
-  ``Have you used Dagster? -> No``, ``... ........ No``), ``Data modelling: absent``,
+  ``Have you used Dagster? -> No``, ``... ........ No``, ``SQL experience? (Y/N): N``; a
+  bare ``No.`` after ``Have you used LangChain or LlamaIndex?`` denies both),
+  ``Data modelling: absent``,
   struck through (``~~Perl~~``), a JSON or YAML list under a key of absence (``"none":
   ["Java"]``, ``not_used: [MongoDB]``, ``"gaps": [...]``; ``"learning": [...]`` is
   ``learning``), ``outside his wheelhouse``, ``above my pay grade``, ``a foreign language
@@ -1242,14 +1244,19 @@ _FORM_NOTE = (
     r"\s*\((?:preferred|required|desired|optional|essential|bonus|a\s+plus"
     r"|nice[\s-]to[\s-]have|must[\s-]have)\)"
 )
+# a form's yes/no prompt between a skill (or its question) and the answer (_ATTACHED)
+_YES_NO = r"\??[^\S\n]*\((?:y|yes)[^\S\n]*/[^\S\n]*(?:n|no)\)"
+_NEXT_SENTENCE = re.compile(r"[^\S\n]+(?=[A-Z])")
 # the noun a note may follow: "Kafka experience: none" (_ATTACHED, _FORM_NOTED)
 _NOTE_NOUN = r"(?:\s+(?:experience|exposure|knowledge|skills?|level))?"
-_FORM_NOTED = re.compile(_NOTE_NOUN + _FORM_NOTE, re.I)
+_FORM_NOTED = re.compile(_NOTE_NOUN + r"(?:" + _FORM_NOTE + "|" + _YES_NO + ")", re.I)
 # Right after the skill, in brackets or after a colon or dash: binds to that skill only.
 _ATTACHED = re.compile(
     # (after a comma, a bare "none" or "no" is a list item, "python, None, sql", not a note)
     r"(?:" + _NOTE_NOUN
     + r"(?:\s*\((?:years?|yrs?|level|rating|proficiency)\))?"  # "PostgreSQL (years): 0"
+    # a form's yes/no prompt: "SQL experience (Y/N): N", "Kubernetes? (Yes/No) No"
+    r"(?P<prompt>" + _YES_NO + ")?"
     # what a form copies of the requirement: "JAX experience (preferred) - none"
     r"(?P<form>" + _FORM_NOTE + ")?"
     r"(?:\s*[●○◐◑★☆•]{1,5})?[\"”]?(?:\*\*?(?=[^\S\n]*[:|]))?\s*"  # "| **Cloud** | none |"
@@ -1259,6 +1266,7 @@ _ATTACHED = re.compile(
     # logged in"
     r"|;(?=[^\S\n]*(?:i|we)(?:['’]ve|[^\S\n]+have)[^\S\n]+never\b)"
     r"|\?(?:\s*\.{2,}|[^\S\n]*(?:" + _ARROW + r"|-{1,2}|–|—)(?=[^\S\n]))?"  # "Core ML?  -> No"
+    r"|(?<=/n\)[ \t])|(?<=/no\)[ \t])"  # (after the prompt, a space: "(Yes/No) No")
     # a table's next cell, not a bare "no" (a "Gap?" column's "no" is no gap): "Python   None",
     # "Kafka   no experience"
     r"|(?<=[^\S\n]{2})(?!\s*no?\b(?!\s+(?:experience|exposure|knowledge)\b))|(?<=\t))\s*"
@@ -2224,14 +2232,17 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         qualified = m is None and _qualifier(text, found, i)
         if qualified:
             m = _ATTACHED.match(text, qualified)
-        if m is None or not _ATTACHED_CLOSE.match(text, m.end()):
+        if m is None or not _ATTACHED_CLOSE.match(text, m.end()) and not (
+            m.group("prompt") and _NEXT_SENTENCE.match(text, m.end())
+        ):  # (a yes/no answer may run on into the next question of a joined line)
             continue
         status = LEARNING if m.group("learn") or m.group("learn2") else NEGATED
         if qualified and status == LEARNING and _PART_STATE.match(m.group("learn") or "") and (
             _noun_label(text, e)
         ):
             continue  # "Kafka migration — in progress": work on a part, not learning
-        cue = text[m.end("form") if m.group("form") else m.start() : m.end()].strip(
+        cue = text[m.end("form") if m.group("form") else m.end("prompt") if m.group("prompt")
+                   else m.start() : m.end()].strip(
             " (:;-–—,?\t\n.…\"“”{*")
         decided[i] = (status, cue)
         taken += m.span()
@@ -2260,6 +2271,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         elif i and text.startswith("?", e) and (listed := _list_before(text, found, i, True)) and (
             _ASKED_ALONE.fullmatch(text, text.rfind("\n", 0, found[listed[-1]][0]) + 1,
                                    found[listed[-1]][0])
+            # or any question of skills joined by "or" that a bare denial answers: "Any
+            # experience with reporting tools such as Power BI or Qlik?" / "None."
+            or status == NEGATED and _BARE_DENIAL.fullmatch(cue)
+            and _OR_JOIN.search(text, found[i - 1][1], found[i][0])
         ):  # a question of the list alone: "Spark or Databricks? Never touched them",
             # "tensorflow? keras? pytorch? none of them"
             for j in listed:
@@ -3891,6 +3906,11 @@ def _label_list(text: str, lo: int, hi: int, starts, ends) -> list[int]:
     if not inside:
         return scoped
     return [i for i in scoped if not any(a < starts[i] < b for a, b in inside)]
+
+
+# a bare denial as an answer, and "or" between two skills of a question (_list_before)
+_BARE_DENIAL = re.compile(r"(?:none|no|nope|neither|never|nothing|n)", re.I)
+_OR_JOIN = re.compile(r"\b(?:or|nor)\b", re.I)
 
 
 def _list_before(text: str, found, i: int, asked: bool = False) -> list[int]:

@@ -1489,3 +1489,22 @@ def test_a_labels_noun_a_skipped_list_and_zero_hours(text, expected, reader):
 ])
 def test_a_denial_turned_round_by_learning(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A form's yes/no prompt may stand between the skill (or its question) and the answer
+# ("(Y/N): N", "? (Yes/No) No"); a bare denial answers every skill of a question joined by
+# "or" ("Have you used LangChain or LlamaIndex? No."), not a named answer ("R mostly").
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Do you have SQL experience? (Y/N): N", {"sql": "negated"}),
+    ("Do you have hands-on experience with Kubernetes? (Yes/No) No\nDocker? (Yes/No) Yes",
+     {"kubernetes": "negated", "docker": "has"}),
+    ("Python (Y/N): Y\nSpark (Y/N): N", {"python": "has", "spark": "negated"}),
+    ("Have you used LangChain or LlamaIndex? No.",
+     {"langchain": "negated", "llamaindex": "negated"}),
+    ("Any experience with reporting tools such as Power BI or Qlik?\nNone so far.",
+     {"power_bi": "negated", "qlik": "negated"}),
+    ("Do you use Python or R? R mostly.", {"python": "has", "r": "has"}),
+])
+def test_a_yes_no_prompt_and_a_bare_answer_to_an_or_question(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
