@@ -300,9 +300,11 @@ _PLAN_STEP = (
     r"(?:weeks?|wks?|months?|days?|term)\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?"
     r"(?:\s*\([^()\n]{1,20}\))?(?:\s*(?::|\.|[—–-])[^\S\n]+|[^\S\n]{2,}|\t[^\S\n]*)"
 )
-# where a label starts: a line's start, or after a bullet, a symbol or an emoji ("🚫 Not my
-# thing:")
-_LABEL_START = r"(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s))"
+# where a label starts: a line's start, after a bullet, a symbol or an emoji ("🚫 Not my
+# thing:"), or a sentence's start ("Learning: PyTorch. Missing: GPU stuff")
+_LABEL_START = (
+    r"(?:(?<![^\n])|(?<=[-*•·\u2190-\u2bff\U0001f300-\U0001faff]\s)|(?<=[.!?][^\S\n]))"
+)
 # the roles an aim names after its field: "interested in data engineering roles"
 _ROLE_NOUNS = r"[^\S\n]+(?:roles?|positions?|jobs?|openings?|careers?)\b"
 # a role named within a few words: "an ML engineer", "data scientist roles"
@@ -459,6 +461,9 @@ _NEG_BEFORE = [
     # a label opening a line: "Not offering: SEO or React", "Not needed for this role: Python"
     # (not "Not touching again: PHP", which the writer used)
     _LABEL_START + r"not[^\S\n]+(?!(?:bad|sure|only|just|merely|all|every|exhaustive|new|even"
+    # (nor a reply or a verdict: "Not quite: I wrote Java for years", "Not good: they used
+    # Excel")
+    r"|quite|good|great|ideal|exactly|true|so\s+fast|really"
     r"|always|necessarily|an?\s+(?:big\s+|huge\s+)?fan"
     # (nor "Not a beginner in Go:")
     r"|an?\s+(?:complete\s+|total\s+)?(?:beginner|novice|newbie|newcomer)s?)\b)"

@@ -1508,3 +1508,21 @@ def test_a_denial_turned_round_by_learning(text, expected, reader):
 ])
 def test_a_yes_no_prompt_and_a_bare_answer_to_an_or_question(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A label of denial may open a sentence as well as a line ("... Learning: PyTorch. Missing:
+# GPU stuff, Kubernetes."); a reply or a verdict is no label ("Not quite: I wrote Java").
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Strong: Python. Learning: PyTorch. Missing: GPU stuff, Kubernetes.",
+     {"python": "has", "pytorch": "learning", "gpu_computing": "negated",
+      "kubernetes": "negated"}),
+    ("Goals: ship the churn model. Not a goal for now: deep learning.",
+     {"deep_learning": "negated"}),
+    ("Tech stack: TypeScript, Next.js. Not my thing: mobile, anything with Unity.",
+     {"typescript": "has", "nextjs": "has", "unity": "negated"}),
+    ("People assume I never learned anything newer. Not quite: I wrote Java for years.",
+     {"java": "has"}),
+])
+def test_a_label_of_denial_opening_a_sentence(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
