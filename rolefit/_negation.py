@@ -56,10 +56,11 @@ denials, finds at most as many, and has no status for learning
   of study: ``Spark: studied it in a course, never used it``); a label opening its line or
   sentence with a cue among its first words and a colon after a verb of use or a preposition
   (``Things I still can't do: Docker``, ``Tools you have never used but are curious about:
-  Tableau``; not ``No two clients were alike: ...``), labels opening a line (``Not in scope
-  for this role:``, ``Out of
-  scope:``, ``Not my strength:``, ``Not offering:``, ``Not comfortable with:``, a
-  decision record's ``Rejected:``) and a cue with a verb before a colon (``Never touched:
+  Tableau``; not ``No two clients were alike: ...``), labels opening a line or a sentence
+  (``Not in scope for this role:``, ``... Learning: PyTorch. Missing: GPU stuff``, ``Out
+  of scope:``, ``Not my strength:``, ``Not offering:``, ``Not comfortable with:``, a
+  decision record's ``Rejected:``; not a reply or a verdict, ``Not quite:``, ``Not
+  good:``) and a cue with a verb before a colon (``Never touched:
   Docker, ...``); a denial of the list named just before it (``Spring, Maven - none of
   it``, ``..., none of which I've used``, ``I haven't used any of them``, ``not opened
   either of them``); a cross mark after a skill or opening its line, or an unticked box:
