@@ -815,3 +815,17 @@ def test_the_steadiness_script_reads_as_the_default_reader(name):
     read = build_reader.strongest(((k, skill, status) for (k, skill, *_), status
                                    in zip(rows, statuses, strict=True)), len(cases))
     assert read == [_skill_statuses(case["text"]) for case in cases]
+
+
+def test_the_steadiness_script_leaves_out_table_rows_by_seed():
+    # --left-out --seed N leaves out --drop rows of the status table only, the same rows
+    # for the same seed
+    from _scripts import load_script
+
+    script = load_script("scripts/reader_steadiness.py")
+    sets = {"table": [f"row {k}" for k in range(40)], "aa": ["a case"]}
+    first = script.without_table_rows(sets, 15, 1)
+    assert len(first["table"]) == 25 and set(first["table"]) < set(sets["table"])
+    assert first["aa"] == ["a case"] and len(sets["table"]) == 40
+    assert script.without_table_rows(sets, 15, 1) == first
+    assert script.without_table_rows(sets, 15, 2)["table"] != first["table"]
