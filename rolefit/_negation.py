@@ -2303,8 +2303,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     for m in matches:
         if _covered(m.start(), m.end(), starts, ends) or (
             taken and bisect_right(taken, m.start()) % 2  # inside an attached cue
-        ):
-            continue
+        ) or m.lastgroup == "learn" and _past_basics(text, m, ends):
+            continue  # (a level past the basics is read with its skill: _beyond_basics)
         # a learning word under a denial is part of it: "no exposure to", "lacks basic"
         if (
             cues
@@ -2480,6 +2480,8 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         _unstarted(text, found, clauses, decided)
     if decided and _BUT_LEARNING_WORD.search(text):
         _but_learning(text, found, decided)
+    if decided and "beyond" in text:
+        _beyond_basics(text, found, decided)
     if " of " in text:
         _grouped(text, found, ends, anchors, decided)
     if decided and "?" in text:
@@ -4093,6 +4095,26 @@ def _later_notes(text: str, anchors, found, decided: dict) -> None:
         status = LEARNING if m.group("learn") or m.group("learn2") or _STUDIED.search(
             text, sep.end(), p) else NEGATED
         decided[i] = (status, " ".join(note[1 : m.end()].split()))
+
+
+# a denial of a skill past its basics: the basics are held, the rest to learn ("skills i
+# dont have: python, statistics beyond the basics", "What I lack: Python beyond basics")
+_BEYOND_BASICS = re.compile(
+    r"[^\S\n]+beyond[^\S\n]+(?:the[^\S\n]+)?(?:basics|fundamentals|basic\s+\w+)\b", re.I)
+
+
+def _past_basics(text: str, m: re.Match, ends) -> bool:
+    """Whether cue ``m`` is the basics that a skill's name just before it goes beyond."""
+    i = bisect_left(ends, m.start()) - 1
+    return i >= 0 and (b := _BEYOND_BASICS.match(text, ends[i])) is not None and (
+        b.end() >= m.end())
+
+
+def _beyond_basics(text: str, found, decided: dict) -> None:
+    """Read as learning a denied skill named with "beyond the basics" after it."""
+    for i, (_, end, _) in enumerate(found):
+        if decided.get(i, ("",))[0] == NEGATED and (m := _BEYOND_BASICS.match(text, end)):
+            decided[i] = (LEARNING, f"{decided[i][1]} … {' '.join(m.group().split())}")
 
 
 # A denial that the writer turns round in the same sentence: "I don't know Scala yet but I

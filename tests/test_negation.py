@@ -1526,3 +1526,19 @@ def test_a_yes_no_prompt_and_a_bare_answer_to_an_or_question(text, expected, rea
 ])
 def test_a_label_of_denial_opening_a_sentence(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# A denial of a skill past its basics ("statistics beyond the basics") leaves the basics
+# held: learning; the basics end no denial's reach over the list ("What I lack: Python
+# beyond basics, Airflow, cloud infrastructure").
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("What I lack: Python beyond basics, Airflow, cloud infrastructure, testing and CI/CD",
+     {"python": "learning", "airflow": "negated", "cloud_computing": "negated",
+      "ci_cd": "negated"}),
+    ("skills i dont have: python, tableau, statistics beyond the basics",
+     {"python": "negated", "tableau": "negated", "statistics": "learning"}),
+    ("I know Excel beyond the basics.", {"excel": "has"}),
+])
+def test_a_denial_past_the_basics(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
