@@ -2479,7 +2479,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     if "started" in text or "begun" in text:
         _unstarted(text, found, clauses, decided)
     if decided and _BUT_LEARNING_WORD.search(text):
-        _but_learning(text, found, decided)
+        _but_learning(text, found, starts, decided)
     if decided and "beyond" in text:
         _beyond_basics(text, found, decided)
     if " of " in text:
@@ -4079,8 +4079,8 @@ def _later_notes(text: str, anchors, found, decided: dict) -> None:
             text, max(0, starts[i] - 12), starts[i]
         ):
             continue
-        sep = _LABEL_SEP_AT.match(text, ends[i]) or _LABEL_SEP_AT.match(
-            text, _qualifier(text, found, i) or ends[i])  # "NoSQL stores: read about ..."
+        sep = _LABEL_SEP_AT.match(text, ends[i]) or (  # "NoSQL stores: read about ..."
+            (q := _qualifier(text, found, i)) and _LABEL_SEP_AT.match(text, q) or None)
         if sep is None or sep.end() >= p or (
             _SENTENCE_END.search(text, sep.end(), p)  # "Tableau - expert. Power BI - none, ..."
         ) or _in_note(text, p):  # "Vector databases: ..., Weaviate (read the docs, haven't"
@@ -4112,9 +4112,9 @@ def _past_basics(text: str, m: re.Match, ends) -> bool:
 
 def _beyond_basics(text: str, found, decided: dict) -> None:
     """Read as learning a denied skill named with "beyond the basics" after it."""
-    for i, (_, end, _) in enumerate(found):
-        if decided.get(i, ("",))[0] == NEGATED and (m := _BEYOND_BASICS.match(text, end)):
-            decided[i] = (LEARNING, f"{decided[i][1]} … {' '.join(m.group().split())}")
+    for i, (status, cue) in list(decided.items()):
+        if status == NEGATED and (m := _BEYOND_BASICS.match(text, found[i][1])):
+            decided[i] = (LEARNING, f"{cue} … {' '.join(m.group().split())}")
 
 
 # A denial that the writer turns round in the same sentence: "I don't know Scala yet but I
@@ -4136,10 +4136,9 @@ _BUT_LEARNING = re.compile(
 )
 
 
-def _but_learning(text: str, found, decided: dict) -> None:
+def _but_learning(text: str, found, starts, decided: dict) -> None:
     """Read as learning the denied mentions of a sentence that goes on with the writer
-    learning them (:data:`_BUT_LEARNING`)."""
-    starts = [start for start, _, _ in found]
+    learning them (:data:`_BUT_LEARNING`); ``starts`` are those of ``found``."""
     for i in sorted(decided):
         if decided[i][0] != NEGATED:
             continue
