@@ -2226,12 +2226,12 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         e = ends[i]
         m = _ATTACHED.match(text, e)
         inside = None
-        if m is None and text.startswith(")", e):
+        if m is None and (close := _bracket_close(text, e, anchors)) >= 0:
             # a note on a list in brackets: "Monitoring (Prometheus, Grafana): no",
-            # "| Cloud (AWS) | 0/5 |"
-            m = _ATTACHED.match(text, e + 1)
+            # "| Cloud (AWS) | 0/5 |", "MLOps (model deployment, monitoring): none"
+            m = _ATTACHED.match(text, close + 1)
             inside = _bracket_list(text, found, i) if m is not None else None
-            if m is not None and not text.startswith("):", e) and not (
+            if m is not None and not text.startswith("):", close) and not (
                 inside and text[found[inside[-1]][1] : e].lstrip().startswith("(")
             ):
                 m = None  # past a colon, only under a skill: not "strong (fraud detection) | none"
@@ -2277,8 +2277,9 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         elif i and text.startswith("?", e) and (listed := _list_before(text, found, i, True)) and (
             _ASKED_ALONE.fullmatch(text, text.rfind("\n", 0, found[listed[-1]][0]) + 1,
                                    found[listed[-1]][0])
-            # or any question of skills joined by "or" that a bare denial answers: "Any
-            # experience with reporting tools such as Power BI or Qlik?" / "None."
+            # or any question of skills joined by "or" or "and" that a bare denial answers:
+            # "Any experience with reporting tools such as Power BI or Qlik?" / "None.", "Do
+            # you know Python and SQL? No."
             or status == NEGATED and _BARE_DENIAL.fullmatch(cue)
             and _OR_JOIN.search(text, found[i - 1][1], found[i][0])
         ):  # a question of the list alone: "Spark or Databricks? Never touched them",
@@ -3091,7 +3092,8 @@ _LINE_LABEL = re.compile(_LINE_START + r"\Z")
 _LABEL_ENDS = frozenset(
     """know knew known use used using done do does did have had touched tried learned learnt
     learn learning study studying
-    worked about with in on to of yet for need needed expect expected""".split()
+    worked about with in on to of yet for need needed expect expected
+    covered demonstrated shown taught practised practiced tested""".split()
 )
 # when, after the last word of such a label: "What you should not spend time on right now:"
 _LABEL_WHEN = re.compile(
@@ -3517,7 +3519,8 @@ def _question_label(text: str, m: re.Match, q: int, starts) -> int | None:
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
 # put to the writer on the line before ("Do you know Go?", "Any experience with Airflow?").
 _ANSWER_START = re.compile(
-    r"(?:(?:^|\n)[^\S\n]*(?:" + _SPEAKER + r":[^\S\n]*|A\d*[.)][^\S\n]+)?(?:(?:[Ww]e|I)\s+)?"
+    r"(?:(?:^|\n)[^\S\n]*(?:>[^\S\n]*)*(?:" + _SPEAKER + r":[^\S\n]*|A\d*[.)][^\S\n]+)?"
+    r"(?:(?:[Ww]e|I)\s+)?"
     r"|\?[^\S\n]+[A-Za-z][\w.'’-]{0,20}:[^\S\n]*|\?[^\S\n]+(?:[—–-][^\S\n]*|A\d*[.)][^\S\n]+)?"
     r"|\?[^\S\n]*(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
 )
@@ -3584,6 +3587,7 @@ _PRONOUN = re.compile(
     r"(?:\s+(?:before|yet|at\s+all|so\s+far|either|properly|much|myself|really|though|currently"
     r"|on\s+my\s+own|by\s+myself"
     r"|anymore|now|these\s+days|at\s+the\s+moment|on\s+the\s+side|in\s+the\s+evenings"
+    r"|for\s+real|in\s+practice|in\s+anger"
     # (a time with no plan, for _vague_wish: "I'd love to learn it someday")
     r"|some[\s-]?day|one\s+day|eventually|at\s+some\s+point|(?:on|at)\s+weekends)"
     # (or where all of it was: "only used it in a tutorial", _ONLY_USED)
@@ -3653,7 +3657,9 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     ) and (pronoun := _PRONOUN.match(text, end)) and (
         pronoun.group("verb") or _OBJECT_CUE.search(m.group(m.lastgroup))  # not "this is not it"
     ):
-        return _antecedent(text, start, spans, ends, pronoun.group(2) != "it")
+        if out := _antecedent(text, start, spans, ends, pronoun.group(2) != "it"):
+            return out
+        return _asked_before(text, start, spans, ends) if status == NEGATED else []
     if m.lastgroup == "negafter" and (
         " it" in (cue := m.group().lower()) or " them" in cue or " either" in cue or " both" in cue
     ) and (
@@ -3673,6 +3679,24 @@ def _referred(text, m, spans, ends, status, clauses) -> list[int]:
     if start < 0:
         return []
     return _asked(text, start, status, spans, ends)
+
+
+def _asked_before(text: str, start: int, spans, ends) -> list[int]:
+    """The skills of the question that a pronoun at a denial at ``start`` stands for,
+    further back than :func:`_antecedent` looks: the denial is in the answer on the line
+    after the question, with no skill and no "yes" before it on its line ("Q: JAX?" / "A:
+    Read the docs once. Never used it.")."""
+    if text.rfind("?", max(0, start - 300), start) < 0:
+        return []
+    line = text.rfind("\n", 0, start) + 1
+    if not line or bisect_right(ends, start) != bisect_right(ends, line) or _YES.search(
+        text, line, start
+    ):
+        return []
+    return _asked(text, line, NEGATED, spans, ends)
+
+
+_YES = re.compile(r"\b(?:yes|yeah|yep|yup|sure|definitely|of\s+course)\b", re.I)
 
 
 def _asked(text: str, start: int, status: str, spans, ends) -> list[int]:
@@ -3764,6 +3788,8 @@ def _bare(text: str, lo: int, hi: int, spans) -> bool:
         if start < pos or _BARE.fullmatch(text, pos, start) is None:
             return False
         pos = end
+    if (noun := _ASKED_NOUN.match(text, pos, hi)) is not None:
+        pos = noun.end()  # what of the skill is asked about: "Kafka pipelines?"
     return _BARE.fullmatch(text, pos, hi) is not None
 
 
@@ -3918,7 +3944,7 @@ def _label_list(text: str, lo: int, hi: int, starts, ends) -> list[int]:
 
 # a bare denial as an answer, and "or" between two skills of a question (_list_before)
 _BARE_DENIAL = re.compile(r"(?:none|no|nope|neither|never|nothing|n)", re.I)
-_OR_JOIN = re.compile(r"\b(?:or|nor)\b", re.I)
+_OR_JOIN = re.compile(r"\b(?:or|nor|and)\b|&", re.I)
 
 
 def _list_before(text: str, found, i: int, asked: bool = False) -> list[int]:
@@ -4028,10 +4054,22 @@ def _studied(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
             decided.setdefault(i, (LEARNING, "in progress"))
 
 
+def _bracket_close(text: str, e: int, anchors) -> int:
+    """Where the bracket closes that a list ends in, right after a mention that ends at
+    ``e`` or after the rest of the list (:data:`_BRACKET_TAIL`, with no cue word in it);
+    else -1."""
+    if text.startswith(")", e):
+        return e
+    tail = _BRACKET_TAIL.match(text, e)
+    if tail is None or any(e <= start < tail.end() for start, _, _ in anchors):
+        return -1
+    return tail.end() - 1
+
+
 def _bracket_list(text: str, found, i: int) -> list[int]:
-    """The other mentions of the bracket that closes right after mention ``i`` on its line,
-    and the one just before the bracket ("Cloud (AWS, GCP)"), if the bracket holds only a
-    list of them."""
+    """The other mentions of the bracket that closes after mention ``i`` on its line (and
+    after the rest of its list, if any: :func:`_bracket_close`), and the one just before
+    the bracket ("Cloud (AWS, GCP)"), if the bracket holds only a list of them."""
     line = text.rfind("\n", 0, found[i][0]) + 1
     opening = text.rfind("(", line, found[i][0])
     if opening < 0 or ")" in text[opening : found[i][0]]:
@@ -4231,6 +4269,7 @@ def _before_attached(text: str, anchors, ends: tuple[int, ...]) -> set[int]:
                 _LEADER.fullmatch(text, ends[i], start) or _QUALIFIER.match(text, ends[i])
                 or _ASKED_LEADER.fullmatch(text, ends[i], start)
                 or _FORM_NOTED.match(text, ends[i])
+                or _BRACKET_NOTE.fullmatch(text, ends[i], start)
             )):
                 out.add(i)
     return out
@@ -4241,6 +4280,12 @@ _NOT_FILLER = (
     r"(?:is|are|was|were|be|been|has|have|had|do|does|did|and|or|nor|but|the|not|no|can"
     r"|could|will|would|should|may|might|must|only|also|still|you|she|they|this|that"
     r"|which|who|its|our|your|their|his|her|never|none|etc)\b"
+)
+# a noun or two in lower case after a skill asked about alone: "Interviewer: Multi-agent
+# setups?", "Q: Spark jobs?" (as a label's noun: _QUALIFIER)
+_ASKED_NOUN = re.compile(
+    r"(?-i:[^\S\n]+(?!" + _NOT_FILLER + r")[a-z][a-z-]{2,15}(?:[^\S\n]+(?!" + _NOT_FILLER
+    + r")[a-z][a-z-]{2,15})?)(?=[^\w\n]*\Z)"
 )
 # where a skill opens a label, what it is used on or for before the label's separator (a
 # colon, a spaced dash or leader dots): "Edge deployment on Jetson devices: no", "- Spark
@@ -4287,6 +4332,22 @@ def _noun_label(text: str, end: int) -> bool:
     q = _QUALIFIER.match(text, end)
     return q is not None and q.group("noun") is not None
 
+
+# The rest of a list in brackets after its last skill: items rolefit does not know, or
+# its open end ("(model deployment, monitoring)", "(Kafka, Flink, and friends)", "(CNNs,
+# transformers, etc.)"); an item is a word or three, none a verb, pronoun or denial.
+_BRACKET_WORD = (
+    r"(?!" + _NOT_FILLER + r"|(?:i|we|my|me|us|he|him|used?|using)\b)[^\W\d_][\w+#./&'’-]*"
+)
+_BRACKET_TAIL = re.compile(
+    r"(?:(?:[^\S\n]*[,/][^\S\n]*|[^\S\n]+(?=and|or|&))(?:(?:and|or|&)[^\S\n]+)?"
+    r"(?:etc\.?|…|\.{3}|" + _BRACKET_WORD
+    + r"(?:[^\S\n]+" + _BRACKET_WORD + r"){0,2}))+[^\S\n]*\)",
+    re.I,
+)
+# the rest of a list in brackets, then a label's separator: "(A/B testing, survey
+# design) - no experience"
+_BRACKET_NOTE = re.compile(_BRACKET_TAIL.pattern + r"[^\S\n]*(?::|[—–-]{1,2})?[^\S\n]*", re.I)
 
 _LEADER = re.compile(r"[ .…\t:]*(?:level[ \t]*)?", re.I)  # "Docker ........ Level 0"
 # a question's answer after a run of spaces: "Are you familiar with Core ML?       -> No"

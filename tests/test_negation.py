@@ -1542,3 +1542,32 @@ def test_a_label_of_denial_opening_a_sentence(text, expected, reader):
 ])
 def test_a_denial_past_the_basics(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# The ninety-sixth round: a note after a list in brackets that ends in items rolefit does
+# not know or in "etc." ("MLOps (model deployment, monitoring): none"); a bare "no" to a
+# question of skills joined by "and"; a question of a skill and a noun ("Multi-agent
+# setups?"); a quoted reply ("> nope"); a label that ends in "covered" or "demonstrated";
+# "it" in an answer standing for the question's skill two sentences back.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MLOps (model deployment, monitoring): none",
+     {"mlops": "negated", "model_deployment": "negated"}),
+    ("Statistics (A/B testing, survey design, and so on) - no experience yet",
+     {"statistics": "negated", "ab_testing": "negated", "survey_analysis": "negated"}),
+    ("Cloud (AWS, mostly S3 and Lambda): strong",
+     {"cloud_computing": "has", "aws": "has", "s3": "has", "aws_lambda": "has"}),
+    ("Do you know Python and SQL? No.", {"python": "negated", "sql": "negated"}),
+    ("Do you know Python and SQL? Yes.", {"python": "has", "sql": "has"}),
+    ("Interviewer: Multi-agent setups?\nCandidate: No.", {"multi_agent_systems": "negated"}),
+    ("have you used Terraform?\n> no, never", {"terraform": "negated"}),
+    ("Skills not yet demonstrated: fraud detection modelling, gradient boosting",
+     {"fraud_detection": "negated", "gradient_boosting": "negated"}),
+    ("Skills demonstrated: fraud detection modelling, gradient boosting",
+     {"fraud_detection": "has", "gradient_boosting": "has"}),
+    ("Q: Kubernetes?\nA: Watched a talk once. Never used it.", {"kubernetes": "negated"}),
+    ("Q: Kubernetes?\nA: Yes. Ran it for two years. Never used it for ML though.",
+     {"kubernetes": "has", "machine_learning": "has"}),
+])
+def test_a_note_after_a_bracket_and_answers_further_back(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
