@@ -453,7 +453,12 @@ _NEG_BEFORE = [
     r"none\s+of\s+the\s+following(?=\s*:)",  # "Requirements: none of the following: Java"
     # no one in a group: "Nobody on the team has used Docker", "none of us has done NLP"
     # (not "nobody else", "nobody knows Spark better than", "no one knew Kafka, so I ...")
-    r"(?:nobody|no[\s-]one|none\s+of\s+(?:us|them|you))(?!\s+else\b)(?![^.;!?\n]*(?:\b(?:I|me"
+    r"(?:nobody|no[\s-]one|none\s+of\s+(?:us|them|you)"
+    # or no one of a kind of people: "No analyst writes Python or R"
+    r"|no\s+(?:single\s+)?(?:analyst|engineer|developer|scientist|member|person|student"
+    r"|colleague|teammate|researcher)s?(?=(?:\s+(?:on|in|at|from)\s+\w+\s+[\w-]+|\s+here)?"
+    r"\s+(?:\w+\s+)?(?:writes?|uses?|knows?|has|have|had"
+    r"|touche[sd]|works?|worked|ever|really|currently)\b))(?!\s+else\b)(?![^.;!?\n]*(?:\b(?:I|me"
     r"|myself|better|faster|more|than)\b|\blike\s+\w+\s+(?:does|do|did|can)\b"
     r"|\bso\s+(?:he|she|they|we)\b))"
     r"(?:\s+(?:on|in|at|from)\s+(?:the|our|this|my|his|her|their|your)\s+[\w-]+"
@@ -1295,6 +1300,8 @@ _ATTACHED = re.compile(
     # "Go or Rust (not required)", "Containers / AKS: not required")
     r"|(?<![(:])(?<![(:]\s)not\s+(?:required|needed|necessary|expected|mandatory)"
     # (on its line)
+    # "ML for security - interested but zero hands-on"
+    r"|(?:no|zero)[^\S\n]+hands(?:-|[^\S\n])on(?=[^\S\n]*(?:[.,;!)]|$|\n))"
     r"|no(?:[^\S\n]+(?:(?:hands(?:-|[^\S\n])on|real|practical|professional)[^\S\n]+)?"
     r"(?:experience|exp|use|usage|exposure|knowledge|work))?"
     # "Azure Data Factory: gap", a team matrix's "Spark: nobody", "Statistics - not a
@@ -3578,7 +3585,7 @@ _PRONOUN = re.compile(
     r"(?:(?:\s+(?:hands[-\s]on|real|practical|professional|prior|direct|actual|working"
     r"|production))*"
     r"\s+(?:experience|exposure|knowledge|familiarity)(?=\s+(?:with|in|of|on)\b))?"
-    r"(?P<verb>\s+(?:used|use|touched|tried|worked\s+(?:with|on)|learned|learnt|studied|known|know"
+    r"(?P<verb>\s+(?:used|use|touched|tried|worked\s+(?:with|on|in)|learned|learnt|studied|known|know"
     r"|done|deployed|opened|shipped|written|started|begun"
     r"|on|with|about|into|in|of))?"
     # "never written a line of it" (not "of either": most often a pair named further back)
@@ -4097,9 +4104,16 @@ _NOTED_LABEL_LEAD = re.compile(_LEAD_START.replace("[.!?]", "[.!?;]", 1) + r"\Z"
 _LABEL_SEP_AT = re.compile(r"[^\S\n]*(?::|[—–]|--?(?=[^\S\n])|\.{2,}|…)")
 _STUDIED = re.compile(
     r"\b(?:courses?|studied|study|studying|self-study|tutorials?|bootcamp|mooc|classes"
-    r"|class|learning|learned|learnt|exercises?|online|udemy|coursera|kaggle|reading|books?)\b",
+    r"|class|learning|learned|learnt|exercises?|online|udemy|coursera|kaggle|reading|books?"
+    r"|seminars?|lectures?|theory|theoretical)\b",
     re.I,
 )
+
+
+# a skill left unused for a while, which the writer had
+_LAPSED = re.compile(r"\b(?:since|anymore|any\s+more|in\s+(?:years|a\s+while|ages)"
+                     r"|for\s+(?:years|a\s+while|ages))\b", re.I)
+_LATER_BUT = re.compile(r"(?<=\S)[^\S\n]+(?:but|though)(?=[^\S\n])", re.I)
 
 
 def _later_notes(text: str, anchors, found, decided: dict) -> None:
@@ -4109,7 +4123,12 @@ def _later_notes(text: str, anchors, found, decided: dict) -> None:
         if word not in _ATTACHED_WORDS:
             continue
         line = text.rfind("\n", 0, start) + 1
+        # the note's start: after a comma, a semicolon or "but" ("jax — curious but never
+        # tried")
         p = max(text.rfind(",", line, start), text.rfind(";", line, start))
+        after = p + 1
+        if (but := _LATER_BUT.search(text, max(line, start - 24), start)) and but.start() > p:
+            p, after = but.start(), but.end()
         if p < 0 or start - p > 24:  # (the cue word may follow the note's subject)
             continue
         i = bisect_left(starts, p) - 1  # (no other skill between the label and the note)
@@ -4124,14 +4143,17 @@ def _later_notes(text: str, anchors, found, decided: dict) -> None:
         ) or _in_note(text, p):  # "Vector databases: ..., Weaviate (read the docs, haven't"
             continue
         eol = text.find("\n", p)
-        note = ":" + text[p + 1 : len(text) if eol < 0 else eol]
+        note = ":" + text[after : len(text) if eol < 0 else eol]
         m = _ATTACHED.match(note)
         if m is None or not _ATTACHED_CLOSE.match(note, m.end()) or (
-            i + 1 < len(starts) and starts[i + 1] < p + m.end()  # (a skill in the note)
+            i + 1 < len(starts) and starts[i + 1] < after - 1 + m.end()  # (a skill in the note)
         ):
             continue
-        status = LEARNING if m.group("learn") or m.group("learn2") or _STUDIED.search(
-            text, sep.end(), p) else NEGATED
+        studied = _STUDIED.search(text, sep.end(), p)
+        if not studied and _LAPSED.search(note, m.start(), m.end() + 40):
+            continue  # a skill the writer had: "SAS: used for five years but hasn't touched
+            # it since 2021" (not "took an online workshop; haven't touched it since")
+        status = LEARNING if m.group("learn") or m.group("learn2") or studied else NEGATED
         decided[i] = (status, " ".join(note[1 : m.end()].split()))
 
 

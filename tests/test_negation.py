@@ -1571,3 +1571,25 @@ def test_a_denial_past_the_basics(text, expected, reader):
 ])
 def test_a_note_after_a_bracket_and_answers_further_back(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# The ninety-seventh round: a label's later note after "but" ("Kubernetes - curious but
+# never tried") and "zero hands-on" as a note, unless the skill was only left unused for a
+# while ("used it for years but haven't touched it since 2019"); no one of a kind of
+# people ("No analyst writes Python or R"); "never worked in it".
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ML for security - interested but zero hands-on", {"machine_learning": "negated"}),
+    ("Kubernetes - curious but never tried", {"kubernetes": "negated"}),
+    ("Dashboards in Tableau: built plenty, though never in Power BI",
+     {"tableau": "has", "power_bi": "negated"}),
+    ("SAS: used for five years but hasn't touched it since 2021", {"sas": "has"}),
+    ("Machine learning: only the theory from a seminar, no hands-on",
+     {"machine_learning": "learning"}),
+    ("No analyst writes Python or R.", {"python": "negated", "r": "negated"}),
+    ("No scientist on the team knows Spark yet.", {"spark": "negated"}),
+    ("No analyst role is complete without SQL.", {"sql": "has"}),
+    ("She has read about Scrum but never worked in it.", {"agile": "negated"}),
+])
+def test_a_later_note_after_but_and_no_one_of_a_kind(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
