@@ -484,6 +484,12 @@ _NEG_BEFORE = [
     r"(?:can['’]?t|cannot|couldn['’]t|wouldn['’]t)\s+(?:really\s+)?say\s+(?:that\s+)?"
     r"(?:I|I['’]ve|I\s+have|I['’]m)(?:\s+(?:ever|really))?(?:\s+(?:used|know|worked\s+with"
     r"|touched|tried|been\s+exposed\s+to))?",
+    # "can't pretend I know Kafka", "not going to pretend I've used Terraform", "I'd be
+    # lying if I said I knew Kubernetes"
+    r"(?:(?:can['’]?t|cannot|won['’]t|not\s+going\s+to)\s+pretend|(?<=be\s)lying\s+if\s+I"
+    r"\s+(?:said|told\s+you|claimed))\s+(?:that\s+)?(?:I|I['’]ve|I\s+have|I['’]d|I\s+had"
+    r"|I['’]m)(?:\s+(?:ever|really))?(?:\s+(?:used|know|knew|worked\s+with|touched|tried"
+    r"|been\s+exposed\s+to))?",
     r"(?:little|limited)\s+(?:or|to)\s+no",
     r"none\s+of(?!\s+(?:my|our|the|them|these|those|which)\b)",  # "None of Kafka or Pub/Sub"
     # a wish that denies the skill: "I wish I knew Rust", "wish I had learned Scala", "if only I
@@ -1651,7 +1657,7 @@ _ANCHORS = """
     unnecessary retired retiring decommissioned decommissioning dropped dropping deprecated
     deprecating sunset sunsetted sunsetting removed gone ditched ditching scrapped scrapping
     what's what’s whats
-    developing weaknesses rejected
+    developing weaknesses rejected lying
 """.split() + [*_TRYING_WORDS] + _BARE_NOT.split("|") + [
     # "a course on" (not "of course"); a plural only before "covering": "ran workshops on
     # Spark" is more often taught than taken, and a learner names the one they take
@@ -4432,6 +4438,9 @@ _I_DIDNT = re.compile(
 _WOULD = re.compile(
     r"\b(?:we|I|you|they|it)(?:['’]d|\s+(?:would|can['’]?t|cannot|couldn['’]?t))\b|\bwould\b", re.I
 )
+_KNOWING_WORD = re.compile(r"\b(?:experience|background|knowledge|exposure|expertise)\b", re.I)
+_EVEN_BEFORE = re.compile(r"\beven[^\S\n]+\Z", re.I)
+_CONCEDING = re.compile(r"\b(?:still|nonetheless|anyway)\b", re.I)
 _DOUBLE_NEGATIVE = re.compile(r"\b(?:nothing|never|no|not|none|nobody)\b|n['’]t\b", re.I)
 
 
@@ -4477,7 +4486,16 @@ def _not_own(text: str, m: re.Match, clauses: _Clauses) -> bool:
         return True
     if not m.group(m.lastgroup).lower().startswith("without"):
         return False
-    if _WOULD.search(text, m.end(), clauses.end(m.end(), min(len(text), m.end() + 80))):
+    if (would := _WOULD.search(
+        text, m.end(), clauses.end(m.end(), min(len(text), m.end() + 80))
+    )) and not (
+        # a lack the writer concedes: "Without any Go experience, I'd still like to
+        # apply", "Even without Scala experience I'd ramp up quickly"
+        _KNOWING_WORD.search(text, m.end(), would.start()) and (
+            _EVEN_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            or _CONCEDING.search(text, would.end(), min(len(text), would.end() + 24))
+        )
+    ):
         return True  # "without Airflow we'd be lost": a condition, not a lack
     return _DOUBLE_NEGATIVE.search(text, start, m.start()) is not None
 

@@ -1593,3 +1593,20 @@ def test_a_note_after_a_bracket_and_answers_further_back(text, expected, reader)
 ])
 def test_a_later_note_after_but_and_no_one_of_a_kind(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# The ninety-eighth round: a denial in a figure of speech ("I'd be lying if I said I knew
+# Kubernetes", "can't pretend I know"), and a lack the writer concedes after "without",
+# which a condition with "would" no longer hides ("Without any Go experience, I'd still
+# like to apply"; not "Without Airflow we'd be lost").
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I'd be lying if I said I knew Kubernetes.", {"kubernetes": "negated"}),
+    ("I won't pretend I've used Databricks.", {"databricks": "negated"}),
+    ("Without any Go experience, I'd still like to apply.", {"go": "negated"}),
+    ("Even without Scala experience I'd ramp up quickly.", {"scala": "negated"}),
+    ("Without Airflow we'd be lost.", {"airflow": "has"}),
+    ("Without Python experience you would struggle in this role.", {"python": "has"}),
+])
+def test_a_denial_in_a_figure_of_speech_and_a_conceded_lack(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
