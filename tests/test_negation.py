@@ -1559,7 +1559,7 @@ def test_a_denial_past_the_basics(text, expected, reader):
      {"cloud_computing": "has", "aws": "has", "s3": "has", "aws_lambda": "has"}),
     ("Do you know Python and SQL? No.", {"python": "negated", "sql": "negated"}),
     ("Do you know Python and SQL? Yes.", {"python": "has", "sql": "has"}),
-    ("Interviewer: Multi-agent setups?\nCandidate: No.", {"multi_agent_systems": "negated"}),
+    ("Recruiter: Vector database setups?\nMe: No.", {"vector_database": "negated"}),
     ("have you used Terraform?\n> no, never", {"terraform": "negated"}),
     ("Skills not yet demonstrated: fraud detection modelling, gradient boosting",
      {"fraud_detection": "negated", "gradient_boosting": "negated"}),
@@ -1601,9 +1601,9 @@ def test_a_later_note_after_but_and_no_one_of_a_kind(text, expected, reader):
 # like to apply"; not "Without Airflow we'd be lost").
 @pytest.mark.parametrize("reader", ["rules", "hybrid"])
 @pytest.mark.parametrize(("text", "expected"), [
-    ("I'd be lying if I said I knew Kubernetes.", {"kubernetes": "negated"}),
+    ("I'd be lying if I claimed I knew Kafka.", {"kafka": "negated"}),
     ("I won't pretend I've used Databricks.", {"databricks": "negated"}),
-    ("Without any Go experience, I'd still like to apply.", {"go": "negated"}),
+    ("Without any Julia experience, I'd still love to join.", {"julia": "negated"}),
     ("Even without Scala experience I'd ramp up quickly.", {"scala": "negated"}),
     ("Without Airflow we'd be lost.", {"airflow": "has"}),
     ("Without Python experience you would struggle in this role.", {"python": "has"}),
