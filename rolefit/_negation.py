@@ -1305,9 +1305,9 @@ _ATTACHED = re.compile(
     # needed" (in brackets or after a colon it is read as a cue after the skills before it:
     # "Go or Rust (not required)", "Containers / AKS: not required")
     r"|(?<![(:])(?<![(:]\s)not\s+(?:required|needed|necessary|expected|mandatory)"
-    # (on its line)
     # "ML for security - interested but zero hands-on"
     r"|(?:no|zero)[^\S\n]+hands(?:-|[^\S\n])on(?=[^\S\n]*(?:[.,;!)]|$|\n))"
+    # (on its line)
     r"|no(?:[^\S\n]+(?:(?:hands(?:-|[^\S\n])on|real|practical|professional)[^\S\n]+)?"
     r"(?:experience|exp|use|usage|exposure|knowledge|work))?"
     # "Azure Data Factory: gap", a team matrix's "Spark: nobody", "Statistics - not a
@@ -2294,7 +2294,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             # "Any experience with reporting tools such as Power BI or Qlik?" / "None.", "Do
             # you know Python and SQL? No."
             or status == NEGATED and _BARE_DENIAL.fullmatch(cue)
-            and _OR_JOIN.search(text, found[i - 1][1], found[i][0])
+            and _ASKED_JOIN.search(text, found[i - 1][1], found[i][0])
         ):  # a question of the list alone: "Spark or Databricks? Never touched them",
             # "tensorflow? keras? pytorch? none of them"
             for j in listed:
@@ -3955,9 +3955,10 @@ def _label_list(text: str, lo: int, hi: int, starts, ends) -> list[int]:
     return [i for i in scoped if not any(a < starts[i] < b for a, b in inside)]
 
 
-# a bare denial as an answer, and "or" between two skills of a question (_list_before)
+# a bare denial as an answer, and "or" or "and" between two skills of a question
+# (_list_before)
 _BARE_DENIAL = re.compile(r"(?:none|no|nope|neither|never|nothing|n)", re.I)
-_OR_JOIN = re.compile(r"\b(?:or|nor|and)\b|&", re.I)
+_ASKED_JOIN = re.compile(r"\b(?:or|nor|and)\b|&", re.I)
 
 
 def _list_before(text: str, found, i: int, asked: bool = False) -> list[int]:
