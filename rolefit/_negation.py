@@ -4439,7 +4439,7 @@ _I_DIDNT = re.compile(
 _WOULD = re.compile(
     r"\b(?:we|I|you|they|it)(?:['’]d|\s+(?:would|can['’]?t|cannot|couldn['’]?t))\b|\bwould\b", re.I
 )
-_KNOWING_WORD = re.compile(r"\b(?:experience|background|knowledge|exposure|expertise)\b", re.I)
+_KNOWING_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_KNOWING))})\b", re.I)  # (_KNOWING)
 _EVEN_BEFORE = re.compile(r"\beven[^\S\n]+\Z", re.I)
 _CONCEDING = re.compile(r"\b(?:still|nonetheless|anyway)\b", re.I)
 _DOUBLE_NEGATIVE = re.compile(r"\b(?:nothing|never|no|not|none|nobody)\b|n['’]t\b", re.I)
