@@ -2664,6 +2664,8 @@ def _grouped(text: str, found, ends, anchors, decided: dict[int, tuple[str, str]
 # a cross mark right after a skill ("Spark ✗", "Neo4j: ❌", "Looker ...... ✗"), or opening its
 # line (or empty circles, none filled)
 _MARK_AFTER = re.compile(
+    # (past the rest of a label's bracket: "Cloud (AWS preferred): ✘")
+    r"(?:[^\S\n]*\([^()\n]{1,30}\)|[^()\n]{0,30}\))?"
     r"[^\S\n]*(?:(?:[:|\t–—-]|\.{2,}+|…++)[^\S\n]*)?([✗✘❌✖🚫⛔🔴]|[○☆□]{3,5}(?![●★◐◑○☆■□]))"
 )
 # a rating in symbols right after a skill: filled, then empty ("AWS ★☆☆☆☆", "R ■□□□□",
@@ -3043,9 +3045,10 @@ _HEADING = re.compile(
 # corners:", nor a line of wrapped text, "systems can reliably learn from")
 _HEADING_END = re.compile(_BULLETS_NEXT)
 _HEADING_LEAD = re.compile(
-    r"(?:^|\n)[^\S\n]*(?:[-*•·▪►●◦][^\S\n]*|(?:#+|\*\*)[^\S\n]*(?:[^\w\s][^\S\n]*)?"
+    r"(?:^|\n)[^\S\n]*(?:(?:[-*•·▪►●◦]|\d{1,2}[.)])[^\S\n]*|(?:#+|\*\*)[^\S\n]*(?:[^\w\s][^\S\n]*)?"
     r"(?:[\w'’]+[^\S\n]+){0,3}"
-    r"|[A-Z][\w'’]*[^\S\n]+(?:[\w'’]+[^\S\n]+){0,3})?\Z"
+    # (a numbered heading too: "4. Capabilities we do not have")
+    r"|(?:\d{1,2}[.)][^\S\n]+)?[A-Z][\w'’]*[^\S\n]+(?:[\w'’]+[^\S\n]+){0,3})?\Z"
 )
 
 
@@ -3544,8 +3547,15 @@ _ANSWER_CUE = re.compile(
     r"|at\s+work|since)\b)",  # ("Not since 2012": it was)
     re.I,
 )
+# a second question that asks what the first one's "yes" would mean: "Have you used
+# Airflow? If so, for how long?" / "No."
+_FOLLOW_UP = (
+    r"[^\S\n]+(?i:if[^\S\n]+(?:yes|so|you[^\S\n]+(?:have|do))\b,?|which|what|how|where|when)"
+    r"[^\n.!?]{0,40}\?"
+)
 _QUESTION = re.compile(
-    r"[^\n.!?]*\?[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*|(?:[—–-][^\S\n]*)?"
+    r"[^\n.!?]*\?(?:" + _FOLLOW_UP + r")?"
+    r"[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*|(?:[—–-][^\S\n]*)?"
     r"|A\d*[.)][^\S\n]+"  # "Q. Deep learning? A. No."
     r"|(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
 )

@@ -1610,3 +1610,26 @@ def test_a_later_note_after_but_and_no_one_of_a_kind(text, expected, reader):
 ])
 def test_a_denial_in_a_figure_of_speech_and_a_conceded_lack(text, expected, reader):
     assert _statuses(text, reader) == expected, text
+
+
+# The ninety-ninth round: a numbered heading of what is lacking ("4. Capabilities we do
+# not have" over bullets); a second question between a question and its answer ("Have you
+# used Airflow? If so, for how long?" / "No."); a cross after a label's bracket ("Cloud
+# (AWS preferred): ✘").
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3. Tools the team has never used\n- Kafka\n- Flink",
+     {"kafka": "negated", "flink": "negated"}),
+    ("1. Not in scope\n- Snowflake\n- BigQuery", {"snowflake": "negated", "bigquery": "negated"}),
+    ("5. Tools we rely on every day\n- Kafka\n- Flink", {"kafka": "has", "flink": "has"}),
+    ("Have you deployed models with Docker? If so, where?\nNo.", {"docker": "negated"}),
+    ("Any Scala? How much?\nCandidate: None at all.", {"scala": "negated"}),
+    ("Have you used Airflow? If so, for how long?\nYes, three years.", {"airflow": "has"}),
+    ("- Orchestration (Airflow or Dagster): ✘", {"airflow": "negated", "dagster": "negated"}),
+    ("| Cloud (GCP) | ❌ |", {"cloud_computing": "negated", "gcp": "negated"}),
+    ("- Databases (Postgres, MySQL): ✔", {"postgresql": "has", "mysql": "has"}),
+])
+def test_a_numbered_heading_a_second_question_and_a_cross_after_a_bracket(
+    text, expected, reader
+):
+    assert _statuses(text, reader) == expected, text
