@@ -1441,6 +1441,16 @@ _WILL_TO = re.compile(
     r"\b(?:willing(?:ness)?|eager(?:ness)?|keen|happy|open|ready)\s+to\s+$", re.I
 )
 
+_WILL_CUE = re.compile(r"(?:keen|eager)\s", re.I)  # (cues that open with the will: _LEAD_TO)
+
+
+def _will_to_learn(text: str, m: re.Match, cue: str) -> bool:
+    """Whether learning cue ``m`` (reading ``cue``) is a will to learn, not learning: "happy
+    to learn it", "keen to learn it"."""
+    return _WILL_CUE.match(cue) is not None or _WILL_TO.search(
+        text, max(0, m.start() - 16), m.start()) is not None
+
+
 # (written so that the engine tries the alternatives only after one of a few characters)
 _BOUNDARY = re.compile(
     r"[.!?;\n\r•·▪►●◦ ](?:(?<=[.!?])(?=\s|$)"
@@ -1599,6 +1609,7 @@ _OUT_AFTER = {
     "what's": _WHATS_SET,
     "whats": _WHATS_SET,
 }
+_DECIMAL_ZERO = re.compile(r"(?<=\d[.,])0|0(?=[.,]\d)")
 # (the cue words that in_reach_words looks at again)
 _READ_AGAIN = frozenset({"not", "learn", *_OUT_AFTER})
 
@@ -1608,7 +1619,9 @@ def in_reach_words(anchors, text: str) -> list:
     reader's reach: all but those of :data:`OUT_OF_REACH`, those of a set phrase of
     postings (:data:`_SET_PHRASE`, :data:`_NICE_NOT`) and those that what follows them
     takes out (:data:`_OUT_AFTER`)."""
-    words = [a for a in anchors if a[2] not in OUT_OF_REACH]
+    words = [a for a in anchors if a[2] not in OUT_OF_REACH and not (
+        a[2] == "0" and _DECIMAL_ZERO.match(text, a[0])
+    )]  # (no zero of a decimal number: "Rated 4.0/5 on SQL", "Spark 0.9")
     if not any(w in _READ_AGAIN for _, _, w in words):
         return words
     out = []
@@ -1767,6 +1780,7 @@ _ATTACHED_WORDS = frozenset(
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
 _RATING_WORDS = frozenset(_RATINGS)
+_ZERO_OF = re.compile(r"[^\S\n]*(?:/|[^\S\n]+(?:out[^\S\n]+)?of[^\S\n]+)[^\S\n]*(?:5|10)\b")
 _RATED_ON = re.compile(r"[^\S\n]+(?:on|in|for|at)[^\S\n]+", re.I)
 
 
@@ -2303,11 +2317,20 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     _later_notes(text, anchors, found, decided)
 
     # a low rating before the skill it rates: "Rated myself 3/10 on SQL", "2/5 in Spark"
+    # (a zero one denies it: "0/5 on Flink")
     for _, end, word in anchors:
-        if word in _RATING_WORDS and (on := _RATED_ON.match(text, end)):
+        if word in _RATING_WORDS:
+            rating = (LEARNING, word)
+        elif word == "0" and text[end - 2 : end - 1] not in (".", ",") and (
+            zero := _ZERO_OF.match(text, end)
+        ):  # (not "3.0/5 on SQL")
+            end, rating = zero.end(), (NEGATED, text[end - 1 : zero.end()])
+        else:
+            continue
+        if on := _RATED_ON.match(text, end):
             i = bisect_left(starts, on.end())
             if i < len(starts) and starts[i] == on.end():
-                decided.setdefault(i, (LEARNING, word))
+                decided.setdefault(i, rating)
 
     if "?" in text:  # "Recruiter: Spark?" / "Priya: Only in a university course."
         _answer_notes(text, found, anchors, ends, decided)
@@ -2419,7 +2442,11 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             answer := _question_label(text, m, q, starts)
         ) is not None:
             # a question that is a label, answered with a list: "Any you have never used?
-            # Qlik, MicroStrategy", "Which are you learning?\nA: Tableau, dbt"
+            # Qlik, MicroStrategy", "Which are you learning?\nA: Tableau, dbt" (a cue in
+            # an aside before the answer ends no reach: "Be honest, it won't count.")
+            while n < len(cues) and q < cues[n].start() < answer:
+                n += 1
+            limit = cues[n].start() if n < len(cues) else len(text)
             scoped = _label_list(text, answer, clauses.end(answer, limit), starts, ends)
         elif kind in ("neg", "learn"):
             scoped = _scope_after(text, m, found, starts, clauses, limit)
@@ -2486,8 +2513,10 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
             if someday is not None:
                 cue_text = f"{cue_text} … {' '.join(someday.group().split())}"
             for i in scoped:
-                if referred and status == LEARNING and decided.get(i, ("",))[0] == NEGATED:
-                    decided[i] = (status, cue_text)  # "no TensorFlow yet, but learning it"
+                if referred and status == LEARNING and decided.get(i, ("",))[0] == NEGATED and (
+                    not _will_to_learn(text, m, cue_text)
+                ):  # "no TensorFlow yet, but learning it" (not "... but happy to learn it")
+                    decided[i] = (status, cue_text)
                 else:
                     decided.setdefault(i, (status, cue_text))
     if "started" in text or "begun" in text:
@@ -3509,12 +3538,28 @@ _QUESTION_LEAD = re.compile(
     r"(?:(?:" + _SPEAKER + r"|Q\d*):[^\S\n]*|Q\d*[.)][^\S\n]*)?(?:[\w'’]+[^\S\n]+){0,5}\Z"
 )
 _PAST = re.compile(r"\b(?:did|have|has|had)\b", re.I)
-# After the question, its answer: on the same line or the next, after an answer's label
-# ("A:", "Candidate:") or a bullet
-_ANSWER_AT = re.compile(
-    r"\?[^\S\n]*(?:\n[^\S\n]*)?(?:(?:" + _SPEAKER + r"|A\d*):[^\S\n]*|A\d*[.)][^\S\n]*)?"
-    r"(?:[-*•·▪►●◦—–][^\S\n]*)?"
+# a second question that asks what the first one's "yes" would mean: "Have you used
+# Airflow? If so, for how long?" / "No."
+_FOLLOW_UP = (
+    r"(?:[^\S\n]+(?i:if[^\S\n]+(?:yes|so|you[^\S\n]+(?:have|do))\b,?|which|what|how|where"
+    r"|when)[^\n.!?]{0,40}\?)?"
 )
+# a sentence of why it is asked that ends the question's line, no answer itself ("Any
+# knowledge graphs? We're considering them." / "Rafael: No, nothing."; not "Q: Kubernetes?
+# A: Yes." / "Q: On-prem? A: No."); the answer on the next line, before any other question
+_WHY_ASKED = (
+    r"[^\S\n]+(?!(?i:yes|yeah|yep|yup|sure|no|nope|not|never|none|A|Q)\b)[A-Z][^\n.!?:]{0,80}"
+    r"[.!][^\S\n]*\n"
+)
+# After the question (and any of _FOLLOW_UP), its answer: on the same line or the next,
+# after an answer's label ("A:", "Candidate:") or a bullet (or past an aside: _WHY_ASKED)
+_ANSWER_LABEL_AT = (
+    r"(?:(?:" + _SPEAKER + r"|A\d*):[^\S\n]*|A\d*[.)][^\S\n]*)?(?:[-*•·▪►●◦—–][^\S\n]*)?"
+)
+_ANSWER_AT = re.compile(
+    r"\?" + _FOLLOW_UP + r"[^\S\n]*(?:\n[^\S\n]*)?" + _ANSWER_LABEL_AT
+)
+_ANSWER_PAST_ASIDE = re.compile(r"\?" + _FOLLOW_UP + _WHY_ASKED + r"[^\S\n]*" + _ANSWER_LABEL_AT)
 
 
 def _question_label(text: str, m: re.Match, q: int, starts) -> int | None:
@@ -3529,7 +3574,12 @@ def _question_label(text: str, m: re.Match, q: int, starts) -> int | None:
     if lead is None or m.lastgroup == "learn" and _PAST.search(lead.group()):
         return None  # ("What did you learn? HTML, CSS": what was learnt is held)
     answer = _ANSWER_AT.match(text, q).end()
-    return answer if _starts_with_skill(text, answer, starts) else None
+    if not _starts_with_skill(text, answer, starts):
+        past = _ANSWER_PAST_ASIDE.match(text, q)
+        if past is None or not _starts_with_skill(text, past.end(), starts):
+            return None
+        answer = past.end()
+    return answer
 
 
 # An answer that opens with a denial ("A: No, ...", "Candidate: Not really") to a question
@@ -3547,17 +3597,11 @@ _ANSWER_CUE = re.compile(
     r"|at\s+work|since)\b)",  # ("Not since 2012": it was)
     re.I,
 )
-# a second question that asks what the first one's "yes" would mean: "Have you used
-# Airflow? If so, for how long?" / "No."
-_FOLLOW_UP = (
-    r"[^\S\n]+(?i:if[^\S\n]+(?:yes|so|you[^\S\n]+(?:have|do))\b,?|which|what|how|where|when)"
-    r"[^\n.!?]{0,40}\?"
-)
 _QUESTION = re.compile(
-    r"[^\n.!?]*\?(?:" + _FOLLOW_UP + r")?"
+    r"[^\n.!?]*\?" + _FOLLOW_UP + r"(?:" + _WHY_ASKED + r"[^\n?]*\Z|"
     r"[^\S\n]*(?:\n[^\n]*|[A-Z][\w.'’-]{0,20}:[^\S\n]*|(?:[—–-][^\S\n]*)?"
     r"|A\d*[.)][^\S\n]+"  # "Q. Deep learning? A. No."
-    r"|(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z"
+    r"|(?:\||->|→|=>|\.{2,}|…+)[^\S\n]*)\Z)"
 )
 _TO_WRITER = re.compile(
     r"\b(?:you|your|any|experience|ever\s+used|(?:how|what)\s+about"

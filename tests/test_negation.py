@@ -1633,3 +1633,28 @@ def test_a_numbered_heading_a_second_question_and_a_cross_after_a_bracket(
     text, expected, reader
 ):
     assert _statuses(text, reader) == expected, text
+
+
+# The hundredth round: a sentence of why a question is asked, between it and its answer
+# ("Any knowledge graphs? We're considering them." / "No, nothing."); a zero rating before
+# the skill ("0/5 on Flink"); a will to learn no longer turns a denial of the same skill
+# round ("I haven't used dbt, but I'm eager to learn it"), as learning does.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Recruiter: Have you used Kafka? The team streams everything.\nMe: No, never.",
+     {"kafka": "negated"}),
+    ("Q: Do you know Terraform? We manage all infra with it.\nA: Yes, daily.",
+     {"terraform": "has"}),
+    ("Q: Do you use Docker? A: Yes.\nQ: Do you use Helm? A: No.",
+     {"docker": "has", "helm": "negated"}),
+    ("Which have you not used? Be candid, nobody is judged.\nA: Flink, Apache Beam",
+     {"flink": "negated", "apache_beam": "negated"}),
+    ("Self-rating: 0/5 on Kotlin, 4/5 on Java.", {"kotlin": "negated", "java": "has"}),
+    ("Scored 3.0/5 on Excel in the review.", {"excel": "has"}),
+    ("She hasn't touched Spark, but she's eager to learn it.", {"spark": "negated"}),
+    ("I don't know Go yet, but I'm studying it this term.", {"go": "learning"}),
+])
+def test_a_question_with_its_reason_a_zero_rating_before_and_a_will_to_learn(
+    text, expected, reader
+):
+    assert _statuses(text, reader) == expected, text
