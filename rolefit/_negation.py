@@ -2529,9 +2529,35 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
         _grouped(text, found, ends, anchors, decided)
     if decided and "?" in text:
         _answered(text, found, decided)
+    if "sked" in text:  # "He asked if I knew any DAX. No.", "Asked if he'd used Ray"
+        _asked_indirectly(text, found, decided)
     if any(word in _EXCEPT_WORDS for _, _, word in anchors):
         _excepted(text, found, anchors, matches, decided)
     return decided
+
+
+# A question put to someone in reported speech, and a bare "no" after it: "He asked if I
+# knew any DAX. No.", "They asked whether I'd used Polars. I said no", "Asked if he'd used
+# Ray. Answer: no" (its subject a person's pronoun: not "asked whether anyone besides her
+# can maintain the Flink jobs. Answer: no")
+_INDIRECT = re.compile(
+    r"\basked[^\S\n]+(?:(?:me|him|her|them|us)[^\S\n]+)?(?:if|whether)[^\S\n]+"
+    r"(?:I|you|he|she|they|we)(?:['’]d)?\b[^\n.!?]{1,120}[.?]"
+    r"[^\S\n]*(?:(?:answer|a)[^\S\n]*:[^\S\n]*|(?:I|you|he|she|they|we)[^\S\n]+said[^\S\n]+)?"
+    r"(?P<no>no|nope|never|none|not[^\S\n]+really)\b",
+    re.I,
+)
+
+
+def _asked_indirectly(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
+    """Deny the skills of a question put to someone in reported speech that a bare "no"
+    answers (:data:`_INDIRECT`); mentions read otherwise keep their reading."""
+    starts = [s for s, _, _ in found]
+    for m in _INDIRECT.finditer(text):
+        stop = m.start("no")
+        for i in range(bisect_left(starts, m.start()), bisect_left(starts, stop)):
+            if found[i][1] <= stop:
+                decided.setdefault(i, (NEGATED, m.group("no")))
 
 
 # The words that name an exception; "except" is also a denial ("everything except Java").

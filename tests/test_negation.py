@@ -1658,3 +1658,21 @@ def test_a_question_with_its_reason_a_zero_rating_before_and_a_will_to_learn(
     text, expected, reader
 ):
     assert _statuses(text, reader) == expected, text
+
+
+# The hundred-and-first round: a question put to someone in reported speech, answered
+# "no" ("He asked if I knew any DAX. No."), when it asks a person about themselves.
+@pytest.mark.parametrize("reader", ["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The recruiter asked if I had used Looker. No.", {"looker": "negated"}),
+    ("She asked whether I knew Rust. I said no, only Go.", {"rust": "negated", "go": "has"}),
+    ("They asked if I'd used dbt. I said yes.", {"dbt": "has"}),
+])
+def test_a_question_in_reported_speech_answered_no(text, expected, reader):
+    assert _statuses(text, reader) == expected, text
+
+
+def test_a_question_in_reported_speech_about_anyone_is_no_denial_by_the_rules():
+    # (the learned reader, with "no" in reach, reads its own way: not this rule's business)
+    text = "Asked whether anyone on the team knew Scala. Answer: no."
+    assert _statuses(text, "rules") == {"scala": "has"}
