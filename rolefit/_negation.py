@@ -1780,6 +1780,7 @@ _ATTACHED_WORDS = frozenset(
 _AFTER_ANCHORS = frozenset({"weekend", "weekends", "spare", "free", "evenings", "progress"})
 
 _RATING_WORDS = frozenset(_RATINGS)
+# the scale after a zero rating's "0": "0/5", "0 out of 10" (then _RATED_ON: "0/5 on Flink")
 _ZERO_OF = re.compile(r"[^\S\n]*(?:/|[^\S\n]+(?:out[^\S\n]+)?of[^\S\n]+)[^\S\n]*(?:5|10)\b")
 _RATED_ON = re.compile(r"[^\S\n]+(?:on|in|for|at)[^\S\n]+", re.I)
 
@@ -3094,15 +3095,15 @@ _HEADING = re.compile(
     r"(?:\*\*)?(:)?"
     r"(?:\*\*)?[^\S\n]*+\n(?:[^\S\n]*\n)?"  # (a blank line may follow)
 )
-# A heading's cue starts its line (maybe after a bullet: "- Not required"), or follows at
-# most four words of a line that starts with a capital or a markdown "#" and is no bullet
-# item: "What we don't need", "Tools I have never used:" (not "... quickly without cutting
+# A heading's cue starts its line (maybe after a bullet or a number: "- Not required", "1.
+# Not in scope"), or follows at most four words of a line that starts with a capital (maybe
+# after a number: "4. Capabilities we do not have") or a markdown "#" and is no bullet item:
+# "What we don't need", "Tools I have never used:" (not "... quickly without cutting
 # corners:", nor a line of wrapped text, "systems can reliably learn from")
 _HEADING_END = re.compile(_BULLETS_NEXT)
 _HEADING_LEAD = re.compile(
     r"(?:^|\n)[^\S\n]*(?:(?:[-*•·▪►●◦]|\d{1,2}[.)])[^\S\n]*|(?:#+|\*\*)[^\S\n]*(?:[^\w\s][^\S\n]*)?"
     r"(?:[\w'’]+[^\S\n]+){0,3}"
-    # (a numbered heading too: "4. Capabilities we do not have")
     r"|(?:\d{1,2}[.)][^\S\n]+)?[A-Z][\w'’]*[^\S\n]+(?:[\w'’]+[^\S\n]+){0,3})?\Z"
 )
 
@@ -3578,14 +3579,14 @@ _WHY_ASKED = (
     r"[.!][^\S\n]*\n"
 )
 # After the question (and any of _FOLLOW_UP), its answer: on the same line or the next,
-# after an answer's label ("A:", "Candidate:") or a bullet (or past an aside: _WHY_ASKED)
+# after an answer's label ("A:", "Candidate:") or a bullet (or past _WHY_ASKED)
 _ANSWER_LABEL_AT = (
     r"(?:(?:" + _SPEAKER + r"|A\d*):[^\S\n]*|A\d*[.)][^\S\n]*)?(?:[-*•·▪►●◦—–][^\S\n]*)?"
 )
 _ANSWER_AT = re.compile(
     r"\?" + _FOLLOW_UP + r"[^\S\n]*(?:\n[^\S\n]*)?" + _ANSWER_LABEL_AT
 )
-_ANSWER_PAST_ASIDE = re.compile(r"\?" + _FOLLOW_UP + _WHY_ASKED + r"[^\S\n]*" + _ANSWER_LABEL_AT)
+_ANSWER_PAST_WHY = re.compile(r"\?" + _FOLLOW_UP + _WHY_ASKED + r"[^\S\n]*" + _ANSWER_LABEL_AT)
 
 
 def _question_label(text: str, m: re.Match, q: int, starts) -> int | None:
@@ -3601,7 +3602,7 @@ def _question_label(text: str, m: re.Match, q: int, starts) -> int | None:
         return None  # ("What did you learn? HTML, CSS": what was learnt is held)
     answer = _ANSWER_AT.match(text, q).end()
     if not _starts_with_skill(text, answer, starts):
-        past = _ANSWER_PAST_ASIDE.match(text, q)
+        past = _ANSWER_PAST_WHY.match(text, q)
         if past is None or not _starts_with_skill(text, past.end(), starts):
             return None
         answer = past.end()
