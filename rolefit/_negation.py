@@ -1609,6 +1609,7 @@ _OUT_AFTER = {
     "what's": _WHATS_SET,
     "whats": _WHATS_SET,
 }
+# the zero of a decimal number, no cue word: "4.0", "0.9"
 _DECIMAL_ZERO = re.compile(r"(?<=\d[.,])0|0(?=[.,]\d)")
 # (the cue words that in_reach_words looks at again)
 _READ_AGAIN = frozenset({"not", "learn", *_OUT_AFTER})
@@ -2322,7 +2323,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     for _, end, word in anchors:
         if word in _RATING_WORDS:
             rating = (LEARNING, word)
-        elif word == "0" and text[end - 2 : end - 1] not in (".", ",") and (
+        elif word == "0" and not _DECIMAL_ZERO.match(text, end - 1) and (
             zero := _ZERO_OF.match(text, end)
         ):  # (not "3.0/5 on SQL")
             end, rating = zero.end(), (NEGATED, text[end - 1 : zero.end()])
@@ -2531,7 +2532,7 @@ def statuses(text: str, found, anchors) -> dict[int, tuple[str, str]]:
     if decided and "?" in text:
         _answered(text, found, decided)
     if "sked" in text:  # "He asked if I knew any DAX. No.", "Asked if he'd used Ray"
-        _asked_indirectly(text, found, decided)
+        _asked_indirectly(text, found, starts, decided)
     if any(word in _EXCEPT_WORDS for _, _, word in anchors):
         _excepted(text, found, anchors, matches, decided)
     return decided
@@ -2550,10 +2551,10 @@ _INDIRECT = re.compile(
 )
 
 
-def _asked_indirectly(text: str, found, decided: dict[int, tuple[str, str]]) -> None:
+def _asked_indirectly(text: str, found, starts, decided: dict[int, tuple[str, str]]) -> None:
     """Deny the skills of a question put to someone in reported speech that a bare "no"
-    answers (:data:`_INDIRECT`); mentions read otherwise keep their reading."""
-    starts = [s for s, _, _ in found]
+    answers (:data:`_INDIRECT`); mentions read otherwise keep their reading; ``starts``
+    are those of ``found``."""
     for m in _INDIRECT.finditer(text):
         stop = m.start("no")
         for i in range(bisect_left(starts, m.start()), bisect_left(starts, stop)):
@@ -3574,8 +3575,9 @@ _FOLLOW_UP = (
 # a sentence of why it is asked that ends the question's line, no answer itself ("Any
 # knowledge graphs? We're considering them." / "Rafael: No, nothing."; not "Q: Kubernetes?
 # A: Yes." / "Q: On-prem? A: No."); the answer on the next line, before any other question
+_YES_WORDS = r"yes|yeah|yep|yup|sure|definitely|of\s+course"
 _WHY_ASKED = (
-    r"[^\S\n]+(?!(?i:yes|yeah|yep|yup|sure|no|nope|not|never|none|A|Q)\b)[A-Z][^\n.!?:]{0,80}"
+    r"[^\S\n]+(?!(?i:" + _YES_WORDS + r"|no|nope|not|never|none|A|Q)\b)[A-Z][^\n.!?:]{0,80}"
     r"[.!][^\S\n]*\n"
 )
 # After the question (and any of _FOLLOW_UP), its answer: on the same line or the next,
@@ -3790,7 +3792,7 @@ def _asked_before(text: str, start: int, spans, ends) -> list[int]:
     return _asked(text, line, NEGATED, spans, ends)
 
 
-_YES = re.compile(r"\b(?:yes|yeah|yep|yup|sure|definitely|of\s+course)\b", re.I)
+_YES = re.compile(r"\b(?:" + _YES_WORDS + r")\b", re.I)
 
 
 def _asked(text: str, start: int, status: str, spans, ends) -> list[int]:
